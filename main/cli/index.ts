@@ -1,0 +1,18 @@
+#!/usr/bin/env node
+import { runCli } from './run';
+
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
+runCli(process.argv.slice(2), {
+  env: process.env,
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+}).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    process.stderr.write(`onramp: unexpected failure: ${(err as Error).message}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,40 @@
+import { AppError, type AppErrorShape } from '../../shared/errors';
+import { toAppError } from '../core/aws/errors';
+
+/** Where a CLI run reads its environment and writes its output; tests pass their own. */
+export interface CliIo {
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** Exit codes of the CLI contract. */
+export const EXIT = { ok: 0, invalid: 2, aws: 3, rolledBack: 4 } as const;
+
+/** What a command returns: the JSON document, a human rendering of it, and the exit code. */
+export interface CommandOutput {
+  json: unknown;
+  human: string;
+  exitCode: number;
+}
+
+/** Thrown by a command to end with a given exit code and JSON document. */
+export class CliExit extends Error {
+  constructor(
+    readonly exitCode: number,
+    readonly json: unknown,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The exit code for an error: 2 for invalid input, 3 for anything from AWS or credentials. */
+export function exitCodeFor(err: AppErrorShape): number {
+  return err.code === 'InvalidInput' ? EXIT.invalid : EXIT.aws;
+}
+
+/** Normalise anything thrown into an AppError. */
+export function asAppError(err: unknown): AppError {
+  return err instanceof AppError ? err : toAppError(err);
+}

@@ -1,0 +1,150 @@
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { EC2Client } from '@aws-sdk/client-ec2';
+import type { IAMClient } from '@aws-sdk/client-iam';
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
+import type { SNSClient } from '@aws-sdk/client-sns';
+import type { STSClient } from '@aws-sdk/client-sts';
+import { resolveEndpoint, type ServiceId } from './endpoint';
+
+/** Per-request time bounds: no AWS call may hang without end. */
+export interface Timeouts {
+  connectionMs: number;
+  requestMs: number;
+  maxAttempts: number;
+}
+
+/** Defaults: 5 s to connect, 20 s per attempt, 4 attempts with the SDK's standard backoff. */
+export const DEFAULT_TIMEOUTS: Timeouts = { connectionMs: 5_000, requestMs: 20_000, maxAttempts: 4 };
+
+/** Everything the core needs to call AWS for one profile. Clients are created on first use. */
+export interface AwsContext {
+  readonly profile: string;
+  /** The region for regional calls when none is given. */
+  readonly region: string;
+  /** The endpoint override shown to the user (AWS_ENDPOINT_URL or the profile's endpoint_url), or null. */
+  readonly endpointUrl: string | null;
+  s3(region?: string): Promise<S3Client>;
+  dynamodb(region?: string): Promise<DynamoDBClient>;
+  iam(): Promise<IAMClient>;
+  sts(region?: string): Promise<STSClient>;
+  cloudwatch(region?: string): Promise<CloudWatchClient>;
+  sns(region?: string): Promise<SNSClient>;
+  serviceQuotas(region?: string): Promise<ServiceQuotasClient>;
+  ec2(region?: string): Promise<EC2Client>;
+}
+
+/** Options to build an AwsContext. */
+export interface AwsContextOptions {
+  profile: string;
+  region: string;
+  env: NodeJS.ProcessEnv;
+  credentials: AwsCredentialIdentityProvider;
+  /** The profile's endpoint_url, if any. */
+  profileEndpoint: string | null;
+  timeouts?: Timeouts;
+}
+
+/**
+ * Cache resolved credentials until five minutes before they expire, so an MFA code or an SSO token
+ * is used once per session rather than once per client.
+ */
+export function memoizeCredentials(provider: AwsCredentialIdentityProvider): AwsCredentialIdentityProvider {
+  let cached: Promise<AwsCredentialIdentity> | null = null;
+  return async () => {
+    if (cached) {
+      const creds = await cached.catch(() => null);
+      const expiry = creds?.expiration?.getTime();
+      if (creds && (expiry === undefined || expiry - Date.now() > 5 * 60_000)) return creds;
+    }
+    cached = Promise.resolve(provider());
+    cached.catch(() => {
+      cached = null;
+    });
+    return cached;
+  };
+}
+
+/** Build a lazily-instantiating client factory for one profile. */
+export function createAwsContext(opts: AwsContextOptions): AwsContext {
+  const timeouts = opts.timeouts ?? DEFAULT_TIMEOUTS;
+  const cache = new Map<string, Promise<unknown>>();
+  const endpointUrl = opts.env.AWS_ENDPOINT_URL || opts.profileEndpoint || null;
+
+  async function common(service: ServiceId, region: string) {
+    const { NodeHttpHandler } = await import('@smithy/node-http-handler');
+    const endpoint = resolveEndpoint(service, opts.env, opts.profileEndpoint);
+    return {
+      region,
+      credentials: opts.credentials,
+      maxAttempts: timeouts.maxAttempts,
+      retryMode: 'standard',
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: timeouts.connectionMs,
+        requestTimeout: timeouts.requestMs,
+      }),
+      ...(endpoint ? { endpoint } : {}),
+    };
+  }
+
+  function client<T>(key: string, make: () => Promise<T>): Promise<T> {
+    let c = cache.get(key) as Promise<T> | undefined;
+    if (!c) {
+      c = make();
+      cache.set(key, c);
+      c.catch(() => cache.delete(key));
+    }
+    return c;
+  }
+
+  const r = (region?: string) => region ?? opts.region;
+  return {
+    profile: opts.profile,
+    region: opts.region,
+    endpointUrl,
+    s3: (region) =>
+      client(`s3:${r(region)}`, async () => {
+        const { S3Client } = await import('@aws-sdk/client-s3');
+        const cfg = await common('s3', r(region));
+        return new S3Client({ ...cfg, forcePathStyle: Boolean(cfg.endpoint) });
+      }),
+    dynamodb: (region) =>
+      client(`dynamodb:${r(region)}`, async () => {
+        const { DynamoDBClient } = await import('@aws-sdk/client-dynamodb');
+        return new DynamoDBClient(await common('dynamodb', r(region)));
+      }),
+    // IAM is global; its endpoint lives in us-east-1.
+    iam: () =>
+      client('iam', async () => {
+        const { IAMClient } = await import('@aws-sdk/client-iam');
+        return new IAMClient(await common('iam', 'us-east-1'));
+      }),
+    sts: (region) =>
+      client(`sts:${r(region)}`, async () => {
+        const { STSClient } = await import('@aws-sdk/client-sts');
+        return new STSClient(await common('sts', r(region)));
+      }),
+    cloudwatch: (region) =>
+      client(`cloudwatch:${r(region)}`, async () => {
+        const { CloudWatchClient } = await import('@aws-sdk/client-cloudwatch');
+        return new CloudWatchClient(await common('cloudwatch', r(region)));
+      }),
+    sns: (region) =>
+      client(`sns:${r(region)}`, async () => {
+        const { SNSClient } = await import('@aws-sdk/client-sns');
+        return new SNSClient(await common('sns', r(region)));
+      }),
+    serviceQuotas: (region) =>
+      client(`servicequotas:${r(region)}`, async () => {
+        const { ServiceQuotasClient } = await import('@aws-sdk/client-service-quotas');
+        return new ServiceQuotasClient(await common('servicequotas', r(region)));
+      }),
+    ec2: (region) =>
+      client(`ec2:${r(region)}`, async () => {
+        const { EC2Client } = await import('@aws-sdk/client-ec2');
+        return new EC2Client(await common('ec2', r(region)));
+      }),
+  };
+}

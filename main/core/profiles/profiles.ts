@@ -1,0 +1,67 @@
+import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+import type { ProfileKind, ProfileSummary } from '../../../shared/contract/session';
+
+/** The raw key/value settings of one profile, merged from both files. Holds secrets: never leaves main. */
+export type RawProfile = Record<string, string | undefined>;
+
+/** Where to read profiles from; defaults follow the AWS CLI and SDK (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE). */
+export interface ProfileSources {
+  env: NodeJS.ProcessEnv;
+}
+
+/** Classify a profile the way the SDK's fromIni resolves it (assume-role first, then static keys…). */
+export function profileKind(p: RawProfile): ProfileKind {
+  if (p.role_arn && p.web_identity_token_file) return 'web-identity';
+  if (p.role_arn) return 'assume-role';
+  if (p.aws_access_key_id && p.aws_secret_access_key) return 'static';
+  if (p.web_identity_token_file) return 'web-identity';
+  if (p.credential_process) return 'process';
+  if (p.sso_session || p.sso_start_url) return 'sso';
+  return 'unknown';
+}
+
+/**
+ * Read and merge the config and credentials files. The credentials file wins over the config file
+ * for the same key (FACTS.md). Returns every profile by name.
+ */
+export async function loadProfiles(sources: ProfileSources): Promise<Map<string, RawProfile>> {
+  const { configFile, credentialsFile } = await loadSharedConfigFiles({
+    filepath: sources.env.AWS_SHARED_CREDENTIALS_FILE,
+    configFilepath: sources.env.AWS_CONFIG_FILE,
+    ignoreCache: true,
+  });
+  const merged = new Map<string, RawProfile>();
+  for (const [name, settings] of Object.entries(configFile)) merged.set(name, { ...settings });
+  for (const [name, settings] of Object.entries(credentialsFile)) {
+    merged.set(name, { ...(merged.get(name) ?? {}), ...settings });
+  }
+  return merged;
+}
+
+/** The profile name the SDK would use with no explicit choice. */
+export function defaultProfileName(env: NodeJS.ProcessEnv): string {
+  return env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
+}
+
+/** Summaries of every local profile, sorted with the default first. No key material is included. */
+export async function listProfiles(sources: ProfileSources): Promise<ProfileSummary[]> {
+  const profiles = await loadProfiles(sources);
+  const def = defaultProfileName(sources.env);
+  const out: ProfileSummary[] = [];
+  for (const [name, p] of profiles) {
+    out.push({
+      name,
+      kind: profileKind(p),
+      region: p.region ?? null,
+      endpointUrl: p.endpoint_url ?? null,
+      mfaSerial: p.role_arn && p.mfa_serial ? p.mfa_serial : null,
+      isDefault: name === def,
+    });
+  }
+  return out.sort((a, b) => Number(b.isDefault) - Number(a.isDefault) || a.name.localeCompare(b.name));
+}
+
+/** The region a profile uses: AWS_REGION, then AWS_DEFAULT_REGION, then the profile's own. */
+export function profileRegion(env: NodeJS.ProcessEnv, profile: RawProfile | undefined): string | null {
+  return env.AWS_REGION || env.AWS_DEFAULT_REGION || profile?.region || null;
+}

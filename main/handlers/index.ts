@@ -1,0 +1,26 @@
+import type { IpcResult } from '../../shared/contract';
+import { dispatch } from './dispatch';
+import { configsHandlers } from './configs';
+import { monitoringHandlers } from './monitoring';
+import { sessionHandlers } from './session';
+import { setupHandlers } from './setup';
+import type { HandlerDeps, HandlerTable } from './types';
+
+export type { HandlerDeps, HandlerTable } from './types';
+export { createSessionHolder } from './session-holder';
+
+/** The full handler table, one slice per domain. Electron-free: the app, the e2e harness and tests share it. */
+export function createHandlers(deps: HandlerDeps): HandlerTable {
+  return {
+    ...sessionHandlers(deps),
+    ...setupHandlers(deps),
+    ...configsHandlers(deps),
+    ...monitoringHandlers(deps),
+  };
+}
+
+/** A ready-to-use invoke function: validate, run, and wrap the result. */
+export function createInvoker(deps: HandlerDeps): (channel: unknown, payload: unknown) => Promise<IpcResult<unknown>> {
+  const table = createHandlers(deps);
+  return (channel, payload) => dispatch(table, channel, payload);
+}

@@ -1,0 +1,32 @@
+import type { Channel, RequestOf, ResponseOf } from '../../shared/contract';
+import type { z } from 'zod';
+import type { contract } from '../../shared/contract';
+import type { Session } from '../core/profiles/session';
+import type { ConfigurationStore } from '../core/store/configurations';
+
+/** Holds the connected profile for the app's lifetime (the CLI opens one per command instead). */
+export interface SessionHolder {
+  current(): Session | null;
+  set(session: Session | null): void;
+  /** The session, or a NotConnected error. */
+  require(): Session;
+}
+
+/** What every handler may use. Built by the Electron layer, the e2e harness, or tests. */
+export interface HandlerDeps {
+  env: NodeJS.ProcessEnv;
+  dataDir: string;
+  store: ConfigurationStore;
+  session: SessionHolder;
+}
+
+/** A handler receives the already-validated request. */
+export type Handler<C extends Channel> = (request: z.output<(typeof contract)[C]['request']>) => Promise<ResponseOf<C>>;
+
+/** One handler per channel: the table main registers. */
+export type HandlerTable = { [C in Channel]: Handler<C> };
+
+/** A domain's slice of the table. */
+export type HandlerSlice<C extends Channel> = { [K in C]: Handler<K> };
+
+export type { RequestOf };

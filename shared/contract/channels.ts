@@ -1,0 +1,27 @@
+/**
+ * Every IPC channel, named `domain:verb`. This list is the single place channel names are
+ * written; the contract (schemas), main's handler table and the preload API are all typed
+ * against it, so adding or renaming a channel breaks the build until every side agrees.
+ * Kept free of zod so the sandboxed preload stays tiny.
+ */
+import { MONITORING_CHANNELS } from './monitoring-channels';
+
+export const CORE_CHANNELS = [
+  'profiles:list',
+  'session:connect',
+  'session:current',
+  'session:disconnect',
+  'setup:plan',
+  'setup:apply',
+  'setup:progress',
+  'setup:verify',
+  'setup:destroy',
+  'configs:list',
+  'configs:forget',
+] as const;
+
+/** Every channel of every domain. */
+export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS] as const;
+
+/** One IPC channel name. */
+export type Channel = (typeof CHANNELS)[number];

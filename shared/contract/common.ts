@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { SUPPORTED_REGIONS } from '../regions';
+import type { Validator } from '../validation/names';
+
+/** A string field checked by one of the naming validators, with a size cap before any regex runs. */
+export function namedString(field: string, validator: Validator, maxLength = 2048) {
+  return z
+    .string({ error: `${field} must be text.` })
+    .max(maxLength, { error: `${field} is far too long (at most ${maxLength} characters).` })
+    .superRefine((value, ctx) => {
+      const problem = validator(value);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
+}
+
+/** One of the four supported regions. */
+export const RegionSchema = z.enum(SUPPORTED_REGIONS, {
+  error: `Region must be one of ${SUPPORTED_REGIONS.join(', ')}.`,
+});
+
+/** An empty request. */
+export const EmptySchema = z.object({}).strict();

@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
+import { ApplyStepStatusSchema, CloudConfigurationSchema } from './setup';
+
+/** The error shape crossing IPC. */
+export const AppErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+});
+
+/** A started background job. */
+export const JobRefSchema = z.object({ jobId: z.string() });
+
+/** Polling request for a job. */
+export const JobQuerySchema = z.object({ jobId: z.string().max(100) }).strict();
+
+/** Live state of a setup apply. */
+export const ApplyJobSchema = z.object({
+  jobId: z.string(),
+  state: z.enum(['running', 'succeeded', 'failed']),
+  steps: z.array(ApplyStepStatusSchema),
+  result: CloudConfigurationSchema.nullable(),
+  error: AppErrorSchema.nullable(),
+  rolledBack: z.array(z.string()),
+});
+export type ApplyJob = z.infer<typeof ApplyJobSchema>;
