@@ -1,0 +1,118 @@
+import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME, SetupInputSchema, type SetupInput } from '../../../shared/contract/setup';
+import { ProfileNameSchema } from '../../../shared/contract/session';
+import type { AwsContext } from '../../core/aws/context';
+import { contextForProfile } from '../../core/profiles/session';
+import { ApplyFailedError, applySetup, destroyConfiguration, planSetup, verifyConfiguration } from '../../core/setup';
+import { ConfigurationStore } from '../../core/store/configurations';
+import { defaultDataDir } from '../../core/store/data-dir';
+import { whoAmI } from '../../core/profiles/session';
+import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
+import { CliExit, EXIT, type CliIo, type CommandOutput } from '../io';
+import type { Command } from './index';
+
+/** The flags every setup command takes (and `setup export`). */
+export const SETUP_FLAGS: OptionSpec = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  name: { type: 'string' },
+  bucket: { type: 'string' },
+  table: { type: 'string' },
+  role: { type: 'string' },
+  'external-id': { type: 'string' },
+  'platform-account': { type: 'string' },
+};
+
+const FIELD_TO_FLAG: Record<string, string> = {
+  name: 'name',
+  region: 'region',
+  bucketName: 'bucket',
+  tableName: 'table',
+  roleName: 'role',
+  externalId: 'external-id',
+  platformAccountId: 'platform-account',
+};
+
+/** Parse and validate the setup flags; invalid input throws before any AWS client exists. */
+export function parseSetupInput(argv: string[]): { profile: string; input: SetupInput } {
+  const flags = parseFlags(argv, SETUP_FLAGS);
+  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+  for (const flag of ['region', 'name', 'bucket', 'table', 'external-id']) requireFlag(flags, flag);
+  const input = validateWith(
+    SetupInputSchema,
+    {
+      name: flags.name,
+      region: flags.region,
+      bucketName: flags.bucket,
+      tableName: flags.table,
+      roleName: flags.role ?? DEFAULT_ROLE_NAME,
+      externalId: flags['external-id'],
+      platformAccountId: flags['platform-account'] ?? DEFAULT_PLATFORM_ACCOUNT_ID,
+    },
+    FIELD_TO_FLAG,
+  );
+  return { profile, input };
+}
+
+async function context(io: CliIo, profile: string, region: string): Promise<AwsContext> {
+  return contextForProfile({ profile, env: io.env, region });
+}
+
+const plan: Command = async (argv, io) => {
+  const { profile, input } = parseSetupInput(argv);
+  const result = await planSetup(await context(io, profile, input.region), input);
+  const conflict = result.steps.some((s) => s.action === 'conflict');
+  const human = result.steps.map((s) => `${s.action.toUpperCase().padEnd(8)} ${s.resource.padEnd(6)} ${s.name}\n         ${s.detail}`).join('\n');
+  return { json: result, human: conflict ? `${human}\n\nThe plan has conflicts and cannot be applied.` : human, exitCode: conflict ? EXIT.aws : EXIT.ok };
+};
+
+const apply: Command = async (argv, io) => {
+  const { profile, input } = parseSetupInput(argv);
+  const aws = await context(io, profile, input.region);
+  try {
+    const result = await applySetup(aws, input, {
+      onStep: (s) => {
+        if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
+      },
+    });
+    const { account } = await whoAmI(aws);
+    await new ConfigurationStore(defaultDataDir(io.env)).save({
+      ...result,
+      accountId: account,
+      profile,
+      createdAt: new Date().toISOString(),
+      verifiedAt: null,
+    });
+    const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${v}`).join('\n');
+    return { json: result, human, exitCode: EXIT.ok };
+  } catch (err) {
+    if (err instanceof ApplyFailedError) {
+      throw new CliExit(EXIT.rolledBack, { error: { code: err.cause.code, message: err.message }, rolledBack: err.rolledBack }, err.message);
+    }
+    throw err;
+  }
+};
+
+const verify: Command = async (argv, io) => {
+  const { profile, input } = parseSetupInput(argv);
+  const result = await verifyConfiguration(await context(io, profile, input.region), input);
+  const human = result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.id.padEnd(28)} ${c.detail}`).join('\n');
+  return { json: result, human, exitCode: result.ok ? EXIT.ok : EXIT.aws };
+};
+
+const destroy: Command = async (argv, io) => {
+  const { profile, input } = parseSetupInput(argv);
+  const result = await destroyConfiguration(await context(io, profile, input.region), input);
+  if (result.kept.length === 0) await new ConfigurationStore(defaultDataDir(io.env)).remove(input.name);
+  const human = [...result.deleted.map((d) => `deleted ${d}`), ...result.kept.map((k) => `KEPT    ${k.resource}: ${k.reason}`)].join('\n') || 'Nothing to delete.';
+  return { json: result, human, exitCode: result.kept.length ? EXIT.aws : EXIT.ok };
+};
+
+/** `onramp setup plan|apply|verify|destroy`. */
+export const setupCommands: Record<string, { summary: string; run: Command }> = {
+  'setup plan': { summary: 'Show what apply would create, keep, or refuse', run: plan },
+  'setup apply': { summary: 'Create the Cloud Configuration (rolls back on failure)', run: apply },
+  'setup verify': { summary: 'Re-check a Cloud Configuration against AWS', run: verify },
+  'setup destroy': { summary: 'Delete what Onramp created (never a bucket with objects)', run: destroy },
+};
+
+export type { CommandOutput };
