@@ -1,0 +1,172 @@
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHANNELS } from '../../../shared/contract/channels';
+
+// A stand-in for the `electron` module: Electron's binary cannot run on these machines, so the
+// Electron layer is exercised against this mock, which records what the layer asks of Electron.
+const recorded = vi.hoisted(() => ({
+  windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
+  handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  schemes: [] as unknown[],
+  appListeners: new Map<string, (...args: unknown[]) => void>(),
+  permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+  permissionCheck: null as null | (() => boolean),
+  protocolHandler: null as null | ((req: Request) => Promise<Response>),
+  openExternal: [] as string[],
+  sandboxEnabled: false,
+}));
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = () => recorded.windows;
+    private entry: { options: Record<string, unknown>; loaded: string[] };
+    constructor(options: Record<string, unknown>) {
+      this.entry = { options, loaded: [] };
+      recorded.windows.push(this.entry);
+    }
+    once() {}
+    show() {}
+    loadURL(url: string) {
+      this.entry.loaded.push(url);
+      return Promise.resolve();
+    }
+  }
+  return {
+    app: {
+      isPackaged: true,
+      enableSandbox: () => {
+        recorded.sandboxEnabled = true;
+      },
+      whenReady: () => Promise.resolve(),
+      getPath: () => '/tmp/onramp-electron-test',
+      on: (event: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(event, listener),
+      quit: () => undefined,
+    },
+    BrowserWindow,
+    ipcMain: { handle: (channel: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => recorded.handlers.set(channel, fn) },
+    protocol: {
+      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes),
+      handle: (_scheme: string, fn: (req: Request) => Promise<Response>) => {
+        recorded.protocolHandler = fn;
+      },
+    },
+    net: { fetch: async () => new Response('<html></html>', { status: 200, headers: { 'content-type': 'text/html' } }) },
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (fn: typeof recorded.permissionRequest) => {
+          recorded.permissionRequest = fn;
+        },
+        setPermissionCheckHandler: (fn: typeof recorded.permissionCheck) => {
+          recorded.permissionCheck = fn;
+        },
+      },
+    },
+    shell: {
+      openExternal: async (url: string) => {
+        recorded.openExternal.push(url);
+      },
+    },
+  };
+});
+
+function fakeContents() {
+  const listeners = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
+  let openHandler: ((d: { url: string }) => { action: string }) | null = null;
+  return {
+    on: (event: string, fn: (e: { preventDefault: () => void }, url?: string) => void) => listeners.set(event, fn),
+    setWindowOpenHandler: (fn: (d: { url: string }) => { action: string }) => {
+      openHandler = fn;
+    },
+    navigate(url: string): boolean {
+      let prevented = false;
+      listeners.get('will-navigate')?.({ preventDefault: () => (prevented = true) }, url);
+      return !prevented;
+    },
+    attachWebview(): boolean {
+      let prevented = false;
+      listeners.get('will-attach-webview')?.({ preventDefault: () => (prevented = true) });
+      return !prevented;
+    },
+    open: (url: string) => openHandler!({ url }),
+  };
+}
+
+describe('Electron layer (with electron mocked)', () => {
+  beforeAll(async () => {
+    await import('../../../main/electron/index');
+    await new Promise((r) => setTimeout(r, 20));
+  });
+
+  it('creates an isolated, sandboxed window without Node and loads the app from app://', () => {
+    expect(recorded.sandboxEnabled).toBe(true);
+    const win = recorded.windows[0]!;
+    const prefs = win.options.webPreferences as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      enableBlinkFeatures: '',
+      webviewTag: false,
+    });
+    expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/);
+    expect(win.loaded).toEqual(['app://onramp/index.html']);
+  });
+
+  it('registers app:// as a standard secure scheme and serves with a CSP', async () => {
+    expect(recorded.schemes).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    const res = await recorded.protocolHandler!(new Request('app://onramp/index.html'));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    const escape = await recorded.protocolHandler!(new Request('app://onramp/..%2f..%2fetc%2fpasswd'));
+    expect([403, 404]).toContain(escape.status);
+    const otherHost = await recorded.protocolHandler!(new Request('app://evil/index.html'));
+    expect(otherHost.status).toBe(404);
+  });
+
+  it('registers a handler for every contract channel', () => {
+    expect([...recorded.handlers.keys()].sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('refuses IPC from frames that are not the app’s own top-level frame', async () => {
+    const handler = recorded.handlers.get('configs:list')!;
+    const evil = await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, {});
+    expect(evil).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
+    const lookalike = await handler({ senderFrame: { url: 'app://onramp.evil/index.html', parent: null } }, {});
+    expect(lookalike).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
+    const subframe = await handler({ senderFrame: { url: 'app://onramp/index.html', parent: {} } }, {});
+    expect(subframe).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
+    const none = await handler({ senderFrame: null }, {});
+    expect(none).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
+    const ok = await handler({ senderFrame: { url: 'app://onramp/index.html', parent: null } }, {});
+    expect(ok).toMatchObject({ ok: true });
+  });
+
+  it('validates payloads even from the trusted frame', async () => {
+    const handler = recorded.handlers.get('setup:plan')!;
+    const res = await handler({ senderFrame: { url: 'app://onramp/index.html', parent: null } }, { bucketName: 42 });
+    expect(res).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+  });
+
+  it('denies permissions, limits navigation, denies new windows and webviews', () => {
+    let granted: boolean | null = null;
+    recorded.permissionRequest!({}, 'media', (ok) => (granted = ok));
+    expect(granted).toBe(false);
+    expect(recorded.permissionCheck!()).toBe(false);
+
+    const contents = fakeContents();
+    recorded.appListeners.get('web-contents-created')!({}, contents);
+    expect(contents.navigate('app://onramp/index.html#/setup')).toBe(true);
+    expect(contents.navigate('https://evil.example/')).toBe(false);
+    expect(contents.navigate('app://onramp.evil/')).toBe(false);
+    expect(contents.navigate('file:///etc/passwd')).toBe(false);
+    expect(contents.attachWebview()).toBe(false);
+
+    expect(contents.open('https://docs.aws.amazon.com/IAM/latest/UserGuide/')).toEqual({ action: 'deny' });
+    expect(contents.open('http://docs.aws.amazon.com/')).toEqual({ action: 'deny' });
+    expect(contents.open('https://docs.aws.amazon.com.evil.example/')).toEqual({ action: 'deny' });
+    expect(contents.open('javascript:alert(1)')).toEqual({ action: 'deny' });
+    expect(recorded.openExternal).toEqual(['https://docs.aws.amazon.com/IAM/latest/UserGuide/']);
+  });
+});
