@@ -1,7 +1,9 @@
 import type { IpcResult } from '../../shared/contract';
 import { dispatch } from './dispatch';
 import { configsHandlers } from './configs';
+import { exportHandlers } from './export';
 import { monitoringHandlers } from './monitoring';
+import { readinessHandlers } from './readiness';
 import { sessionHandlers } from './session';
 import { setupHandlers } from './setup';
 import type { HandlerDeps, HandlerTable } from './types';
@@ -16,6 +18,8 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...setupHandlers(deps),
     ...configsHandlers(deps),
     ...monitoringHandlers(deps),
+    ...readinessHandlers(deps),
+    ...exportHandlers(deps),
   };
 }
 

@@ -4,7 +4,9 @@
  * against it, so adding or renaming a channel breaks the build until every side agrees.
  * Kept free of zod so the sandboxed preload stays tiny.
  */
+import { EXPORT_CHANNELS } from './export-channels';
 import { MONITORING_CHANNELS } from './monitoring-channels';
+import { READINESS_CHANNELS } from './readiness-channels';
 
 export const CORE_CHANNELS = [
   'profiles:list',
@@ -21,7 +23,7 @@ export const CORE_CHANNELS = [
 ] as const;
 
 /** Every channel of every domain. */
-export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS] as const;
+export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS, ...READINESS_CHANNELS, ...EXPORT_CHANNELS] as const;
 
 /** One IPC channel name. */
 export type Channel = (typeof CHANNELS)[number];

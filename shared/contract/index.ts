@@ -3,7 +3,9 @@ import type { AppErrorShape } from '../errors';
 import type { Channel } from './channels';
 import { EmptySchema } from './common';
 import type { ContractEntry } from './entry';
+import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
+import { readinessContract } from './readiness';
 import { ApplyJobSchema, JobQuerySchema, JobRefSchema } from './jobs';
 import { ConnectRequestSchema, ProfileSummarySchema, SessionInfoSchema } from './session';
 import {
@@ -78,6 +80,8 @@ export const contract = {
     response: z.null(),
   },
   ...monitoringContract,
+  ...readinessContract,
+  ...exportContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */
