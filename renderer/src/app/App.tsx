@@ -1,0 +1,63 @@
+import { AppShell, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
+import { IconStairsUp } from '@tabler/icons-react';
+import { useEffect, useState } from 'react';
+import type { SessionInfo } from '../../../shared/contract/session';
+import { api, call } from '../api';
+import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
+import { SessionHeader } from './SessionHeader';
+
+/** The application shell: header with the connected identity, a navbar of features, and the active screen. */
+export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
+  const [active, setActive] = useState(navItems[0].id);
+  const [session, setSession] = useState<SessionInfo | null>(null);
+
+  useEffect(() => {
+    void call(() => api().session.current({})).then((r) => {
+      if (r.ok) setSession((s) => s ?? r.value);
+    });
+  }, []);
+
+  const ctx: ScreenContext = { session, setSession, navigate: setActive };
+  const current = navItems.find((n) => n.id === active) ?? navItems[0];
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="xs" wrap="nowrap">
+            <ThemeIcon size="lg" radius="md" aria-hidden>
+              <IconStairsUp size={20} />
+            </ThemeIcon>
+            <Text fw={700} size="lg">
+              Onramp
+            </Text>
+          </Group>
+          <SessionHeader
+            session={session}
+            onDisconnect={() => {
+              void call(() => api().session.disconnect({}));
+              setSession(null);
+              setActive('connect');
+            }}
+          />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label="Main navigation">
+        {navItems.map((item) => (
+          <NavLink
+            key={item.id}
+            label={item.label}
+            leftSection={<item.icon size={18} />}
+            active={item.id === current.id}
+            aria-current={item.id === current.id ? 'page' : undefined}
+            onClick={() => setActive(item.id)}
+            component="button"
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        <div key={current.id}>{current.render(ctx)}</div>
+      </AppShell.Main>
+    </AppShell>
+  );
+}

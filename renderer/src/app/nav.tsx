@@ -1,0 +1,43 @@
+import { IconListDetails, IconPlugConnected, IconWand } from '@tabler/icons-react';
+import type { ComponentType, ReactNode } from 'react';
+import type { SessionInfo } from '../../../shared/contract/session';
+import { ConfigurationsScreen } from '../features/configurations/ConfigurationsScreen';
+import { ConnectScreen } from '../features/connect/ConnectScreen';
+import { SetupWizard } from '../features/setup-wizard/SetupWizard';
+
+/** What a screen gets from the shell. */
+export interface ScreenContext {
+  session: SessionInfo | null;
+  setSession: (session: SessionInfo | null) => void;
+  navigate: (id: string) => void;
+}
+
+/** One navbar entry and the screen it shows. Add a feature by appending an item. */
+export interface NavItem {
+  id: string;
+  label: string;
+  icon: ComponentType<{ size?: number }>;
+  render: (ctx: ScreenContext) => ReactNode;
+}
+
+/** The navbar, in order. */
+export const NAV_ITEMS: NavItem[] = [
+  {
+    id: 'connect',
+    label: 'Connect',
+    icon: IconPlugConnected,
+    render: (ctx) => <ConnectScreen session={ctx.session} onConnected={ctx.setSession} />,
+  },
+  {
+    id: 'setup',
+    label: 'New setup',
+    icon: IconWand,
+    render: (ctx) => <SetupWizard session={ctx.session} onGoConnect={() => ctx.navigate('connect')} />,
+  },
+  {
+    id: 'configurations',
+    label: 'Configurations',
+    icon: IconListDetails,
+    render: (ctx) => <ConfigurationsScreen onNewSetup={() => ctx.navigate('setup')} />,
+  },
+];

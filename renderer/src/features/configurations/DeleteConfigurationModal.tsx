@@ -1,0 +1,108 @@
+import { Alert, Button, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import type { DestroyResult } from '../../../../shared/contract/setup';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { api, call } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { deleteConfirmed, destroySummary } from './model';
+
+/** Tears a configuration down in AWS after the user types its name; shows what was deleted and what was kept. */
+export function DeleteConfigurationModal({ name, onClose }: { name: string | null; onClose: (changed: boolean) => void }) {
+  const [typed, setTyped] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<DestroyResult | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+
+  const close = () => {
+    const changed = result !== null;
+    setTyped('');
+    setResult(null);
+    setError(null);
+    onClose(changed);
+  };
+
+  async function destroy() {
+    if (!name) return;
+    setBusy(true);
+    setError(null);
+    const r = await call(() => api().setup.destroy({ name, confirmation: typed }));
+    setBusy(false);
+    if (r.ok) setResult(r.value);
+    else setError(r.error);
+  }
+
+  const summary = result ? destroySummary(result) : null;
+  return (
+    <Modal opened={name !== null} onClose={busy ? () => undefined : close} title={`Delete "${name ?? ''}" in AWS`} size="lg" centered>
+      <Stack>
+        {!result && (
+          <>
+            <Text size="sm">
+              This deletes the role's inline policy, the role, the DynamoDB table and the S3 bucket. A bucket that still
+              holds objects is kept — no data is ever deleted.
+            </Text>
+            <TextInput
+              label={`Type "${name ?? ''}" to confirm`}
+              value={typed}
+              onChange={(e) => setTyped(e.currentTarget.value)}
+              autoComplete="off"
+              spellCheck={false}
+              data-autofocus
+            />
+          </>
+        )}
+        {error && <ErrorAlert error={error} />}
+        {result && summary && (
+          <Alert color={summary.color} title={summary.title}>
+            {result.deleted.length > 0 && (
+              <>
+                <Text size="sm" fw={500}>
+                  Deleted
+                </Text>
+                <List size="sm" aria-label="Deleted resources">
+                  {result.deleted.map((d) => (
+                    <List.Item key={d}>{d}</List.Item>
+                  ))}
+                </List>
+              </>
+            )}
+            {result.kept.length > 0 && (
+              <>
+                <Text size="sm" fw={500} mt="xs">
+                  Kept
+                </Text>
+                <List size="sm" aria-label="Kept resources">
+                  {result.kept.map((k) => (
+                    <List.Item key={k.resource}>
+                      {k.resource}: {k.reason}
+                    </List.Item>
+                  ))}
+                </List>
+                <Text size="sm" mt="xs">
+                  Empty or remove what was kept in the AWS console, then delete again.
+                </Text>
+              </>
+            )}
+          </Alert>
+        )}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={close} disabled={busy}>
+            {result ? 'Close' : 'Cancel'}
+          </Button>
+          {!result && (
+            <Button
+              color="red"
+              leftSection={<IconTrash size={18} />}
+              disabled={!name || !deleteConfirmed(name, typed)}
+              loading={busy}
+              onClick={() => void destroy()}
+            >
+              Delete in AWS
+            </Button>
+          )}
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

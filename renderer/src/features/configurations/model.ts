@@ -1,0 +1,31 @@
+import type { DestroyResult, SavedConfiguration } from '../../../../shared/contract/setup';
+
+/** True when the typed confirmation matches the configuration name exactly. */
+export function deleteConfirmed(name: string, typed: string): boolean {
+  return typed === name;
+}
+
+/** A short local date-time for an ISO timestamp, or "never". */
+export function formatWhen(iso: string | null, locale?: string): string {
+  if (!iso) return 'never';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+/** A headline for a destroy result. */
+export function destroySummary(result: DestroyResult): { color: string; title: string } {
+  if (result.kept.length === 0) return { color: 'teal', title: `Deleted ${result.deleted.length} resource(s); the configuration is gone.` };
+  return {
+    color: 'orange',
+    title: `Deleted ${result.deleted.length}, kept ${result.kept.length}: the configuration stays in the list.`,
+  };
+}
+
+/** Configurations sorted newest first. */
+export function sortConfigurations(list: readonly SavedConfiguration[]): SavedConfiguration[] {
+  return [...list].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Per-row UI state of the configurations table. */
+export type RowActivity = 'idle' | 'verifying' | 'deleting' | 'forgetting';

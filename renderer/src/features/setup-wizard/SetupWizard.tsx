@@ -1,0 +1,86 @@
+import { Alert, Button, Stack, Stepper, Title } from '@mantine/core';
+import { useMemo, useState } from 'react';
+import type { CloudConfiguration } from '../../../../shared/contract/setup';
+import type { SessionInfo } from '../../../../shared/contract/session';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { api, call } from '../../api';
+import { CreateProgressStep } from './CreateProgressStep';
+import { initialForm, toSetupInput, WIZARD_STEPS, type SetupForm, type WizardStep } from './model';
+import { PlanReviewStep } from './PlanReviewStep';
+import { ResultStep } from './ResultStep';
+import { SetupFormStep } from './SetupFormStep';
+
+/** Describe → review plan → create → result, for one Cloud Configuration. */
+export function SetupWizard({ session, onGoConnect }: { session: SessionInfo | null; onGoConnect: () => void }) {
+  const [step, setStep] = useState<WizardStep>('form');
+  const [form, setForm] = useState<SetupForm>(() => initialForm(session?.region));
+  const [applying, setApplying] = useState(false);
+  const [applyError, setApplyError] = useState<AppErrorShape | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [result, setResult] = useState<CloudConfiguration | null>(null);
+  const input = useMemo(() => toSetupInput(form), [form]);
+
+  async function apply() {
+    if (!input) return;
+    setApplying(true);
+    setApplyError(null);
+    const started = await call(() => api().setup.apply(input));
+    setApplying(false);
+    if (!started.ok) return setApplyError(started.error);
+    setJobId(started.value.jobId);
+    setStep('create');
+  }
+
+  function restart() {
+    setForm(initialForm(session?.region));
+    setJobId(null);
+    setResult(null);
+    setApplyError(null);
+    setStep('form');
+  }
+
+  return (
+    <Stack>
+      <Title order={2}>New Cloud Configuration</Title>
+      {!session && (
+        <Alert color="yellow" title="Not connected">
+          Connect to an AWS profile before reviewing a plan.{' '}
+          <Button size="compact-sm" variant="light" onClick={onGoConnect}>
+            Go to Connect
+          </Button>
+        </Alert>
+      )}
+      <Stepper active={WIZARD_STEPS.indexOf(step)} allowNextStepsSelect={false} size="sm">
+        <Stepper.Step label="Describe" description="Names and region">
+          <SetupFormStep form={form} onChange={setForm} onNext={() => setStep('plan')} />
+        </Stepper.Step>
+        <Stepper.Step label="Review plan" description="What will change">
+          {step === 'plan' && input && (
+            <PlanReviewStep
+              input={input}
+              applying={applying}
+              applyError={applyError}
+              onBack={() => setStep('form')}
+              onApply={() => void apply()}
+            />
+          )}
+        </Stepper.Step>
+        <Stepper.Step label="Create" description="Live progress">
+          {step === 'create' && jobId && (
+            <CreateProgressStep
+              jobId={jobId}
+              onBack={() => setStep('plan')}
+              onDone={(job) => {
+                setResult(job.result);
+                setStep('result');
+              }}
+            />
+          )}
+        </Stepper.Step>
+        <Stepper.Step label="Result" description="Copy, export, verify">
+          {step === 'result' && result && <ResultStep config={result} onRestart={restart} />}
+        </Stepper.Step>
+      </Stepper>
+    </Stack>
+  );
+}
