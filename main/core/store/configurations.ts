@@ -14,8 +14,20 @@ export class ConfigurationStore {
     this.path = join(dataDir, 'configurations.json');
   }
 
-  /** Every saved configuration, newest first. A corrupt file is set aside and an empty list returned. */
+  /**
+   * Every saved configuration, newest first. Never throws: a corrupt file is set aside and an empty
+   * list returned, and an unreadable one (permissions, a folder in its place) reads as empty.
+   */
   async list(): Promise<SavedConfiguration[]> {
+    try {
+      return await this.read();
+    } catch {
+      return [];
+    }
+  }
+
+  /** The list as on disk; throws when the file cannot be read, so a write never clobbers it. */
+  private async read(): Promise<SavedConfiguration[]> {
     const read = await readJsonFile(this.path, FileSchema);
     if (read.kind !== 'ok') return [];
     return [...read.value.configurations].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
@@ -43,7 +55,7 @@ export class ConfigurationStore {
 
   private mutate(fn: (list: SavedConfiguration[]) => SavedConfiguration[]): Promise<void> {
     const next = this.queue.then(async () => {
-      const list = await this.list();
+      const list = await this.read();
       await writeFileAtomic(this.path, JSON.stringify({ version: 1, configurations: fn(list) }, null, 2));
     });
     this.queue = next.catch(() => undefined);
