@@ -1,0 +1,47 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../renderer/src/app/App';
+import { NAV_ITEMS } from '../../../renderer/src/app/nav';
+import type { SessionInfo } from '../../../shared/contract/session';
+import { renderUi } from '../helpers/dom';
+import { createFakeApi } from '../helpers/fake-api';
+
+const SESSION: SessionInfo = {
+  profile: 'dev',
+  account: '123456789012',
+  arn: 'arn:aws:iam::123456789012:user/dev',
+  userId: 'AIDA',
+  region: 'us-west-2',
+  endpointUrl: 'http://127.0.0.1:4566',
+};
+
+describe('App', () => {
+  it('shows the connected identity and endpoint override in the header', async () => {
+    createFakeApi({ 'session:current': () => SESSION, 'profiles:list': () => [] }).install();
+    renderUi(<App />);
+    const header = await screen.findByRole('status', { name: 'Connected account' });
+    expect(header).toHaveTextContent('dev · 123456789012');
+    expect(header).toHaveTextContent('arn:aws:iam::123456789012:user/dev');
+    expect(header).toHaveTextContent('endpoint http://127.0.0.1:4566');
+  });
+
+  it('navigates between the screens of the navbar', async () => {
+    createFakeApi({ 'session:current': () => null, 'profiles:list': () => [], 'configs:list': () => [] }).install();
+    renderUi(<App />);
+    expect(screen.getByText('Not connected')).toBeInTheDocument();
+    const nav = screen.getByLabelText('Main navigation');
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(NAV_ITEMS.map((n) => n.label));
+    fireEvent.click(within(nav).getByRole('button', { name: 'New setup' }));
+    expect(screen.getByRole('heading', { name: 'New Cloud Configuration' })).toBeInTheDocument();
+    fireEvent.click(within(nav).getByRole('button', { name: 'Configurations' }));
+    expect(await screen.findByRole('heading', { name: 'Configurations' })).toBeInTheDocument();
+  });
+
+  it('accepts extra nav items (e.g. a future Monitoring screen)', async () => {
+    createFakeApi({ 'session:current': () => null, 'profiles:list': () => [] }).install();
+    renderUi(<App navItems={[...NAV_ITEMS, { id: 'monitoring', label: 'Monitoring', icon: () => null, render: () => <p>charts</p> }]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Monitoring' }));
+    await waitFor(() => expect(screen.getByText('charts')).toBeInTheDocument());
+  });
+});

@@ -1,0 +1,201 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { SetupWizard } from '../../../../renderer/src/features/setup-wizard/SetupWizard';
+import type { ApplyJob } from '../../../../shared/contract/jobs';
+import type { SessionInfo } from '../../../../shared/contract/session';
+import type { CloudConfiguration, Plan, SetupInput } from '../../../../shared/contract/setup';
+import { renderUi } from '../../helpers/dom';
+import { createFakeApi, type FakeHandlers } from '../../helpers/fake-api';
+
+const SESSION: SessionInfo = {
+  profile: 'default',
+  account: '123456789012',
+  arn: 'arn:aws:iam::123456789012:user/me',
+  userId: 'AIDA',
+  region: 'us-west-2',
+  endpointUrl: null,
+};
+const INPUT: SetupInput = {
+  name: 'analytics',
+  region: 'us-west-2',
+  bucketName: 'acme-bodo-state',
+  tableName: 'bodo-lock',
+  roleName: 'BodoPlatformUser',
+  externalId: 'ext-123',
+  platformAccountId: '481633624848',
+};
+const CONFIG: CloudConfiguration = {
+  ...INPUT,
+  tableArn: 'arn:aws:dynamodb:us-west-2:123456789012:table/bodo-lock',
+  roleArn: 'arn:aws:iam::123456789012:role/BodoPlatformUser',
+};
+const planOf = (action: 'create' | 'conflict'): Plan => ({
+  steps: [
+    { resource: 'bucket', name: INPUT.bucketName, action: 'create', detail: 'New bucket in us-west-2.' },
+    { resource: 'table', name: INPUT.tableName, action: 'create', detail: 'New table.' },
+    { resource: 'role', name: INPUT.roleName, action, detail: action === 'conflict' ? 'Role trusts account 999999999999.' : 'New role.' },
+    { resource: 'policy', name: 'Bodo-Platform-User-Policy', action: 'create', detail: 'Inline policy.' },
+  ],
+});
+
+function start(handlers: FakeHandlers) {
+  const fake = createFakeApi(handlers).install();
+  renderUi(<SetupWizard session={SESSION} onGoConnect={() => undefined} />);
+  return fake;
+}
+
+function fillForm(values: Partial<SetupInput> = INPUT) {
+  const labels: Array<[keyof SetupInput, string]> = [
+    ['name', 'Configuration name'],
+    ['bucketName', 'S3 bucket name'],
+    ['tableName', 'DynamoDB table name'],
+    ['roleName', 'IAM role name'],
+    ['externalId', 'External ID'],
+    ['platformAccountId', 'Platform account ID'],
+  ];
+  for (const [key, label] of labels) {
+    if (values[key] !== undefined) fireEvent.change(screen.getByRole('textbox', { name: label }), { target: { value: values[key] } });
+  }
+}
+
+describe('SetupWizard', () => {
+  it('validates as the user types and keeps Next disabled while invalid', () => {
+    start({});
+    const next = screen.getByRole('button', { name: 'Next: review plan' });
+    expect(next).toBeDisabled();
+    expect(screen.getByRole('textbox', { name: 'IAM role name' })).toHaveValue('BodoPlatformUser');
+    expect(screen.getByRole('textbox', { name: 'Platform account ID' })).toHaveValue('481633624848');
+    expect(screen.getByRole('combobox', { name: 'Region' })).toHaveValue('us-west-2');
+    fireEvent.change(screen.getByRole('textbox', { name: 'S3 bucket name' }), { target: { value: 'Bad_Bucket' } });
+    expect(screen.getByText(/S3 bucket name may only contain lowercase letters/)).toBeInTheDocument();
+    fillForm({ ...INPUT, bucketName: 'Bad_Bucket' });
+    expect(next).toBeDisabled();
+    fillForm({ bucketName: INPUT.bucketName });
+    expect(screen.queryByText(/S3 bucket name may only contain/)).not.toBeInTheDocument();
+    expect(next).toBeEnabled();
+  });
+
+  it('generates an external ID', () => {
+    start({});
+    fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
+    expect((screen.getByRole('textbox', { name: 'External ID' }) as HTMLInputElement).value).toMatch(/^[A-Za-z0-9]{32}$/);
+  });
+
+  it('refuses to apply a plan with a conflict and says why', async () => {
+    const fake = start({ 'setup:plan': () => planOf('conflict') });
+    fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
+    const table = await screen.findByRole('table', { name: 'Plan' });
+    expect(within(table).getAllByText('create')).toHaveLength(3);
+    expect(within(table).getByText('conflict')).toBeInTheDocument();
+    expect(within(table).getByText('Role trusts account 999999999999.')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
+    expect(screen.getByText('Cannot apply: the plan has conflicts')).toBeInTheDocument();
+    expect(fake.requestsOn('setup:plan')).toEqual([INPUT]);
+  });
+
+  it('plans, creates with live progress, shows the result and verifies', async () => {
+    let polls = 0;
+    const running: ApplyJob = {
+      jobId: 'job-1',
+      state: 'running',
+      steps: [
+        { id: 'bucket', label: 'S3 bucket', state: 'done', detail: 'Created' },
+        { id: 'table', label: 'DynamoDB table', state: 'running', detail: 'Waiting for ACTIVE' },
+      ],
+      result: null,
+      error: null,
+      rolledBack: [],
+    };
+    const fake = start({
+      'setup:plan': () => planOf('create'),
+      'setup:apply': () => ({ jobId: 'job-1' }),
+      'setup:progress': () =>
+        ++polls < 2
+          ? running
+          : {
+              ...running,
+              state: 'succeeded',
+              steps: [
+                { id: 'bucket', label: 'S3 bucket', state: 'done', detail: 'Created' },
+                { id: 'table', label: 'DynamoDB table', state: 'done', detail: 'ACTIVE' },
+                { id: 'role', label: 'IAM role', state: 'done', detail: null },
+                { id: 'policy', label: 'Inline policy', state: 'done', detail: null },
+              ],
+              result: CONFIG,
+            },
+      'setup:verify': () => ({
+        ok: false,
+        checks: [
+          { id: 'bucket.exists', ok: true, detail: 'Bucket found in us-west-2.' },
+          { id: 'role.trust', ok: false, detail: 'Trust policy names another external ID.' },
+        ],
+      }),
+    });
+    fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
+    await screen.findByRole('table', { name: 'Plan' });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByLabelText('DynamoDB table: running')).toBeInTheDocument();
+    const view = await screen.findByRole('button', { name: 'View result' }, { timeout: 3000 });
+    expect(screen.getByLabelText('Inline policy: done')).toBeInTheDocument();
+    expect(screen.getByText('Cloud Configuration created')).toBeInTheDocument();
+    fireEvent.click(view);
+
+    const result = await screen.findByRole('table', { name: 'Cloud Configuration' });
+    expect(within(result).getByText(CONFIG.roleArn)).toBeInTheDocument();
+    expect(within(result).getByText(CONFIG.tableArn)).toBeInTheDocument();
+    for (const label of ['Name', 'S3 bucket', 'DynamoDB table', 'Role ARN', 'Region', 'Table ARN', 'Role name', 'External ID', 'Platform account ID']) {
+      expect(within(result).getByRole('button', { name: `Copy ${label}` })).toBeInTheDocument();
+    }
+    expect(screen.getByRole('button', { name: 'Export JSON' })).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
+    const checks = await screen.findByRole('list', { name: 'Verification checks' });
+    expect(within(checks).getByLabelText('bucket.exists: ok')).toBeInTheDocument();
+    expect(within(checks).getByLabelText('role.trust: failed')).toHaveTextContent('Trust policy names another external ID.');
+    expect(screen.getByText('1 of 2 checks failed')).toBeInTheDocument();
+    expect(fake.requestsOn('setup:apply')).toEqual([INPUT]);
+    expect(fake.requestsOn('setup:verify')).toEqual([{ name: 'analytics' }]);
+  });
+
+  it('shows a failed apply with its error and what was rolled back', async () => {
+    start({
+      'setup:plan': () => planOf('create'),
+      'setup:apply': () => ({ jobId: 'job-2' }),
+      'setup:progress': () => ({
+        jobId: 'job-2',
+        state: 'failed',
+        steps: [
+          { id: 'bucket', label: 'S3 bucket', state: 'undone', detail: 'Deleted again' },
+          { id: 'role', label: 'IAM role', state: 'failed', detail: 'AccessDenied' },
+        ],
+        result: null,
+        error: { code: 'AccessDenied', message: 'IAM CreateRole: AccessDenied: not authorized.' },
+        rolledBack: ['bucket acme-bodo-state', 'table bodo-lock'],
+      }),
+    });
+    fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
+    await screen.findByRole('table', { name: 'Plan' });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('IAM CreateRole: AccessDenied: not authorized.');
+    const undone = within(alert).getByRole('list', { name: 'Rolled back resources' });
+    expect(within(undone).getAllByRole('listitem').map((li) => li.textContent)).toEqual(['bucket acme-bodo-state', 'table bodo-lock']);
+    expect(screen.getByLabelText('IAM role: failed')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Back to plan' })).toBeInTheDocument();
+  });
+
+  it('shows a plan error with what to do next', async () => {
+    start({
+      'setup:plan': () => {
+        throw new Error('The IPC bridge broke.');
+      },
+    });
+    fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Restart Onramp'));
+  });
+});
