@@ -1,7 +1,27 @@
 import type { MONITORING_CHANNELS } from '../../shared/contract/monitoring-channels';
+import { RANGES } from '../../shared/monitoring/range';
 import type { HandlerDeps, HandlerSlice } from './types';
 
-/** Cost-monitoring handlers (usage, backtest, alarms, topics, dashboard). */
-export function monitoringHandlers(_deps: HandlerDeps): HandlerSlice<(typeof MONITORING_CHANNELS)[number]> {
-  return {};
+// The monitoring core (and with it the CloudWatch, SNS and Service Quotas clients) loads on first use.
+const core = () => import('../core/monitoring');
+
+/** Cost-monitoring handlers (usage, alarms, topics, dashboard). */
+export function monitoringHandlers(deps: HandlerDeps): HandlerSlice<(typeof MONITORING_CHANNELS)[number]> {
+  const aws = () => deps.session.require().aws;
+  return {
+    'usage:history': async (req) => {
+      const { usageHistory } = await core();
+      return usageHistory(aws(), { region: req.region, metric: req.metric, stat: req.stat, durationSeconds: RANGES[req.range], period: req.period });
+    },
+    'usage:classes': async ({ region }) => (await core()).listUsageClasses(aws(), region),
+    'usage:quota': async ({ region, usageClass }) => (await core()).readVcpuQuota(aws(), region, usageClass),
+    'alarms:list': async ({ region }) => (await core()).listAlarms(aws(), region),
+    'alarms:create': async (config) => (await core()).createAlarm(aws(), config),
+    'alarms:delete': async ({ region, name }) => (await core()).deleteAlarm(aws(), region, name),
+    'alarms:test-notification': async ({ region, name }) => (await core()).sendTestNotification(aws(), region, name),
+    'topics:list': async ({ region }) => (await core()).listTopics(aws(), region),
+    'topics:subscriptions': async ({ region, topicArn }) => (await core()).listSubscriptions(aws(), region, topicArn),
+    'topics:resend': async ({ region, topicArn, endpoint }) => (await core()).resendConfirmation(aws(), region, topicArn, endpoint),
+    'dashboard:summary': async ({ regions, usageClass }) => (await core()).dashboardSummary(aws(), regions, usageClass),
+  };
 }

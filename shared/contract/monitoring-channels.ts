@@ -1,2 +1,14 @@
 /** Channels of the cost-monitoring domain (usage history, backtest, alarms, topics, dashboard). */
-export const MONITORING_CHANNELS = [] as const;
+export const MONITORING_CHANNELS = [
+  'usage:history',
+  'usage:classes',
+  'usage:quota',
+  'alarms:list',
+  'alarms:create',
+  'alarms:delete',
+  'alarms:test-notification',
+  'topics:list',
+  'topics:subscriptions',
+  'topics:resend',
+  'dashboard:summary',
+] as const;
