@@ -1,4 +1,35 @@
+import { z } from 'zod';
 import type { ContractEntry } from './entry';
 
+/** The formats a Cloud Configuration exports as. */
+export const EXPORT_FORMATS = ['cloudformation', 'terraform', 'cli'] as const;
+
+/** One export format: a CloudFormation template, a Terraform configuration or an AWS CLI script. */
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS, {
+  error: `Format must be one of ${EXPORT_FORMATS.join(', ')}.`,
+});
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+/** Which saved configuration to export, and as what. */
+export const ExportRequestSchema = z
+  .object({ name: z.string().min(1).max(64), format: ExportFormatSchema })
+  .strict();
+export type ExportRequest = z.infer<typeof ExportRequestSchema>;
+
+/** An exported document, ready to save under `filename`. */
+export const ExportDocumentSchema = z.object({
+  format: ExportFormatSchema,
+  filename: z.string(),
+  mimeType: z.string(),
+  content: z.string(),
+});
+export type ExportDocument = z.infer<typeof ExportDocumentSchema>;
+
 /** Contract entries for the export channels (Setups as code: CloudFormation, Terraform and AWS CLI exports). */
-export const exportContract = {} satisfies Record<string, ContractEntry>;
+export const exportContract = {
+  'export:document': {
+    doc: 'Render a saved Cloud Configuration as a CloudFormation template, Terraform configuration or AWS CLI script (no AWS call).',
+    request: ExportRequestSchema,
+    response: ExportDocumentSchema,
+  },
+} satisfies Record<string, ContractEntry>;

@@ -1,4 +1,5 @@
 import type { CliIo, CommandOutput } from '../io';
+import { exportCommands } from './export';
 import { profilesCommand, whoamiCommand } from './profiles';
 import { setupCommands } from './setup';
 
@@ -10,4 +11,5 @@ export const COMMANDS: Record<string, { summary: string; run: Command }> = {
   profiles: { summary: 'List local AWS profiles', run: profilesCommand },
   whoami: { summary: 'Show the identity behind a profile', run: whoamiCommand },
   ...setupCommands,
+  ...exportCommands,
 };

@@ -1,0 +1,92 @@
+import { exportTags, isPartList, platformPolicyParts, POLICY_NAME, roleDescription, trustDocument, type ExportSource, type PolicyValue } from './source';
+
+/** Logical IDs in the template (stable: renaming them would replace resources on stack update). */
+export const CFN_IDS = { bucket: 'StateBucket', table: 'LockTable', role: 'PlatformRole' } as const;
+
+type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * The inline policy in CloudFormation terms: the bucket name as a literal, the table ARN as
+ * Fn::GetAtt of the table (Fn::Join when it is part of a longer string, which avoids Fn::Sub's
+ * `${}` syntax so no literal needs escaping).
+ */
+function policyJson(value: PolicyValue, bucketName: string): Json {
+  if (value === null || typeof value !== 'object') return value;
+  if (isPartList(value)) {
+    const pieces: Json[] = value.map((p) =>
+      p.kind === 'text' ? p.text : p.ref === 'bucket' ? bucketName : { 'Fn::GetAtt': [CFN_IDS.table, 'Arn'] },
+    );
+    if (pieces.every((p) => typeof p === 'string')) return pieces.join('');
+    return pieces.length === 1 ? pieces[0]! : { 'Fn::Join': ['', pieces] };
+  }
+  if (Array.isArray(value)) return value.map((v) => policyJson(v, bucketName));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, policyJson(v, bucketName)]));
+}
+
+/** The CloudFormation template as an object (JSON-serialisable). */
+export function cloudFormationTemplate(source: ExportSource): Record<string, Json> {
+  const tags = exportTags(source);
+  return {
+    AWSTemplateFormatVersion: '2010-09-09',
+    Description: `Onramp Cloud Configuration "${source.name}" for the Bodo Platform: S3 bucket, DynamoDB lock table and cross-account IAM role. Deploy in ${source.region}.`,
+    Rules: {
+      ConfiguredRegion: {
+        Assertions: [
+          {
+            Assert: { 'Fn::Equals': [{ Ref: 'AWS::Region' }, source.region] },
+            AssertDescription: `This configuration is for ${source.region}: create the stack in that region.`,
+          },
+        ],
+      },
+    },
+    Resources: {
+      [CFN_IDS.bucket]: {
+        Type: 'AWS::S3::Bucket',
+        // The bucket is the platform's state store: never delete it with the stack.
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+        Properties: {
+          BucketName: source.bucketName,
+          PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+          BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+          Tags: tags,
+        },
+      },
+      [CFN_IDS.table]: {
+        Type: 'AWS::DynamoDB::Table',
+        DeletionPolicy: 'Delete',
+        UpdateReplacePolicy: 'Delete',
+        Properties: {
+          TableName: source.tableName,
+          AttributeDefinitions: [{ AttributeName: 'LockID', AttributeType: 'S' }],
+          KeySchema: [{ AttributeName: 'LockID', KeyType: 'HASH' }],
+          BillingMode: 'PAY_PER_REQUEST',
+          Tags: tags,
+        },
+      },
+      [CFN_IDS.role]: {
+        Type: 'AWS::IAM::Role',
+        Properties: {
+          RoleName: source.roleName,
+          Description: roleDescription(source),
+          AssumeRolePolicyDocument: trustDocument(source) as Json,
+          Policies: [{ PolicyName: POLICY_NAME, PolicyDocument: policyJson(platformPolicyParts(), source.bucketName) }],
+          Tags: tags,
+        },
+      },
+    },
+    Outputs: {
+      RoleArn: { Description: 'Role ARN for the platform\'s Cloud Configuration form', Value: { 'Fn::GetAtt': [CFN_IDS.role, 'Arn'] } },
+      TableArn: { Description: 'DynamoDB table ARN', Value: { 'Fn::GetAtt': [CFN_IDS.table, 'Arn'] } },
+      BucketName: { Description: 'S3 bucket name', Value: { Ref: CFN_IDS.bucket } },
+      TableName: { Description: 'DynamoDB table name', Value: { Ref: CFN_IDS.table } },
+      ExternalId: { Description: 'External ID the role requires', Value: source.externalId },
+      Region: { Description: 'Region of the bucket and table', Value: { Ref: 'AWS::Region' } },
+    },
+  };
+}
+
+/** Render the CloudFormation template as JSON text (JSON.stringify escapes every value). */
+export function renderCloudFormation(source: ExportSource): string {
+  return JSON.stringify(cloudFormationTemplate(source), null, 2) + '\n';
+}
