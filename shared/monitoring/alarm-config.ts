@@ -73,6 +73,43 @@ export const TopicChoiceSchema = z.discriminatedUnion('kind', [
 ]);
 export type TopicChoice = z.infer<typeof TopicChoiceSchema>;
 
+/** The condition fields shared by the alarm definition and the backtest. */
+const conditionFields = {
+  stat: StatSchema.default('Maximum'),
+  threshold: ThresholdSchema,
+  comparison: ComparisonSchema.default('gt'),
+  period: AlarmPeriodSchema.default(300),
+  evaluationPeriods: countSchema('Evaluation periods').default(1),
+  datapointsToAlarm: countSchema('Datapoints to alarm').default(1),
+  treatMissing: TreatMissingSchema.default('missing'),
+};
+
+type ConditionValues = { period: number; evaluationPeriods: number; datapointsToAlarm: number };
+
+/** CloudWatch's cross-field limits: M ≤ N, and N × period ≤ 1 day (period < 1 h) or 7 days. */
+function refineConditions(c: ConditionValues, ctx: z.RefinementCtx): void {
+  if (c.datapointsToAlarm > c.evaluationPeriods) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['datapointsToAlarm'],
+      message: `Datapoints to alarm (${c.datapointsToAlarm}) must not exceed evaluation periods (${c.evaluationPeriods}).`,
+    });
+  }
+  const limit = c.period < 3600 ? 86_400 : 7 * 86_400;
+  if (c.evaluationPeriods * c.period > limit) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['evaluationPeriods'],
+      message: `Evaluation periods × period is ${c.evaluationPeriods * c.period} s; CloudWatch allows at most ${limit} s (${c.period < 3600 ? '1 day for periods under an hour' : '7 days'}).`,
+    });
+  }
+}
+
+/** The conditions an alarm evaluates (what a backtest replays). */
+export const AlarmConditionsSchema = z.object(conditionFields).strict().superRefine(refineConditions);
+/** Validated alarm conditions. */
+export type AlarmConditions = z.output<typeof AlarmConditionsSchema>;
+
 /** The full alarm definition. */
 export const AlarmConfigSchema = z
   .object({
@@ -80,32 +117,12 @@ export const AlarmConfigSchema = z
     name: namedString('Alarm name', validateAlarmName, 255),
     description: z.string({ error: 'Description must be text.' }).max(1024, { error: 'Description must be at most 1024 characters.' }).default(''),
     metric: MetricSpecSchema,
-    stat: StatSchema.default('Maximum'),
-    threshold: ThresholdSchema,
-    comparison: ComparisonSchema.default('gt'),
-    period: AlarmPeriodSchema.default(300),
-    evaluationPeriods: countSchema('Evaluation periods').default(1),
-    datapointsToAlarm: countSchema('Datapoints to alarm').default(1),
-    treatMissing: TreatMissingSchema.default('missing'),
+    ...conditionFields,
     topic: TopicChoiceSchema,
   })
   .strict()
   .superRefine((c, ctx) => {
-    if (c.datapointsToAlarm > c.evaluationPeriods) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['datapointsToAlarm'],
-        message: `Datapoints to alarm (${c.datapointsToAlarm}) must not exceed evaluation periods (${c.evaluationPeriods}).`,
-      });
-    }
-    const limit = c.period < 3600 ? 86_400 : 7 * 86_400;
-    if (c.evaluationPeriods * c.period > limit) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['evaluationPeriods'],
-        message: `Evaluation periods × period is ${c.evaluationPeriods * c.period} s; CloudWatch allows at most ${limit} s (${c.period < 3600 ? '1 day for periods under an hour' : '7 days'}).`,
-      });
-    }
+    refineConditions(c, ctx);
     if (c.topic.kind === 'existing') {
       const region = topicArnRegion(c.topic.arn);
       if (region && region !== c.region) {

@@ -1,5 +1,6 @@
 import type { CliIo, CommandOutput } from '../io';
 import { exportCommands } from './export';
+import { monitoringCommands } from './monitoring';
 import { profilesCommand, whoamiCommand } from './profiles';
 import { setupCommands } from './setup';
 
@@ -11,5 +12,6 @@ export const COMMANDS: Record<string, { summary: string; run: Command }> = {
   profiles: { summary: 'List local AWS profiles', run: profilesCommand },
   whoami: { summary: 'Show the identity behind a profile', run: whoamiCommand },
   ...setupCommands,
+  ...monitoringCommands,
   ...exportCommands,
 };

@@ -1,0 +1,235 @@
+import { z } from 'zod';
+import { RegionSchema } from '../../../shared/contract/common';
+import { ProfileNameSchema } from '../../../shared/contract/session';
+import { AppError } from '../../../shared/errors';
+import { AlarmConditionsSchema, AlarmConfigSchema, AlarmPeriodSchema, type AlarmConditions } from '../../../shared/monitoring/alarm-config';
+import { backtest } from '../../../shared/monitoring/backtest';
+import { DEFAULT_USAGE_CLASS, StatSchema, UsageClassSchema, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
+import type { AwsContext } from '../../core/aws/context';
+import { createAlarm, deleteAlarm, fetchSeries, listAlarms, planHistoryWindow, usageHistory } from '../../core/monitoring';
+import { contextForProfile } from '../../core/profiles/session';
+import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
+import { EXIT, type CliIo } from '../io';
+import type { Command } from './index';
+
+const BASE_FLAGS: OptionSpec = { profile: { type: 'string' }, region: { type: 'string' } };
+const HISTORY_FLAGS: OptionSpec = { ...BASE_FLAGS, days: { type: 'string' }, period: { type: 'string' }, stat: { type: 'string' }, class: { type: 'string' } };
+const CONDITION_FLAGS: OptionSpec = {
+  threshold: { type: 'string' },
+  'evaluation-periods': { type: 'string' },
+  'datapoints-to-alarm': { type: 'string' },
+  comparison: { type: 'string' },
+  'treat-missing': { type: 'string' },
+};
+
+const CONDITION_FIELD_TO_FLAG: Record<string, string> = {
+  threshold: 'threshold',
+  period: 'period',
+  stat: 'stat',
+  evaluationPeriods: 'evaluation-periods',
+  datapointsToAlarm: 'datapoints-to-alarm',
+  comparison: 'comparison',
+  treatMissing: 'treat-missing',
+  name: 'name',
+  description: 'description',
+  region: 'region',
+  topic: 'topic-arn',
+  metric: 'class',
+};
+
+/** Days of history: a positive number up to CloudWatch's 455 days. */
+const DaysSchema = z.number({ error: 'must be a number of days.' }).positive({ error: 'must be more than zero.' }).max(455, { error: 'CloudWatch keeps at most 455 days.' });
+
+type Flags = Record<string, string | boolean | string[] | undefined>;
+
+/** A numeric flag: a number when the text is one, else the raw text so the schema reports it. */
+function numberFlag(flags: Flags, flag: string): unknown {
+  const raw = flags[flag];
+  if (raw === undefined) return undefined;
+  if (typeof raw === 'string' && /^\s*-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/.test(raw)) return Number(raw);
+  return raw;
+}
+
+/** Profile and region, validated. */
+function baseInput(flags: Flags): { profile: string; region: string } {
+  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+  const region = validateWith(RegionSchema, requireFlag(flags, 'region'), { '': 'region' });
+  return { profile, region };
+}
+
+/** The history flags, validated: metric, statistic, duration and period. */
+function historyInput(flags: Flags): { metric: MetricSpec; stat: Stat; durationSeconds: number; period: number | undefined } {
+  const days = flags.days === undefined ? 7 : validateWith(DaysSchema, numberFlag(flags, 'days'), { '': 'days' });
+  const period = flags.period === undefined ? undefined : validateWith(AlarmPeriodSchema, numberFlag(flags, 'period'), { '': 'period' });
+  const stat = validateWith(StatSchema, flags.stat ?? 'Maximum', { '': 'stat' });
+  const usageClass = validateWith(UsageClassSchema, flags.class ?? DEFAULT_USAGE_CLASS, { '': 'class' });
+  return { metric: { kind: 'vcpu', usageClass }, stat, durationSeconds: Math.round(days * 86_400), period };
+}
+
+function conditionValues(flags: Flags) {
+  return {
+    threshold: flags.threshold === undefined ? undefined : numberFlag(flags, 'threshold'),
+    period: numberFlag(flags, 'period'),
+    stat: flags.stat,
+    evaluationPeriods: numberFlag(flags, 'evaluation-periods'),
+    datapointsToAlarm: numberFlag(flags, 'datapoints-to-alarm'),
+    comparison: flags.comparison,
+    treatMissing: flags['treat-missing'],
+  };
+}
+
+function context(io: CliIo, profile: string, region: string): Promise<AwsContext> {
+  return contextForProfile({ profile, env: io.env, region });
+}
+
+const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+
+/** `onramp usage`: the vCPU metric's history summary. */
+const usage: Command = async (argv, io) => {
+  const flags = parseFlags(argv, HISTORY_FLAGS);
+  const { profile, region } = baseInput(flags);
+  const input = historyInput(flags);
+  const now = Date.now();
+  planHistoryWindow({ region, ...input }, now); // refuse an unanswerable window before any client exists
+  const h = await usageHistory(await context(io, profile, region), { region, ...input }, now);
+  for (const note of h.notes) io.stderr(`note: ${note}\n`);
+  if (h.quota.note) io.stderr(`note: ${h.quota.note}\n`);
+  const json = {
+    region: h.region,
+    namespace: h.namespace,
+    metricName: h.metricName,
+    dimensions: h.dimensions,
+    period: h.period,
+    stat: h.stat,
+    points: h.points.length,
+    max: h.max,
+    maxAt: iso(h.maxAt),
+    suggestedThreshold: h.suggestion.value,
+    quota: h.quota.value,
+  };
+  const human = [
+    `${h.namespace} ${h.metricName} ${Object.entries(h.dimensions).map(([k, v]) => `${k}=${v}`).join(' ')} in ${region}`,
+    `${h.points.length} datapoints (${h.stat}, ${h.period} s) from ${iso(h.start)} to ${iso(h.end)}`,
+    `peak: ${h.max === null ? 'none' : `${h.max} at ${iso(h.maxAt)}`}`,
+    `quota: ${h.quota.value ?? `unknown (${h.quota.note ?? ''})`}`,
+    `suggested threshold: ${h.suggestion.value ?? 'none'} (${h.suggestion.reason})`,
+  ].join('\n');
+  return { json, human, exitCode: EXIT.ok };
+};
+
+/** `onramp alarm backtest`: how often an alarm would have fired over the history. */
+const alarmBacktest: Command = async (argv, io) => {
+  const flags = parseFlags(argv, { ...HISTORY_FLAGS, ...CONDITION_FLAGS });
+  const { profile, region } = baseInput(flags);
+  requireFlag(flags, 'threshold');
+  const input = historyInput(flags);
+  const conditions: AlarmConditions = validateWith(AlarmConditionsSchema, conditionValues(flags), CONDITION_FIELD_TO_FLAG);
+  const window = planHistoryWindow({ region, ...input, period: conditions.period, strict: true }, Date.now());
+  const aws = await context(io, profile, region);
+  const points = await fetchSeries(aws, { region, metric: input.metric, stat: conditions.stat, period: window.period, start: window.start, end: window.end });
+  const result = backtest(points, window, conditions);
+  const json = {
+    threshold: result.threshold,
+    evaluations: result.evaluations,
+    breaches: result.breaches,
+    episodes: result.episodes.map((e) => ({ start: iso(e.start), end: iso(e.end) })),
+  };
+  const human = [
+    `Over ${result.evaluations} evaluations (${points.length} datapoints), this alarm would have fired ${result.breaches} time${result.breaches === 1 ? '' : 's'}.`,
+    ...json.episodes.map((e) => `  ${e.start} – ${e.end}`),
+  ].join('\n');
+  return { json, human, exitCode: EXIT.ok };
+};
+
+/** `onramp alarm create`: create or update an alarm with its SNS topic. */
+const alarmCreate: Command = async (argv, io) => {
+  const flags = parseFlags(argv, {
+    ...BASE_FLAGS,
+    ...CONDITION_FLAGS,
+    period: { type: 'string' },
+    stat: { type: 'string' },
+    class: { type: 'string' },
+    name: { type: 'string' },
+    description: { type: 'string' },
+    'topic-arn': { type: 'string' },
+    'new-topic': { type: 'string' },
+    email: { type: 'string', multiple: true },
+  });
+  const { profile } = baseInput(flags);
+  requireFlag(flags, 'name');
+  requireFlag(flags, 'threshold');
+  const topicArn = flags['topic-arn'];
+  const newTopic = flags['new-topic'];
+  if ((topicArn === undefined) === (newTopic === undefined)) {
+    throw new AppError('InvalidInput', 'Give exactly one of --topic-arn ARN or --new-topic NAME.', '--topic-arn');
+  }
+  const emails = (flags.email as string[] | undefined) ?? [];
+  const usageClass = validateWith(UsageClassSchema, flags.class ?? DEFAULT_USAGE_CLASS, { '': 'class' });
+  const config = validateWith(
+    AlarmConfigSchema,
+    {
+      region: flags.region,
+      name: flags.name,
+      description: flags.description,
+      metric: { kind: 'vcpu', usageClass },
+      ...conditionValues(flags),
+      topic: topicArn !== undefined ? { kind: 'existing', arn: topicArn, emails } : { kind: 'new', name: newTopic, emails },
+    },
+    CONDITION_FIELD_TO_FLAG,
+  );
+  const result = await createAlarm(await context(io, profile, config.region), config);
+  const json = {
+    alarmName: result.alarmName,
+    alarmArn: result.alarmArn,
+    topicArn: result.topicArn,
+    subscriptions: result.subscriptions.map((s) => ({ endpoint: s.endpoint, protocol: s.protocol, status: s.status })),
+  };
+  if (result.subscriptions.some((s) => s.status === 'pending')) {
+    io.stderr('note: pending subscriptions must be confirmed from the email AWS sent; AWS deletes unconfirmed ones after 48 hours.\n');
+  }
+  const human = [
+    `${result.updated ? 'Updated' : 'Created'} alarm ${result.alarmName}`,
+    `  ${result.alarmArn}`,
+    `topic ${result.topicArn}${result.topicCreated ? ' (new)' : ''}`,
+    ...json.subscriptions.map((s) => `  ${s.protocol} ${s.endpoint}: ${s.status}`),
+  ].join('\n');
+  return { json, human, exitCode: EXIT.ok };
+};
+
+/** `onramp alarms`: the alarms on the watched metrics in a region. */
+const alarms: Command = async (argv, io) => {
+  const flags = parseFlags(argv, BASE_FLAGS);
+  const { profile, region } = baseInput(flags);
+  const list = await listAlarms(await context(io, profile, region), region);
+  const json = list.map((a) => ({
+    alarmName: a.alarmName,
+    state: a.state,
+    threshold: a.threshold,
+    period: a.period,
+    evaluationPeriods: a.evaluationPeriods,
+    datapointsToAlarm: a.datapointsToAlarm,
+    topicArns: a.topicArns,
+  }));
+  const human = list.length
+    ? list.map((a) => `${a.state.padEnd(17)} ${a.alarmName}  (> ${a.threshold}, ${a.datapointsToAlarm}/${a.evaluationPeriods} × ${a.period} s)`).join('\n')
+    : `No alarms on EC2 vCPU usage or billing in ${region}.`;
+  return { json, human, exitCode: EXIT.ok };
+};
+
+/** `onramp alarm delete`: delete one alarm by name. */
+const alarmDelete: Command = async (argv, io) => {
+  const flags = parseFlags(argv, { ...BASE_FLAGS, name: { type: 'string' } });
+  const { profile, region } = baseInput(flags);
+  const name = validateWith(AlarmConfigSchema.shape.name, requireFlag(flags, 'name'), { '': 'name' });
+  const result = await deleteAlarm(await context(io, profile, region), region, name);
+  return { json: result, human: `Deleted alarm ${result.alarmName}.`, exitCode: EXIT.ok };
+};
+
+/** `onramp usage`, `onramp alarm backtest|create|delete`, `onramp alarms`. */
+export const monitoringCommands: Record<string, { summary: string; run: Command }> = {
+  usage: { summary: 'EC2 vCPU usage history: peak, quota, suggested threshold', run: usage },
+  'alarm backtest': { summary: 'How often an alarm would have fired over past usage', run: alarmBacktest },
+  'alarm create': { summary: 'Create or update a vCPU usage alarm with an SNS email topic', run: alarmCreate },
+  alarms: { summary: 'List alarms on EC2 vCPU usage and billing', run: alarms },
+  'alarm delete': { summary: 'Delete an alarm', run: alarmDelete },
+};
