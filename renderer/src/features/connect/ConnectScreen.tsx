@@ -113,18 +113,20 @@ export function ConnectScreen({ session, onConnected }: { session: SessionInfo |
       </Group>
       {error && <ErrorAlert error={error} />}
       {session && !error && (
-        <Alert color="teal" title={`Connected as profile "${session.profile}"`} aria-label="Connected identity">
-          <Text size="sm">
-            Account <b>{session.account}</b>
-          </Text>
-          <Text size="sm" style={{ wordBreak: 'break-all' }}>
-            ARN <code>{session.arn}</code>
-          </Text>
-          <Text size="sm">
-            Region {session.region}
-            {session.endpointUrl ? ` · endpoint ${session.endpointUrl}` : ''}
-          </Text>
-        </Alert>
+        <section aria-label="Connected identity">
+          <Alert color="teal" title={`Connected as profile "${session.profile}"`}>
+            <Text size="sm">
+              Account <b>{session.account}</b>
+            </Text>
+            <Text size="sm" style={{ wordBreak: 'break-all' }}>
+              ARN <code>{session.arn}</code>
+            </Text>
+            <Text size="sm">
+              Region {session.region}
+              {session.endpointUrl ? ` · endpoint ${session.endpointUrl}` : ''}
+            </Text>
+          </Alert>
+        </section>
       )}
       {profile && (
         <MfaModal

@@ -1,0 +1,129 @@
+/**
+ * End-to-end harness: the built renderer (out/renderer) in headless Chromium, its `window.api`
+ * bound to the real main-process handler table (createInvoker) through Playwright's exposeFunction.
+ * Nothing here needs Electron. Every IPC response is recorded so tests can assert that no secret
+ * ever reaches the page.
+ */
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createInvoker, createSessionHolder } from '../../main/handlers';
+import { ConfigurationStore } from '../../main/core/store/configurations';
+import { buildApi } from '../../shared/contract/api';
+import { CHANNELS } from '../../shared/contract/channels';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
+export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/e2e');
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** Serve a folder on 127.0.0.1 (free port), refusing paths outside it. */
+export function serveStatic(root: string): Promise<{ url: string; close(): Promise<void> }> {
+  const server: Server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(root, path === '/' ? 'index.html' : path));
+    if (!file.startsWith(root + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.end(readFileSync(file));
+  });
+  return new Promise((resolveServer) => {
+    server.listen(0, '127.0.0.1', () => {
+      const addr = server.address();
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
+      resolveServer({
+        url: `http://127.0.0.1:${port}/`,
+        close: () => new Promise<void>((r) => server.close(() => r())),
+      });
+    });
+  });
+}
+
+/** One recorded IPC exchange. */
+export interface IpcRecord {
+  channel: string;
+  /** The JSON the page received. */
+  response: string;
+}
+
+/** A running harness. */
+export interface Harness {
+  page: Page;
+  /** Every IPC response the page received, in order. */
+  ipc: IpcRecord[];
+  /** Console errors and uncaught page errors. */
+  pageErrors: string[];
+  /** Save a full-page screenshot as test-results/e2e/<name>.png and return its path. */
+  screenshot(name: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+/** The init script: the preload's own buildApi, serialised, over the exposed bridge. */
+export function apiInitScript(): string {
+  return `window.api = (${buildApi.toString()})(${JSON.stringify(CHANNELS)}, (c, r) => window.__onrampInvoke(c, r));`;
+}
+
+/** Start the static server, the browser and the page, wired to the real handlers with `env` (see awsTestEnv). */
+export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: string }): Promise<Harness> {
+  if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`${RENDERER_DIR}/index.html is missing: run "npm run build:renderer" first (npm test does).`);
+  }
+  const dataDir = env.ONRAMP_DATA_DIR;
+  const invoke = createInvoker({ env, dataDir, store: new ConfigurationStore(dataDir), session: createSessionHolder() });
+  const server = await serveStatic(RENDERER_DIR);
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const ipc: IpcRecord[] = [];
+  const pageErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') pageErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => pageErrors.push(String(err)));
+  await page.exposeFunction('__onrampInvoke', async (channel: unknown, payload: unknown) => {
+    const result = await invoke(channel, payload);
+    ipc.push({ channel: String(channel), response: JSON.stringify(result) });
+    return result;
+  });
+  await page.addInitScript({ content: apiInitScript() });
+  await page.goto(server.url);
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  return {
+    page,
+    ipc,
+    pageErrors,
+    async screenshot(name) {
+      const path = join(SCREENSHOT_DIR, `${name}.png`);
+      await page.screenshot({ path, fullPage: true });
+      return path;
+    },
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
