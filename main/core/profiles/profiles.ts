@@ -20,6 +20,8 @@ export function profileKind(p: RawProfile): ProfileKind {
   return 'unknown';
 }
 
+const NON_PROFILE_SECTION = /^(sso-session|services)\./;
+
 /**
  * Read and merge the config and credentials files. The credentials file wins over the config file
  * for the same key (FACTS.md). Returns every profile by name.
@@ -31,7 +33,11 @@ export async function loadProfiles(sources: ProfileSources): Promise<Map<string,
     ignoreCache: true,
   });
   const merged = new Map<string, RawProfile>();
-  for (const [name, settings] of Object.entries(configFile)) merged.set(name, { ...settings });
+  for (const [name, settings] of Object.entries(configFile)) {
+    // The loader keeps [sso-session X] and [services X] sections as "sso-session.X" / "services.X": not profiles.
+    if (NON_PROFILE_SECTION.test(name)) continue;
+    merged.set(name, { ...settings });
+  }
   for (const [name, settings] of Object.entries(credentialsFile)) {
     merged.set(name, { ...(merged.get(name) ?? {}), ...settings });
   }
