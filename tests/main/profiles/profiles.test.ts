@@ -24,6 +24,10 @@ region = us-east-2
 sso_start_url = https://example.awsapps.com/start
 sso_region = us-east-1
 
+[services local-endpoints]
+s3 =
+  endpoint_url = http://localhost:4566
+
 [profile sso-legacy]
 sso_start_url = https://legacy.awsapps.com/start
 sso_region = us-east-1
@@ -110,9 +114,8 @@ describe('listProfiles', () => {
     expect(by['local']).toMatchObject({ kind: 'static', endpointUrl: 'http://localhost:4566', region: 'us-east-1' });
     expect(by['creds-only']).toMatchObject({ kind: 'static', region: null });
     expect(by['empty']).toMatchObject({ kind: 'unknown', region: null, endpointUrl: null });
-    // The sso-session section is not a profile.
-    expect(Object.keys(by)).not.toContain('corp');
-    expect(Object.keys(by)).not.toContain('sso-session corp');
+    // The sso-session and services sections are not profiles.
+    for (const name of Object.keys(by)) expect(name).not.toMatch(/corp|local-endpoints|sso-session|services/);
     const text = JSON.stringify(list);
     for (const secret of ['configsecret', 'defaultsecret', 'overridesecret', 'credsonlysecret', 'AKIA']) expect(text).not.toContain(secret);
   });
@@ -132,7 +135,7 @@ describe('listProfiles', () => {
     expect(names[0]).toBe('default');
     const rest = names.slice(1);
     expect(rest).toEqual([...rest].sort((a, b) => a.localeCompare(b)));
-    expect(names).toHaveLength(15);
+    expect(names).toHaveLength(14);
   });
 
   it('marks the AWS_PROFILE profile as default and lists it first', async () => {
