@@ -1,4 +1,77 @@
+import { z } from 'zod';
+import { RegionSchema } from './common';
 import type { ContractEntry } from './entry';
 
+/** Most vCPUs a workspace may be said to need: far above any real quota, low enough to stay a sane number. */
+export const MAX_WORKSPACE_VCPUS = 100_000;
+
+/** What a readiness check asks: one region (all supported regions when absent) and the vCPUs a workspace needs. */
+export const ReadinessRequestSchema = z
+  .object({
+    region: RegionSchema.optional(),
+    workspaceVcpus: z
+      .number({ error: 'Workspace vCPUs must be a number.' })
+      .int({ error: 'Workspace vCPUs must be a whole number.' })
+      .min(0, { error: 'Workspace vCPUs must not be negative.' })
+      .max(MAX_WORKSPACE_VCPUS, { error: `Workspace vCPUs must be at most ${MAX_WORKSPACE_VCPUS}.` })
+      .optional(),
+  })
+  .strict();
+export type ReadinessRequest = z.infer<typeof ReadinessRequestSchema>;
+
+/** Where a quota figure came from: the account's own value (Service Quotas) or AWS's documented default. */
+export const QuotaSourceSchema = z.enum(['account', 'default']);
+export type QuotaSource = z.infer<typeof QuotaSourceSchema>;
+
+/** A counted resource against its quota; `used` is null when the count itself could not be read. */
+export const LimitUsageSchema = z.object({
+  used: z.number().int().nonnegative().nullable(),
+  limit: z.number().nonnegative(),
+  source: QuotaSourceSchema,
+});
+export type LimitUsage = z.infer<typeof LimitUsageSchema>;
+
+/** One region's limits and whether the platform's next workspace fits there. */
+export const RegionReadinessSchema = z.object({
+  region: RegionSchema,
+  ok: z.boolean(),
+  vpcs: LimitUsageSchema,
+  elasticIps: LimitUsageSchema,
+  natGateways: z.object({ used: z.number().int().nonnegative().nullable() }),
+  vcpus: LimitUsageSchema,
+  /** What stops the next workspace here, each saying what to do; empty when ok. */
+  problems: z.array(z.string()),
+  /** Informational remarks that do not block (why a default quota is shown, for example). */
+  notes: z.array(z.string()),
+});
+export type RegionReadiness = z.infer<typeof RegionReadinessSchema>;
+
+/** One setup action the identity may not perform, with what it blocks. */
+export const MissingPermissionSchema = z.object({ action: z.string(), blocks: z.string() });
+export type MissingPermission = z.infer<typeof MissingPermissionSchema>;
+
+/** The permission preflight: checked is false when IAM's simulation could not be run (note says why). */
+export const PermissionCheckSchema = z.object({
+  checked: z.boolean(),
+  missing: z.array(MissingPermissionSchema),
+  note: z.string().nullable(),
+});
+export type PermissionCheck = z.infer<typeof PermissionCheckSchema>;
+
+/** The whole readiness report, as `onramp doctor --json` prints it. */
+export const ReadinessReportSchema = z.object({
+  identity: z.object({ account: z.string(), arn: z.string() }),
+  workspaceVcpus: z.number().int().nonnegative(),
+  permissions: PermissionCheckSchema,
+  regions: z.array(RegionReadinessSchema),
+});
+export type ReadinessReport = z.infer<typeof ReadinessReportSchema>;
+
 /** Contract entries for the readiness channels (Account readiness: permission preflight and limits per region). */
-export const readinessContract = {} satisfies Record<string, ContractEntry>;
+export const readinessContract = {
+  'readiness:check': {
+    doc: 'Preflight the setup permissions and check VPC, Elastic IP, NAT gateway and vCPU limits per region.',
+    request: ReadinessRequestSchema,
+    response: ReadinessReportSchema,
+  },
+} satisfies Record<string, ContractEntry>;

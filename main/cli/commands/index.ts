@@ -2,6 +2,7 @@ import type { CliIo, CommandOutput } from '../io';
 import { exportCommands } from './export';
 import { monitoringCommands } from './monitoring';
 import { profilesCommand, whoamiCommand } from './profiles';
+import { readinessCommands } from './readiness';
 import { setupCommands } from './setup';
 
 /** A CLI command: parses its own flags, returns its output. */
@@ -12,6 +13,7 @@ export const COMMANDS: Record<string, { summary: string; run: Command }> = {
   profiles: { summary: 'List local AWS profiles', run: profilesCommand },
   whoami: { summary: 'Show the identity behind a profile', run: whoamiCommand },
   ...setupCommands,
+  ...readinessCommands,
   ...monitoringCommands,
   ...exportCommands,
 };

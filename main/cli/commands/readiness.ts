@@ -1,0 +1,83 @@
+import { ReadinessRequestSchema, type ReadinessReport, type RegionReadiness } from '../../../shared/contract/readiness';
+import { ProfileNameSchema } from '../../../shared/contract/session';
+import { AppError } from '../../../shared/errors';
+import { reportPasses } from '../../../shared/readiness/verdict';
+import { checkReadiness } from '../../core/readiness';
+import { contextForProfile } from '../../core/profiles/session';
+import { parseFlags, requireFlag, validateWith } from '../args';
+import { EXIT, type CliIo, type CommandOutput } from '../io';
+import type { Command } from './index';
+
+const DOCTOR_FLAGS = {
+  profile: { type: 'string' },
+  region: { type: 'string' },
+  'workspace-vcpus': { type: 'string' },
+} as const;
+
+/** Parse and validate the doctor's flags; invalid input throws before any AWS client exists. */
+export function parseDoctorInput(argv: string[]): { profile: string; region?: ReadinessReport['regions'][number]['region']; workspaceVcpus?: number } {
+  const flags = parseFlags(argv, DOCTOR_FLAGS);
+  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+  const rawVcpus = flags['workspace-vcpus'];
+  let workspaceVcpus: number | undefined;
+  if (rawVcpus !== undefined) {
+    if (typeof rawVcpus !== 'string' || !/^\d{1,9}$/.test(rawVcpus.trim())) {
+      throw new AppError('InvalidInput', '--workspace-vcpus must be a whole number of vCPUs, 0 or more.', '--workspace-vcpus');
+    }
+    workspaceVcpus = Number(rawVcpus.trim());
+  }
+  const request = validateWith(ReadinessRequestSchema, { region: flags.region, workspaceVcpus }, { region: 'region', workspaceVcpus: 'workspace-vcpus' });
+  return { profile, ...request };
+}
+
+function figure(usage: { used: number | null; limit?: number; source?: string }): string {
+  const used = usage.used === null ? '?' : String(usage.used);
+  if (usage.limit === undefined) return used;
+  return `${used}/${usage.limit}${usage.source === 'default' ? '*' : ''}`;
+}
+
+function regionLine(r: RegionReadiness): string {
+  const cols = [
+    r.region.padEnd(10),
+    (r.ok ? 'ok' : 'PROBLEM').padEnd(8),
+    `VPCs ${figure(r.vpcs)}`.padEnd(12),
+    `Elastic IPs ${figure(r.elasticIps)}`.padEnd(18),
+    `NAT gateways ${figure(r.natGateways)}`.padEnd(16),
+    `vCPUs ${figure(r.vcpus)}`,
+  ];
+  return [cols.join(' '), ...r.problems.map((p) => `  ! ${p}`)].join('\n');
+}
+
+/** The doctor's report for a terminal. */
+export function renderReport(report: ReadinessReport): string {
+  const p = report.permissions;
+  const permissions = !p.checked
+    ? `Permissions: not checked. ${p.note ?? ''}`
+    : p.missing.length === 0
+      ? 'Permissions: every setup action is allowed.'
+      : [`Permissions: ${p.missing.length} setup action(s) not allowed:`, ...p.missing.map((m) => `  ! ${m.action.padEnd(32)} blocks ${m.blocks}`)].join('\n');
+  const anyDefault = report.regions.some((r) => [r.vpcs, r.elasticIps, r.vcpus].some((u) => u.source === 'default'));
+  // The same note (a quota Service Quotas would not give) usually repeats in every region: print it once.
+  const notes = [...new Set(report.regions.flatMap((r) => r.notes))];
+  return [
+    `Account ${report.identity.account} (${report.identity.arn})`,
+    permissions,
+    `Limits (a workspace is taken to need ${report.workspaceVcpus} vCPUs):`,
+    ...report.regions.map(regionLine),
+    ...(anyDefault ? ["* AWS's documented default; the account's own quota could not be read."] : []),
+    ...notes.map((n) => `- ${n}`),
+    reportPasses(report) ? 'Ready.' : 'Not ready: see the problems above.',
+  ].join('\n');
+}
+
+const doctor: Command = async (argv: string[], io: CliIo): Promise<CommandOutput> => {
+  const { profile, region, workspaceVcpus } = parseDoctorInput(argv);
+  const aws = await contextForProfile({ profile, env: io.env, region });
+  const report = await checkReadiness(aws, { region, workspaceVcpus });
+  return { json: report, human: renderReport(report), exitCode: reportPasses(report) ? EXIT.ok : EXIT.aws };
+};
+
+/** `onramp doctor`. */
+export const readinessCommands: Record<string, { summary: string; run: Command }> = {
+  doctor: { summary: 'Check permissions and account limits before setup', run: doctor },
+};

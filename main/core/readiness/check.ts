@@ -1,0 +1,51 @@
+import type { PermissionCheck, ReadinessReport } from '../../../shared/contract/readiness';
+import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../shared/regions';
+import { DEFAULT_WORKSPACE_VCPUS } from '../../../shared/readiness/quotas';
+import { judgeRegion } from '../../../shared/readiness/verdict';
+import type { AwsContext } from '../aws/context';
+import { whoAmI } from '../profiles/session';
+import { measureRegion } from './limits';
+import { checkPermissions } from './permissions';
+
+/** What to check: one region or all supported ones, and the vCPUs a workspace needs. */
+export interface ReadinessOptions {
+  region?: SupportedRegion;
+  workspaceVcpus?: number;
+  /** The caller, when already known (a connected session); otherwise STS GetCallerIdentity is asked. */
+  identity?: { account: string; arn: string };
+  /** Bound on each region's reads and on the permission simulation (default 30 s). */
+  timeoutMs?: number;
+}
+
+/**
+ * The account readiness report: who is asking, whether they may run the setup, and per region
+ * whether the platform's next workspace fits. Regions are measured in parallel, and a region that
+ * fails (access denied, timeout) reports its own problems without failing the others. Only the
+ * identity lookup can throw (without credentials nothing else is meaningful).
+ */
+export async function checkReadiness(aws: AwsContext, opts: ReadinessOptions = {}): Promise<ReadinessReport> {
+  const timeoutMs = opts.timeoutMs ?? 30_000;
+  const workspaceVcpus = opts.workspaceVcpus ?? DEFAULT_WORKSPACE_VCPUS;
+  const regions: readonly SupportedRegion[] = opts.region ? [opts.region] : SUPPORTED_REGIONS;
+  const identity = opts.identity ?? (await whoAmI(aws));
+  const [permissions, measured] = await Promise.all([
+    boundedPermissions(aws, identity.arn, timeoutMs),
+    Promise.all(regions.map((region) => measureRegion(aws, region, { timeoutMs }))),
+  ]);
+  return {
+    identity: { account: identity.account, arn: identity.arn },
+    workspaceVcpus,
+    permissions,
+    regions: measured.map((m) => judgeRegion(m, workspaceVcpus)),
+  };
+}
+
+async function boundedPermissions(aws: AwsContext, arn: string, timeoutMs: number): Promise<PermissionCheck> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
+  try {
+    return await checkPermissions(aws, arn, { abortSignal: abort.signal });
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * Pure verdicts over measured limits: whether the platform's next workspace fits in a region, each
+ * problem phrased as what to do about it, and whether a whole report passes.
+ */
+import type { LimitUsage, MissingPermission, ReadinessReport, RegionReadiness } from '../contract/readiness';
+import type { SupportedRegion } from '../regions';
+import { QUOTAS, quotaConsoleUrl, WORKSPACE_NEEDS, type QuotaKey } from './quotas';
+import { SETUP_ACTIONS, type SetupAction } from './setup-actions';
+
+/** What was measured in one region before judging it; `unreadable` says why a count is null. */
+export interface RegionMeasurement {
+  region: SupportedRegion;
+  vpcs: LimitUsage;
+  elasticIps: LimitUsage;
+  natGateways: { used: number | null };
+  vcpus: LimitUsage;
+  /** Why a usage count could not be read, by resource (e.g. "AccessDenied (UnauthorizedOperation)"). */
+  unreadable: Partial<Record<QuotaKey | 'natGateways', string>>;
+  /** Remarks that do not block, such as why a default quota is shown. */
+  notes: string[];
+}
+
+const NOUN: Record<QuotaKey, { plural: string; action: string }> = {
+  vpcs: { plural: 'VPCs', action: 'ec2:DescribeVpcs' },
+  elasticIps: { plural: 'Elastic IPs', action: 'ec2:DescribeAddresses' },
+  vcpus: { plural: 'running On-Demand Standard vCPUs', action: 'ec2:DescribeInstances and ec2:DescribeInstanceTypes' },
+};
+
+/** The limit, saying so when it is AWS's default rather than the account's own quota. */
+function limitText(usage: LimitUsage): string {
+  return usage.source === 'default'
+    ? `${usage.limit} (AWS's default: this account's own quota could not be read and may be higher)`
+    : String(usage.limit);
+}
+
+function unreadableProblem(region: SupportedRegion, key: QuotaKey, reason: string | undefined): string {
+  const n = NOUN[key];
+  return `Could not count ${n.plural} in ${region} (${reason ?? 'no answer'}). Allow ${n.action} for this identity, or check the network, then run the check again.`;
+}
+
+/** vCPUs still free under the quota (never negative); null when usage is unknown. */
+export function vcpuHeadroom(vcpus: LimitUsage): number | null {
+  return vcpus.used === null ? null : Math.max(0, vcpus.limit - vcpus.used);
+}
+
+/**
+ * The problems that stop the next workspace in a region: no VPC left, no Elastic IP left, vCPU
+ * headroom below `workspaceVcpus`, or a count that could not be read. Empty means the region is ok.
+ */
+export function regionProblems(m: RegionMeasurement, workspaceVcpus: number): string[] {
+  const problems: string[] = [];
+  const { region } = m;
+
+  if (m.vpcs.used === null) problems.push(unreadableProblem(region, 'vpcs', m.unreadable.vpcs));
+  else if (m.vpcs.limit - m.vpcs.used < WORKSPACE_NEEDS.vpcs) {
+    problems.push(
+      `No VPC left in ${region}: ${m.vpcs.used} in use of ${limitText(m.vpcs)}, and each workspace needs its own VPC. ` +
+        `Delete a VPC you no longer use, request a higher "${QUOTAS.vpcs.name}" quota at ${quotaConsoleUrl(region, 'vpcs')}, or choose another region.`,
+    );
+  }
+
+  if (m.elasticIps.used === null) problems.push(unreadableProblem(region, 'elasticIps', m.unreadable.elasticIps));
+  else if (m.elasticIps.limit - m.elasticIps.used < WORKSPACE_NEEDS.elasticIps) {
+    problems.push(
+      `No Elastic IP left in ${region}: ${m.elasticIps.used} allocated of ${limitText(m.elasticIps)}, and the workspace's NAT gateway needs one. ` +
+        `Release an Elastic IP you no longer use, request a higher "${QUOTAS.elasticIps.name}" quota at ${quotaConsoleUrl(region, 'elasticIps')}, or choose another region.`,
+    );
+  }
+
+  const headroom = vcpuHeadroom(m.vcpus);
+  if (headroom === null) problems.push(unreadableProblem(region, 'vcpus', m.unreadable.vcpus));
+  else if (headroom < workspaceVcpus) {
+    problems.push(
+      `Not enough vCPUs in ${region}: a workspace needs ${workspaceVcpus}, but only ${headroom} of the ${limitText(m.vcpus)} Standard On-Demand vCPUs are free (${m.vcpus.used} in use). ` +
+        `Request a higher "${QUOTAS.vcpus.name}" quota at ${quotaConsoleUrl(region, 'vcpus')}, stop instances you no longer need, or choose another region.`,
+    );
+  }
+  return problems;
+}
+
+/** Judge one measured region: the report's entry for it. */
+export function judgeRegion(m: RegionMeasurement, workspaceVcpus: number): RegionReadiness {
+  const problems = regionProblems(m, workspaceVcpus);
+  const notes = [...m.notes];
+  if (m.natGateways.used === null) {
+    notes.push(`Could not count NAT gateways in ${m.region} (${m.unreadable.natGateways ?? 'no answer'}); this does not block the check.`);
+  }
+  return {
+    region: m.region,
+    ok: problems.length === 0,
+    vpcs: m.vpcs,
+    elasticIps: m.elasticIps,
+    natGateways: m.natGateways,
+    vcpus: m.vcpus,
+    problems,
+    notes,
+  };
+}
+
+/** IAM's verdict on one simulated action ("allowed", "explicitDeny" or "implicitDeny"). */
+export interface SimulatedDecision {
+  action: string;
+  decision: string;
+}
+
+/**
+ * The setup actions the simulation did not allow, in setup order. An action the simulation did not
+ * mention counts as missing: the preflight never reports success it did not see.
+ */
+export function missingPermissions(decisions: readonly SimulatedDecision[], actions: readonly SetupAction[] = SETUP_ACTIONS): MissingPermission[] {
+  const byAction = new Map(decisions.map((d) => [d.action.toLowerCase(), d.decision]));
+  return actions
+    .filter((a) => byAction.get(a.action.toLowerCase()) !== 'allowed')
+    .map((a) => ({ action: a.action, blocks: a.blocks }));
+}
+
+/** True when every checked region is ok and no setup permission is known to be missing. */
+export function reportPasses(report: Pick<ReadinessReport, 'regions' | 'permissions'>): boolean {
+  return report.permissions.missing.length === 0 && report.regions.every((r) => r.ok);
+}
