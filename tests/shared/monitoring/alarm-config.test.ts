@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { AlarmConditionsSchema, AlarmConfigSchema, topicArnRegion } from '../../../shared/monitoring/alarm-config';
+
+const VALID = {
+  region: 'us-east-1',
+  name: 'vcpu-high',
+  metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' },
+  threshold: 1000,
+  topic: { kind: 'new', name: 'onramp-alerts', emails: ['ops@example.com'] },
+};
+
+function problem(over: Record<string, unknown>): { path: string; message: string } {
+  const parsed = AlarmConfigSchema.safeParse({ ...VALID, ...over });
+  expect(parsed.success).toBe(false);
+  const issue = parsed.error!.issues[0]!;
+  return { path: issue.path.map(String).join('.'), message: issue.message };
+}
+
+describe('AlarmConfigSchema', () => {
+  it('fills CloudWatch-like defaults', () => {
+    expect(AlarmConfigSchema.parse(VALID)).toEqual({
+      ...VALID,
+      description: '',
+      stat: 'Maximum',
+      comparison: 'gt',
+      period: 300,
+      evaluationPeriods: 1,
+      datapointsToAlarm: 1,
+      treatMissing: 'missing',
+    });
+  });
+
+  it.each([NaN, Infinity, -Infinity, '1000', null, -1])('rejects threshold %s', (threshold) => {
+    expect(problem({ threshold }).path).toBe('threshold');
+  });
+
+  it('accepts a zero or fractional threshold', () => {
+    expect(AlarmConfigSchema.safeParse({ ...VALID, threshold: 0 }).success).toBe(true);
+    expect(AlarmConfigSchema.safeParse({ ...VALID, threshold: 12.5 }).success).toBe(true);
+  });
+
+  it.each([10, 20, 30, 60, 300, 3600])('accepts period %i', (period) => {
+    expect(AlarmConfigSchema.safeParse({ ...VALID, period }).success).toBe(true);
+  });
+  it.each([0, 15, 45, 90, 301, 59.5])('rejects period %s', (period) => {
+    expect(problem({ period }).path).toBe('period');
+  });
+
+  it('rejects datapoints to alarm above evaluation periods', () => {
+    expect(problem({ evaluationPeriods: 2, datapointsToAlarm: 3 })).toMatchObject({ path: 'datapointsToAlarm', message: expect.stringContaining('must not exceed') });
+  });
+
+  it('limits evaluation periods × period to 1 day under an hour, 7 days otherwise', () => {
+    expect(AlarmConfigSchema.safeParse({ ...VALID, period: 300, evaluationPeriods: 288 }).success).toBe(true); // 86,400 s
+    expect(problem({ period: 300, evaluationPeriods: 289 }).path).toBe('evaluationPeriods');
+    expect(AlarmConfigSchema.safeParse({ ...VALID, period: 3600, evaluationPeriods: 168 }).success).toBe(true); // 7 days
+    expect(problem({ period: 3600, evaluationPeriods: 169 }).path).toBe('evaluationPeriods');
+  });
+
+  it.each([0, 1.5, -2])('rejects evaluation periods %s', (evaluationPeriods) => {
+    expect(problem({ evaluationPeriods }).path).toBe('evaluationPeriods');
+  });
+
+  it('rejects unknown comparisons and missing-data treatments', () => {
+    expect(problem({ comparison: 'lt' }).path).toBe('comparison');
+    expect(problem({ treatMissing: 'drop' }).path).toBe('treatMissing');
+  });
+
+  it('checks the name and description', () => {
+    expect(problem({ name: '' }).path).toBe('name');
+    expect(problem({ name: 'bad\nname' }).message).toContain('control characters');
+    expect(problem({ description: 'x'.repeat(1025) }).path).toBe('description');
+  });
+
+  it('rejects an unsupported region', () => {
+    expect(problem({ region: 'eu-west-1' }).path).toBe('region');
+  });
+
+  it('accepts an existing topic in the same region, with optional extra emails', () => {
+    const arn = 'arn:aws:sns:us-east-1:123456789012:alerts';
+    expect(AlarmConfigSchema.parse({ ...VALID, topic: { kind: 'existing', arn } }).topic).toEqual({ kind: 'existing', arn, emails: [] });
+  });
+
+  it.each([
+    'arn:aws:sns:us-east-1:12345678901:alerts',
+    'arn:aws:sqs:us-east-1:123456789012:alerts',
+    'arn:aws:sns:us-east-1:123456789012:bad name',
+    'alerts',
+  ])('rejects malformed topic ARN %s', (arn) => {
+    expect(problem({ topic: { kind: 'existing', arn } }).path).toBe('topic.arn');
+  });
+
+  it('rejects a topic in another region than the alarm', () => {
+    const p = problem({ topic: { kind: 'existing', arn: 'arn:aws:sns:us-west-2:123456789012:alerts' } });
+    expect(p).toMatchObject({ path: 'topic.arn', message: expect.stringContaining('us-west-2') });
+  });
+
+  it('a new topic needs a valid name and at least one valid email', () => {
+    expect(problem({ topic: { kind: 'new', name: 'alerts', emails: [] } }).path).toBe('topic.emails');
+    expect(problem({ topic: { kind: 'new', name: 'alerts', emails: ['not-an-email'] } }).path).toBe('topic.emails.0');
+    expect(problem({ topic: { kind: 'new', name: 'bad.name', emails: ['a@example.com'] } }).path).toBe('topic.name');
+  });
+
+  it('billing alarms only in us-east-1', () => {
+    expect(AlarmConfigSchema.safeParse({ ...VALID, metric: { kind: 'billing' } }).success).toBe(true);
+    expect(problem({ region: 'us-west-2', metric: { kind: 'billing' } }).path).toBe('metric');
+  });
+
+  it('rejects unknown fields', () => {
+    expect(AlarmConfigSchema.safeParse({ ...VALID, extra: 1 }).success).toBe(false);
+  });
+});
+
+describe('AlarmConditionsSchema and topicArnRegion', () => {
+  it('applies the same cross-field limits as the full config', () => {
+    expect(AlarmConditionsSchema.safeParse({ threshold: 5, evaluationPeriods: 3, datapointsToAlarm: 2 }).success).toBe(true);
+    expect(AlarmConditionsSchema.safeParse({ threshold: 5, evaluationPeriods: 1, datapointsToAlarm: 2 }).success).toBe(false);
+  });
+  it('reads the region of a topic ARN', () => {
+    expect(topicArnRegion('arn:aws:sns:us-west-1:123456789012:t')).toBe('us-west-1');
+    expect(topicArnRegion('nope')).toBeNull();
+  });
+});
