@@ -62,15 +62,16 @@ aws dynamodb create-table --region "$REGION" --table-name "$TABLE" \\
 aws dynamodb wait table-exists --region "$REGION" --table-name "$TABLE"
 TABLE_ARN="$(aws dynamodb describe-table --region "$REGION" --table-name "$TABLE" --query 'Table.TableArn' --output text)"
 
+# IAM is global; --region only lets the CLI sign the request when no default region is configured.
 log "IAM role $ROLE"
-aws iam create-role --role-name "$ROLE" --description "$ROLE_DESCRIPTION" \\
+aws iam create-role --region "$REGION" --role-name "$ROLE" --description "$ROLE_DESCRIPTION" \\
   --assume-role-policy-document "$TRUST_POLICY_JSON" --tags "$TAGS_JSON" >/dev/null
-aws iam wait role-exists --role-name "$ROLE"
-ROLE_ARN="$(aws iam get-role --role-name "$ROLE" --query 'Role.Arn' --output text)"
+aws iam wait role-exists --region "$REGION" --role-name "$ROLE"
+ROLE_ARN="$(aws iam get-role --region "$REGION" --role-name "$ROLE" --query 'Role.Arn' --output text)"
 
 log "Inline policy $POLICY_NAME"
 POLICY_JSON="\${POLICY_TEMPLATE_JSON//${TABLE_ARN_TOKEN}/"$TABLE_ARN"}"
-aws iam put-role-policy --role-name "$ROLE" --policy-name "$POLICY_NAME" --policy-document "$POLICY_JSON"
+aws iam put-role-policy --region "$REGION" --role-name "$ROLE" --policy-name "$POLICY_NAME" --policy-document "$POLICY_JSON"
 
 log "Done: enter these in the platform's Cloud Configuration form."
 printf 'name=%s\\nregion=%s\\nbucket=%s\\ntable=%s\\ntable_arn=%s\\nrole_arn=%s\\n' \\

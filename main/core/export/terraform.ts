@@ -13,8 +13,8 @@ export function hclEscape(text: string): string {
     .replace(/\t/g, '\\t')
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/\$\{/g, '$${')
-    .replace(/%\{/g, '%%{');
+    .replace(/\$\{/g, () => '$${')
+    .replace(/%\{/g, () => '%%{');
 }
 
 /** An HCL string literal. */
@@ -37,8 +37,32 @@ function hclValue(value: unknown, indent: number): string {
   }
   const entries = Object.entries(value as Record<string, unknown>);
   if (entries.length === 0) return '{}';
-  const width = Math.max(...entries.map(([k]) => hclString(k).length));
-  return `{\n${entries.map(([k, v]) => `${pad}${hclString(k).padEnd(width)} = ${hclValue(v, indent + 2)}`).join('\n')}\n${end}}`;
+  return hclObject(entries.map(([k, v]) => [hclString(k), hclValue(v, indent + 2)]), indent);
+}
+
+/**
+ * An HCL object from rendered keys and values, laid out as `terraform fmt` does: the `=` of
+ * consecutive single-line attributes line up; an attribute whose value spans lines stands alone.
+ */
+function hclObject(entries: [string, string][], indent: number): string {
+  const pad = ' '.repeat(indent + 2);
+  const lines: string[] = [];
+  let run: [string, string][] = [];
+  const flush = () => {
+    const width = Math.max(0, ...run.map(([k]) => k.length));
+    for (const [k, v] of run) lines.push(`${pad}${k.padEnd(width)} = ${v}`);
+    run = [];
+  };
+  for (const [k, v] of entries) {
+    if (v.includes('\n')) {
+      flush();
+      lines.push(`${pad}${k} = ${v}`);
+    } else {
+      run.push([k, v]);
+    }
+  }
+  flush();
+  return `{\n${lines.join('\n')}\n${' '.repeat(indent)}}`;
 }
 
 /** The inline policy as an HCL expression, with the bucket name and table ARN as references. */
@@ -53,14 +77,16 @@ function hclPolicy(value: PolicyValue, indent: number): string {
     return `[\n${value.map((v) => `${pad}${hclPolicy(v, indent + 2)},`).join('\n')}\n${end}]`;
   }
   if (value === null || typeof value !== 'object') return hclValue(value, indent);
-  const entries = Object.entries(value);
-  const width = Math.max(...entries.map(([k]) => hclString(k).length));
-  return `{\n${entries.map(([k, v]) => `${pad}${hclString(k).padEnd(width)} = ${hclPolicy(v, indent + 2)}`).join('\n')}\n${end}}`;
+  return hclObject(Object.entries(value).map(([k, v]) => [hclString(k), hclPolicy(v, indent + 2)]), indent);
 }
 
 /** Render the configuration as one Terraform file (AWS provider ~> 5.0; the region is a variable). */
 export function renderTerraform(source: ExportSource): string {
-  const tags = Object.fromEntries(exportTags(source).map((t) => [t.Key, t.Value]));
+  // Tag values that are the configuration name refer to the local, so editing the name retags everything.
+  const tags = hclObject(
+    exportTags(source).map((t) => [hclString(t.Key), t.Value === source.name ? 'local.configuration_name' : hclString(t.Value)]),
+    2,
+  );
   const regions = SUPPORTED_REGIONS.map((r) => hclString(r)).join(', ');
   return `# Onramp Cloud Configuration "${commentText(source.name)}" for the Bodo Platform:
 # S3 bucket, DynamoDB lock table and cross-account IAM role with its inline policy.
@@ -99,7 +125,8 @@ locals {
   role_name           = ${hclString(source.roleName)}
   external_id         = ${hclString(source.externalId)}
   platform_account_id = ${hclString(source.platformAccountId)}
-  tags                = ${hclValue(tags, 2)}
+
+  tags = ${tags}
 }
 
 resource "aws_s3_bucket" "state" {
@@ -137,8 +164,10 @@ resource "aws_dynamodb_table" "lock" {
 }
 
 resource "aws_iam_role" "platform" {
-  name               = local.role_name
-  description        = ${hclString(roleDescription(source))}
+  name        = local.role_name
+  description = ${hclString(roleDescription(source))}
+  tags        = local.tags
+
   # The same trust document the app sets (main/core/setup/trust.ts).
   assume_role_policy = jsonencode({
     Version = "2012-10-17"
@@ -149,12 +178,12 @@ resource "aws_iam_role" "platform" {
       Condition = { StringEquals = { "sts:ExternalId" = local.external_id } }
     }]
   })
-  tags               = local.tags
 }
 
 resource "aws_iam_role_policy" "platform" {
-  name   = ${hclString(POLICY_NAME)}
-  role   = aws_iam_role.platform.id
+  name = ${hclString(POLICY_NAME)}
+  role = aws_iam_role.platform.id
+
   policy = jsonencode(${hclPolicy(platformPolicyParts(), 2)})
 }
 
