@@ -118,7 +118,7 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
     pageErrors,
     async screenshot(name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`);
-      await page.screenshot({ path, fullPage: true });
+      await page.screenshot({ path, fullPage: true, animations: 'disabled' });
       return path;
     },
     async close() {

@@ -124,12 +124,25 @@ describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)
     await h.screenshot('09-configurations');
   });
 
+  it('refuses to apply over the role when the external ID differs', async () => {
+    await shell.open('New setup');
+    await wizard.fill({ ...INPUT, name: 'e2e-other', externalId: 'a-different-external-id' });
+    await wizard.next.click();
+    await expectVisible(wizard.plan);
+    expect((await textOf(wizard.planAction('bucket'))).toLowerCase()).toBe('keep');
+    expect((await textOf(wizard.planAction('role'))).toLowerCase()).toBe('conflict');
+    expect(await wizard.apply.isDisabled()).toBe(true);
+    await expectVisible(h.page.getByText('Cannot apply: the plan has conflicts'));
+    await h.screenshot('10-plan-conflict');
+    await shell.open('Configurations');
+  });
+
   it('deletes it after typing the name', async () => {
     await configs.delete(INPUT.name);
     const deleted = configs.dialog.getByRole('list', { name: 'Deleted resources' });
     await expectVisible(deleted);
     expect(await deleted.getByRole('listitem').count()).toBe(4);
-    await h.screenshot('10-deleted');
+    await h.screenshot('11-deleted');
     await configs.dialog.getByRole('button', { name: 'Close' }).click();
     await expectVisible(h.page.getByText('No configurations yet'));
   });

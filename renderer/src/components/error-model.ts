@@ -48,7 +48,7 @@ export function nextStepHint(code: ErrorCode): string {
     case 'NotConnected':
       return 'Open "Connect" and connect to an AWS profile.';
     case 'SsoExpired':
-      return 'Run the command below in a terminal, then press Connect again.';
+      return 'Run that command in a terminal, then press Connect again.';
     case 'MfaRequired':
     case 'MfaCancelled':
       return 'Press Connect again and enter the current 6-digit code from your MFA device.';

@@ -83,7 +83,7 @@ export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void })
                 {list.map((c) => (
                   <Table.Tr key={c.name}>
                     <Table.Td fw={500}>{c.name}</Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ minWidth: 120 }}>
                       <Badge variant="light">{c.region}</Badge>
                     </Table.Td>
                     <Table.Td>
@@ -143,7 +143,10 @@ export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void })
         name={deleting}
         onClose={(changed) => {
           setDeleting(null);
-          if (changed) void load();
+          if (changed) {
+            setOutcome(null);
+            void load();
+          }
         }}
       />
     </Stack>

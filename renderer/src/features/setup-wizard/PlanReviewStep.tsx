@@ -70,10 +70,10 @@ export function PlanReviewStep({
               {plan.steps.map((s) => (
                 <Table.Tr key={s.resource}>
                   <Table.Td tt="capitalize">{s.resource}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-all' }}>
+                  <Table.Td style={{ wordBreak: 'break-word' }}>
                     <code>{s.name}</code>
                   </Table.Td>
-                  <Table.Td>
+                  <Table.Td style={{ minWidth: 110 }}>
                     <Badge color={actionColor(s.action)}>{s.action}</Badge>
                   </Table.Td>
                   <Table.Td>
