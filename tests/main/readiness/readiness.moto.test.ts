@@ -1,0 +1,219 @@
+/**
+ * Integration: the readiness check against a real moto server (through a request-counting proxy
+ * where a fault must be injected). moto creates one default VPC per region, answers the VPC quota
+ * from Service Quotas, has no EC2 quotas (so Elastic IP and vCPU quotas fall back to AWS's defaults)
+ * and no iam:SimulatePrincipalPolicy (so the preflight reports checked: false).
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  AllocateAddressCommand,
+  CreateNatGatewayCommand,
+  CreateSubnetCommand,
+  CreateVpcCommand,
+  RunInstancesCommand,
+  StopInstancesCommand,
+} from '@aws-sdk/client-ec2';
+import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
+import { iamError, startRequestCounter, type RequestCounter, type CannedResponse, type SeenRequest } from '../../helpers/request-counter';
+import { contextForProfile, openSession } from '../../../main/core/profiles/session';
+import { checkReadiness } from '../../../main/core/readiness';
+import { createHandlers, createSessionHolder } from '../../../main/handlers';
+import { dispatch } from '../../../main/handlers/dispatch';
+import { ConfigurationStore } from '../../../main/core/store/configurations';
+import { ReadinessReportSchema, type ReadinessReport } from '../../../shared/contract/readiness';
+import { SETUP_ACTIONS } from '../../../shared/readiness/setup-actions';
+import { ec2Error, fillRegion, observerEc2, regionOf, simulationAnswer } from './fixtures';
+
+const ACCOUNT = '123456789012';
+
+const region = (report: ReadinessReport, name: string) => report.regions.find((r) => r.region === name)!;
+
+describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
+  let moto: Moto;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    env = awsTestEnv(moto);
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await moto.reset();
+  });
+
+  it('reports the counts, flags the full region and not the others, and falls back to defaults', async () => {
+    await fillRegion(moto.url, 'us-west-1', 4, 5); // 5 VPCs with the default one, 5 Elastic IPs
+    const aws = await contextForProfile({ profile: 'default', env });
+    const report = await checkReadiness(aws, { workspaceVcpus: 4 });
+    expect(ReadinessReportSchema.parse(report)).toEqual(report);
+
+    expect(report.identity).toEqual({ account: ACCOUNT, arn: expect.stringContaining(ACCOUNT) });
+    expect(report.workspaceVcpus).toBe(4);
+    expect(report.regions.map((r) => r.region)).toEqual(['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2']);
+
+    const full = region(report, 'us-west-1');
+    expect(full.ok).toBe(false);
+    expect(full.vpcs).toEqual({ used: 5, limit: 5, source: 'account' }); // moto answers the VPC quota
+    expect(full.elasticIps).toEqual({ used: 5, limit: 5, source: 'default' }); // moto has no EC2 quotas
+    expect(full.vcpus).toEqual({ used: 0, limit: 5, source: 'default' });
+    expect(full.natGateways).toEqual({ used: 0 });
+    expect(full.problems).toHaveLength(2);
+    expect(full.problems[0]).toMatch(/^No VPC left in us-west-1: 5 in use of 5, .*quotas\/L-F678F1CE.*choose another region\.$/);
+    expect(full.problems[1]).toMatch(/^No Elastic IP left in us-west-1: 5 allocated of 5 \(AWS's default.*quotas\/L-0263D0A3/);
+    expect(full.notes.join('\n')).toMatch(/EC2-VPC Elastic IPs: the account's quota could not be read from Service Quotas \(NoSuchResourceException\); AWS's default of 5 is shown\./);
+
+    for (const name of ['us-east-1', 'us-east-2', 'us-west-2']) {
+      const r = region(report, name);
+      expect(r).toMatchObject({ ok: true, problems: [], vpcs: { used: 1, limit: 5, source: 'account' }, elasticIps: { used: 0, source: 'default' } });
+    }
+
+    expect(report.permissions.checked).toBe(false);
+    expect(report.permissions.missing).toEqual([]);
+    expect(report.permissions.note).toMatch(/policy simulation is not available at this endpoint \(HTTP 500\)\. The setup permissions were not checked in advance/);
+  });
+
+  it('checks one region only when asked, with the default workspace size against the default vCPU quota', async () => {
+    const aws = await contextForProfile({ profile: 'default', env });
+    const report = await checkReadiness(aws, { region: 'us-east-2' });
+    expect(report.regions.map((r) => r.region)).toEqual(['us-east-2']);
+    expect(report.workspaceVcpus).toBe(8);
+    const r = report.regions[0]!;
+    expect(r.ok).toBe(false);
+    expect(r.problems).toEqual([expect.stringMatching(/^Not enough vCPUs in us-east-2: a workspace needs 8, but only 5 of the 5 \(AWS's default/)]);
+  });
+
+  it('counts running and pending Standard On-Demand vCPUs only (not spot, stopped or other families)', async () => {
+    const ec2 = observerEc2(moto.url, 'us-east-2');
+    const run = (InstanceType: string, count = 1, spot = false) =>
+      ec2.send(
+        new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: InstanceType as never, MinCount: count, MaxCount: count, ...(spot ? { InstanceMarketOptions: { MarketType: 'spot' } } : {}) }),
+      );
+    await run('m5.xlarge', 2); // 2 × 4 vCPUs
+    await run('t3.micro'); // 2 vCPUs
+    await run('c5.large', 1, true); // spot: its own quota
+    await run('p3.2xlarge'); // P family: its own quota
+    const stopped = await run('r5.large');
+    await ec2.send(new StopInstancesCommand({ InstanceIds: [stopped.Instances![0]!.InstanceId!] }));
+
+    const aws = await contextForProfile({ profile: 'default', env });
+    const report = await checkReadiness(aws, { region: 'us-east-2', workspaceVcpus: 0 });
+    expect(report.regions[0]!.vcpus).toEqual({ used: 10, limit: 5, source: 'default' });
+    expect(report.regions[0]!.ok).toBe(true); // a 0-vCPU workspace always fits
+    const again = await checkReadiness(aws, { region: 'us-east-2', workspaceVcpus: 1 });
+    expect(again.regions[0]!.problems).toEqual([expect.stringContaining('only 0 of the 5')]);
+  });
+
+  it('counts NAT gateways and the Elastic IPs they hold', async () => {
+    const ec2 = observerEc2(moto.url, 'us-east-1');
+    const vpc = await ec2.send(new CreateVpcCommand({ CidrBlock: '10.1.0.0/16' }));
+    const subnet = await ec2.send(new CreateSubnetCommand({ VpcId: vpc.Vpc!.VpcId!, CidrBlock: '10.1.1.0/24' }));
+    const eip = await ec2.send(new AllocateAddressCommand({ Domain: 'vpc' }));
+    await ec2.send(new CreateNatGatewayCommand({ SubnetId: subnet.Subnet!.SubnetId!, AllocationId: eip.AllocationId! }));
+    const aws = await contextForProfile({ profile: 'default', env });
+    const r = (await checkReadiness(aws, { region: 'us-east-1', workspaceVcpus: 2 })).regions[0]!;
+    expect(r).toMatchObject({ ok: true, vpcs: { used: 2 }, elasticIps: { used: 1 }, natGateways: { used: 1 } });
+  });
+
+  describe('through a proxy that injects faults', () => {
+    let proxy: RequestCounter;
+    let intercept: (req: SeenRequest) => CannedResponse | undefined = () => undefined;
+
+    beforeAll(async () => {
+      proxy = await startRequestCounter({ forwardTo: moto.url, intercept: (req) => intercept(req) });
+    });
+    afterAll(async () => {
+      await proxy?.close();
+    });
+
+    it("keeps a region's denial and timeout to that region", async () => {
+      intercept = (req) => {
+        if (req.action === 'DescribeVpcs' && regionOf(req) === 'us-east-2') return ec2Error('UnauthorizedOperation');
+        if (req.action === 'DescribeAddresses' && regionOf(req) === 'us-west-2') return { status: 0, delayMs: 6_000 };
+        if (req.action === 'SimulatePrincipalPolicy') return { status: 403, body: iamError('AccessDenied', 'not allowed to simulate') };
+        return undefined;
+      };
+      // moto builds each region's backend on first use (slowly); warm them so only the injected delay is slow.
+      await checkReadiness(await contextForProfile({ profile: 'default', env }), { workspaceVcpus: 2 });
+      const aws = await contextForProfile({ profile: 'default', env: { ...env, AWS_ENDPOINT_URL: proxy.url } });
+      const started = Date.now();
+      const report = await checkReadiness(aws, { workspaceVcpus: 2, timeoutMs: 2_000 });
+      expect(Date.now() - started).toBeLessThan(5_500);
+
+      const denied = region(report, 'us-east-2');
+      expect(denied.ok).toBe(false);
+      expect(denied.vpcs.used).toBeNull();
+      expect(denied.problems).toEqual([
+        'Could not count VPCs in us-east-2 (AccessDenied (UnauthorizedOperation)). Allow ec2:DescribeVpcs for this identity, or check the network, then run the check again.',
+      ]);
+      expect(denied.elasticIps.used).toBe(0);
+
+      const slow = region(report, 'us-west-2');
+      expect(slow.ok).toBe(false);
+      expect(slow.elasticIps.used).toBeNull();
+      expect(slow.problems).toEqual([expect.stringMatching(/^Could not count Elastic IPs in us-west-2 \(no answer within 2 s\)/)]);
+      expect(slow.vpcs.used).toBe(1);
+
+      expect(region(report, 'us-east-1').ok).toBe(true);
+      expect(region(report, 'us-west-1').ok).toBe(true);
+      expect(report.permissions).toMatchObject({ checked: false, missing: [] });
+      expect(report.permissions.note).toMatch(/may not run IAM's policy simulation \(iam:SimulatePrincipalPolicy was refused: AccessDenied\)/);
+    });
+
+    it('reports missing setup actions when the simulation answers', async () => {
+      intercept = (req) => (req.action === 'SimulatePrincipalPolicy' ? simulationAnswer(req, ['iam:PutRolePolicy', 'dynamodb:CreateTable']) : undefined);
+      const aws = await contextForProfile({ profile: 'default', env: { ...env, AWS_ENDPOINT_URL: proxy.url } });
+      const report = await checkReadiness(aws, { region: 'us-west-1', workspaceVcpus: 2 });
+      expect(report.permissions).toEqual({
+        checked: true,
+        missing: [
+          { action: 'dynamodb:CreateTable', blocks: 'creating the table' },
+          { action: 'iam:PutRolePolicy', blocks: "putting the platform's inline policy on the role" },
+        ],
+        note: null,
+      });
+      const sim = proxy.requests.filter((r) => r.action === 'SimulatePrincipalPolicy').at(-1)!;
+      const params = new URLSearchParams(sim.body);
+      expect(params.get('PolicySourceArn')).toBe(`arn:aws:iam::${ACCOUNT}:user/moto`);
+      expect(params.get(`ActionNames.member.${SETUP_ACTIONS.length}`)).toBe(SETUP_ACTIONS.at(-1)!.action);
+    });
+  });
+
+  describe('readiness:check handler', () => {
+    async function invoker(connected: boolean) {
+      const session = createSessionHolder();
+      if (connected) session.set(await openSession({ profile: 'default', env }));
+      const dataDir = String(env.ONRAMP_DATA_DIR);
+      const table = createHandlers({ env, dataDir, store: new ConfigurationStore(dataDir), session });
+      return (payload: unknown) => dispatch(table, 'readiness:check', payload);
+    }
+
+    it('answers the same report shape for the connected session', async () => {
+      await fillRegion(moto.url, 'us-west-1', 4, 0);
+      const check = await invoker(true);
+      const res = await check({ workspaceVcpus: 2 });
+      if (!res.ok) throw new Error(res.error.message);
+      const report = ReadinessReportSchema.parse(res.value);
+      expect(report.identity.account).toBe(ACCOUNT);
+      expect(report.regions.filter((r) => !r.ok).map((r) => r.region)).toEqual(['us-west-1']);
+      const one = await check({ region: 'us-east-1' });
+      expect(one.ok && one.value).toMatchObject({ workspaceVcpus: 8, regions: [{ region: 'us-east-1' }] });
+    });
+
+    it.each([
+      [{ region: 'eu-west-1' }, 'region'],
+      [{ workspaceVcpus: -1 }, 'workspaceVcpus'],
+      [{ workspaceVcpus: 1.5 }, 'workspaceVcpus'],
+      [{ workspaceVcpus: '4' }, 'workspaceVcpus'],
+      [{ admin: true }, undefined],
+    ])('refuses %j as invalid input', async (payload, field) => {
+      const res = await (await invoker(true))(payload);
+      expect(res).toMatchObject({ ok: false, error: { code: 'InvalidInput', ...(field ? { field } : {}) } });
+    });
+
+    it('needs a connected profile', async () => {
+      expect(await (await invoker(false))({})).toMatchObject({ ok: false, error: { code: 'NotConnected' } });
+    });
+  });
+});
