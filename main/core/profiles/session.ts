@@ -39,6 +39,9 @@ export async function contextForProfile(opts: OpenSessionOptions): Promise<AwsCo
   const mfaSerial = raw.mfa_serial;
   const base = fromIni({
     profile: opts.profile,
+    // Read the same files the profile list came from, even when they differ from process.env's.
+    filepath: opts.env.AWS_SHARED_CREDENTIALS_FILE,
+    configFilepath: opts.env.AWS_CONFIG_FILE,
     ignoreCache: true,
     mfaCodeProvider: async (serial: string) => {
       if (!opts.mfaCodeProvider) {
