@@ -16,7 +16,8 @@ export interface SeenRequest {
 /** What an interceptor may answer instead of forwarding. */
 export interface CannedResponse {
   status: number;
-  body: string;
+  /** The answer's body (ignored when status is 0). */
+  body?: string;
   headers?: Record<string, string>;
   /** Wait this long before answering (or forwarding, when status is 0). */
   delayMs?: number;
@@ -75,7 +76,7 @@ export async function startRequestCounter(opts: RequestCounterOptions = {}): Pro
         if (canned?.delayMs) await sleep(canned.delayMs);
         if (canned && canned.status > 0) {
           res.writeHead(canned.status, { 'content-type': 'text/xml', ...canned.headers });
-          res.end(canned.body);
+          res.end(canned.body ?? '');
           return;
         }
         if (!opts.forwardTo) {

@@ -197,7 +197,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
       forwardTo: moto.url,
       intercept: (req) => {
         if (failPutRolePolicy && req.action === 'PutRolePolicy') return { status: 403, body: iamError('AccessDenied', 'injected: PutRolePolicy refused') };
-        if (delayCreateRoleMs && req.action === 'CreateRole') return { status: 0, body: '', delayMs: delayCreateRoleMs };
+        if (delayCreateRoleMs && req.action === 'CreateRole') return { status: 0, delayMs: delayCreateRoleMs };
         return undefined;
       },
     });
