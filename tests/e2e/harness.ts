@@ -65,6 +65,8 @@ export function serveStatic(root: string): Promise<{ url: string; close(): Promi
 /** One recorded IPC exchange. */
 export interface IpcRecord {
   channel: string;
+  /** The JSON the page sent. */
+  request: string;
   /** The JSON the page received. */
   response: string;
 }
@@ -106,7 +108,7 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
   page.on('pageerror', (err) => pageErrors.push(String(err)));
   await page.exposeFunction('__onrampInvoke', async (channel: unknown, payload: unknown) => {
     const result = await invoke(channel, payload);
-    ipc.push({ channel: String(channel), response: JSON.stringify(result) });
+    ipc.push({ channel: String(channel), request: JSON.stringify(payload ?? null), response: JSON.stringify(result) });
     return result;
   });
   await page.addInitScript({ content: apiInitScript() });

@@ -28,6 +28,15 @@ const INPUT = {
   platformAccountId: '481633624848',
 };
 
+/** An assume-role profile with MFA; moto accepts any 6-digit code. */
+const MFA_PROFILE = [
+  '[profile mfa]',
+  'role_arn = arn:aws:iam::123456789012:role/e2e-mfa',
+  'source_profile = default',
+  'mfa_serial = arn:aws:iam::123456789012:mfa/e2e',
+  'region = us-east-1',
+].join('\n');
+
 describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)', () => {
   let moto: Moto;
   let h: Harness;
@@ -38,7 +47,7 @@ describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)
 
   beforeAll(async () => {
     moto = await startMoto();
-    h = await startHarness(awsTestEnv(moto));
+    h = await startHarness(awsTestEnv(moto, MFA_PROFILE));
     shell = new AppShellPage(h.page);
     connect = new ConnectPage(h.page);
     wizard = new SetupWizardPage(h.page);
@@ -145,6 +154,31 @@ describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)
     await h.screenshot('11-deleted');
     await configs.dialog.getByRole('button', { name: 'Close' }).click();
     await expectVisible(h.page.getByText('No configurations yet'));
+  });
+
+  it('asks for the MFA code of an assume-role profile', async () => {
+    await shell.open('Connect');
+    await connect.connect('mfa');
+    const dialog = h.page.getByRole('dialog');
+    await expectVisible(dialog);
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(textOf(connect.error)).resolves.toContain('Did not connect to profile "mfa": no MFA code was entered.');
+    await connect.connect('mfa');
+    await dialog.getByLabel('MFA code').fill('123456');
+    await h.screenshot('12-mfa');
+    const sent = h.ipc.length;
+    await dialog.getByRole('button', { name: 'Connect with MFA' }).click();
+    await expect.poll(() => h.ipc.slice(sent).find((r) => r.channel === 'session:connect')?.request).toBe(
+      JSON.stringify({ profile: 'mfa', mfaCode: '123456' }),
+    );
+  });
+
+  // Blocked on main: the assume-role STS call inside fromIni ignores the endpoint override
+  // (it goes to sts.us-east-1.amazonaws.com instead of moto), so the role cannot be assumed here.
+  it.skip('connects an MFA profile as the assumed role', async () => {
+    await expectVisible(connect.connectedIdentity.filter({ hasText: 'assumed-role/e2e-mfa' }));
+    await expect(textOf(shell.identity)).resolves.toContain('mfa · 123456789012');
+    await h.screenshot('13-mfa-connected');
   });
 
   it('never sent a secret key to the page, and the page logged no errors', () => {

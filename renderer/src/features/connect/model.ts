@@ -61,5 +61,5 @@ export function connectRequest(profile: string, mfaCode?: string): ConnectReques
 
 /** The message shown when the user cancels the MFA prompt. */
 export function mfaCancelledMessage(profile: string): string {
-  return `Not connected: the MFA code for profile "${profile}" was not entered. Press Connect again when you have your MFA device at hand.`;
+  return `Did not connect to profile "${profile}": no MFA code was entered.`;
 }
