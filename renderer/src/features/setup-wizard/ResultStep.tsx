@@ -1,9 +1,8 @@
 import { Button, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { IconDownload, IconPlus, IconShieldCheck } from '@tabler/icons-react';
-import { useState } from 'react';
-import type { CloudConfiguration, VerifyResult } from '../../../../shared/contract/setup';
-import type { AppErrorShape } from '../../../../shared/errors';
-import { api, call } from '../../api';
+import { useCallback } from 'react';
+import type { CloudConfiguration } from '../../../../shared/contract/setup';
+import { api, useApiCall } from '../../api';
 import { downloadText } from '../../components/clipboard';
 import { CopyValueButton } from '../../components/CopyValueButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -12,21 +11,7 @@ import { configurationJson, exportFileName, RESULT_FIELDS } from './model';
 
 /** The created Cloud Configuration: values to copy into the platform's form, JSON export and Verify. */
 export function ResultStep({ config, onRestart }: { config: CloudConfiguration; onRestart: () => void }) {
-  const [verifying, setVerifying] = useState(false);
-  const [verify, setVerify] = useState<VerifyResult | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
-
-  async function runVerify() {
-    setVerifying(true);
-    setError(null);
-    const result = await call(() => api().setup.verify({ name: config.name }));
-    setVerifying(false);
-    if (result.ok) setVerify(result.value);
-    else {
-      setVerify(null);
-      setError(result.error);
-    }
-  }
+  const verify = useApiCall(useCallback(() => api().setup.verify({ name: config.name }), [config.name]));
 
   return (
     <Stack maw={960}>
@@ -51,7 +36,7 @@ export function ResultStep({ config, onRestart }: { config: CloudConfiguration; 
         </Table>
       </Card>
       <Group>
-        <Button leftSection={<IconShieldCheck size={18} />} loading={verifying} onClick={() => void runVerify()}>
+        <Button leftSection={<IconShieldCheck size={18} />} loading={verify.loading} onClick={() => void verify.run()}>
           Verify
         </Button>
         <Button
@@ -65,8 +50,8 @@ export function ResultStep({ config, onRestart }: { config: CloudConfiguration; 
           New setup
         </Button>
       </Group>
-      {error && <ErrorAlert error={error} />}
-      {verify && <VerifyChecks result={verify} />}
+      {verify.error && <ErrorAlert error={verify.error} />}
+      {verify.value && <VerifyChecks result={verify.value} />}
     </Stack>
   );
 }
