@@ -1,0 +1,185 @@
+/**
+ * The `onramp doctor` CLI contract, run as a real child process: its JSON shape and exit codes
+ * against moto (through a proxy that can answer the policy simulation moto lacks), and invalid input
+ * against a bare request counter (exit 2, nothing sent).
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
+import { startRequestCounter, type CannedResponse, type RequestCounter, type SeenRequest } from '../../helpers/request-counter';
+import { fillRegion, simulationAnswer } from './fixtures';
+
+const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** Run `node --import tsx main/cli/index.ts ARGS` with the given environment. */
+function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      let json: unknown;
+      try {
+        json = JSON.parse(stdout);
+      } catch {
+        json = undefined;
+      }
+      resolve({ code, stdout, stderr, json });
+    });
+  });
+}
+
+const keys = (o: object) => Object.keys(o).sort();
+
+describe('onramp doctor: invalid input exits 2 and sends no request', () => {
+  let counter: RequestCounter;
+  let env: NodeJS.ProcessEnv;
+
+  beforeAll(async () => {
+    counter = await startRequestCounter();
+    env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
+  });
+  afterAll(async () => {
+    await counter?.close();
+  });
+
+  // Nothing may reach the counter in any case, so the cases can run side by side.
+  it.concurrent.each([
+    [['doctor', '--json'], '--profile'],
+    [['doctor', '--profile', '', '--json'], '--profile'],
+    [['doctor', '--profile', 'default', '--region', 'eu-west-1', '--json'], '--region'],
+    [['doctor', '--profile', 'default', '--workspace-vcpus=-1', '--json'], '--workspace-vcpus'],
+    [['doctor', '--profile', 'default', '--workspace-vcpus', '1.5', '--json'], '--workspace-vcpus'],
+    [['doctor', '--profile', 'default', '--workspace-vcpus', 'eight', '--json'], '--workspace-vcpus'],
+    [['doctor', '--profile', 'default', '--workspace-vcpus', '', '--json'], '--workspace-vcpus'],
+    [['doctor', '--profile', 'default', '--workspace-vcpus', '100001', '--json'], '--workspace-vcpus'],
+    [['doctor', '--profile', 'default', '--bogus', '--json'], undefined],
+    [['doctor', '--profile', 'default', 'extra', '--json'], 'extra'],
+  ])('%j', async (args, field) => {
+    const run = await cli(args, env);
+    expect(run.code).toBe(2);
+    expect(run.json).toEqual({ error: { code: 'InvalidInput', message: expect.any(String), ...(field ? { field } : {}) } });
+    expect(run.stderr).toMatch(/^onramp: /m);
+    expect(counter.count).toBe(0);
+  });
+});
+
+describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
+  let moto: Moto;
+  let proxy: RequestCounter;
+  let env: NodeJS.ProcessEnv;
+  let intercept: (req: SeenRequest) => CannedResponse | undefined = () => undefined;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    proxy = await startRequestCounter({ forwardTo: moto.url, intercept: (req) => intercept(req) });
+    env = { ...awsTestEnv(moto), AWS_ENDPOINT_URL: proxy.url };
+  });
+  afterAll(async () => {
+    await proxy?.close();
+    await moto?.stop();
+  });
+  beforeEach(async () => {
+    await moto.reset();
+    intercept = () => undefined;
+  });
+
+  it('prints the documented shape and exits 0 when the region is ok', async () => {
+    const run = await cli(['doctor', '--profile', 'default', '--region', 'us-east-1', '--workspace-vcpus', '2', '--json'], env);
+    expect(run.code).toBe(0);
+    const out = run.json;
+    expect(keys(out)).toEqual(['identity', 'permissions', 'regions', 'workspaceVcpus']);
+    expect(out.identity).toEqual({ account: '123456789012', arn: expect.stringContaining('123456789012') });
+    expect(keys(out.permissions)).toEqual(['checked', 'missing', 'note']);
+    expect(out.permissions).toMatchObject({ checked: false, missing: [], note: expect.stringMatching(/simulation is not available/) });
+    expect(out.regions).toHaveLength(1);
+    const r = out.regions[0];
+    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'vcpus', 'vpcs']);
+    expect(r).toMatchObject({
+      region: 'us-east-1',
+      ok: true,
+      vpcs: { used: 1, limit: 5, source: 'account' },
+      elasticIps: { used: 0, limit: 5, source: 'default' },
+      natGateways: { used: 0 },
+      vcpus: { used: 0, limit: 5, source: 'default' },
+      problems: [],
+    });
+  });
+
+  it('checks all four regions and exits 3 when one is full, flagging only that one', async () => {
+    await fillRegion(moto.url, 'us-west-1', 4, 5);
+    const [json, human] = await Promise.all([
+      cli(['doctor', '--profile', 'default', '--workspace-vcpus', '2', '--json'], env),
+      cli(['doctor', '--profile', 'default', '--workspace-vcpus', '2'], env),
+    ]);
+    expect(json.code).toBe(3);
+    expect(json.json.regions.map((r: { region: string; ok: boolean }) => [r.region, r.ok])).toEqual([
+      ['us-east-1', true],
+      ['us-east-2', true],
+      ['us-west-1', false],
+      ['us-west-2', true],
+    ]);
+    const full = json.json.regions[2];
+    expect(full.vpcs).toEqual({ used: 5, limit: 5, source: 'account' });
+    expect(full.elasticIps).toEqual({ used: 5, limit: 5, source: 'default' });
+    expect(full.problems).toHaveLength(2);
+
+    expect(human.code).toBe(3);
+    expect(human.stdout).toMatch(/^us-west-1 +PROBLEM +VPCs 5\/5 +Elastic IPs 5\/5\*/m);
+    expect(human.stdout).toMatch(/^us-east-1 +ok /m);
+    expect(human.stdout).toContain('Permissions: not checked.');
+    expect(human.stdout).toContain('Not ready');
+  });
+
+  it('exits 3 on the default workspace size when only the default vCPU quota is known', async () => {
+    const run = await cli(['doctor', '--profile', 'default', '--region', 'us-west-2', '--json'], env);
+    expect(run.code).toBe(3);
+    expect(run.json.workspaceVcpus).toBe(8);
+    expect(run.json.regions[0].problems).toEqual([expect.stringContaining('Not enough vCPUs in us-west-2')]);
+  });
+
+  it('exits 3 when the simulation finds a missing setup permission, even if every region is ok', async () => {
+    intercept = (req) => (req.action === 'SimulatePrincipalPolicy' ? simulationAnswer(req, ['s3:PutBucketPublicAccessBlock']) : undefined);
+    const run = await cli(['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '1', '--json'], env);
+    expect(run.code).toBe(3);
+    expect(run.json.regions[0].ok).toBe(true);
+    expect(run.json.permissions).toEqual({
+      checked: true,
+      missing: [{ action: 's3:PutBucketPublicAccessBlock', blocks: 'blocking public access to the bucket' }],
+      note: null,
+    });
+  });
+
+  it('exits 0 when the simulation allows everything and the region is ok', async () => {
+    intercept = (req) => (req.action === 'SimulatePrincipalPolicy' ? simulationAnswer(req, []) : undefined);
+    const run = await cli(['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '0'], env);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Permissions: every setup action is allowed.');
+    expect(run.stdout).toMatch(/Ready\.\n?$/);
+  });
+
+  it('exits 3 for a profile that is not in the files, before any request', async () => {
+    const before = proxy.count;
+    const run = await cli(['doctor', '--profile', 'nobody', '--json'], env);
+    expect(run.code).toBe(3);
+    expect(run.json.error.code).toBe('ProfileNotFound');
+    expect(proxy.count).toBe(before);
+  });
+});
