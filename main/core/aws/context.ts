@@ -84,6 +84,8 @@ export function createAwsContext(opts: AwsContextOptions): AwsContext {
       requestHandler: new NodeHttpHandler({
         connectionTimeout: timeouts.connectionMs,
         requestTimeout: timeouts.requestMs,
+        // Without this the SDK only logs a warning and keeps waiting: a hung endpoint would hang Onramp.
+        throwOnRequestTimeout: true,
       }),
       ...(endpoint ? { endpoint } : {}),
     };
