@@ -44,6 +44,18 @@ export async function loadProfiles(sources: ProfileSources): Promise<Map<string,
   return merged;
 }
 
+/**
+ * The pseudo-profile for credentials in environment variables (AWS_ACCESS_KEY_ID,
+ * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN). Listed first and preselected when present, because the
+ * SDK's default chain (and the AWS CLI) use environment variables over any profile.
+ */
+export const ENV_PROFILE = '(environment)';
+
+/** True when the environment carries a complete static key pair. */
+export function hasEnvCredentials(env: NodeJS.ProcessEnv): boolean {
+  return Boolean(env.AWS_ACCESS_KEY_ID && env.AWS_SECRET_ACCESS_KEY);
+}
+
 /** The profile name the SDK would use with no explicit choice. */
 export function defaultProfileName(env: NodeJS.ProcessEnv): string {
   return env.AWS_PROFILE || env.AWS_DEFAULT_PROFILE || 'default';
@@ -52,8 +64,12 @@ export function defaultProfileName(env: NodeJS.ProcessEnv): string {
 /** Summaries of every local profile, sorted with the default first. No key material is included. */
 export async function listProfiles(sources: ProfileSources): Promise<ProfileSummary[]> {
   const profiles = await loadProfiles(sources);
-  const def = defaultProfileName(sources.env);
+  const envCreds = hasEnvCredentials(sources.env);
+  const def = envCreds ? ENV_PROFILE : defaultProfileName(sources.env);
   const out: ProfileSummary[] = [];
+  if (envCreds) {
+    out.push({ name: ENV_PROFILE, kind: 'static', region: profileRegion(sources.env, undefined), endpointUrl: null, mfaSerial: null, isDefault: true });
+  }
   for (const [name, p] of profiles) {
     out.push({
       name,

@@ -2,7 +2,7 @@ import { AppError } from '../../../shared/errors';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { createAwsContext, memoizeCredentials, type AwsContext, type Timeouts } from '../aws/context';
 import { toAppError } from '../aws/errors';
-import { loadProfiles, profileKind, profileRegion } from './profiles';
+import { ENV_PROFILE, hasEnvCredentials, loadProfiles, profileKind, profileRegion } from './profiles';
 
 /** How to open a session on a local profile. */
 export interface OpenSessionOptions {
@@ -23,6 +23,7 @@ export interface Session {
 
 /** Build the AWS context for a profile without calling AWS (used by plan/apply after validation). */
 export async function contextForProfile(opts: OpenSessionOptions): Promise<AwsContext> {
+  if (opts.profile === ENV_PROFILE) return contextForEnvironment(opts);
   const profiles = await loadProfiles({ env: opts.env });
   const raw = profiles.get(opts.profile);
   if (!raw) {
@@ -63,6 +64,27 @@ export async function contextForProfile(opts: OpenSessionOptions): Promise<AwsCo
     env: opts.env,
     credentials,
     profileEndpoint: raw.endpoint_url ?? null,
+    timeouts: opts.timeouts,
+  });
+}
+
+/** The AWS context for credentials held in environment variables (the `(environment)` pseudo-profile). */
+function contextForEnvironment(opts: OpenSessionOptions): AwsContext {
+  const env = opts.env;
+  if (!hasEnvCredentials(env)) {
+    throw new AppError('CredentialsMissing', 'AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set in the environment.', 'profile');
+  }
+  const credentials = async () => ({
+    accessKeyId: env.AWS_ACCESS_KEY_ID!,
+    secretAccessKey: env.AWS_SECRET_ACCESS_KEY!,
+    ...(env.AWS_SESSION_TOKEN ? { sessionToken: env.AWS_SESSION_TOKEN } : {}),
+  });
+  return createAwsContext({
+    profile: ENV_PROFILE,
+    region: opts.region ?? profileRegion(env, undefined) ?? 'us-east-1',
+    env,
+    credentials,
+    profileEndpoint: null,
     timeouts: opts.timeouts,
   });
 }
