@@ -38,17 +38,26 @@ export async function contextForProfile(opts: OpenSessionOptions): Promise<AwsCo
   const region = opts.region ?? profileRegion(opts.env, raw) ?? 'us-east-1';
   const { fromIni } = await import('@aws-sdk/credential-providers');
   const mfaSerial = raw.mfa_serial;
+  const innerEndpoint = opts.env.AWS_ENDPOINT_URL_STS || opts.env.AWS_ENDPOINT_URL || raw.endpoint_url;
   const base = fromIni({
     profile: opts.profile,
     // Read the same files the profile list came from, even when they differ from process.env's.
     filepath: opts.env.AWS_SHARED_CREDENTIALS_FILE,
     configFilepath: opts.env.AWS_CONFIG_FILE,
     ignoreCache: true,
+    // The STS (assume-role) and SSO clients the provider makes inside must honour the same endpoint
+    // override as ours; otherwise an emulator user's role assumption would go to real AWS.
+    ...(innerEndpoint ? { clientConfig: { endpoint: innerEndpoint, region } } : {}),
     mfaCodeProvider: async (serial: string) => {
       if (!opts.mfaCodeProvider) {
         throw new AppError('MfaRequired', `Profile "${opts.profile}" needs a code from MFA device ${serial}.`, 'mfaCode');
       }
-      return opts.mfaCodeProvider(serial);
+      try {
+        return await opts.mfaCodeProvider(serial);
+      } catch (err) {
+        if (err instanceof AppError) throw err;
+        throw new AppError('MfaCancelled', `MFA code entry for profile "${opts.profile}" was cancelled; not connected.`, 'mfaCode');
+      }
     },
   });
   const credentials = memoizeCredentials(async () => {
@@ -92,6 +101,7 @@ function contextForEnvironment(opts: OpenSessionOptions): AwsContext {
 /** Turn a credential-provider failure into a message that says exactly what to do. */
 function credentialError(err: unknown, profile: string, kind: string, mfaSerial: string | undefined): AppError {
   if (err instanceof AppError) return err;
+  if (process.env.ONRAMP_DEBUG_CREDENTIALS) console.error(err);
   const message = String((err as Error | null)?.message ?? err);
   if (kind === 'sso' || /sso/i.test(message)) {
     return new AppError(
