@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { SUPPORTED_REGIONS } from '../regions';
 import type { Validator } from '../validation/names';
 
-/** A string field checked by one of the naming validators, with a size cap before any regex runs. */
-export function namedString(field: string, validator: Validator, maxLength = 2048) {
+/**
+ * A string field checked by one of the naming validators. A generous size cap (never below 4,096)
+ * runs before any regex so enormous inputs are refused cheaply; the validator then reports the
+ * field's real limits ("must be 1–255 characters").
+ */
+export function namedString(field: string, validator: Validator, maxLength = 4096) {
+  maxLength = Math.max(maxLength, 4096);
   return z
     .string({ error: `${field} must be text.` })
     .max(maxLength, { error: `${field} is far too long (at most ${maxLength} characters).` })

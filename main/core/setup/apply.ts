@@ -49,7 +49,8 @@ export interface ApplyOptions {
 interface Created {
   id: 'bucket' | 'table' | 'role' | 'policy';
   label: string;
-  undo: () => Promise<void>;
+  /** Undo it; resolves false when there turned out to be nothing to undo. */
+  undo: () => Promise<boolean | void>;
 }
 
 const LABELS: Record<ApplyStepStatus['id'], string> = {
@@ -97,7 +98,7 @@ async function applyLocked(aws: AwsContext, input: SetupInput, opts: ApplyOption
 
   const run = async () => {
     const results = await Promise.allSettled([
-      action('bucket') === 'create' ? createBucket(aws, input, tags, created, emit) : Promise.resolve(),
+      action('bucket') === 'create' ? createBucket(aws, input, detailed.account, tags, created, emit) : Promise.resolve(),
       action('table') === 'create'
         ? createTable(aws, input, tags, created, emit, deadline, pollMs).then((arn) => {
             tableArn = arn;
@@ -116,6 +117,17 @@ async function applyLocked(aws: AwsContext, input: SetupInput, opts: ApplyOption
       emit('policy', 'running', 'PutRolePolicy');
       const document = JSON.stringify(JSON.parse(detailed.policyDocument));
       const iam = await aws.iam();
+      // Registered before the call: plan saw no such policy, so one that exists after a failed or
+      // ambiguous PutRolePolicy (answer lost) is this run's, and the role cannot be deleted with it.
+      created.push({
+        id: 'policy',
+        label: `policy ${INLINE_POLICY_NAME}`,
+        undo: async () =>
+          iam.send(new DeleteRolePolicyCommand({ RoleName: input.roleName, PolicyName: INLINE_POLICY_NAME })).then(
+            () => true,
+            (err: unknown) => (ignoreNotFound(err), false),
+          ),
+      });
       // A just-created role can answer NoSuchEntity for a while (IAM is eventually consistent).
       await retrying(
         () => iam.send(new PutRolePolicyCommand({ RoleName: input.roleName, PolicyName: INLINE_POLICY_NAME, PolicyDocument: document })),
@@ -123,13 +135,6 @@ async function applyLocked(aws: AwsContext, input: SetupInput, opts: ApplyOption
         Math.min(deadline, Date.now() + (opts.iamPropagationMs ?? 120_000)),
         'IAM PutRolePolicy',
       );
-      created.push({
-        id: 'policy',
-        label: `policy ${INLINE_POLICY_NAME}`,
-        undo: async () => {
-          await iam.send(new DeleteRolePolicyCommand({ RoleName: input.roleName, PolicyName: INLINE_POLICY_NAME })).catch(ignoreNotFound);
-        },
-      });
       emit('policy', 'done', `${document.length} characters`);
     }
     if (action('role') === 'create' || action('policy') === 'create') {
@@ -176,6 +181,7 @@ async function applyLocked(aws: AwsContext, input: SetupInput, opts: ApplyOption
 async function createBucket(
   aws: AwsContext,
   input: SetupInput,
+  account: string,
   tags: { Key: string; Value: string }[],
   created: Created[],
   emit: (id: 'bucket', state: ApplyStepStatus['state'], detail?: string | null) => void,
@@ -192,12 +198,16 @@ async function createBucket(
         }),
       );
     } catch (err) {
-      // A retried CreateBucket whose first attempt landed answers BucketAlreadyOwnedByYou. Adopt the
-      // bucket only if it is untagged or tagged for this configuration (the lock rules out another run).
-      if (errorName(err) !== 'BucketAlreadyOwnedByYou') throw err;
-      const t = await bucketTags(aws, input.bucketName, input.region);
-      if (Object.keys(t).length > 0 && !isOwnedBy(t, input.name)) {
-        throw new AppError('Conflict', `Bucket ${input.bucketName} appeared in this account while applying; it was left untouched.`);
+      // The outcome is unknown (a lost answer, a retry meeting its own success as
+      // BucketAlreadyOwnedByYou): adopt the bucket only if it is this account's and untagged or tagged
+      // for this configuration — plan saw no bucket and the lock rules out another Onramp run.
+      const state = await inspectBucket(aws, input.bucketName, account).catch(() => null);
+      const t = state?.kind === 'ours' ? await bucketTags(aws, input.bucketName, input.region).catch(() => null) : null;
+      if (!t || (Object.keys(t).length > 0 && !isOwnedBy(t, input.name))) {
+        if (errorName(err) === 'BucketAlreadyOwnedByYou' || errorName(err) === 'BucketAlreadyExists') {
+          throw new AppError('Conflict', `Bucket ${input.bucketName} appeared while applying; it was left untouched.`);
+        }
+        throw err;
       }
     }
     created.push({
@@ -254,12 +264,15 @@ async function createTable(
       );
       arn = out.TableDescription?.TableArn;
     } catch (err) {
-      // Tags are part of CreateTable, so a retried create that had landed is recognisable by them.
-      if (errorName(err) !== 'ResourceInUseException') throw err;
-      const state = await inspectTable(aws, input.tableName, input.region);
-      const t = state.kind === 'present' && state.table.TableArn ? await tableTags(aws, state.table.TableArn, input.region) : {};
-      if (!isOwnedBy(t, input.name)) throw new AppError('Conflict', `Table ${input.tableName} appeared while applying; it was left untouched.`);
-      arn = state.kind === 'present' ? state.table.TableArn : undefined;
+      // Unknown outcome (lost answer, or a retry meeting its own success as ResourceInUseException).
+      // Tags are part of CreateTable, so a table this run created is recognisable by them.
+      const state = await inspectTable(aws, input.tableName, input.region).catch(() => null);
+      const t = state?.kind === 'present' && state.table.TableArn ? await tableTags(aws, state.table.TableArn, input.region).catch(() => ({})) : {};
+      if (state?.kind !== 'present' || !isOwnedBy(t, input.name)) {
+        if (errorName(err) === 'ResourceInUseException') throw new AppError('Conflict', `Table ${input.tableName} appeared while applying; it was left untouched.`);
+        throw err;
+      }
+      arn = state.table.TableArn;
     }
     created.push({
       id: 'table',
@@ -313,14 +326,16 @@ async function createRole(aws: AwsContext, input: SetupInput, tags: { Key: strin
     );
     arn = out.Role?.Arn;
   } catch (err) {
-    if (errorName(err) !== 'EntityAlreadyExists' && errorName(err) !== 'EntityAlreadyExistsException') {
+    // Unknown outcome: CreateRole carries the tags, so a role this run created is recognisable by them.
+    const state = await inspectRole(aws, input.roleName).catch(() => null);
+    const ours = state?.kind === 'present' && isOwnedBy(await roleTags(aws, input.roleName).catch(() => ({})), input.name);
+    if (!ours || state?.kind !== 'present') {
+      if (errorName(err) === 'EntityAlreadyExists' || errorName(err) === 'EntityAlreadyExistsException') {
+        throw new AppError('Conflict', `IAM role ${input.roleName} appeared while applying; it was left untouched.`);
+      }
       throw toAppError(err, `IAM role ${input.roleName}`);
     }
-    if (!isOwnedBy(await roleTags(aws, input.roleName), input.name)) {
-      throw new AppError('Conflict', `IAM role ${input.roleName} appeared while applying; it was left untouched.`);
-    }
-    const state = await inspectRole(aws, input.roleName);
-    arn = state.kind === 'present' ? state.role.Arn : undefined;
+    arn = state.role.Arn;
   }
   created.push({
     id: 'role',
@@ -343,7 +358,8 @@ async function rollback(
   emit('rollback', 'running', `undoing ${created.map((c) => c.label).join(', ')}`);
   for (const item of [...created].reverse()) {
     try {
-      await retrying(item.undo, () => true, Date.now() + 60_000, `undo ${item.label}`);
+      const did = await retrying(item.undo, () => true, Date.now() + 60_000, `undo ${item.label}`);
+      if (did === false) continue;
       undone.push(item.label);
       emit(item.id, 'undone', 'deleted again by the rollback');
     } catch (err) {
