@@ -171,11 +171,6 @@ describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)
     await expect.poll(() => h.ipc.slice(sent).find((r) => r.channel === 'session:connect')?.request).toBe(
       JSON.stringify({ profile: 'mfa', mfaCode: '123456' }),
     );
-  });
-
-  // Blocked on main: the assume-role STS call inside fromIni ignores the endpoint override
-  // (it goes to sts.us-east-1.amazonaws.com instead of moto), so the role cannot be assumed here.
-  it.skip('connects an MFA profile as the assumed role', async () => {
     await expectVisible(connect.connectedIdentity.filter({ hasText: 'assumed-role/e2e-mfa' }));
     await expect(textOf(shell.identity)).resolves.toContain('mfa · 123456789012');
     await h.screenshot('13-mfa-connected');
