@@ -6,7 +6,7 @@ import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicies } from './security';
 import { APP_ORIGIN } from './origin';
-import { DEFAULT_BOUNDS, MIN_SIZE, secureWebPreferences } from './window-options';
+import { DEFAULT_BOUNDS, MIN_SIZE } from './window-options';
 
 // The Vite dev server's URL in `npm start` (electron-vite dev); unset in a packaged app.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -23,7 +23,24 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Onramp',
     backgroundColor: '#ffffff',
-    webPreferences: secureWebPreferences(join(__dirname, '../preload/index.js')),
+    // Electron's security checklist, written out literally so reviewers and Electronegativity see it.
+    webPreferences: {
+      // Waived: the app's own bundled preload, which exposes only the contract-derived API (preload/index.ts).
+      preload: join(__dirname, '../preload/index.js'), /* eng-disable PRELOAD_JS_CHECK */
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      // Middle-click would otherwise open links in a new window (Electronegativity AUXCLICK_JS_CHECK).
+      disableBlinkFeatures: 'Auxclick',
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: false,
+    },
   });
   win.once('ready-to-show', () => win.show());
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);

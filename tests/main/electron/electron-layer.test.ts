@@ -107,9 +107,10 @@ describe('Electron layer (with electron mocked)', () => {
       webSecurity: true,
       allowRunningInsecureContent: false,
       experimentalFeatures: false,
-      enableBlinkFeatures: '',
       webviewTag: false,
+      disableBlinkFeatures: 'Auxclick',
     });
+    expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     expect(String(prefs.preload)).toMatch(/preload[\\/]index\.js$/);
     expect(win.loaded).toEqual(['app://onramp/index.html']);
   });
