@@ -2,7 +2,14 @@ import { z } from 'zod';
 import { RegionSchema } from '../../../shared/contract/common';
 import { ProfileNameSchema } from '../../../shared/contract/session';
 import { AppError } from '../../../shared/errors';
-import { AlarmConditionsSchema, AlarmConfigSchema, AlarmPeriodSchema, type AlarmConditions } from '../../../shared/monitoring/alarm-config';
+import {
+  AlarmConditionsSchema,
+  AlarmConfigSchema,
+  AlarmPeriodSchema,
+  TopicArnSchema,
+  TopicChoiceSchema,
+  type AlarmConditions,
+} from '../../../shared/monitoring/alarm-config';
 import { backtest } from '../../../shared/monitoring/backtest';
 import { DEFAULT_USAGE_CLASS, StatSchema, UsageClassSchema, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
 import type { AwsContext } from '../../core/aws/context';
@@ -42,6 +49,20 @@ const DaysSchema = z.number({ error: 'must be a number of days.' }).positive({ e
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
+/** The CLI's default period (5 minutes), as documented for `usage` and `alarm backtest`. */
+const DEFAULT_CLI_PERIOD = 300;
+
+/** Plan the query window before any client exists; a window CloudWatch cannot answer names --period. */
+function planOrExit(...args: Parameters<typeof planHistoryWindow>): ReturnType<typeof planHistoryWindow> {
+  try {
+    return planHistoryWindow(...args);
+  } catch (err) {
+    if (err instanceof AppError && err.field === 'period') throw new AppError('InvalidInput', `--period: ${err.message}`, '--period');
+    if (err instanceof AppError && err.field === 'region') throw new AppError('InvalidInput', `--region: ${err.message}`, '--region');
+    throw err;
+  }
+}
+
 /** A numeric flag: a number when the text is one, else the raw text so the schema reports it. */
 function numberFlag(flags: Flags, flag: string): unknown {
   const raw = flags[flag];
@@ -58,9 +79,9 @@ function baseInput(flags: Flags): { profile: string; region: string } {
 }
 
 /** The history flags, validated: metric, statistic, duration and period. */
-function historyInput(flags: Flags): { metric: MetricSpec; stat: Stat; durationSeconds: number; period: number | undefined } {
+function historyInput(flags: Flags): { metric: MetricSpec; stat: Stat; durationSeconds: number; period: number } {
   const days = flags.days === undefined ? 7 : validateWith(DaysSchema, numberFlag(flags, 'days'), { '': 'days' });
-  const period = flags.period === undefined ? undefined : validateWith(AlarmPeriodSchema, numberFlag(flags, 'period'), { '': 'period' });
+  const period = flags.period === undefined ? DEFAULT_CLI_PERIOD : validateWith(AlarmPeriodSchema, numberFlag(flags, 'period'), { '': 'period' });
   const stat = validateWith(StatSchema, flags.stat ?? 'Maximum', { '': 'stat' });
   const usageClass = validateWith(UsageClassSchema, flags.class ?? DEFAULT_USAGE_CLASS, { '': 'class' });
   return { metric: { kind: 'vcpu', usageClass }, stat, durationSeconds: Math.round(days * 86_400), period };
@@ -90,7 +111,7 @@ const usage: Command = async (argv, io) => {
   const { profile, region } = baseInput(flags);
   const input = historyInput(flags);
   const now = Date.now();
-  planHistoryWindow({ region, ...input }, now); // refuse an unanswerable window before any client exists
+  planOrExit({ region, ...input }, now); // refuse an unanswerable window before any client exists
   const h = await usageHistory(await context(io, profile, region), { region, ...input }, now);
   for (const note of h.notes) io.stderr(`note: ${note}\n`);
   if (h.quota.note) io.stderr(`note: ${h.quota.note}\n`);
@@ -124,7 +145,7 @@ const alarmBacktest: Command = async (argv, io) => {
   requireFlag(flags, 'threshold');
   const input = historyInput(flags);
   const conditions: AlarmConditions = validateWith(AlarmConditionsSchema, conditionValues(flags), CONDITION_FIELD_TO_FLAG);
-  const window = planHistoryWindow({ region, ...input, period: conditions.period, strict: true }, Date.now());
+  const window = planOrExit({ region, ...input, period: conditions.period, strict: true }, Date.now());
   const aws = await context(io, profile, region);
   const points = await fetchSeries(aws, { region, metric: input.metric, stat: conditions.stat, period: window.period, start: window.start, end: window.end });
   const result = backtest(points, window, conditions);
@@ -164,6 +185,13 @@ const alarmCreate: Command = async (argv, io) => {
     throw new AppError('InvalidInput', 'Give exactly one of --topic-arn ARN or --new-topic NAME.', '--topic-arn');
   }
   const emails = (flags.email as string[] | undefined) ?? [];
+  // Check the topic flags one by one so each problem names the flag that caused it.
+  if (topicArn !== undefined) validateWith(TopicArnSchema, topicArn, { '': 'topic-arn' });
+  if (newTopic !== undefined) {
+    validateWith(TopicChoiceSchema.options[1].shape.name, newTopic, { '': 'new-topic' });
+    if (emails.length === 0) throw new AppError('InvalidInput', '--email: a new topic needs at least one --email address.', '--email');
+  }
+  for (const email of emails) validateWith(TopicChoiceSchema.options[1].shape.emails.element, email, { '': 'email' });
   const usageClass = validateWith(UsageClassSchema, flags.class ?? DEFAULT_USAGE_CLASS, { '': 'class' });
   const config = validateWith(
     AlarmConfigSchema,
