@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { ERROR_CODES } from '../errors';
-import { AlarmConfigSchema, TopicArnSchema } from '../monitoring/alarm-config';
+import { AlarmConfigSchema, TopicArnSchema, topicArnRegion } from '../monitoring/alarm-config';
 import { DEFAULT_USAGE_CLASS, MetricSpecSchema, StatSchema, UsageClassSchema } from '../monitoring/metric';
 import { DEFAULT_RANGE, RANGE_IDS, type RangeId } from '../monitoring/range';
 import { validateAlarmName, validateEmail } from '../validation/names';
@@ -82,6 +82,14 @@ export const SubscriptionSchema = z.object({
 });
 
 const RegionRequest = z.object({ region: RegionSchema }).strict();
+
+/** A topic ARN must be in the request's region: SNS clients are regional. */
+function topicInRegion(req: { region: string; topicArn: string }, ctx: z.RefinementCtx): void {
+  const region = topicArnRegion(req.topicArn);
+  if (region && region !== req.region) {
+    ctx.addIssue({ code: 'custom', path: ['topicArn'], message: `The topic is in ${region}, not ${req.region}.` });
+  }
+}
 const AlarmNameRequest = z.object({ region: RegionSchema, name: namedString('Alarm name', validateAlarmName, 255) }).strict();
 
 /** One region's dashboard card: its data, or its own error. */
@@ -157,12 +165,15 @@ export const monitoringContract = {
   },
   'topics:subscriptions': {
     doc: 'A topic\'s subscriptions with their status (pending confirmation or confirmed).',
-    request: z.object({ region: RegionSchema, topicArn: TopicArnSchema }).strict(),
+    request: z.object({ region: RegionSchema, topicArn: TopicArnSchema }).strict().superRefine(topicInRegion),
     response: z.array(SubscriptionSchema),
   },
   'topics:resend': {
     doc: 'Send a pending email subscription\'s confirmation again (a confirmed one is left alone).',
-    request: z.object({ region: RegionSchema, topicArn: TopicArnSchema, endpoint: namedString('Email address', validateEmail, 254) }).strict(),
+    request: z
+      .object({ region: RegionSchema, topicArn: TopicArnSchema, endpoint: namedString('Email address', validateEmail, 254) })
+      .strict()
+      .superRefine(topicInRegion),
     response: SubscriptionSchema,
   },
   'dashboard:summary': {

@@ -314,6 +314,8 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       expect(await invoke('usage:history', { region: 'eu-west-1' })).toMatchObject({ ok: false, error: { code: 'InvalidInput', field: 'region' } });
       expect(await invoke('usage:history', { region: 'us-east-1', range: '5y' })).toMatchObject({ ok: false, error: { code: 'InvalidInput', field: 'range' } });
       expect(await invoke('topics:subscriptions', { region: 'us-east-1', topicArn: 'nope' })).toMatchObject({ ok: false, error: { code: 'InvalidInput', field: 'topicArn' } });
+      expect(await invoke('topics:subscriptions', { region: 'us-east-1', topicArn: 'arn:aws:sns:us-west-2:123456789012:t' })).toMatchObject({ ok: false, error: { code: 'InvalidInput', field: 'topicArn' } });
+      expect(await invoke('alarms:create', { region: 'us-east-1', name: 'x', metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' }, threshold: 'high', topic: { kind: 'new', name: 't', emails: ['a@example.com'] } })).toMatchObject({ ok: false, error: { code: 'InvalidInput', field: 'threshold' } });
     });
 
     it('without a session every channel answers NotConnected', async () => {
