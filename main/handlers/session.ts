@@ -13,6 +13,7 @@ export function sessionHandlers(deps: HandlerDeps): HandlerSlice<'profiles:list'
         profile: req.profile,
         region: req.region,
         env: deps.env,
+        requestLog: deps.requestLog,
         mfaCodeProvider: async (serial) => {
           if (!code) throw new AppError('MfaRequired', `Enter the 6-digit code from MFA device ${serial}.`, 'mfaCode');
           return code;

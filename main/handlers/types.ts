@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { contract } from '../../shared/contract';
 import type { Session } from '../core/profiles/session';
 import type { ConfigurationStore } from '../core/store/configurations';
+import type { RequestLog } from '../core/aws/request-log';
 
 /** Holds the connected profile for the app's lifetime (the CLI opens one per command instead). */
 export interface SessionHolder {
@@ -18,6 +19,8 @@ export interface HandlerDeps {
   dataDir: string;
   store: ConfigurationStore;
   session: SessionHolder;
+  /** Counts the connected session's AWS calls for the diagnostics panel (optional in tests). */
+  requestLog?: RequestLog;
 }
 
 /** A handler receives the already-validated request. */

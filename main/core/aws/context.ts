@@ -8,6 +8,7 @@ import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { resolveEndpoint, type ServiceId } from './endpoint';
+import type { RequestLog } from './request-log';
 
 /** Per-request time bounds: no AWS call may hang without end. */
 export interface Timeouts {
@@ -45,6 +46,8 @@ export interface AwsContextOptions {
   /** The profile's endpoint_url, if any. */
   profileEndpoint: string | null;
   timeouts?: Timeouts;
+  /** Counts every API call made through this context (diagnostics, benchmark). */
+  requestLog?: RequestLog;
 }
 
 /**
@@ -91,10 +94,27 @@ export function createAwsContext(opts: AwsContextOptions): AwsContext {
     };
   }
 
+  interface Stackable {
+    middlewareStack: { add: (mw: unknown, opts: { step: 'initialize'; name: string }) => void };
+  }
   function client<T>(key: string, make: () => Promise<T>): Promise<T> {
     let c = cache.get(key) as Promise<T> | undefined;
     if (!c) {
-      c = make();
+      const service = key.split(':')[0]!;
+      c = make().then((made) => {
+        const log = opts.requestLog;
+        if (log) {
+          // Runs once per command (the initialize step precedes retries).
+          (made as unknown as Stackable).middlewareStack.add(
+            (next: (a: { input: unknown }) => Promise<unknown>, ctx: { commandName?: string }) => (args: { input: unknown }) => {
+              log.record(service, ctx.commandName ?? 'Unknown', args.input);
+              return next(args);
+            },
+            { step: 'initialize', name: 'onrampRequestLog' },
+          );
+        }
+        return made;
+      });
       cache.set(key, c);
       c.catch(() => cache.delete(key));
     }

@@ -1,6 +1,7 @@
 import { AppError } from '../../../shared/errors';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { createAwsContext, memoizeCredentials, type AwsContext, type Timeouts } from '../aws/context';
+import type { RequestLog } from '../aws/request-log';
 import { toAppError } from '../aws/errors';
 import { ENV_PROFILE, hasEnvCredentials, loadProfiles, profileKind, profileRegion } from './profiles';
 
@@ -13,6 +14,8 @@ export interface OpenSessionOptions {
   /** Asked for when the profile assumes a role with mfa_serial. Rejecting it cancels cleanly. */
   mfaCodeProvider?: (mfaSerial: string) => Promise<string>;
   timeouts?: Timeouts;
+  /** Counts the session's API calls (diagnostics). */
+  requestLog?: RequestLog;
 }
 
 /** A connected profile: its AWS context plus who it is. */
@@ -74,6 +77,7 @@ export async function contextForProfile(opts: OpenSessionOptions): Promise<AwsCo
     credentials,
     profileEndpoint: raw.endpoint_url ?? null,
     timeouts: opts.timeouts,
+    requestLog: opts.requestLog,
   });
 }
 
@@ -95,6 +99,7 @@ function contextForEnvironment(opts: OpenSessionOptions): AwsContext {
     credentials,
     profileEndpoint: null,
     timeouts: opts.timeouts,
+    requestLog: opts.requestLog,
   });
 }
 
