@@ -5,6 +5,7 @@ import { exportHandlers } from './export';
 import { monitoringHandlers } from './monitoring';
 import { readinessHandlers } from './readiness';
 import { sessionHandlers } from './session';
+import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
 import type { HandlerDeps, HandlerTable } from './types';
 
@@ -20,6 +21,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...monitoringHandlers(deps),
     ...readinessHandlers(deps),
     ...exportHandlers(deps),
+    ...settingsHandlers(deps),
   };
 }
 

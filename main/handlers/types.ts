@@ -3,6 +3,8 @@ import type { z } from 'zod';
 import type { contract } from '../../shared/contract';
 import type { Session } from '../core/profiles/session';
 import type { ConfigurationStore } from '../core/store/configurations';
+import type { Logger } from '../core/logging/logger';
+import type { SettingsStore } from '../core/settings/settings-store';
 import type { RequestLog } from '../core/aws/request-log';
 
 /** Holds the connected profile for the app's lifetime (the CLI opens one per command instead). */
@@ -21,6 +23,12 @@ export interface HandlerDeps {
   session: SessionHolder;
   /** Counts the connected session's AWS calls for the diagnostics panel (optional in tests). */
   requestLog?: RequestLog;
+  /** The user's settings (defaults to `<dataDir>/settings.json`). */
+  settings?: SettingsStore;
+  /** Where errors are logged and recent errors kept (optional in tests). */
+  logger?: Logger;
+  /** The app's name and version, for diagnostics and About. */
+  appInfo?: { name: string; version: string };
 }
 
 /** A handler receives the already-validated request. */

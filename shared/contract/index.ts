@@ -6,6 +6,7 @@ import type { ContractEntry } from './entry';
 import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
 import { readinessContract } from './readiness';
+import { settingsContract } from './settings';
 import { ApplyJobSchema, JobQuerySchema, JobRefSchema } from './jobs';
 import { ConnectRequestSchema, ProfileSummarySchema, SessionInfoSchema } from './session';
 import {
@@ -82,6 +83,7 @@ export const contract = {
   ...monitoringContract,
   ...readinessContract,
   ...exportContract,
+  ...settingsContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

@@ -1,0 +1,25 @@
+import { arch, platform, release } from 'node:os';
+import type { SETTINGS_CHANNELS } from '../../shared/contract/settings-channels';
+import { buildDiagnostics } from '../core/diagnostics/diagnostics';
+import { SettingsStore } from '../core/settings/settings-store';
+import type { HandlerDeps, HandlerSlice } from './types';
+
+/** Settings and the diagnostics report. */
+export function settingsHandlers(deps: HandlerDeps): HandlerSlice<(typeof SETTINGS_CHANNELS)[number]> {
+  // Without a store from the caller (tests, the e2e harness), settings live in the data folder.
+  let own: SettingsStore | null = null;
+  const store = () => deps.settings ?? (own ??= new SettingsStore(deps.dataDir, (p) => deps.logger?.warn(p)));
+  return {
+    'settings:get': () => store().get(),
+    'settings:update': (patch) => store().update(patch),
+    'diagnostics:get': async () =>
+      buildDiagnostics({
+        app: deps.appInfo ?? { name: 'Onramp', version: 'unknown' },
+        versions: process.versions,
+        os: { platform: platform(), release: release(), arch: arch() },
+        settings: await store().get(),
+        endpointUrl: deps.session.current()?.info.endpointUrl ?? deps.env.AWS_ENDPOINT_URL ?? null,
+        recentErrors: deps.logger?.recentErrors() ?? [],
+      }),
+  };
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { EmptySchema, RegionSchema } from './common';
+import type { ContractEntry } from './entry';
+import { ProfileNameSchema } from './session';
+
+/** The colour schemes the app offers; `system` follows the OS. */
+export const THEMES = ['light', 'dark', 'system'] as const;
+
+/** The user's preferences, remembered between runs. */
+export const SettingsSchema = z
+  .object({
+    /** The profile connected last, preselected on the next start. */
+    lastProfile: ProfileNameSchema.nullable(),
+    /** The region used last. */
+    lastRegion: RegionSchema.nullable(),
+    /** How often the dashboard refreshes, in seconds. */
+    refreshIntervalSeconds: z
+      .number({ error: 'Refresh interval must be a number of seconds.' })
+      .int({ error: 'Refresh interval must be a whole number of seconds.' })
+      .min(30, { error: 'Refresh interval must be at least 30 seconds.' })
+      .max(3600, { error: 'Refresh interval must be at most 3600 seconds.' }),
+    theme: z.enum(THEMES, { error: `Theme must be one of ${THEMES.join(', ')}.` }),
+    /** What one vCPU-hour costs, in US dollars, for the cost estimates. */
+    pricePerVcpuHour: z
+      .number({ error: 'Price per vCPU-hour must be a number.' })
+      .finite({ error: 'Price per vCPU-hour must be a finite number.' })
+      .min(0, { error: 'Price per vCPU-hour must not be negative.' })
+      .max(100, { error: 'Price per vCPU-hour must be at most 100.' }),
+  })
+  .strict();
+export type Settings = z.infer<typeof SettingsSchema>;
+
+/** Settings on first start, or after a corrupt settings file was set aside. */
+export const DEFAULT_SETTINGS: Settings = {
+  lastProfile: null,
+  lastRegion: null,
+  refreshIntervalSeconds: 300,
+  theme: 'system',
+  pricePerVcpuHour: 0.05,
+};
+
+/** A partial update: only the fields given change. */
+export const SettingsUpdateSchema = SettingsSchema.partial().strict();
+export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
+
+/** One recent error, already redacted. */
+export const RecentErrorSchema = z.object({ time: z.string(), message: z.string() });
+
+/** The "Copy diagnostics" report: versions, OS, settings, recent errors, endpoint override — never a secret. */
+export const DiagnosticsSchema = z.object({
+  app: z.object({ name: z.string(), version: z.string() }),
+  versions: z.object({ electron: z.string().nullable(), chrome: z.string().nullable(), node: z.string() }),
+  os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
+  settings: SettingsSchema,
+  /** The endpoint override in use (AWS_ENDPOINT_URL or the profile's endpoint_url), or null for real AWS. */
+  endpointUrl: z.string().nullable(),
+  recentErrors: z.array(RecentErrorSchema),
+  /** The same facts as plain text, ready to paste into a bug report. */
+  text: z.string(),
+});
+export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
+
+/** Contract entries for the settings and diagnostics channels. */
+export const settingsContract = {
+  'settings:get': {
+    doc: 'The saved settings (defaults when none are saved or the file was unreadable).',
+    request: EmptySchema,
+    response: SettingsSchema,
+  },
+  'settings:update': {
+    doc: 'Change some settings; returns the full settings as saved.',
+    request: SettingsUpdateSchema,
+    response: SettingsSchema,
+  },
+  'diagnostics:get': {
+    doc: 'Versions, OS, settings, recent errors and the endpoint override, for bug reports (never a secret).',
+    request: EmptySchema,
+    response: DiagnosticsSchema,
+  },
+} satisfies Record<string, ContractEntry>;
