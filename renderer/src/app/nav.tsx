@@ -1,8 +1,9 @@
-import { IconListDetails, IconPlugConnected, IconWand } from '@tabler/icons-react';
+import { IconGauge, IconListDetails, IconPlugConnected, IconWand } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { ConfigurationsScreen } from '../features/configurations/ConfigurationsScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
+import { ReadinessScreen } from '../features/readiness/ReadinessScreen';
 import { SetupWizard } from '../features/setup-wizard/SetupWizard';
 
 /** What a screen gets from the shell. */
@@ -32,7 +33,15 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'setup',
     label: 'New setup',
     icon: IconWand,
-    render: (ctx) => <SetupWizard session={ctx.session} onGoConnect={() => ctx.navigate('connect')} />,
+    render: (ctx) => (
+      <SetupWizard session={ctx.session} onGoConnect={() => ctx.navigate('connect')} onShowReadiness={() => ctx.navigate('readiness')} />
+    ),
+  },
+  {
+    id: 'readiness',
+    label: 'Readiness',
+    icon: IconGauge,
+    render: (ctx) => <ReadinessScreen session={ctx.session} onGoConnect={() => ctx.navigate('connect')} />,
   },
   {
     id: 'configurations',

@@ -1,7 +1,8 @@
-import { Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Anchor, Badge, Button, Group, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { IconArrowRight, IconDice5 } from '@tabler/icons-react';
 import { useState } from 'react';
-import { SUPPORTED_REGIONS } from '../../../../shared/regions';
+import { isSupportedRegion, SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
+import type { RegionStatus } from '../readiness/model';
 import { generateExternalId, validateForm, visibleErrors, type SetupField, type SetupForm } from './model';
 
 const REGION_OPTIONS = SUPPORTED_REGIONS.map((r) => ({ value: r, label: r }));
@@ -11,10 +12,20 @@ export function SetupFormStep({
   form,
   onChange,
   onNext,
+  regionStatus = {},
+  regionStatusNote = null,
+  onShowReadiness,
+  onShowPlatform,
 }: {
   form: SetupForm;
   onChange: (form: SetupForm) => void;
   onNext: () => void;
+  /** Readiness per region, shown next to each region (absent while unknown). */
+  regionStatus?: Partial<Record<SupportedRegion, RegionStatus>>;
+  /** Why the statuses are missing (still checking, or the check failed); never blocks the form. */
+  regionStatusNote?: string | null;
+  onShowReadiness?: () => void;
+  onShowPlatform?: () => void;
 }) {
   const [touched, setTouched] = useState<Set<SetupField>>(new Set());
   const errors = validateForm(form);
@@ -58,6 +69,26 @@ export function SetupFormStep({
           allowDeselect={false}
           error={shown.region}
           required
+          renderOption={({ option }) => {
+            const st = isSupportedRegion(option.value) ? regionStatus[option.value] : undefined;
+            return (
+              <Group justify="space-between" wrap="nowrap" w="100%">
+                <span>{option.label}</span>
+                {st && (
+                  <Badge size="xs" variant="light" color={st.ok ? 'teal' : 'red'} aria-hidden>
+                    {st.label}
+                  </Badge>
+                )}
+              </Group>
+            );
+          }}
+        />
+        <RegionStatusLine
+          region={form.region}
+          status={isSupportedRegion(form.region) ? regionStatus[form.region] : undefined}
+          note={regionStatusNote}
+          onShowReadiness={onShowReadiness}
+          onShowPlatform={onShowPlatform}
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           {text('bucketName', 'S3 bucket name', 'Globally unique; lowercase letters, digits, dots and hyphens.', 'my-company-bodo-state')}
@@ -88,5 +119,45 @@ export function SetupFormStep({
         </Group>
       </Stack>
     </form>
+  );
+}
+
+/** The chosen region's readiness in words, with links to the readiness view and the platform's resource list. */
+function RegionStatusLine({
+  region,
+  status,
+  note,
+  onShowReadiness,
+  onShowPlatform,
+}: {
+  region: string;
+  status: RegionStatus | undefined;
+  note: string | null;
+  onShowReadiness?: () => void;
+  onShowPlatform?: () => void;
+}) {
+  const text = status
+    ? status.ok
+      ? `${region}: ready for the platform's next workspace.`
+      : `${region}: ${status.label} for the platform's next workspace (limits).`
+    : note;
+  return (
+    <Group gap="xs" mt={-8} wrap="wrap" aria-label="Region readiness">
+      {text && (
+        <Text size="sm" c={status && !status.ok ? 'red' : 'dimmed'} role="status">
+          {text}
+        </Text>
+      )}
+      {onShowReadiness && (
+        <Anchor component="button" type="button" size="sm" onClick={onShowReadiness}>
+          {status && !status.ok ? 'See what to do' : 'Account readiness'}
+        </Anchor>
+      )}
+      {onShowPlatform && (
+        <Anchor component="button" type="button" size="sm" onClick={onShowPlatform}>
+          What the platform will create
+        </Anchor>
+      )}
+    </Group>
   );
 }

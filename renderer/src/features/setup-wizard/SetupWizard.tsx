@@ -1,9 +1,12 @@
-import { Alert, Button, Stack, Stepper, Title } from '@mantine/core';
+import { Alert, Button, Modal, Stack, Stepper, Title } from '@mantine/core';
 import { useMemo, useState } from 'react';
 import type { CloudConfiguration } from '../../../../shared/contract/setup';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
+import { regionStatuses } from '../readiness/model';
+import { PlatformResourcesPanel } from '../readiness/PlatformResourcesPanel';
+import { useReadiness } from '../readiness/use-readiness';
 import { CreateProgressStep } from './CreateProgressStep';
 import { initialForm, toSetupInput, WIZARD_STEPS, type SetupForm, type WizardStep } from './model';
 import { PlanReviewStep } from './PlanReviewStep';
@@ -11,7 +14,25 @@ import { ResultStep } from './ResultStep';
 import { SetupFormStep } from './SetupFormStep';
 
 /** Describe → review plan → create → result, for one Cloud Configuration. */
-export function SetupWizard({ session, onGoConnect }: { session: SessionInfo | null; onGoConnect: () => void }) {
+export function SetupWizard({
+  session,
+  onGoConnect,
+  onShowReadiness,
+}: {
+  session: SessionInfo | null;
+  onGoConnect: () => void;
+  /** Open the readiness view (region limits); the wizard links to it when given. */
+  onShowReadiness?: () => void;
+}) {
+  const readiness = useReadiness(session);
+  const [platformOpen, setPlatformOpen] = useState(false);
+  const statusNote = !session
+    ? null
+    : readiness.loading && !readiness.report
+      ? 'Checking each region\'s limits…'
+      : readiness.error && !readiness.report
+        ? 'Region limits could not be checked; you can still continue.'
+        : null;
   const [step, setStep] = useState<WizardStep>('form');
   const [form, setForm] = useState<SetupForm>(() => initialForm(session?.region));
   const [applying, setApplying] = useState(false);
@@ -52,7 +73,15 @@ export function SetupWizard({ session, onGoConnect }: { session: SessionInfo | n
       )}
       <Stepper active={WIZARD_STEPS.indexOf(step)} allowNextStepsSelect={false} size="sm">
         <Stepper.Step label="Describe" description="Names and region">
-          <SetupFormStep form={form} onChange={setForm} onNext={() => setStep('plan')} />
+          <SetupFormStep
+            form={form}
+            onChange={setForm}
+            onNext={() => setStep('plan')}
+            regionStatus={regionStatuses(readiness.report)}
+            regionStatusNote={statusNote}
+            onShowReadiness={onShowReadiness}
+            onShowPlatform={() => setPlatformOpen(true)}
+          />
         </Stepper.Step>
         <Stepper.Step label="Review plan" description="What will change">
           {step === 'plan' && input && (
@@ -81,6 +110,14 @@ export function SetupWizard({ session, onGoConnect }: { session: SessionInfo | n
           {step === 'result' && result && <ResultStep config={result} onRestart={restart} />}
         </Stepper.Step>
       </Stepper>
+      <Modal opened={platformOpen} onClose={() => setPlatformOpen(false)} title="What the platform will create" size="xl">
+        <PlatformResourcesPanel
+          onShowLimit={() => {
+            setPlatformOpen(false);
+            if (onShowReadiness) onShowReadiness();
+          }}
+        />
+      </Modal>
     </Stack>
   );
 }

@@ -1,0 +1,88 @@
+import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
+import { IconAlertTriangle, IconCircleCheck, IconExternalLink } from '@tabler/icons-react';
+import type { RegionReadiness } from '../../../../shared/contract/readiness';
+import type { ResourceLimitKey } from '../../../../shared/readiness';
+import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts } from './model';
+
+/** One region's limits (used / limit / where the limit came from), its problems with what to do, and notes. */
+export function RegionCard({ region, highlight }: { region: RegionReadiness; highlight: ResourceLimitKey }) {
+  const headingId = `readiness-${region.region}`;
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
+      <Stack gap="sm">
+        <Group justify="space-between" wrap="nowrap">
+          <Title order={3} size="h4" id={headingId}>
+            {region.region}
+          </Title>
+          {region.ok ? (
+            <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={14} aria-hidden />}>
+              Ready
+            </Badge>
+          ) : (
+            <Badge color="red" variant="light" leftSection={<IconAlertTriangle size={14} aria-hidden />}>
+              Needs attention
+            </Badge>
+          )}
+        </Group>
+        <Table verticalSpacing={4} aria-label={`Limits in ${region.region}`}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Resource</Table.Th>
+              <Table.Th ta="right">Used</Table.Th>
+              <Table.Th ta="right">Limit</Table.Th>
+              <Table.Th>Limit from</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {LIMIT_ROWS.map(({ key, label }) => {
+              const cell = limitCell(region, key);
+              return (
+                <Table.Tr key={key} bg={highlight === key ? 'var(--mantine-primary-color-light)' : undefined}>
+                  <Table.Th scope="row" fw={500} id={limitAnchorId(region.region, key)} tabIndex={-1}>
+                    {label}
+                  </Table.Th>
+                  <Table.Td ta="right">{cell.used}</Table.Td>
+                  <Table.Td ta="right">{cell.limit ?? '—'}</Table.Td>
+                  <Table.Td>
+                    {cell.source === null ? (
+                      <Text size="xs" c="dimmed">
+                        not limited here
+                      </Text>
+                    ) : (
+                      <Badge size="sm" variant={cell.source === 'account' ? 'light' : 'outline'} color={cell.source === 'account' ? 'blue' : 'gray'}>
+                        {cell.source}
+                      </Badge>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        {region.problems.length > 0 && (
+          <List size="sm" spacing="xs" aria-label={`Problems in ${region.region}`} icon={<IconAlertTriangle size={16} color="var(--mantine-color-red-6)" aria-hidden />}>
+            {region.problems.map((p) => (
+              <List.Item key={p}>
+                {problemParts(p, region.region).map((part, i) =>
+                  part.kind === 'text' ? (
+                    <span key={i}>{part.text}</span>
+                  ) : (
+                    <Anchor key={i} href={part.href} target="_blank" rel="noreferrer">
+                      {part.label}
+                      <IconExternalLink size={12} style={{ marginLeft: 2, verticalAlign: 'middle' }} aria-hidden />
+                    </Anchor>
+                  ),
+                )}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {region.notes.map((n) => (
+          <Text key={n} size="xs" c="dimmed">
+            {n}
+          </Text>
+        ))}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,0 +1,117 @@
+/**
+ * Pure shaping of the readiness report for the UI: limit figures, console links the Electron layer
+ * will open, problems split into text and links, and the per-region status the wizard shows.
+ */
+import type { LimitUsage, ReadinessReport, RegionReadiness } from '../../../../shared/contract/readiness';
+import { QUOTAS, quotaConsoleUrl, type QuotaKey, type ResourceLimitKey } from '../../../../shared/readiness';
+import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
+
+/** The figures one region card shows, in order, with their labels. */
+export const LIMIT_ROWS: readonly { key: Exclude<ResourceLimitKey, null>; label: string }[] = [
+  { key: 'vpcs', label: 'VPCs' },
+  { key: 'elasticIps', label: 'Elastic IPs' },
+  { key: 'natGateways', label: 'NAT gateways' },
+  { key: 'vcpus', label: 'Standard On-Demand vCPUs' },
+];
+
+/** What one row of a region card says: "used / limit" and where the limit came from. */
+export interface LimitCell {
+  used: string;
+  limit: string | null;
+  source: 'account' | 'AWS default' | null;
+}
+
+/** The cell for one figure of one region ("?" when the count could not be read). */
+export function limitCell(region: RegionReadiness, key: Exclude<ResourceLimitKey, null>): LimitCell {
+  if (key === 'natGateways') return { used: countText(region.natGateways.used), limit: null, source: null };
+  const usage: LimitUsage = region[key];
+  return { used: countText(usage.used), limit: String(usage.limit), source: usage.source === 'account' ? 'account' : 'AWS default' };
+}
+
+function countText(n: number | null): string {
+  return n === null ? '?' : String(n);
+}
+
+/**
+ * The Service Quotas console page of a quota on the global console host with `?region=` (the console
+ * redirects to the region). The Electron layer opens only exact allow-listed hosts, and
+ * `console.aws.amazon.com` is one while `<region>.console.aws.amazon.com` is not.
+ */
+export function quotaLink(region: SupportedRegion, key: QuotaKey): string {
+  const q = QUOTAS[key];
+  return `https://console.aws.amazon.com/servicequotas/home/services/${q.serviceCode}/quotas/${q.quotaCode}?region=${region}`;
+}
+
+/** A piece of a problem sentence: plain text, or a link to a quota's console page. */
+export type ProblemPart = { kind: 'text'; text: string } | { kind: 'link'; href: string; label: string };
+
+const QUOTA_KEYS = Object.keys(QUOTAS) as QuotaKey[];
+
+/**
+ * Split a problem sentence at the Service Quotas URLs the verdict embeds, replacing each with a link
+ * (named after the quota) that the app may open. Text without a known URL stays one text part.
+ */
+export function problemParts(problem: string, region: SupportedRegion): ProblemPart[] {
+  const parts: ProblemPart[] = [];
+  let rest = problem;
+  for (;;) {
+    let hit: { at: number; url: string; key: QuotaKey } | null = null;
+    for (const key of QUOTA_KEYS) {
+      const url = quotaConsoleUrl(region, key);
+      const at = rest.indexOf(url);
+      if (at >= 0 && (hit === null || at < hit.at)) hit = { at, url, key };
+    }
+    if (!hit) break;
+    if (hit.at > 0) parts.push({ kind: 'text', text: rest.slice(0, hit.at) });
+    parts.push({ kind: 'link', href: quotaLink(region, hit.key), label: `Service Quotas: ${QUOTAS[hit.key].name} in ${region}` });
+    rest = rest.slice(hit.at + hit.url.length);
+  }
+  if (rest) parts.push({ kind: 'text', text: rest });
+  return parts;
+}
+
+/** A region's status as the wizard's region picker shows it. */
+export interface RegionStatus {
+  ok: boolean;
+  /** Short text: "ready" or "N problem(s)". */
+  label: string;
+}
+
+/** Status per supported region from a report; regions the report does not cover are absent. */
+export function regionStatuses(report: ReadinessReport | null): Partial<Record<SupportedRegion, RegionStatus>> {
+  const out: Partial<Record<SupportedRegion, RegionStatus>> = {};
+  for (const r of report?.regions ?? []) {
+    const n = r.problems.length;
+    out[r.region] = r.ok ? { ok: true, label: 'ready' } : { ok: false, label: n === 1 ? '1 problem' : `${Math.max(n, 1)} problems` };
+  }
+  return out;
+}
+
+/** The regions of a report in the platform's order. */
+export function orderedRegions(report: ReadinessReport): RegionReadiness[] {
+  return [...report.regions].sort((a, b) => SUPPORTED_REGIONS.indexOf(a.region) - SUPPORTED_REGIONS.indexOf(b.region));
+}
+
+/** A one-line summary of the whole report for the page heading. */
+export function reportSummary(report: ReadinessReport): string {
+  const flagged = report.regions.filter((r) => !r.ok).map((r) => r.region);
+  const regions = flagged.length === 0 ? `All ${report.regions.length} regions checked have room for a workspace.` : `Needs attention: ${flagged.join(', ')}.`;
+  const perms = report.permissions.checked
+    ? report.permissions.missing.length === 0
+      ? ' Every setup permission is allowed.'
+      : ` ${report.permissions.missing.length} setup permission${report.permissions.missing.length === 1 ? ' is' : 's are'} missing.`
+    : ' Permissions were not checked in advance.';
+  return regions + perms;
+}
+
+/** Parse the workspace vCPUs field: a whole number from 0 to max, else null. */
+export function parseWorkspaceVcpus(text: string | number, max: number): number | null {
+  const n = typeof text === 'number' ? text : Number(text.trim());
+  if (text === '' || !Number.isInteger(n) || n < 0 || n > max) return null;
+  return n;
+}
+
+/** The DOM id of a figure's row header in a region card, so other pages can link to it. */
+export function limitAnchorId(region: SupportedRegion, key: Exclude<ResourceLimitKey, null>): string {
+  return `limit-${region}-${key}`;
+}
