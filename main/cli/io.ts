@@ -31,7 +31,8 @@ export class CliExit extends Error {
 
 /** The exit code for an error: 2 for invalid input, 3 for anything from AWS or credentials. */
 export function exitCodeFor(err: AppErrorShape): number {
-  return err.code === 'InvalidInput' ? EXIT.invalid : EXIT.aws;
+  if (err.code === 'InvalidInput') return EXIT.invalid;
+  return err.code === 'RolledBack' ? EXIT.rolledBack : EXIT.aws;
 }
 
 /** Normalise anything thrown into an AppError. */

@@ -42,6 +42,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return err.exitCode;
     }
     const appErr = asAppError(err);
-    return emitError(appErr, exitCodeFor(appErr.toShape()));
+    const rolledBack = (err as { rolledBack?: unknown }).rolledBack;
+    const doc = Array.isArray(rolledBack) ? { error: appErr.toShape(), rolledBack } : undefined;
+    return emitError(appErr, exitCodeFor(appErr.toShape()), doc);
   }
 }

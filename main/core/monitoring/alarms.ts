@@ -11,7 +11,7 @@ import { metricIdentity, metricSpecOf, type MetricSpec } from '../../../shared/m
 import type { AwsContext } from '../aws/context';
 import { toAppError } from '../aws/errors';
 import { fromDimensions, toDimensions } from './metrics';
-import { ensureTopic, type SubscriptionSummary } from './topics';
+import { ensureTopic, undoTopicChanges, type SubscriptionSummary, type TopicJournal } from './topics';
 
 /** An alarm on one of the watched metrics, as the dashboard and `onramp alarms` show it. */
 export interface AlarmSummary {
@@ -108,11 +108,15 @@ export async function getAlarm(aws: AwsContext, region: string, name: string): P
  */
 export async function createAlarm(aws: AwsContext, config: AlarmConfig): Promise<CreateAlarmResult> {
   const { region } = config;
-  const existing = (await describe(aws, region, [config.name])).some((a) => a.AlarmName === config.name);
-  const topic = await ensureTopic(aws, region, config.topic);
+  const previous = (await describe(aws, region, [config.name])).find((a) => a.AlarmName === config.name);
+  const journal: TopicJournal = { subscribed: [] };
   const id = metricIdentity(config.metric);
   const cw = await aws.cloudwatch(region);
+  let topic: Awaited<ReturnType<typeof ensureTopic>> | undefined;
+  let putAttempted = false;
   try {
+    topic = await ensureTopic(aws, region, config.topic, journal);
+    putAttempted = true;
     await cw.send(
       new PutMetricAlarmCommand({
         AlarmName: config.name,
@@ -132,16 +136,92 @@ export async function createAlarm(aws: AwsContext, config: AlarmConfig): Promise
       }),
     );
   } catch (err) {
-    throw toAppError(err, `CloudWatch PutMetricAlarm ${config.name}`);
+    const cause = toAppError(err, putAttempted ? `CloudWatch PutMetricAlarm ${config.name}` : `SNS topic for ${config.name}`);
+    throw await rollbackAlarmCreate(aws, config, previous, putAttempted, topic?.topicArn ?? (config.topic.kind === 'existing' ? config.topic.arn : undefined), journal, cause);
   }
   const saved = await getAlarm(aws, region, config.name);
   return {
     alarmName: config.name,
     alarmArn: saved.AlarmArn ?? '',
     topicArn: topic.topicArn,
-    updated: existing,
+    updated: Boolean(previous),
     topicCreated: topic.created,
     subscriptions: topic.subscriptions,
+  };
+}
+
+/**
+ * Undo a failed alarm create: the alarm goes back to what it was (deleted if this run made it, its
+ * previous definition put back if it was being updated), then the topic changes are undone. Returns
+ * the error to throw, code RolledBack, saying what failed and what was undone.
+ */
+async function rollbackAlarmCreate(
+  aws: AwsContext,
+  config: AlarmConfig,
+  previous: MetricAlarm | undefined,
+  putAttempted: boolean,
+  topicArn: string | undefined,
+  journal: TopicJournal,
+  cause: AppError,
+): Promise<AppError> {
+  const undone: string[] = [];
+  const problems: string[] = [];
+  const cw = await aws.cloudwatch(config.region);
+  if (putAttempted) {
+    try {
+      const now = (await describe(aws, config.region, [config.name])).find((a) => a.AlarmName === config.name);
+      if (!previous && now) {
+        await cw.send(new DeleteAlarmsCommand({ AlarmNames: [config.name] }));
+        undone.push(`alarm ${config.name}`);
+      } else if (previous && now && (now.Threshold !== previous.Threshold || JSON.stringify(now.AlarmActions) !== JSON.stringify(previous.AlarmActions) || now.Period !== previous.Period)) {
+        await cw.send(new PutMetricAlarmCommand(restoreInput(previous)));
+        undone.push(`alarm ${config.name} (previous definition restored)`);
+      }
+    } catch (err) {
+      problems.push(`alarm ${config.name}: ${toAppError(err).message}`);
+    }
+  }
+  let notes: string[] = [];
+  try {
+    const r = await undoTopicChanges(aws, config.region, topicArn, journal);
+    undone.push(...r.undone);
+    notes = r.notes;
+  } catch (err) {
+    problems.push(`topic changes: ${toAppError(err).message}`);
+  }
+  // Nothing was changed: the original error (with its code and field) says everything.
+  if (!undone.length && !problems.length && !notes.length) return cause;
+  const parts = [
+    `Creating alarm ${config.name} failed: ${cause.message}`,
+    undone.length ? `Undid: ${undone.join(', ')}.` : 'Nothing had been changed, so nothing was undone.',
+    ...notes.map((n) => `Note: ${n}.`),
+    ...(problems.length ? [`Could not undo: ${problems.join('; ')} — remove these by hand.`] : []),
+  ];
+  const error = new AppError(undone.length || problems.length ? 'RolledBack' : cause.code, parts.join(' '), cause.field);
+  return Object.assign(error, { rolledBack: undone, cause });
+}
+
+/** PutMetricAlarm input that recreates an alarm exactly as DescribeAlarms reported it. */
+function restoreInput(a: MetricAlarm) {
+  return {
+    AlarmName: a.AlarmName,
+    AlarmDescription: a.AlarmDescription,
+    ActionsEnabled: a.ActionsEnabled,
+    AlarmActions: a.AlarmActions,
+    OKActions: a.OKActions,
+    InsufficientDataActions: a.InsufficientDataActions,
+    Namespace: a.Namespace,
+    MetricName: a.MetricName,
+    Dimensions: a.Dimensions,
+    Statistic: a.Statistic,
+    ExtendedStatistic: a.ExtendedStatistic,
+    Period: a.Period,
+    EvaluationPeriods: a.EvaluationPeriods,
+    DatapointsToAlarm: a.DatapointsToAlarm,
+    Threshold: a.Threshold,
+    ComparisonOperator: a.ComparisonOperator,
+    TreatMissingData: a.TreatMissingData,
+    Unit: a.Unit,
   };
 }
 

@@ -1,5 +1,7 @@
 import {
   CreateTopicCommand,
+  DeleteTopicCommand,
+  UnsubscribeCommand,
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
   ListTopicsCommand,
@@ -106,6 +108,43 @@ async function subscribeEmail(aws: AwsContext, region: string, topicArn: string,
   }
 }
 
+/** What ensureTopic changed, so a failed alarm create can undo exactly that. */
+export interface TopicJournal {
+  /** The topic this run created (absent before), if any. */
+  createdTopicArn?: string;
+  /** Email addresses this run subscribed. */
+  subscribed: string[];
+}
+
+/**
+ * Undo what a journal recorded: delete a topic this run created (which removes its subscriptions),
+ * else unsubscribe the addresses this run added. A subscription still pending confirmation has no
+ * ARN and cannot be removed through the API; SNS deletes it after 48 hours unless confirmed, which
+ * the returned note says.
+ */
+export async function undoTopicChanges(aws: AwsContext, region: string, topicArn: string | undefined, journal: TopicJournal): Promise<{ undone: string[]; notes: string[] }> {
+  const sns = await aws.sns(region);
+  const undone: string[] = [];
+  const notes: string[] = [];
+  if (journal.createdTopicArn) {
+    await sns.send(new DeleteTopicCommand({ TopicArn: journal.createdTopicArn }));
+    undone.push(`topic ${topicNameOf(journal.createdTopicArn)}`);
+    return { undone, notes };
+  }
+  if (!topicArn || journal.subscribed.length === 0) return { undone, notes };
+  const wanted = new Set(journal.subscribed.map((e) => e.toLowerCase()));
+  for (const sub of await listSubscriptions(aws, region, topicArn)) {
+    if (!wanted.has(sub.endpoint.toLowerCase())) continue;
+    if (sub.subscriptionArn) {
+      await sns.send(new UnsubscribeCommand({ SubscriptionArn: sub.subscriptionArn }));
+      undone.push(`subscription ${sub.endpoint}`);
+    } else {
+      notes.push(`${sub.endpoint} stays pending; SNS deletes it after 48 hours unless it is confirmed`);
+    }
+  }
+  return { undone, notes };
+}
+
 /**
  * Make sure the chosen topic exists and every given email is subscribed, without duplicates:
  * CreateTopic is idempotent by name, and an address already subscribed (pending or confirmed,
@@ -115,6 +154,7 @@ export async function ensureTopic(
   aws: AwsContext,
   region: string,
   choice: TopicChoice,
+  journal: TopicJournal = { subscribed: [] },
 ): Promise<{ topicArn: string; created: boolean; subscriptions: SubscriptionSummary[] }> {
   let topicArn: string;
   let created = false;
@@ -129,11 +169,19 @@ export async function ensureTopic(
     } else {
       const sns = await aws.sns(region);
       try {
-        const out = await sns.send(new CreateTopicCommand({ Name: choice.name }));
+        const out = await sns.send(
+          new CreateTopicCommand({ Name: choice.name, Tags: [{ Key: 'managed-by', Value: 'onramp' }] }),
+        );
         topicArn = out.TopicArn ?? '';
       } catch (err) {
+        // The answer may be lost after the topic was made: a topic of that name that was not there
+        // before is this run's, and must be undone with the rest.
+        const after = await listTopics(aws, region).catch(() => []);
+        const appeared = after.find((t) => t.name === choice.name);
+        if (appeared) journal.createdTopicArn = appeared.topicArn;
         throw toAppError(err, `SNS CreateTopic ${choice.name}`);
       }
+      journal.createdTopicArn = topicArn;
       created = true;
     }
   }
@@ -142,6 +190,7 @@ export async function ensureTopic(
   let added = false;
   for (const email of choice.emails) {
     if (have.has(email.toLowerCase())) continue;
+    journal.subscribed.push(email);
     await subscribeEmail(aws, region, topicArn, email);
     have.add(email.toLowerCase());
     added = true;
