@@ -5,6 +5,7 @@ import type { SessionInfo } from '../../../shared/contract/session';
 import { api, call } from '../api';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionHeader } from './SessionHeader';
+import { ThemeToggle } from './ThemeToggle';
 
 /** The application shell: header with the connected identity, a navbar of features, and the active screen. */
 export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
@@ -32,14 +33,17 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
               Onramp
             </Text>
           </Group>
-          <SessionHeader
-            session={session}
-            onDisconnect={() => {
-              void call(() => api().session.disconnect({}));
-              setSession(null);
-              setActive('connect');
-            }}
-          />
+          <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
+            <SessionHeader
+              session={session}
+              onDisconnect={() => {
+                void call(() => api().session.disconnect({}));
+                setSession(null);
+                setActive('connect');
+              }}
+            />
+            <ThemeToggle />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">

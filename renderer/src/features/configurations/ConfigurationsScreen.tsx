@@ -7,6 +7,7 @@ import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { VerifyChecks } from '../../components/VerifyChecks';
 import { DeleteConfigurationModal } from './DeleteConfigurationModal';
+import { ExportMenu } from './ExportMenu';
 import { formatWhen, sortConfigurations } from './model';
 
 type Outcome = { name: string; verify: VerifyResult | null; error: AppErrorShape | null };
@@ -113,6 +114,7 @@ export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void })
                         >
                           Verify
                         </Button>
+                        <ExportMenu name={c.name} compact />
                         <Tooltip label="Delete in AWS">
                           <ActionIcon color="red" variant="subtle" aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c.name)}>
                             <IconTrash size={18} />

@@ -7,6 +7,7 @@ import { downloadText } from '../../components/clipboard';
 import { CopyValueButton } from '../../components/CopyValueButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { VerifyChecks } from '../../components/VerifyChecks';
+import { ExportMenu } from '../configurations/ExportMenu';
 import { configurationJson, exportFileName, RESULT_FIELDS } from './model';
 
 /** The created Cloud Configuration: values to copy into the platform's form, JSON export and Verify. */
@@ -46,6 +47,7 @@ export function ResultStep({ config, onRestart }: { config: CloudConfiguration; 
         >
           Export JSON
         </Button>
+        <ExportMenu name={config.name} />
         <Button variant="subtle" leftSection={<IconPlus size={18} />} onClick={onRestart}>
           New setup
         </Button>
