@@ -1,0 +1,95 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { ReadinessScreen } from '../../../renderer/src/features/readiness/ReadinessScreen';
+import { clearReadinessCache } from '../../../renderer/src/features/readiness/use-readiness';
+import type { ReadinessReport } from '../../../shared/contract/readiness';
+import { PLATFORM_CHARGES_NOTE, PLATFORM_RESOURCES } from '../../../shared/readiness';
+import { renderUi } from '../helpers/dom';
+import { createFakeApi, fail } from '../helpers/fake-api';
+import { REPORT, SESSION } from './fixtures';
+
+function start(report: (r: { workspaceVcpus?: number }) => ReadinessReport = () => REPORT, session = SESSION) {
+  const fake = createFakeApi({ 'readiness:check': report }).install();
+  const onGoConnect = vi.fn();
+  renderUi(<ReadinessScreen session={session} onGoConnect={onGoConnect} />);
+  return { fake, onGoConnect };
+}
+
+beforeEach(() => clearReadinessCache());
+
+describe('ReadinessScreen', () => {
+  it('shows the identity, says plainly that simulation was unavailable, and lists limits per region', async () => {
+    const { fake } = start();
+    const west1 = await screen.findByRole('table', { name: 'Limits in us-west-1' });
+    expect(fake.requestsOn('readiness:check')).toEqual([{}]);
+    expect(screen.getByLabelText('Checked identity')).toHaveTextContent('arn:aws:iam::123456789012:user/me');
+    expect(screen.getByText(/^Simulation unavailable: IAM policy simulation is not available at this endpoint \(HTTP 500\)\./)).toBeInTheDocument();
+    for (const r of ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2']) {
+      expect(screen.getByRole('table', { name: `Limits in ${r}` })).toBeInTheDocument();
+    }
+    const vpcRow = within(west1).getByRole('rowheader', { name: 'VPCs' }).closest('tr')!;
+    expect(within(vpcRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['5', '5', 'account']);
+    const eipRow = within(west1).getByRole('rowheader', { name: 'Elastic IPs' }).closest('tr')!;
+    expect(within(eipRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['5', '5', 'AWS default']);
+    expect(within(west1).getByRole('rowheader', { name: 'NAT gateways' })).toBeInTheDocument();
+    expect(within(west1).getByRole('rowheader', { name: 'Standard On-Demand vCPUs' })).toBeInTheDocument();
+  });
+
+  it('lists a flagged region’s problems with links to the Service Quotas console', async () => {
+    start();
+    const problems = await screen.findByRole('list', { name: 'Problems in us-west-1' });
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(2);
+    const link = within(problems).getByRole('link', { name: /Service Quotas: VPCs per Region in us-west-1/ });
+    expect(link).toHaveAttribute('href', 'https://console.aws.amazon.com/servicequotas/home/services/vpc/quotas/L-F678F1CE?region=us-west-1');
+    expect(link).toHaveAttribute('target', '_blank');
+    expect(link).toHaveAttribute('rel', 'noreferrer');
+    expect(problems).toHaveTextContent(/or choose another region\./);
+    expect(screen.queryByRole('list', { name: 'Problems in us-east-1' })).toBeNull();
+  });
+
+  it('lists missing permissions with what each blocks', async () => {
+    start(() => ({
+      ...REPORT,
+      permissions: { checked: true, missing: [{ action: 'iam:CreateRole', blocks: 'creating the role the platform assumes' }], note: null },
+    }));
+    const list = await screen.findByRole('list', { name: 'Missing permissions' });
+    expect(list).toHaveTextContent('iam:CreateRole — blocks creating the role the platform assumes');
+  });
+
+  it('checks again for the workspace size the user enters', async () => {
+    const { fake } = start(({ workspaceVcpus }) => ({ ...REPORT, workspaceVcpus: workspaceVcpus ?? 8 }));
+    await screen.findByRole('table', { name: 'Limits in us-west-1' });
+    const input = screen.getByRole('textbox', { name: 'Workspace vCPUs' });
+    fireEvent.change(input, { target: { value: '16' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(fake.requestsOn('readiness:check')).toEqual([{}, { workspaceVcpus: 16 }]));
+    await screen.findByText(/Workspace size: 16 vCPUs\./);
+  });
+
+  it('shows a failed check as an error', async () => {
+    start(() => fail('AccessDenied', 'Not allowed to call sts:GetCallerIdentity.'));
+    expect(await screen.findByRole('alert')).toHaveTextContent('Not allowed to call sts:GetCallerIdentity.');
+  });
+
+  it('asks to connect first when there is no session', () => {
+    const fake = createFakeApi({ 'readiness:check': () => REPORT }).install();
+    const onGoConnect = vi.fn();
+    renderUi(<ReadinessScreen session={null} onGoConnect={onGoConnect} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Go to Connect' }));
+    expect(onGoConnect).toHaveBeenCalled();
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('lists what the platform will create, the charges note, and links each to its limit', async () => {
+    start();
+    await screen.findByRole('table', { name: 'Limits in us-west-1' });
+    fireEvent.click(screen.getByRole('tab', { name: 'What the platform will create' }));
+    const list = screen.getByRole('list', { name: 'Resources the platform creates' });
+    expect(within(list).getAllByRole('listitem')).toHaveLength(PLATFORM_RESOURCES.length);
+    expect(screen.getByText(PLATFORM_CHARGES_NOTE)).toBeInTheDocument();
+    fireEvent.click(within(list).getByRole('button', { name: 'Show the Elastic IPs limit' }));
+    const table = await screen.findByRole('table', { name: 'Limits in us-east-1' });
+    await waitFor(() => expect(document.activeElement).toBe(within(table).getByRole('rowheader', { name: 'Elastic IPs' })));
+  });
+});

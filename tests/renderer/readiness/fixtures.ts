@@ -1,0 +1,47 @@
+/** Readiness reports for the renderer tests, shaped like what moto answers (one full region). */
+import type { ReadinessReport, RegionReadiness } from '../../../shared/contract/readiness';
+import type { SessionInfo } from '../../../shared/contract/session';
+import { quotaConsoleUrl } from '../../../shared/readiness';
+import type { SupportedRegion } from '../../../shared/regions';
+
+export const SESSION: SessionInfo = {
+  profile: 'default',
+  account: '123456789012',
+  arn: 'arn:aws:iam::123456789012:user/me',
+  userId: 'AIDA',
+  region: 'us-west-2',
+  endpointUrl: null,
+};
+
+/** A region with room (1 VPC of 5, no Elastic IPs, 0 of 32 vCPUs), overridable. */
+export function region(name: SupportedRegion, over: Partial<RegionReadiness> = {}): RegionReadiness {
+  return {
+    region: name,
+    ok: true,
+    vpcs: { used: 1, limit: 5, source: 'account' },
+    elasticIps: { used: 0, limit: 5, source: 'default' },
+    natGateways: { used: 0 },
+    vcpus: { used: 0, limit: 32, source: 'account' },
+    problems: [],
+    notes: [],
+    ...over,
+  };
+}
+
+export const FULL_REGION = region('us-west-1', {
+  ok: false,
+  vpcs: { used: 5, limit: 5, source: 'account' },
+  elasticIps: { used: 5, limit: 5, source: 'default' },
+  problems: [
+    `No VPC left in us-west-1: 5 in use of 5, and each workspace needs its own VPC. Delete a VPC you no longer use, request a higher "VPCs per Region" quota at ${quotaConsoleUrl('us-west-1', 'vpcs')}, or choose another region.`,
+    `No Elastic IP left in us-west-1: 5 allocated of 5 (AWS's default), and the workspace's NAT gateway needs one. Release an Elastic IP you no longer use, request a higher "EC2-VPC Elastic IPs" quota at ${quotaConsoleUrl('us-west-1', 'elasticIps')}, or choose another region.`,
+  ],
+  notes: ["EC2-VPC Elastic IPs: the account's quota could not be read from Service Quotas (NoSuchResourceException); AWS's default of 5 is shown."],
+});
+
+export const REPORT: ReadinessReport = {
+  identity: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me' },
+  workspaceVcpus: 8,
+  permissions: { checked: false, missing: [], note: 'IAM policy simulation is not available at this endpoint (HTTP 500).' },
+  regions: [region('us-east-1'), region('us-east-2'), FULL_REGION, region('us-west-2')],
+};

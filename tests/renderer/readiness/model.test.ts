@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import {
+  limitCell,
+  parseWorkspaceVcpus,
+  problemParts,
+  quotaLink,
+  regionStatuses,
+  reportSummary,
+} from '../../../renderer/src/features/readiness/model';
+import { quotaConsoleUrl } from '../../../shared/readiness';
+import { REPORT, region } from './fixtures';
+
+describe('readiness model', () => {
+  it('shows used/limit and where the limit came from', () => {
+    const r = region('us-west-1', { vpcs: { used: 5, limit: 5, source: 'account' }, elasticIps: { used: null, limit: 5, source: 'default' } });
+    expect(limitCell(r, 'vpcs')).toEqual({ used: '5', limit: '5', source: 'account' });
+    expect(limitCell(r, 'elasticIps')).toEqual({ used: '?', limit: '5', source: 'AWS default' });
+    expect(limitCell(r, 'natGateways')).toEqual({ used: '0', limit: null, source: null });
+  });
+
+  it('links quotas on the global console host, which the Electron layer may open', () => {
+    expect(quotaLink('us-west-1', 'vpcs')).toBe('https://console.aws.amazon.com/servicequotas/home/services/vpc/quotas/L-F678F1CE?region=us-west-1');
+    expect(new URL(quotaLink('us-east-2', 'vcpus')).hostname).toBe('console.aws.amazon.com');
+  });
+
+  it('turns the quota URL of a problem into a named link and keeps the rest as text', () => {
+    const url = quotaConsoleUrl('us-west-1', 'elasticIps');
+    const parts = problemParts(`No Elastic IP left in us-west-1: request more at ${url}, or choose another region.`, 'us-west-1');
+    expect(parts).toEqual([
+      { kind: 'text', text: 'No Elastic IP left in us-west-1: request more at ' },
+      { kind: 'link', href: quotaLink('us-west-1', 'elasticIps'), label: 'Service Quotas: EC2-VPC Elastic IPs in us-west-1' },
+      { kind: 'text', text: ', or choose another region.' },
+    ]);
+    expect(problemParts('Could not count VPCs.', 'us-west-1')).toEqual([{ kind: 'text', text: 'Could not count VPCs.' }]);
+  });
+
+  it('gives each region a status for the picker', () => {
+    expect(regionStatuses(REPORT)).toEqual({
+      'us-east-1': { ok: true, label: 'ready' },
+      'us-east-2': { ok: true, label: 'ready' },
+      'us-west-1': { ok: false, label: '2 problems' },
+      'us-west-2': { ok: true, label: 'ready' },
+    });
+    expect(regionStatuses(null)).toEqual({});
+  });
+
+  it('summarises the report', () => {
+    expect(reportSummary(REPORT)).toBe('Needs attention: us-west-1. Permissions were not checked in advance.');
+    expect(reportSummary({ ...REPORT, regions: [region('us-east-1')], permissions: { checked: true, missing: [], note: null } })).toBe(
+      'All 1 regions checked have room for a workspace. Every setup permission is allowed.',
+    );
+  });
+
+  it('accepts whole workspace sizes only', () => {
+    expect(parseWorkspaceVcpus('16', 100)).toBe(16);
+    expect(parseWorkspaceVcpus(0, 100)).toBe(0);
+    expect(parseWorkspaceVcpus('', 100)).toBeNull();
+    expect(parseWorkspaceVcpus('1.5', 100)).toBeNull();
+    expect(parseWorkspaceVcpus('101', 100)).toBeNull();
+  });
+});

@@ -1,0 +1,108 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ConfigurationsScreen } from '../../../renderer/src/features/configurations/ConfigurationsScreen';
+import { clearReadinessCache } from '../../../renderer/src/features/readiness/use-readiness';
+import { SetupWizard } from '../../../renderer/src/features/setup-wizard/SetupWizard';
+import type { SavedConfiguration } from '../../../shared/contract/setup';
+import { renderUi } from '../helpers/dom';
+import { createFakeApi, fail } from '../helpers/fake-api';
+import { REPORT, SESSION } from './fixtures';
+
+beforeEach(() => clearReadinessCache());
+afterEach(() => vi.restoreAllMocks());
+
+describe('setup wizard region status', () => {
+  it('shows each region’s readiness next to it and links to the readiness view', async () => {
+    createFakeApi({ 'readiness:check': () => REPORT }).install();
+    const onShowReadiness = vi.fn();
+    renderUi(<SetupWizard session={{ ...SESSION, region: 'us-west-1' }} onGoConnect={() => undefined} onShowReadiness={onShowReadiness} />);
+    expect(await screen.findByText("us-west-1: 2 problems for the platform's next workspace (limits).")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('combobox', { name: 'Region' }));
+    const option = await screen.findByRole('option', { name: 'us-west-2' });
+    expect(option).toHaveTextContent('ready');
+    expect(screen.getByRole('option', { name: 'us-west-1' })).toHaveTextContent('2 problems');
+    fireEvent.click(option);
+    expect(await screen.findByText("us-west-2: ready for the platform's next workspace.")).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Account readiness' }));
+    expect(onShowReadiness).toHaveBeenCalledTimes(1);
+  });
+
+  it('does not block the form when the check fails', async () => {
+    createFakeApi({ 'readiness:check': () => fail('AccessDenied', 'no') }).install();
+    renderUi(<SetupWizard session={SESSION} onGoConnect={() => undefined} />);
+    expect(await screen.findByText('Region limits could not be checked; you can still continue.')).toBeInTheDocument();
+    expect(screen.getByRole('combobox', { name: 'Region' })).toBeEnabled();
+  });
+
+  it('opens "What the platform will create" from the wizard', async () => {
+    createFakeApi({ 'readiness:check': () => REPORT }).install();
+    const onShowReadiness = vi.fn();
+    renderUi(<SetupWizard session={SESSION} onGoConnect={() => undefined} onShowReadiness={onShowReadiness} />);
+    fireEvent.click(screen.getByRole('button', { name: 'What the platform will create' }));
+    const dialog = await screen.findByRole('dialog', { name: 'What the platform will create' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Show the VPCs limit' }));
+    expect(onShowReadiness).toHaveBeenCalledTimes(1);
+  });
+});
+
+const SAVED: SavedConfiguration = {
+  name: 'prod',
+  region: 'us-east-1',
+  bucketName: 'prod-bucket',
+  tableName: 'prod-table',
+  tableArn: 'arn:aws:dynamodb:us-east-1:123456789012:table/prod-table',
+  roleName: 'BodoPlatformUser',
+  roleArn: 'arn:aws:iam::123456789012:role/BodoPlatformUser',
+  externalId: 'x1',
+  platformAccountId: '481633624848',
+  accountId: '123456789012',
+  profile: 'default',
+  createdAt: '2025-01-01T00:00:00Z',
+  verifiedAt: null,
+};
+
+describe('export from the configurations list', () => {
+  function start() {
+    return createFakeApi({
+      'configs:list': () => [SAVED],
+      'export:document': ({ format }) => ({
+        format,
+        filename: format === 'terraform' ? 'prod.tf' : format === 'cli' ? 'prod.sh' : 'prod.yaml',
+        mimeType: 'text/plain',
+        content: `# ${format} document`,
+      }),
+    }).install();
+  }
+
+  it('downloads a Terraform configuration as a file', async () => {
+    const fake = start();
+    const created = vi.fn((_b: Blob) => 'blob:test');
+    URL.createObjectURL = created as typeof URL.createObjectURL;
+    URL.revokeObjectURL = () => undefined;
+    const clicks: HTMLAnchorElement[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      clicks.push(this);
+    });
+    renderUi(<ConfigurationsScreen onNewSetup={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export prod' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Download Terraform configuration' }));
+    await waitFor(() => expect(clicks).toHaveLength(1));
+    expect(fake.requestsOn('export:document')).toEqual([{ name: 'prod', format: 'terraform' }]);
+    expect(clicks[0].download).toBe('prod.tf');
+    expect(await (created.mock.calls[0][0] as Blob).text()).toBe('# terraform document');
+    expect(screen.getByRole('status')).toHaveTextContent('Saved Terraform configuration as prod.tf.');
+  });
+
+  it('copies the CloudFormation template to the clipboard', async () => {
+    const fake = start();
+    const writeText = vi.fn(async (_t: string) => undefined);
+    Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true });
+    renderUi(<ConfigurationsScreen onNewSetup={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export prod' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Copy CloudFormation template' }));
+    await waitFor(() => expect(writeText).toHaveBeenCalledWith('# cloudformation document'));
+    expect(fake.requestsOn('export:document')).toEqual([{ name: 'prod', format: 'cloudformation' }]);
+    expect(await screen.findByRole('status')).toHaveTextContent('Copied the CloudFormation template to the clipboard.');
+  });
+});
