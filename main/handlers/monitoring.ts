@@ -8,10 +8,15 @@ const core = () => import('../core/monitoring');
 /** Cost-monitoring handlers (usage, alarms, topics, dashboard). */
 export function monitoringHandlers(deps: HandlerDeps): HandlerSlice<(typeof MONITORING_CHANNELS)[number]> {
   const aws = () => deps.session.require().aws;
+  // Series are cached per account and endpoint, so switching profiles never mixes data.
+  const cache = () => {
+    const info = deps.session.require().info;
+    return deps.seriesCache ? { cache: deps.seriesCache, scope: `${info.account}|${info.endpointUrl ?? 'aws'}` } : undefined;
+  };
   return {
     'usage:history': async (req) => {
       const { usageHistory } = await core();
-      return usageHistory(aws(), { region: req.region, metric: req.metric, stat: req.stat, durationSeconds: RANGES[req.range], period: req.period });
+      return usageHistory(aws(), { region: req.region, metric: req.metric, stat: req.stat, durationSeconds: RANGES[req.range], period: req.period }, Date.now(), cache());
     },
     'usage:classes': async ({ region }) => (await core()).listUsageClasses(aws(), region),
     'usage:quota': async ({ region, usageClass }) => (await core()).readVcpuQuota(aws(), region, usageClass),
@@ -22,6 +27,10 @@ export function monitoringHandlers(deps: HandlerDeps): HandlerSlice<(typeof MONI
     'topics:list': async ({ region }) => (await core()).listTopics(aws(), region),
     'topics:subscriptions': async ({ region, topicArn }) => (await core()).listSubscriptions(aws(), region, topicArn),
     'topics:resend': async ({ region, topicArn, endpoint }) => (await core()).resendConfirmation(aws(), region, topicArn, endpoint),
-    'dashboard:summary': async ({ regions, usageClass }) => (await core()).dashboardSummary(aws(), regions, usageClass),
+    'dashboard:summary': async ({ regions, usageClass }) => (await core()).dashboardSummary(aws(), regions, usageClass, Date.now(), cache()),
+    'usage:requests': async () => {
+      const snap = deps.requestLog?.snapshot();
+      return snap ?? { total: 0, byOperation: {}, cloudwatch: { getMetricData: 0, metricsRequested: 0, datapointsRequested: 0, estimatedCostUsd: 0 } };
+    },
   };
 }

@@ -6,6 +6,7 @@ import type { ConfigurationStore } from '../core/store/configurations';
 import type { Logger } from '../core/logging/logger';
 import type { SettingsStore } from '../core/settings/settings-store';
 import type { RequestLog } from '../core/aws/request-log';
+import type { SeriesCache } from '../core/monitoring/series-cache';
 
 /** Holds the connected profile for the app's lifetime (the CLI opens one per command instead). */
 export interface SessionHolder {
@@ -23,6 +24,8 @@ export interface HandlerDeps {
   session: SessionHolder;
   /** Counts the connected session's AWS calls for the diagnostics panel (optional in tests). */
   requestLog?: RequestLog;
+  /** Fetched metric series kept across refreshes and restarts (optional in tests). */
+  seriesCache?: SeriesCache;
   /** The user's settings (defaults to `<dataDir>/settings.json`). */
   settings?: SettingsStore;
   /** Where errors are logged and recent errors kept (optional in tests). */

@@ -11,4 +11,5 @@ export const MONITORING_CHANNELS = [
   'topics:subscriptions',
   'topics:resend',
   'dashboard:summary',
+  'usage:requests',
 ] as const;

@@ -186,4 +186,13 @@ export const monitoringContract = {
       .strict(),
     response: z.object({ generatedAt: z.number(), regions: z.array(RegionSummarySchema) }),
   },
+  'usage:requests': {
+    doc: 'The AWS calls this session made, with CloudWatch GetMetricData metrics and datapoints requested and their estimated cost (diagnostics panel).',
+    request: z.object({}).strict(),
+    response: z.object({
+      total: z.number(),
+      byOperation: z.record(z.string(), z.number()),
+      cloudwatch: z.object({ getMetricData: z.number(), metricsRequested: z.number(), datapointsRequested: z.number(), estimatedCostUsd: z.number() }),
+    }),
+  },
 } satisfies Record<(typeof MONITORING_CHANNELS)[number], ContractEntry>;

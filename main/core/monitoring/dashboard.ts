@@ -4,7 +4,7 @@ import { planWindow } from '../../../shared/monitoring/range';
 import type { AwsContext } from '../aws/context';
 import { toAppError } from '../aws/errors';
 import { listAlarms, type AlarmSummary } from './alarms';
-import { fetchSeries } from './metrics';
+import { fetchSeries, type SeriesCacheRef } from './metrics';
 import { readVcpuQuota } from './quota';
 
 /** The sparkline covers the last 24 hours at 5-minute resolution. */
@@ -36,11 +36,11 @@ export interface DashboardSummary {
   regions: RegionSummary[];
 }
 
-async function regionSummary(aws: AwsContext, region: string, usageClass: string, now: number): Promise<RegionSummary> {
+async function regionSummary(aws: AwsContext, region: string, usageClass: string, now: number, cache?: SeriesCacheRef): Promise<RegionSummary> {
   try {
     const window = planWindow({ now, durationSeconds: SPARKLINE_SECONDS, period: SPARKLINE_PERIOD });
     const [series, quota, alarms] = await Promise.all([
-      fetchSeries(aws, { region, metric: { kind: 'vcpu', usageClass }, stat: 'Maximum', period: window.period, start: window.start, end: window.end }),
+      fetchSeries(aws, { region, metric: { kind: 'vcpu', usageClass }, stat: 'Maximum', period: window.period, start: window.start, end: window.end }, cache),
       readVcpuQuota(aws, region, usageClass),
       listAlarms(aws, region),
     ]);
@@ -73,7 +73,8 @@ export async function dashboardSummary(
   regions: readonly string[],
   usageClass = DEFAULT_USAGE_CLASS,
   now = Date.now(),
+  cache?: SeriesCacheRef,
 ): Promise<DashboardSummary> {
-  const results = await Promise.all(regions.map((r) => regionSummary(aws, r, usageClass, now)));
+  const results = await Promise.all(regions.map((r) => regionSummary(aws, r, usageClass, now, cache)));
   return { generatedAt: now, regions: results };
 }

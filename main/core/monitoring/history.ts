@@ -3,7 +3,7 @@ import { BILLING_REGION, metricIdentity, type Datapoint, type MetricSpec, type S
 import { planWindow, WindowPlanError } from '../../../shared/monitoring/range';
 import { peakOf, suggestThreshold, type ThresholdSuggestion } from '../../../shared/monitoring/threshold';
 import type { AwsContext } from '../aws/context';
-import { fetchSeries } from './metrics';
+import { fetchSeries, type SeriesCacheRef } from './metrics';
 import { readVcpuQuota, type VcpuQuota } from './quota';
 
 /** What history to show: a metric over the last `durationSeconds`, ending now. */
@@ -53,7 +53,7 @@ export function planHistoryWindow(q: HistoryQuery, now: number) {
 }
 
 /** Fetch a metric's history (one GetMetricData request) with its peak, quota and suggested threshold. */
-export async function usageHistory(aws: AwsContext, q: HistoryQuery, now = Date.now()): Promise<UsageHistory> {
+export async function usageHistory(aws: AwsContext, q: HistoryQuery, now = Date.now(), cache?: SeriesCacheRef): Promise<UsageHistory> {
   const window = planHistoryWindow(q, now);
   const id = metricIdentity(q.metric);
   const quotaPromise: Promise<VcpuQuota> =
@@ -61,7 +61,7 @@ export async function usageHistory(aws: AwsContext, q: HistoryQuery, now = Date.
       ? readVcpuQuota(aws, q.region, q.metric.usageClass)
       : Promise.resolve({ quotaCode: null, value: null, note: 'Billing has no quota.' });
   const [points, quota] = await Promise.all([
-    fetchSeries(aws, { region: q.region, metric: q.metric, stat: q.stat, period: window.period, start: window.start, end: window.end }),
+    fetchSeries(aws, { region: q.region, metric: q.metric, stat: q.stat, period: window.period, start: window.start, end: window.end }, cache),
     quotaPromise,
   ]);
   const peak = peakOf(points);

@@ -1,5 +1,6 @@
 /** The cost-monitoring core: usage history, quotas, alarms, topics and the dashboard. */
-export { fetchSeries, listUsageClasses, type SeriesQuery } from './metrics';
+export { fetchSeries, listUsageClasses, type SeriesQuery, type SeriesCacheRef } from './metrics';
+export { SeriesCache } from './series-cache';
 export { readVcpuQuota, type VcpuQuota } from './quota';
 export { usageHistory, planHistoryWindow, type HistoryQuery, type UsageHistory } from './history';
 export { listAlarms, getAlarm, createAlarm, deleteAlarm, sendTestNotification, type AlarmSummary, type CreateAlarmResult } from './alarms';

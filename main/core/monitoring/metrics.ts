@@ -10,6 +10,13 @@ import {
 } from '../../../shared/monitoring/metric';
 import type { AwsContext } from '../aws/context';
 import { toAppError } from '../aws/errors';
+import type { SeriesCache } from './series-cache';
+
+/** A series cache and the scope (account and endpoint) its entries belong to. */
+export interface SeriesCacheRef {
+  cache: SeriesCache;
+  scope: string;
+}
 
 /** What to fetch: one metric, one statistic, over [start, end) in epoch ms. */
 export interface SeriesQuery {
@@ -35,7 +42,8 @@ export function fromDimensions(dims: readonly Dimension[] | undefined): Record<s
  * Fetch one metric's datapoints with a single GetMetricData query (following NextToken), sorted by
  * time. GetMetricStatistics is never used: it caps at 1,440 datapoints per call (FACTS.md).
  */
-export async function fetchSeries(aws: AwsContext, q: SeriesQuery): Promise<Datapoint[]> {
+export async function fetchSeries(aws: AwsContext, q: SeriesQuery, cache?: SeriesCacheRef): Promise<Datapoint[]> {
+  if (cache) return cache.cache.get(cache.scope, q, (sub) => fetchSeries(aws, sub));
   const cw = await aws.cloudwatch(q.region);
   const id = metricIdentity(q.metric);
   const byTime = new Map<number, number>();
