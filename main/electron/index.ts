@@ -1,11 +1,18 @@
-import { app, BrowserWindow } from 'electron';
+import { app, BrowserWindow, clipboard, dialog, Menu, screen, shell } from 'electron';
 import { join } from 'node:path';
-import { createHandlers, createSessionHolder } from '../handlers';
+import { createHandlers, createSessionHolder, type HandlerTable } from '../handlers';
+import { rememberLastSession } from '../handlers/settings';
 import { ConfigurationStore } from '../core/store/configurations';
+import { RequestLog } from '../core/aws/request-log';
+import { SeriesCache } from '../core/monitoring/series-cache';
+import { createFileLogger } from '../core/logging/logger';
+import { SettingsStore } from '../core/settings/settings-store';
+import { restoreBounds } from '../core/settings/window-bounds';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicies } from './security';
 import { APP_ORIGIN } from './origin';
+import { aboutText, buildMenuTemplate } from './menu-template';
 import { DEFAULT_BOUNDS, MIN_SIZE } from './window-options';
 
 // The Vite dev server's URL in `npm start` (electron-vite dev); unset in a packaged app.
@@ -14,10 +21,12 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 registerAppScheme();
 app.enableSandbox();
 
-/** Create the main window, showing it once its first frame is ready. */
-function createWindow(): BrowserWindow {
+/** Create the main window at its remembered place (if still on a display), showing it once its first frame is ready. */
+async function createWindow(settings: SettingsStore): Promise<BrowserWindow> {
+  const saved = await settings.getWindowState().catch(() => null);
+  const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea), DEFAULT_BOUNDS, MIN_SIZE);
   const win = new BrowserWindow({
-    ...DEFAULT_BOUNDS,
+    ...bounds,
     minWidth: MIN_SIZE.width,
     minHeight: MIN_SIZE.height,
     show: false,
@@ -42,25 +51,67 @@ function createWindow(): BrowserWindow {
       spellcheck: false,
     },
   });
+  if (saved?.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
+  // Remember the un-maximised geometry, so restoring a maximised window still has a sensible size.
+  win.on('close', () => {
+    void settings.setWindowState({ ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => undefined);
+  });
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return win;
 }
 
-void app.whenReady().then(() => {
+/** The application menu, with About, Copy diagnostics and Open logs folder wired to the handlers. */
+function installMenu(table: HandlerTable, dataDir: string, appInfo: { name: string; version: string }): void {
+  const template = buildMenuTemplate(
+    {
+      about: () => {
+        const { message, detail } = aboutText(appInfo, process.versions);
+        void dialog.showMessageBox({ type: 'info', title: `About ${appInfo.name}`, message, detail, buttons: ['OK'] });
+      },
+      copyDiagnostics: () => {
+        void table['diagnostics:get']({}).then((d) => {
+          clipboard.writeText(d.text);
+          return dialog.showMessageBox({ type: 'info', message: 'Diagnostics copied', detail: 'Paste them into your bug report. They contain no secrets.' });
+        });
+      },
+      openLogsFolder: () => void shell.openPath(dataDir),
+    },
+    { platform: process.platform, appName: appInfo.name, devTools: !app.isPackaged },
+  );
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}
+
+void app.whenReady().then(async () => {
   applySecurityPolicies(devServerUrl);
   serveRenderer(join(__dirname, '../renderer'));
   const dataDir = app.getPath('userData');
-  registerIpc(
-    createHandlers({ env: process.env, dataDir, store: new ConfigurationStore(dataDir), session: createSessionHolder() }),
-    devServerUrl,
+  const logger = createFileLogger(dataDir);
+  const appInfo = { name: 'Onramp', version: app.getVersion() };
+  logger.info(`${appInfo.name} ${appInfo.version} starting (Electron ${process.versions.electron ?? 'n/a'}, ${process.platform})`);
+  process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${String(reason)}`));
+  const settings = new SettingsStore(dataDir, (problem) => logger.warn(problem));
+  const table = rememberLastSession(
+    createHandlers({
+      env: process.env,
+      dataDir,
+      store: new ConfigurationStore(dataDir),
+      session: createSessionHolder(),
+      settings,
+      logger,
+      appInfo,
+    }),
+    settings,
+    logger,
   );
-  createWindow();
+  registerIpc(table, devServerUrl, logger);
+  installMenu(table, dataDir, appInfo);
+  await createWindow(settings);
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void createWindow(settings);
   });
-});
-
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
+  // Quit only after the window's geometry has been written.
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') void settings.flush().finally(() => app.quit());
+  });
 });

@@ -89,6 +89,11 @@ export class SettingsStore {
     await this.mutate((file) => ({ ...file, window: parsed.data }));
   }
 
+  /** Resolves once every pending write has finished (call before the app quits). */
+  async flush(): Promise<void> {
+    await this.queue;
+  }
+
   private async load(): Promise<SettingsFile> {
     if (this.cached) return this.cached;
     // An unreadable file (permissions, a folder in its place) must not stop the app either.

@@ -24,7 +24,15 @@ vi.mock('electron', () => {
       recorded.windows.push(this.entry);
     }
     once() {}
+    on() {}
     show() {}
+    maximize() {}
+    isMaximized() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 0, y: 0, width: 1200, height: 820 };
+    }
     loadURL(url: string) {
       this.entry.loaded.push(url);
       return Promise.resolve();
@@ -38,10 +46,15 @@ vi.mock('electron', () => {
       },
       whenReady: () => Promise.resolve(),
       getPath: () => '/tmp/onramp-electron-test',
+      getVersion: () => '0.0.0-test',
       on: (event: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(event, listener),
       quit: () => undefined,
     },
     BrowserWindow,
+    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    dialog: { showMessageBox: async () => ({ response: 0 }) },
+    clipboard: { writeText: () => undefined },
     ipcMain: { handle: (channel: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => recorded.handlers.set(channel, fn) },
     protocol: {
       registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes),

@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { MenuItemSpec } from '../../../main/electron/menu-template';
+import { SECRETS } from '../logging/secrets';
+
+// Electron cannot run here: this mock records the menu, dialogs, clipboard and windows the app
+// shell asks for. The data folder is a fresh temp dir seeded with saved window geometry.
+const rec = await vi.hoisted(async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join: j } = await import('node:path');
+  const dataDir = mkdtempSync(j(tmpdir(), 'onramp-shell-'));
+  writeFileSync(
+    j(dataDir, 'settings.json'),
+    JSON.stringify({
+      version: 1,
+      settings: { lastProfile: null, lastRegion: null, refreshIntervalSeconds: 300, theme: 'system', pricePerVcpuHour: 0.05 },
+      // Saved on a second monitor that is no longer attached.
+      window: { x: 3000, y: 100, width: 1000, height: 700 },
+    }),
+  );
+  return {
+    dataDir,
+    menu: null as unknown,
+    dialogs: [] as Record<string, unknown>[],
+    clipboard: [] as string[],
+    opened: [] as string[],
+    windows: [] as { options: Record<string, unknown>; listeners: Map<string, () => void> }[],
+    handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+    appListeners: new Map<string, (...args: unknown[]) => void>(),
+    quit: 0,
+  };
+});
+
+vi.mock('electron', () => {
+  class BrowserWindow {
+    static getAllWindows = () => rec.windows;
+    private entry: { options: Record<string, unknown>; listeners: Map<string, () => void> };
+    constructor(options: Record<string, unknown>) {
+      this.entry = { options, listeners: new Map() };
+      rec.windows.push(this.entry);
+    }
+    once() {}
+    on(event: string, fn: () => void) {
+      this.entry.listeners.set(event, fn);
+    }
+    show() {}
+    maximize() {}
+    isMaximized() {
+      return false;
+    }
+    getNormalBounds() {
+      return { x: 40, y: 30, width: 1111, height: 777 };
+    }
+    loadURL() {
+      return Promise.resolve();
+    }
+  }
+  return {
+    app: {
+      isPackaged: true,
+      enableSandbox: () => undefined,
+      whenReady: () => Promise.resolve(),
+      getPath: () => rec.dataDir,
+      getVersion: () => '9.8.7',
+      on: (event: string, fn: (...args: unknown[]) => void) => rec.appListeners.set(event, fn),
+      quit: () => {
+        rec.quit++;
+      },
+    },
+    BrowserWindow,
+    Menu: {
+      buildFromTemplate: (t: unknown) => t,
+      setApplicationMenu: (m: unknown) => {
+        rec.menu = m;
+      },
+    },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    dialog: {
+      showMessageBox: async (opts: Record<string, unknown>) => {
+        rec.dialogs.push(opts);
+        return { response: 0 };
+      },
+    },
+    clipboard: { writeText: (t: string) => rec.clipboard.push(t) },
+    ipcMain: { handle: (channel: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => rec.handlers.set(channel, fn) },
+    protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
+    net: { fetch: async () => new Response('') },
+    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
+    shell: {
+      openExternal: async () => undefined,
+      openPath: async (p: string) => {
+        rec.opened.push(p);
+        return '';
+      },
+    },
+  };
+});
+
+const trusted = { senderFrame: { url: 'app://onramp/index.html', parent: null } };
+const menuItem = (label: string): MenuItemSpec =>
+  (rec.menu as MenuItemSpec[]).flatMap((m) => m.submenu ?? []).find((i) => i.label === label)!;
+const settle = () => new Promise((r) => setTimeout(r, 30));
+
+describe('app shell (with electron mocked)', () => {
+  beforeAll(async () => {
+    await import('../../../main/electron/index');
+    await settle();
+  });
+
+  it('opens the window at a valid size, dropping a position that is off every display', () => {
+    const opts = rec.windows[0]!.options;
+    expect(opts).toMatchObject({ width: 1000, height: 700 });
+    expect(opts).not.toHaveProperty('x');
+    expect(opts).not.toHaveProperty('y');
+  });
+
+  it('installs the application menu; About shows the version', async () => {
+    expect(Array.isArray(rec.menu)).toBe(true);
+    const expected = process.platform === 'darwin' ? ['Onramp', 'File', 'Edit', 'View', 'Window', 'Help'] : ['File', 'Edit', 'View', 'Window', 'Help'];
+    expect((rec.menu as MenuItemSpec[]).map((m) => m.label)).toEqual(expected);
+    menuItem('About Onramp').click!();
+    await settle();
+    expect(rec.dialogs.at(-1)).toMatchObject({ type: 'info', title: 'About Onramp', message: 'Onramp 9.8.7' });
+  });
+
+  it('logs failed IPC answers to onramp.log, redacted, and Copy diagnostics puts them on the clipboard without secrets', async () => {
+    const handler = rec.handlers.get('session:connect')!;
+    const res = await handler(trusted, { profile: `aws_secret_access_key=${SECRETS.secretAccessKey}\u0001` });
+    expect(res).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+    const denied = await rec.handlers.get('configs:list')!({ senderFrame: { url: 'https://evil.example/', parent: null } }, {});
+    expect(denied).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
+    const log = readFileSync(join(rec.dataDir, 'onramp.log'), 'utf8');
+    expect(log).toMatch(/INFO Onramp 9\.8\.7 starting/);
+    expect(log).toMatch(/WARN IPC session:connect failed: InvalidInput/);
+    expect(log).toMatch(/ERROR IPC configs:list failed: AccessDenied/);
+
+    menuItem('Copy diagnostics').click!();
+    await settle();
+    const text = rec.clipboard.at(-1)!;
+    expect(text).toContain('Onramp 9.8.7');
+    expect(text).toContain('configs:list failed: AccessDenied');
+    for (const secret of Object.values(SECRETS)) {
+      expect(text).not.toContain(secret);
+      expect(log).not.toContain(secret);
+    }
+    menuItem('Open logs folder').click!();
+    expect(rec.opened).toEqual([rec.dataDir]);
+  });
+
+  it('remembers the window geometry on close and quits after writing it', async () => {
+    rec.windows[0]!.listeners.get('close')!();
+    rec.appListeners.get('window-all-closed')!();
+    await settle();
+    const saved = JSON.parse(readFileSync(join(rec.dataDir, 'settings.json'), 'utf8'));
+    expect(saved.window).toEqual({ x: 40, y: 30, width: 1111, height: 777, maximized: false });
+    if (process.platform !== 'darwin') expect(rec.quit).toBe(1);
+  });
+});
