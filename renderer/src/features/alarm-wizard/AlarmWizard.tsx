@@ -50,7 +50,7 @@ export function AlarmWizard({ session, onGoConnect, onOpenDashboard }: { session
   useEffect(() => {
     if (index < 1) return;
     void runHistory({ region: form.region, metric: metricOf(form), range: form.range, stat: form.stat, period: form.period });
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- metricKey covers the form fields used
+    // metricKey stands for the form fields the request uses.
   }, [metricKey, index >= 1, runHistory]);
 
   // Until the user sets a threshold, follow the suggestion.

@@ -1,0 +1,119 @@
+import { Badge, Button, Group, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
+import { IconBell, IconEdit, IconTrash } from '@tabler/icons-react';
+import { useState } from 'react';
+import { ago, shortPeriod, stateColor, topicNameOf, type RegionAlarm } from './model';
+
+type Pending = { kind: 'delete' | 'test'; alarm: RegionAlarm } | null;
+
+/** The account's alarms with state, threshold, period, topic and last change; edit, delete, test. */
+export function AlarmsTable({
+  alarms,
+  now,
+  onEdit,
+  onDelete,
+  onTest,
+}: {
+  alarms: RegionAlarm[];
+  now: number;
+  onEdit: (alarm: RegionAlarm) => void;
+  onDelete: (alarm: RegionAlarm) => Promise<boolean>;
+  onTest: (alarm: RegionAlarm) => Promise<boolean>;
+}) {
+  const [pending, setPending] = useState<Pending>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function confirm() {
+    if (!pending) return;
+    setBusy(true);
+    const ok = await (pending.kind === 'delete' ? onDelete(pending.alarm) : onTest(pending.alarm));
+    setBusy(false);
+    if (ok) setPending(null);
+  }
+
+  if (alarms.length === 0) return <Text c="dimmed">No alarms on EC2 vCPU usage or estimated charges yet.</Text>;
+  return (
+    <>
+      <Table aria-label="Alarms" striped highlightOnHover withTableBorder>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Name</Table.Th>
+            <Table.Th>Region</Table.Th>
+            <Table.Th>State</Table.Th>
+            <Table.Th>Threshold</Table.Th>
+            <Table.Th>Period</Table.Th>
+            <Table.Th>Topic</Table.Th>
+            <Table.Th>Last change</Table.Th>
+            <Table.Th>Actions</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {alarms.map((a) => (
+            <Table.Tr key={`${a.region}/${a.alarmName}`}>
+              <Table.Td>
+                <Text size="sm" fw={500}>
+                  {a.alarmName}
+                </Text>
+                {a.description && (
+                  <Text size="xs" c="dimmed">
+                    {a.description}
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td>{a.region}</Table.Td>
+              <Table.Td>
+                <Tooltip label={a.stateReason || a.state} multiline w={320}>
+                  <Badge color={stateColor(a.state)} variant="filled">
+                    {a.state}
+                  </Badge>
+                </Tooltip>
+              </Table.Td>
+              <Table.Td>
+                {a.comparisonOperator === 'GreaterThanOrEqualToThreshold' ? '≥' : '>'} {a.threshold} ({a.datapointsToAlarm} of {a.evaluationPeriods})
+              </Table.Td>
+              <Table.Td>{shortPeriod(a.period)}</Table.Td>
+              <Table.Td>{a.topicArns.map(topicNameOf).join(', ') || '—'}</Table.Td>
+              <Table.Td>{a.stateUpdatedAt ? ago(a.stateUpdatedAt, now) : '—'}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  <Button size="compact-xs" variant="light" leftSection={<IconEdit size={14} />} onClick={() => onEdit(a)} aria-label={`Edit ${a.alarmName}`}>
+                    Edit
+                  </Button>
+                  <Button size="compact-xs" variant="light" color="orange" leftSection={<IconBell size={14} />} onClick={() => setPending({ kind: 'test', alarm: a })} aria-label={`Test ${a.alarmName}`}>
+                    Test
+                  </Button>
+                  <Button size="compact-xs" variant="light" color="red" leftSection={<IconTrash size={14} />} onClick={() => setPending({ kind: 'delete', alarm: a })} aria-label={`Delete ${a.alarmName}`}>
+                    Delete
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Modal opened={pending !== null} onClose={() => !busy && setPending(null)} title={pending?.kind === 'delete' ? 'Delete alarm?' : 'Send a test notification?'}>
+        {pending && (
+          <Stack>
+            {pending.kind === 'delete' ? (
+              <Text size="sm">
+                Delete <b>{pending.alarm.alarmName}</b> in {pending.alarm.region}? Its SNS topic and subscriptions are kept.
+              </Text>
+            ) : (
+              <Text size="sm">
+                This sets <b>{pending.alarm.alarmName}</b> to ALARM for a moment, so its topic sends <b>real emails</b> (and any other
+                notifications) to every confirmed subscriber. The alarm returns to its real state at its next evaluation.
+              </Text>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={() => setPending(null)} disabled={busy}>
+                Cancel
+              </Button>
+              <Button color={pending.kind === 'delete' ? 'red' : 'orange'} loading={busy} onClick={() => void confirm()}>
+                {pending.kind === 'delete' ? 'Delete alarm' : 'Send test notification'}
+              </Button>
+            </Group>
+          </Stack>
+        )}
+      </Modal>
+    </>
+  );
+}

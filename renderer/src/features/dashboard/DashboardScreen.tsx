@@ -1,0 +1,152 @@
+import { Alert, Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { IconPlus, IconRefresh } from '@tabler/icons-react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { SessionInfo } from '../../../../shared/contract/session';
+import type { AppErrorShape } from '../../../../shared/errors';
+import { isSupportedRegion } from '../../../../shared/regions';
+import { api, call } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { formFromAlarm, requestEdit } from '../alarm-wizard/model';
+import { AlarmsTable } from './AlarmsTable';
+import { alarmsOf, ago, DEFAULT_REFRESH_MS, REFRESH_OPTIONS, stateChanges, type RegionAlarm, type RegionSummary } from './model';
+import { announceChanges } from './notify';
+import { RegionCard } from './RegionCard';
+import { useAutoRefresh } from './use-auto-refresh';
+import { UsageCostCard } from './UsageCostCard';
+
+/** The home screen once connected: usage per region, the alarms, and usage cost; refreshed on an interval. */
+export function DashboardScreen({
+  session,
+  onGoConnect,
+  onNewAlarm,
+  onEditAlarm,
+}: {
+  session: SessionInfo | null;
+  onGoConnect: () => void;
+  onNewAlarm: () => void;
+  onEditAlarm: () => void;
+}) {
+  const [regions, setRegions] = useState<RegionSummary[] | null>(null);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [loading, setLoading] = useState(false);
+  const [updatedAt, setUpdatedAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const [intervalMs, setIntervalMs] = useState(DEFAULT_REFRESH_MS);
+  const [refreshCount, setRefreshCount] = useState(0);
+  const previous = useRef<RegionAlarm[] | null>(null);
+
+  const refresh = useCallback(async () => {
+    setLoading(true);
+    const r = await call(() => api().dashboard.summary({}));
+    setLoading(false);
+    setNow(Date.now());
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    const alarms = alarmsOf(r.value.regions);
+    announceChanges(stateChanges(previous.current, alarms));
+    previous.current = alarms;
+    setRegions(r.value.regions);
+    setUpdatedAt(r.value.generatedAt);
+    setRefreshCount((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    if (session) void refresh();
+  }, [session, refresh]);
+  useAutoRefresh(() => {
+    if (session) void refresh();
+  }, intervalMs);
+  // Keep "last updated … ago" current between refreshes.
+  useEffect(() => {
+    const t = setInterval(() => setNow(Date.now()), 30_000);
+    return () => clearInterval(t);
+  }, []);
+
+  async function remove(a: RegionAlarm): Promise<boolean> {
+    if (!isSupportedRegion(a.region)) return false;
+    const r = await call(() => api().alarms.delete({ region: a.region as 'us-east-1', name: a.alarmName }));
+    if (!r.ok) {
+      notifications.show({ color: 'red', title: `Could not delete ${a.alarmName}`, message: r.error.message });
+      return false;
+    }
+    notifications.show({ color: 'teal', title: 'Alarm deleted', message: `${a.alarmName} (${a.region})` });
+    await refresh();
+    return true;
+  }
+
+  async function test(a: RegionAlarm): Promise<boolean> {
+    if (!isSupportedRegion(a.region)) return false;
+    const r = await call(() => api().alarms.testNotification({ region: a.region as 'us-east-1', name: a.alarmName }));
+    if (!r.ok) {
+      notifications.show({ color: 'red', title: `Could not test ${a.alarmName}`, message: r.error.message });
+      return false;
+    }
+    notifications.show({ color: 'orange', title: 'Test notification sent', message: `${a.alarmName} was set to ALARM; subscribers will get an email.` });
+    await refresh();
+    return true;
+  }
+
+  function edit(a: RegionAlarm) {
+    if (!isSupportedRegion(a.region)) return;
+    requestEdit(formFromAlarm(a, a.region));
+    onEditAlarm();
+  }
+
+  if (!session) {
+    return (
+      <Stack>
+        <Title order={2}>Monitoring</Title>
+        <Alert color="yellow" title="Not connected">
+          Connect to an AWS profile to see vCPU usage and alarms.{' '}
+          <Button size="compact-sm" variant="light" onClick={onGoConnect}>
+            Go to Connect
+          </Button>
+        </Alert>
+      </Stack>
+    );
+  }
+
+  const okRegions = (regions ?? []).filter((r) => r.ok).map((r) => r.region);
+  return (
+    <Stack>
+      <Group justify="space-between" align="flex-end">
+        <Title order={2}>Monitoring</Title>
+        <Group gap="sm" align="flex-end">
+          <Text size="sm" c="dimmed" aria-label="Last updated">
+            {updatedAt ? `Last updated ${ago(updatedAt, now)} (${new Date(updatedAt).toLocaleTimeString()})` : 'Loading…'}
+          </Text>
+          <Select
+            aria-label="Refresh interval"
+            data={REFRESH_OPTIONS}
+            value={String(intervalMs)}
+            onChange={(v) => v && setIntervalMs(Number(v))}
+            allowDeselect={false}
+            w={170}
+            size="xs"
+          />
+          <Button size="xs" variant="default" leftSection={<IconRefresh size={14} />} loading={loading} onClick={() => void refresh()}>
+            Refresh
+          </Button>
+          <Button size="xs" leftSection={<IconPlus size={14} />} onClick={onNewAlarm}>
+            New alarm
+          </Button>
+        </Group>
+      </Group>
+      {error && <ErrorAlert error={error} />}
+      {!regions && !error && <Skeleton height={140} />}
+      {regions && (
+        <>
+          <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
+            {regions.map((r) => (
+              <RegionCard key={r.region} summary={r} />
+            ))}
+          </SimpleGrid>
+          <Title order={4}>Alarms</Title>
+          <AlarmsTable alarms={alarmsOf(regions)} now={now} onEdit={edit} onDelete={remove} onTest={test} />
+          {okRegions.length > 0 && <UsageCostCard regions={okRegions} refreshKey={refreshCount} />}
+        </>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,36 @@
+import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { LazySparkline } from '../../components/charts/LazyCharts';
+import { headroomText, num, type RegionSummary } from './model';
+
+/** One region: current vCPUs, 24-hour sparkline and headroom — or that region's own error. */
+export function RegionCard({ summary }: { summary: RegionSummary }) {
+  return (
+    <Card withBorder padding="md" role="region" aria-label={`Region ${summary.region}`}>
+      <Group justify="space-between" mb="xs">
+        <Text fw={600}>{summary.region}</Text>
+        {summary.ok ? (
+          <Badge variant="light">{summary.usageClass}</Badge>
+        ) : (
+          <Badge color="red" variant="light">
+            {summary.error.code}
+          </Badge>
+        )}
+      </Group>
+      {summary.ok ? (
+        <Stack gap={4}>
+          <Text size="xl" fw={700} aria-label="Current vCPUs">
+            {summary.current === null ? '—' : num(summary.current)} <Text span size="sm" c="dimmed" fw={400}>vCPUs now</Text>
+          </Text>
+          <LazySparkline points={summary.series} label={`${summary.region} vCPU usage, last 24 hours`} />
+          <Text size="xs" c="dimmed">
+            24 h peak {summary.peak24h === null ? '—' : num(summary.peak24h)} · {headroomText(summary)}
+          </Text>
+        </Stack>
+      ) : (
+        <Text size="sm" c="red.8" role="alert">
+          {summary.error.message}
+        </Text>
+      )}
+    </Card>
+  );
+}

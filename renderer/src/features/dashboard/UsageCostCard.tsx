@@ -1,0 +1,101 @@
+import { Card, Group, NumberInput, Select, Skeleton, Table, Text, Title } from '@mantine/core';
+import { useEffect, useMemo, useState } from 'react';
+import type { RangeId } from '../../../../shared/monitoring/range';
+import { api, call } from '../../api';
+import { costTable, num, usd } from './model';
+
+const COST_RANGES: Array<{ value: RangeId; label: string }> = [
+  { value: '1d', label: 'Last day' },
+  { value: '1w', label: 'Last week' },
+  { value: '30d', label: 'Last 30 days' },
+];
+
+type Series = { region: string; points: { t: number; v: number }[]; start: number; end: number; period: number };
+
+/** vCPU-hours over a range per region (area under the Average curve), their cost and the month's projection. */
+export function UsageCostCard({ regions, refreshKey }: { regions: string[]; refreshKey: number }) {
+  const [range, setRange] = useState<RangeId>('1w');
+  const [price, setPrice] = useState<number>(0.05);
+  const [series, setSeries] = useState<Series[] | null>(null);
+  const [failed, setFailed] = useState<string[]>([]);
+  const regionsKey = regions.join(',');
+
+  useEffect(() => {
+    let live = true;
+    setSeries(null);
+    void Promise.all(
+      regions.map(async (region) => {
+        const r = await call(() => api().usage.history({ region: region as 'us-east-1', range, stat: 'Average' }));
+        return r.ok ? { region, points: r.value.points, start: r.value.start, end: r.value.end, period: r.value.period } : region;
+      }),
+    ).then((all) => {
+      if (!live) return;
+      setSeries(all.filter((s): s is Series => typeof s !== 'string'));
+      setFailed(all.filter((s): s is string => typeof s === 'string'));
+    });
+    return () => {
+      live = false;
+    };
+    // regionsKey stands for regions; refreshKey re-reads on each dashboard refresh.
+  }, [regionsKey, range, refreshKey]);
+
+  const table = useMemo(() => (series ? costTable(series, price, Date.now()) : null), [series, price]);
+  return (
+    <Card withBorder padding="md">
+      <Group justify="space-between" align="flex-end" mb="sm">
+        <Title order={4}>Usage cost</Title>
+        <Group gap="sm" align="flex-end">
+          <Select label="Range" data={COST_RANGES} value={range} onChange={(v) => v && setRange(v as RangeId)} allowDeselect={false} w={150} size="xs" />
+          <NumberInput
+            label="Price per vCPU-hour (USD)"
+            value={price}
+            onChange={(v) => setPrice(typeof v === 'number' && v >= 0 ? v : 0)}
+            min={0}
+            step={0.01}
+            decimalScale={4}
+            w={190}
+            size="xs"
+          />
+        </Group>
+      </Group>
+      {!table ? (
+        <Skeleton height={120} />
+      ) : (
+        <Table aria-label="Usage cost" withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>Region</Table.Th>
+              <Table.Th>vCPU-hours</Table.Th>
+              <Table.Th>Average vCPUs</Table.Th>
+              <Table.Th>Estimated cost</Table.Th>
+              <Table.Th>Projected this month</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {table.rows.map(({ region, cost }) => (
+              <Table.Tr key={region}>
+                <Table.Td>{region}</Table.Td>
+                <Table.Td>{num(cost.vcpuHours)}</Table.Td>
+                <Table.Td>{num(cost.averageVcpus)}</Table.Td>
+                <Table.Td>{usd(cost.cost)}</Table.Td>
+                <Table.Td>{usd(cost.projectedMonthCost)}</Table.Td>
+              </Table.Tr>
+            ))}
+            <Table.Tr fw={700}>
+              <Table.Td>Total</Table.Td>
+              <Table.Td>{num(table.total.vcpuHours)}</Table.Td>
+              <Table.Td>{num(table.total.averageVcpus)}</Table.Td>
+              <Table.Td>{usd(table.total.cost)}</Table.Td>
+              <Table.Td>{usd(table.total.projectedMonthCost)}</Table.Td>
+            </Table.Tr>
+          </Table.Tbody>
+        </Table>
+      )}
+      <Text size="xs" c="dimmed" mt="xs">
+        Area under the hourly-to-5-minute Average usage curve; the projection adds this range's average rate for the rest of the UTC month
+        {table && !table.total.monthToDateComplete ? ' (month-to-date only as far back as this range reaches)' : ''}.
+        {failed.length > 0 ? ` Not included (failed): ${failed.join(', ')}.` : ''}
+      </Text>
+    </Card>
+  );
+}

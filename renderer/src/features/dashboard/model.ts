@@ -1,0 +1,141 @@
+/**
+ * The dashboard's pure model: alarm state colours and changes between refreshes, refresh choices,
+ * relative times and the usage cost rows (from shared/monitoring/cost, as the CLI computes them).
+ */
+import type { z } from 'zod';
+import type { AlarmSummarySchema, RegionSummarySchema } from '../../../../shared/contract/monitoring';
+import { usageCost, type UsageCost } from '../../../../shared/monitoring/cost';
+import type { Datapoint } from '../../../../shared/monitoring/metric';
+
+/** A region card as dashboard:summary returns it. */
+export type RegionSummary = z.infer<typeof RegionSummarySchema>;
+/** An alarm as the contract describes it. */
+export type AlarmSummary = z.infer<typeof AlarmSummarySchema>;
+/** An alarm with the region it lives in. */
+export type RegionAlarm = AlarmSummary & { region: string };
+
+/** Badge colour of an alarm state. */
+export function stateColor(state: AlarmSummary['state']): string {
+  switch (state) {
+    case 'OK':
+      return 'teal';
+    case 'ALARM':
+      return 'red';
+    case 'INSUFFICIENT_DATA':
+      return 'gray';
+  }
+}
+
+/** Every alarm of the regions that answered, sorted by region then name. */
+export function alarmsOf(regions: readonly RegionSummary[]): RegionAlarm[] {
+  const out: RegionAlarm[] = [];
+  for (const r of regions) if (r.ok) for (const a of r.alarms) out.push({ ...a, region: r.region });
+  return out.sort((a, b) => a.region.localeCompare(b.region) || a.alarmName.localeCompare(b.alarmName));
+}
+
+/** A state change seen between two refreshes. */
+export interface StateChange {
+  region: string;
+  alarmName: string;
+  from: AlarmSummary['state'];
+  to: AlarmSummary['state'];
+}
+
+/** Alarms whose state differs from the previous refresh (new and vanished alarms are not changes). */
+export function stateChanges(previous: readonly RegionAlarm[] | null, next: readonly RegionAlarm[]): StateChange[] {
+  if (!previous) return [];
+  const before = new Map(previous.map((a) => [`${a.region}\u0000${a.alarmName}`, a.state]));
+  const changes: StateChange[] = [];
+  for (const a of next) {
+    const from = before.get(`${a.region}\u0000${a.alarmName}`);
+    if (from && from !== a.state) changes.push({ region: a.region, alarmName: a.alarmName, from, to: a.state });
+  }
+  return changes;
+}
+
+/** The notification text of a change. */
+export function changeMessage(c: StateChange): { title: string; body: string } {
+  return { title: `${c.alarmName} is ${c.to}`, body: `${c.region}: ${c.from} → ${c.to}` };
+}
+
+/** Refresh interval choices (ms); 5 minutes by default. */
+export const REFRESH_OPTIONS: ReadonlyArray<{ value: string; label: string }> = [
+  { value: '60000', label: 'Every minute' },
+  { value: '300000', label: 'Every 5 minutes' },
+  { value: '900000', label: 'Every 15 minutes' },
+  { value: '3600000', label: 'Every hour' },
+];
+export const DEFAULT_REFRESH_MS = 300_000;
+
+/** "just now", "3 min ago", "2 h ago". */
+export function ago(then: number, now: number): string {
+  const s = Math.max(0, Math.round((now - then) / 1000));
+  if (s < 45) return 'just now';
+  const m = Math.round(s / 60);
+  if (m < 60) return `${m} min ago`;
+  const h = Math.round(m / 60);
+  if (h < 48) return `${h} h ago`;
+  return `${Math.round(h / 24)} days ago`;
+}
+
+/** A topic's name from its ARN. */
+export function topicNameOf(arn: string): string {
+  return arn.split(':').pop() ?? arn;
+}
+
+/** "5 min", "1 h". */
+export function shortPeriod(seconds: number): string {
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
+}
+
+/** Headroom text: "940 vCPUs below the quota of 1000", or why it is unknown. */
+export function headroomText(r: Extract<RegionSummary, { ok: true }>): string {
+  if (r.headroom !== null && r.quota !== null) return `${r.headroom} vCPUs below the quota of ${r.quota}`;
+  if (r.quota !== null) return `quota ${r.quota} vCPUs (no recent usage)`;
+  return r.quotaNote ?? 'quota unknown';
+}
+
+/** The cost of one region's series over a window. */
+export interface CostRow {
+  region: string;
+  cost: UsageCost;
+}
+
+/** Cost rows per region and their total, at a price per vCPU-hour. */
+export function costTable(
+  series: ReadonlyArray<{ region: string; points: readonly Datapoint[]; start: number; end: number; period: number }>,
+  pricePerVcpuHour: number,
+  now: number,
+): { rows: CostRow[]; total: UsageCost } {
+  const rows = series.map((s) => ({ region: s.region, cost: usageCost(s.points, s, pricePerVcpuHour, now) }));
+  const total: UsageCost = {
+    vcpuHours: 0,
+    cost: 0,
+    averageVcpus: 0,
+    monthToDateVcpuHours: 0,
+    monthToDateComplete: rows.every((r) => r.cost.monthToDateComplete),
+    projectedMonthVcpuHours: 0,
+    projectedMonthCost: 0,
+  };
+  for (const { cost } of rows) {
+    total.vcpuHours += cost.vcpuHours;
+    total.cost += cost.cost;
+    total.averageVcpus += cost.averageVcpus;
+    total.monthToDateVcpuHours += cost.monthToDateVcpuHours;
+    total.projectedMonthVcpuHours += cost.projectedMonthVcpuHours;
+    total.projectedMonthCost += cost.projectedMonthCost;
+  }
+  return { rows, total };
+}
+
+/** "$1,234.56". */
+export function usd(value: number): string {
+  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** A number with at most one decimal, grouped ("1,234.5"). */
+export function num(value: number): string {
+  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
