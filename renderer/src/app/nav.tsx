@@ -1,8 +1,10 @@
-import { IconGauge, IconListDetails, IconPlugConnected, IconWand } from '@tabler/icons-react';
+import { IconAlarmPlus, IconChartLine, IconGauge, IconListDetails, IconPlugConnected, IconWand } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { ConfigurationsScreen } from '../features/configurations/ConfigurationsScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
+import { AlarmWizard } from '../features/alarm-wizard/AlarmWizard';
+import { DashboardScreen } from '../features/dashboard/DashboardScreen';
 import { ReadinessScreen } from '../features/readiness/ReadinessScreen';
 import { SetupWizard } from '../features/setup-wizard/SetupWizard';
 
@@ -28,6 +30,27 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Connect',
     icon: IconPlugConnected,
     render: (ctx) => <ConnectScreen session={ctx.session} onConnected={ctx.setSession} />,
+  },
+  {
+    id: 'monitoring',
+    label: 'Monitoring',
+    icon: IconChartLine,
+    render: (ctx) => (
+      <DashboardScreen
+        session={ctx.session}
+        onGoConnect={() => ctx.navigate('connect')}
+        onNewAlarm={() => ctx.navigate('new-alarm')}
+        onEditAlarm={() => ctx.navigate('new-alarm')}
+      />
+    ),
+  },
+  {
+    id: 'new-alarm',
+    label: 'New alarm',
+    icon: IconAlarmPlus,
+    render: (ctx) => (
+      <AlarmWizard session={ctx.session} onGoConnect={() => ctx.navigate('connect')} onOpenDashboard={() => ctx.navigate('monitoring')} />
+    ),
   },
   {
     id: 'setup',
