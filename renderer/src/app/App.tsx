@@ -15,8 +15,10 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
   useEffect(() => {
     void call(() => api().session.current({})).then((r) => {
       if (r.ok) setSession((s) => s ?? r.value);
+      // Once connected, the monitoring dashboard is home (when the app has one).
+      if (r.ok && r.value && navItems.some((n) => n.id === 'monitoring')) setActive((a) => (a === navItems[0].id ? 'monitoring' : a));
     });
-  }, []);
+  }, []); // once, at start-up
 
   const ctx: ScreenContext = { session, setSession, navigate: setActive };
   const current = navItems.find((n) => n.id === active) ?? navItems[0];
