@@ -37,7 +37,7 @@ export const DEFAULT_PERIODS: Readonly<Record<RangeId, number>> = {
   '1w': 300,
   '2w': 300,
   '30d': 300,
-  '63d': 3600,
+  '63d': 300,
 };
 
 /** GetMetricData's datapoint cap per request. */
@@ -85,6 +85,14 @@ export interface PlanWindowInput {
 /** Thrown by planWindow in strict mode; the message says what would work. */
 export class WindowPlanError extends Error {}
 
+/** How old a start time may be for a period to be answered (the finest retention tier it fits). */
+export function maxAgeForPeriod(period: number): number {
+  if (period % 3600 === 0) return MAX_HISTORY_SECONDS;
+  if (period % 300 === 0) return 63 * DAY;
+  if (period % 60 === 0) return 15 * DAY;
+  return 3 * HOUR;
+}
+
 /** The smallest period ≥ `period` that CloudWatch accepts and that is a multiple of `multiple`. */
 function raisePeriod(period: number, multiple: number): number {
   if (multiple <= 1) return period;
@@ -108,6 +116,23 @@ export function planWindow(input: PlanWindowInput): QueryWindow {
   if (duration > MAX_HISTORY_SECONDS) throw new WindowPlanError('CloudWatch keeps at most 455 days of history.');
   const asked = input.period ?? defaultPeriodFor(duration);
   if (!isValidPeriod(asked)) throw new WindowPlanError(`Period ${asked} s is not one CloudWatch accepts (10, 20, 30 or a multiple of 60).`);
+  // First raise the period to the finest retention tier whose age covers the whole range.
+  let candidate = asked;
+  for (const multiple of [60, 300, 3600]) {
+    if (duration <= maxAgeForPeriod(candidate)) break;
+    candidate = raisePeriod(candidate, multiple);
+  }
+  // A range exactly as long as that tier (63 days at 5 minutes, 15 days at 1 minute, 3 hours at
+  // 10 s) keeps the period: the start moves forward by the safety margin instead of the whole
+  // series dropping to the next coarser tier.
+  const tierAge = maxAgeForPeriod(candidate);
+  if (duration <= tierAge && duration + AGE_MARGIN_SECONDS > tierAge && Math.ceil(duration / candidate) + 1 <= MAX_DATAPOINTS && !(input.strict && candidate !== asked)) {
+    const p = candidate * 1000;
+    const end = Math.ceil(input.now / p) * p;
+    const start = Math.ceil((input.now - (tierAge - AGE_MARGIN_SECONDS) * 1000) / p) * p;
+    const trimmedNote = candidate === asked ? null : `Period raised from ${asked} s to ${candidate} s: CloudWatch keeps data this old only at ${candidate} s resolution or coarser.`;
+    return { start, end, period: candidate, note: trimmedNote };
+  }
   let period = asked;
   for (let i = 0; i < 6; i++) {
     const { start } = align(input.now, duration, period);

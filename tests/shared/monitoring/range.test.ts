@@ -60,10 +60,17 @@ describe('planWindow', () => {
     expect(planWindow({ now: NOW, durationSeconds: 20 * D, period: 420 }).period).toBe(600);
   });
 
-  it('uses hourly data for 63 days (start on the 63-day boundary is treated as older)', () => {
-    expect(planWindow({ now: NOW, durationSeconds: RANGES['63d'] }).period).toBe(3600);
-    expect(planWindow({ now: NOW, durationSeconds: RANGES['63d'], period: 300 }).period).toBe(3600);
+  it('keeps 5-minute data for 63 days by starting just inside the 63-day tier; hourly beyond it', () => {
+    const w = planWindow({ now: NOW, durationSeconds: RANGES['63d'] });
+    expect(w.period).toBe(300);
+    expect(w.note).toBeNull();
+    // The start is within 63 days minus the safety margin, on a period boundary.
+    expect(w.start).toBe(Math.ceil((NOW - (63 * D - 300) * 1000) / 300_000) * 300_000);
+    expect((w.end - w.start) / 300_000).toBe(18_143);
+    expect(planWindow({ now: NOW, durationSeconds: RANGES['63d'], period: 60 }).period).toBe(300);
     expect(planWindow({ now: NOW, durationSeconds: 100 * D }).period).toBe(3600);
+    expect(planWindow({ now: NOW, durationSeconds: 15 * D, period: 60 })).toMatchObject({ period: 60, note: null });
+    expect(planWindow({ now: NOW, durationSeconds: 455 * D, period: 3600 }).period).toBe(3600);
   });
 
   it('allows high-resolution periods only within the last 3 hours', () => {
@@ -90,7 +97,9 @@ describe('planWindow', () => {
     expect(w.start % (w.period * 1000)).toBe(0);
     expect(w.end % (w.period * 1000)).toBe(0);
     expect(w.end).toBeGreaterThanOrEqual(NOW);
-    expect((w.end - w.start) / 1000).toBe(RANGES[id]);
+    // Whole range, except a range exactly at its tier's age, which starts inside the tier.
+    expect(RANGES[id] - (w.end - w.start) / 1000).toBeGreaterThanOrEqual(0);
+    expect(RANGES[id] - (w.end - w.start) / 1000).toBeLessThanOrEqual(600);
     expect(RANGES[id] / w.period).toBeLessThanOrEqual(100_800);
     // the start is never older than the tier its period needs
     expect(w.period % requiredPeriodMultiple((NOW - w.start) / 1000)).toBe(0);
