@@ -3,8 +3,8 @@ import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { ConfigurationsScreen } from '../features/configurations/ConfigurationsScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
-import { AlarmWizard } from '../features/alarm-wizard/AlarmWizard';
-import { DashboardScreen } from '../features/dashboard/DashboardScreen';
+import { LazyAlarmWizard } from '../features/alarm-wizard/LazyAlarmWizard';
+import { LazyDashboardScreen } from '../features/dashboard/LazyDashboardScreen';
 import { ReadinessScreen } from '../features/readiness/ReadinessScreen';
 import { SetupWizard } from '../features/setup-wizard/SetupWizard';
 
@@ -36,7 +36,7 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Monitoring',
     icon: IconChartLine,
     render: (ctx) => (
-      <DashboardScreen
+      <LazyDashboardScreen
         session={ctx.session}
         onGoConnect={() => ctx.navigate('connect')}
         onNewAlarm={() => ctx.navigate('new-alarm')}
@@ -49,7 +49,7 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'New alarm',
     icon: IconAlarmPlus,
     render: (ctx) => (
-      <AlarmWizard session={ctx.session} onGoConnect={() => ctx.navigate('connect')} onOpenDashboard={() => ctx.navigate('monitoring')} />
+      <LazyAlarmWizard session={ctx.session} onGoConnect={() => ctx.navigate('connect')} onOpenDashboard={() => ctx.navigate('monitoring')} />
     ),
   },
   {

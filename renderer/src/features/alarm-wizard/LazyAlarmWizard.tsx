@@ -1,0 +1,15 @@
+/** The alarm wizard, loaded on first use so the renderer's initial JavaScript stays small. */
+import { Skeleton } from '@mantine/core';
+import { lazy, Suspense, type ComponentProps } from 'react';
+import type { AlarmWizard } from './AlarmWizard';
+
+const Impl = lazy(() => import('./AlarmWizard').then((m) => ({ default: m.AlarmWizard })));
+
+/** AlarmWizard behind React.lazy. */
+export function LazyAlarmWizard(props: ComponentProps<typeof AlarmWizard>) {
+  return (
+    <Suspense fallback={<Skeleton height={200} aria-label="Loading alarm wizard" />}>
+      <Impl {...props} />
+    </Suspense>
+  );
+}
