@@ -28,13 +28,27 @@ export function toErrorShape(err: unknown): AppErrorShape {
   return { code: 'Internal', message: `${message} Restart Onramp and try again; if it keeps happening, report it.` };
 }
 
-/** Call the API and always get a result back, even if the transport itself throws. */
+/** Error codes meaning the connected session's credentials no longer work: the user must reconnect. */
+export const SESSION_EXPIRED_CODES: ReadonlySet<string> = new Set(['CredentialsExpired', 'SsoExpired']);
+/** The window event fired when any call finds the session's credentials expired. */
+export const SESSION_EXPIRED_EVENT = 'onramp:session-expired';
+
+/**
+ * Call the API and always get a result back, even if the transport itself throws. A result saying
+ * the credentials expired (the dashboard is long-lived; SSO and assumed-role sessions end) also
+ * raises SESSION_EXPIRED_EVENT, so the shell can prompt to reconnect instead of leaving a screen stuck.
+ */
 export async function call<T>(run: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+  let result: IpcResult<T>;
   try {
-    return await run();
+    result = await run();
   } catch (err) {
-    return { ok: false, error: toErrorShape(err) };
+    result = { ok: false, error: toErrorShape(err) };
   }
+  if (!result.ok && SESSION_EXPIRED_CODES.has(result.error.code)) {
+    window.dispatchEvent(new CustomEvent(SESSION_EXPIRED_EVENT, { detail: result.error }));
+  }
+  return result;
 }
 
 /** State of one async call made from a component. */

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { api, call } from '../api';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
+import { SessionExpiredModal } from './SessionExpiredModal';
 import { SessionHeader } from './SessionHeader';
 import { ThemeToggle } from './ThemeToggle';
 
@@ -64,6 +65,14 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
       <AppShell.Main>
         <div key={current.id}>{current.render(ctx)}</div>
       </AppShell.Main>
+      <SessionExpiredModal
+        connected={session !== null}
+        onReconnect={() => {
+          void call(() => api().session.disconnect({}));
+          setSession(null);
+          setActive('connect');
+        }}
+      />
     </AppShell>
   );
 }

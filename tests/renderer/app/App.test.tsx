@@ -45,3 +45,27 @@ describe('App', () => {
     await waitFor(() => expect(screen.getByText('charts')).toBeInTheDocument());
   });
 });
+
+describe('App when credentials expire mid-session', () => {
+  it('prompts to reconnect instead of leaving the screen stuck, and Reconnect returns to Connect', async () => {
+    const { AppError } = await import('../../../shared/errors');
+    const fake = createFakeApi({
+      'session:current': () => SESSION,
+      'profiles:list': () => [],
+      'session:disconnect': () => null,
+      'configs:list': () => {
+        throw new AppError('CredentialsExpired', 'ExpiredToken: The security token included in the request is expired. Reconnect to refresh the credentials.');
+      },
+    });
+    fake.install();
+    renderUi(<App />);
+    await screen.findByRole('status', { name: 'Connected account' });
+    fireEvent.click(within(screen.getByLabelText('Main navigation')).getByRole('button', { name: 'Configurations' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Your AWS session has expired' });
+    expect(dialog).toHaveTextContent('security token included in the request is expired');
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Reconnect' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByText('Not connected')).toBeInTheDocument();
+    expect(fake.calls.map((c) => c.channel)).toContain('session:disconnect');
+  });
+});
