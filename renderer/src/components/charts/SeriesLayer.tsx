@@ -23,7 +23,9 @@ export interface SeriesLayerProps {
  * window, axis or size change — never when the threshold or the shaded intervals move.
  */
 export const SeriesLayer = memo(function SeriesLayer({ data, start, end, yMax, width, height, color = '#228be6', onRender }: SeriesLayerProps) {
-  useEffect(() => onRender?.());
+  useEffect(() => {
+    onRender?.();
+  });
   const span = end - start;
   return (
     <LineChart width={width} height={height} data={data} margin={CHART_MARGIN}>

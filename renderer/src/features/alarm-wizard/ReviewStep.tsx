@@ -53,8 +53,7 @@ export function ReviewStep({
         value={form.description}
         onChange={(e) => onChange({ ...form, description: e.currentTarget.value })}
         error={errors.description}
-        autosize
-        minRows={2}
+        rows={2}
       />
       <Table aria-label="Alarm preview" withTableBorder>
         <Table.Tbody>
