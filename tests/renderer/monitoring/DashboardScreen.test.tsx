@@ -1,0 +1,147 @@
+// @vitest-environment jsdom
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DashboardScreen } from '../../../renderer/src/features/dashboard/DashboardScreen';
+import { takePendingEdit } from '../../../renderer/src/features/alarm-wizard/model';
+import type { RegionAlarm, RegionSummary } from '../../../renderer/src/features/dashboard/model';
+import type { SessionInfo } from '../../../shared/contract/session';
+import { renderUi } from '../helpers/dom';
+import { createFakeApi, fail } from '../helpers/fake-api';
+
+const SESSION: SessionInfo = { profile: 'default', account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me', userId: 'AIDA', region: 'us-east-1', endpointUrl: null };
+
+function alarm(state: RegionAlarm['state']) {
+  return {
+    alarmName: 'vcpu-high',
+    alarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:vcpu-high',
+    state,
+    stateReason: 'Threshold crossed',
+    stateUpdatedAt: Date.now() - 120_000,
+    metric: { kind: 'vcpu' as const, usageClass: 'Standard/OnDemand' },
+    stat: 'Maximum',
+    threshold: 40,
+    comparisonOperator: 'GreaterThanThreshold',
+    period: 300,
+    evaluationPeriods: 3,
+    datapointsToAlarm: 2,
+    treatMissing: 'missing',
+    topicArns: ['arn:aws:sns:us-east-1:123456789012:ops'],
+    description: 'Too many vCPUs',
+  };
+}
+
+function summary(state: RegionAlarm['state']): { generatedAt: number; regions: RegionSummary[] } {
+  const now = Date.now();
+  return {
+    generatedAt: now,
+    regions: [
+      {
+        region: 'us-east-1',
+        ok: true,
+        usageClass: 'Standard/OnDemand',
+        current: 12,
+        currentAt: now - 300_000,
+        peak24h: 60,
+        series: [{ t: now - 600_000, v: 10 }, { t: now - 300_000, v: 12 }],
+        quota: 64,
+        quotaNote: null,
+        headroom: 52,
+        alarms: [alarm(state)],
+      },
+      { region: 'us-east-2', ok: false, error: { code: 'AccessDenied', message: 'Not allowed to read CloudWatch in us-east-2.' } },
+    ],
+  };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('DashboardScreen', () => {
+  it('shows region cards, a failed region on its own, alarms, and usage cost', async () => {
+    createFakeApi({
+      'dashboard:summary': () => summary('OK'),
+      'usage:history': (r) => {
+        const now = Date.now();
+        return { region: r.region, metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' }, namespace: 'AWS/Usage', metricName: 'ResourceCount', dimensions: {}, stat: 'Average', period: 3600, start: now - 7 * 86_400_000, end: now, points: [{ t: now - 3_600_000, v: 10 }], max: 10, maxAt: now, quota: { quotaCode: null, value: null, note: null }, suggestion: { value: 12, reason: '' }, notes: [] };
+      },
+    }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    const east1 = await screen.findByRole('region', { name: 'Region us-east-1' });
+    expect(east1).toHaveTextContent('12 vCPUs now');
+    expect(east1).toHaveTextContent('52 vCPUs below the quota of 64');
+    expect(screen.getByRole('region', { name: 'Region us-east-2' })).toHaveTextContent('Not allowed to read CloudWatch in us-east-2.');
+    const table = screen.getByRole('table', { name: 'Alarms' });
+    expect(table).toHaveTextContent('vcpu-high');
+    expect(table).toHaveTextContent('> 40 (2 of 3)');
+    expect(table).toHaveTextContent('5 min');
+    expect(table).toHaveTextContent('ops');
+    expect(table).toHaveTextContent('2 min ago');
+    expect(screen.getByLabelText('Last updated')).toHaveTextContent('Last updated just now');
+    const cost = await screen.findByRole('table', { name: 'Usage cost' });
+    // One hourly datapoint at 10 vCPUs → 10 vCPU-hours → $0.50 at $0.05.
+    expect(within(cost).getAllByRole('row')[1]).toHaveTextContent('us-east-110');
+    expect(cost).toHaveTextContent('$0.50');
+  });
+
+  it('confirms before a test notification (real emails) and before delete', async () => {
+    const fake = createFakeApi({ 'dashboard:summary': () => summary('OK'), 'usage:history': () => fail('Internal', 'x'), 'alarms:test-notification': (r) => ({ alarmName: r.name, state: 'ALARM' as const }), 'alarms:delete': (r) => ({ alarmName: r.name, deleted: true as const }) }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Test vcpu-high' }));
+    const dialog = await screen.findByRole('dialog');
+    expect(dialog).toHaveTextContent('real emails');
+    expect(fake.requestsOn('alarms:test-notification')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Send test notification' }));
+    await waitFor(() => expect(fake.requestsOn('alarms:test-notification')).toEqual([{ region: 'us-east-1', name: 'vcpu-high' }]));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    fireEvent.click(screen.getByRole('button', { name: 'Delete vcpu-high' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete alarm' }));
+    await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ region: 'us-east-1', name: 'vcpu-high' }]));
+  });
+
+  it('opens the wizard prefilled to edit an alarm', async () => {
+    createFakeApi({ 'dashboard:summary': () => summary('OK'), 'usage:history': () => fail('Internal', 'x') }).install();
+    const onEdit = vi.fn();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={onEdit} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Edit vcpu-high' }));
+    expect(onEdit).toHaveBeenCalled();
+    expect(takePendingEdit()).toMatchObject({ name: 'vcpu-high', threshold: '40', evaluationPeriods: '3', datapointsToAlarm: '2', topicMode: 'existing' });
+  });
+
+  it('refreshes on the interval, pauses while hidden, and notifies state changes on the desktop', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    const shown: string[] = [];
+    class FakeNotification {
+      static permission = 'granted';
+      constructor(title: string) {
+        shown.push(title);
+      }
+    }
+    vi.stubGlobal('Notification', FakeNotification);
+    let state: RegionAlarm['state'] = 'OK';
+    const fake = createFakeApi({ 'dashboard:summary': () => summary(state), 'usage:history': () => fail('Internal', 'x') }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    await screen.findByRole('table', { name: 'Alarms' });
+    expect(fake.requestsOn('dashboard:summary')).toHaveLength(1);
+    // Hidden: the 5-minute tick is skipped, then made up when the window shows again.
+    const visibility = vi.spyOn(document, 'visibilityState', 'get').mockReturnValue('hidden');
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(300_000);
+    });
+    expect(fake.requestsOn('dashboard:summary')).toHaveLength(1);
+    state = 'ALARM';
+    visibility.mockReturnValue('visible');
+    await act(async () => {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await vi.advanceTimersByTimeAsync(10);
+    });
+    await waitFor(() => expect(fake.requestsOn('dashboard:summary')).toHaveLength(2));
+    await waitFor(() => expect(shown).toEqual(['vcpu-high is ALARM']));
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(300_000);
+    });
+    expect(fake.requestsOn('dashboard:summary')).toHaveLength(3);
+    vi.unstubAllGlobals();
+    visibility.mockRestore();
+  });
+});
