@@ -38,10 +38,10 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { name: 'Configurations' })).toBeInTheDocument();
   });
 
-  it('accepts extra nav items (e.g. a future Monitoring screen)', async () => {
+  it('accepts extra nav items (e.g. a future Settings screen)', async () => {
     createFakeApi({ 'session:current': () => null, 'profiles:list': () => [] }).install();
-    renderUi(<App navItems={[...NAV_ITEMS, { id: 'monitoring', label: 'Monitoring', icon: () => null, render: () => <p>charts</p> }]} />);
-    fireEvent.click(screen.getByRole('button', { name: 'Monitoring' }));
+    renderUi(<App navItems={[...NAV_ITEMS, { id: 'extra', label: 'Extra', icon: () => null, render: () => <p>charts</p> }]} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
     await waitFor(() => expect(screen.getByText('charts')).toBeInTheDocument());
   });
 });
@@ -67,5 +67,11 @@ describe('App when credentials expire mid-session', () => {
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
     expect(screen.getByText('Not connected')).toBeInTheDocument();
     expect(fake.calls.map((c) => c.channel)).toContain('session:disconnect');
+  });
+
+  it('opens the Monitoring dashboard at start-up when a session already exists', async () => {
+    createFakeApi({ 'session:current': () => SESSION, 'profiles:list': () => [], 'dashboard:summary': () => ({ generatedAt: Date.now(), regions: [] }) }).install();
+    renderUi(<App />);
+    expect(await screen.findByRole('heading', { name: 'Monitoring' }, { timeout: 5000 })).toBeInTheDocument();
   });
 });
