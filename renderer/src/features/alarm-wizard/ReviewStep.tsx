@@ -79,7 +79,8 @@ export function ReviewStep({
         </Button>
       </Group>
       {result && (
-        <Alert color="teal" variant="light" title={result.updated ? 'Alarm updated' : 'Alarm created'} role="status" aria-label="Create result">
+        <section aria-label="Create result">
+        <Alert color="teal" variant="light" title={result.updated ? 'Alarm updated' : 'Alarm created'}>
           <Stack gap="xs">
             <Text size="sm">
               {result.alarmName} now notifies topic {topicName(result.topicArn)}
@@ -96,6 +97,7 @@ export function ReviewStep({
             )}
           </Stack>
         </Alert>
+        </section>
       )}
     </Stack>
   );
