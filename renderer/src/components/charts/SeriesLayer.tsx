@@ -41,7 +41,7 @@ export const SeriesLayer = memo(function SeriesLayer({ data, start, end, yMax, w
         minTickGap={40}
       />
       <YAxis type="number" domain={[0, yMax]} allowDataOverflow width={Y_AXIS_WIDTH} tickFormatter={formatValue} tick={{ fontSize: 11 }} />
-      <Line type="linear" dataKey="v" stroke={color} strokeWidth={1.5} dot={false} isAnimationActive={false} />
+      <Line type="linear" dataKey="v" stroke={color} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
     </LineChart>
   );
 });

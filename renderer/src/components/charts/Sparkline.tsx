@@ -12,7 +12,7 @@ export function Sparkline({ points, height = 48, label }: { points: readonly Dat
     <div ref={ref} role="img" aria-label={label} style={{ width: '100%', height }}>
       <LineChart width={width} height={height} data={data} margin={{ top: 4, right: 2, bottom: 4, left: 2 }}>
         <YAxis hide domain={[0, 'dataMax']} />
-        <Line type="linear" dataKey="v" stroke="#228be6" strokeWidth={1.5} dot={false} isAnimationActive={false} />
+        <Line type="linear" dataKey="v" stroke="#228be6" strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
       </LineChart>
     </div>
   );

@@ -21,7 +21,13 @@ export function RegionCard({ summary }: { summary: RegionSummary }) {
           <Text size="xl" fw={700} aria-label="Current vCPUs">
             {summary.current === null ? '—' : num(summary.current)} <Text span size="sm" c="dimmed" fw={400}>vCPUs now</Text>
           </Text>
-          <LazySparkline points={summary.series} label={`${summary.region} vCPU usage, last 24 hours`} />
+          {summary.series.length > 0 ? (
+            <LazySparkline points={summary.series} label={`${summary.region} vCPU usage, last 24 hours`} />
+          ) : (
+            <Text size="sm" c="dimmed" h={48} pt="sm">
+              No vCPU usage in the last 24 hours.
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             24 h peak {summary.peak24h === null ? '—' : num(summary.peak24h)} · {headroomText(summary)}
           </Text>

@@ -92,7 +92,7 @@ export function UsageCostCard({ regions, refreshKey }: { regions: string[]; refr
         </Table>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        Area under the hourly-to-5-minute Average usage curve; the projection adds this range's average rate for the rest of the UTC month
+        vCPU-hours are the area under the Average usage curve over the range; the projection adds the range's average rate for the rest of the UTC month
         {table && !table.total.monthToDateComplete ? ' (month-to-date only as far back as this range reaches)' : ''}.
         {failed.length > 0 ? ` Not included (failed): ${failed.join(', ')}.` : ''}
       </Text>
