@@ -23,6 +23,9 @@ const INPUT = {
   platformAccountId: '481633624848',
 };
 
+/** An interactive role in Playwright's ARIA snapshot with no quoted accessible name after it. */
+const UNNAMED_CONTROL = /^\s*- (button|link|textbox|combobox|checkbox|radio|tab|menuitem|spinbutton|switch|slider|searchbox)\b(?! ")/;
+
 describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
   let moto: Moto;
   let h: Harness;
@@ -90,7 +93,9 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
 
   it('reviews the plan and applies it with Enter', async () => {
     await wizard.plan.waitFor({ state: 'visible', timeout: 60_000 });
-    await kb.tabTo(wizard.apply);
+    // Focus moved to the new step rather than falling back to the top of the page.
+    expect(await h.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Setup step: Review plan');
+    expect(await kb.tabTo(wizard.apply)).toBeLessThan(12);
     await shot('keyboard-04-plan');
     await h.page.keyboard.press('Enter');
     await kb.tabTo(wizard.viewResult, { max: 120 }).catch(async () => {
@@ -119,6 +124,21 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
     expect(content).toContain(INPUT.bucketName);
     expect(content).toContain('aws_dynamodb_table');
     await main().getByRole('status').filter({ hasText: /Saved Terraform configuration as/ }).waitFor({ state: 'visible' });
+  });
+
+  it('names every control on every screen of the navbar', async () => {
+    const labels = await h.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button').allTextContents();
+    const unnamed: string[] = [];
+    for (const label of labels) {
+      await kb.press(nav(label), 'Enter');
+      await h.page.waitForTimeout(300);
+      const snapshot = await h.page.locator('body').ariaSnapshot();
+      for (const line of snapshot.split('\n')) {
+        if (UNNAMED_CONTROL.test(line)) unnamed.push(`${label}: ${line.trim()}`);
+      }
+    }
+    expect(labels.length).toBeGreaterThanOrEqual(4);
+    expect(unnamed).toEqual([]);
   });
 
   it('never used the mouse, and the page logged no errors', async () => {

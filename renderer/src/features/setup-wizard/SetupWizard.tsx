@@ -1,5 +1,5 @@
 import { Alert, Button, Modal, Stack, Stepper, Title } from '@mantine/core';
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CloudConfiguration } from '../../../../shared/contract/setup';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import type { AppErrorShape } from '../../../../shared/errors';
@@ -12,6 +12,8 @@ import { initialForm, toSetupInput, WIZARD_STEPS, type SetupForm, type WizardSte
 import { PlanReviewStep } from './PlanReviewStep';
 import { ResultStep } from './ResultStep';
 import { SetupFormStep } from './SetupFormStep';
+
+const STEP_LABELS: Record<WizardStep, string> = { form: 'Describe', plan: 'Review plan', create: 'Create', result: 'Result' };
 
 /** Describe → review plan → create → result, for one Cloud Configuration. */
 export function SetupWizard({
@@ -40,6 +42,17 @@ export function SetupWizard({
   const [jobId, setJobId] = useState<string | null>(null);
   const [result, setResult] = useState<CloudConfiguration | null>(null);
   const input = useMemo(() => toSetupInput(form), [form]);
+  // When a step replaces the one the user acted in, the focused button disappears: move focus to the
+  // new step's content so keyboard and screen-reader users continue from there, not from the page top.
+  const stepContent = useRef<HTMLDivElement>(null);
+  const firstStep = useRef(true);
+  useEffect(() => {
+    if (firstStep.current) {
+      firstStep.current = false;
+      return;
+    }
+    stepContent.current?.focus();
+  }, [step]);
 
   async function apply() {
     if (!input) return;
@@ -71,45 +84,47 @@ export function SetupWizard({
           </Button>
         </Alert>
       )}
-      <Stepper active={WIZARD_STEPS.indexOf(step)} allowNextStepsSelect={false} size="sm">
-        <Stepper.Step label="Describe" description="Names and region">
-          <SetupFormStep
-            form={form}
-            onChange={setForm}
-            onNext={() => setStep('plan')}
-            regionStatus={regionStatuses(readiness.report)}
-            regionStatusNote={statusNote}
-            onShowReadiness={onShowReadiness}
-            onShowPlatform={() => setPlatformOpen(true)}
-          />
-        </Stepper.Step>
-        <Stepper.Step label="Review plan" description="What will change">
-          {step === 'plan' && input && (
-            <PlanReviewStep
-              input={input}
-              applying={applying}
-              applyError={applyError}
-              onBack={() => setStep('form')}
-              onApply={() => void apply()}
+      <div ref={stepContent} tabIndex={-1} aria-label={`Setup step: ${STEP_LABELS[step]}`} style={{ outline: 'none' }}>
+        <Stepper active={WIZARD_STEPS.indexOf(step)} allowNextStepsSelect={false} size="sm">
+          <Stepper.Step label="Describe" description="Names and region">
+            <SetupFormStep
+              form={form}
+              onChange={setForm}
+              onNext={() => setStep('plan')}
+              regionStatus={regionStatuses(readiness.report)}
+              regionStatusNote={statusNote}
+              onShowReadiness={onShowReadiness}
+              onShowPlatform={() => setPlatformOpen(true)}
             />
-          )}
-        </Stepper.Step>
-        <Stepper.Step label="Create" description="Live progress">
-          {step === 'create' && jobId && (
-            <CreateProgressStep
-              jobId={jobId}
-              onBack={() => setStep('plan')}
-              onDone={(job) => {
-                setResult(job.result);
-                setStep('result');
-              }}
-            />
-          )}
-        </Stepper.Step>
-        <Stepper.Step label="Result" description="Copy, export, verify">
-          {step === 'result' && result && <ResultStep config={result} onRestart={restart} />}
-        </Stepper.Step>
-      </Stepper>
+          </Stepper.Step>
+          <Stepper.Step label="Review plan" description="What will change">
+            {step === 'plan' && input && (
+              <PlanReviewStep
+                input={input}
+                applying={applying}
+                applyError={applyError}
+                onBack={() => setStep('form')}
+                onApply={() => void apply()}
+              />
+            )}
+          </Stepper.Step>
+          <Stepper.Step label="Create" description="Live progress">
+            {step === 'create' && jobId && (
+              <CreateProgressStep
+                jobId={jobId}
+                onBack={() => setStep('plan')}
+                onDone={(job) => {
+                  setResult(job.result);
+                  setStep('result');
+                }}
+              />
+            )}
+          </Stepper.Step>
+          <Stepper.Step label="Result" description="Copy, export, verify">
+            {step === 'result' && result && <ResultStep config={result} onRestart={restart} />}
+          </Stepper.Step>
+        </Stepper>
+      </div>
       <Modal opened={platformOpen} onClose={() => setPlatformOpen(false)} title="What the platform will create" size="xl">
         <PlatformResourcesPanel
           onShowLimit={() => {
