@@ -7,7 +7,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { contextForProfile } from '../../main/core/profiles/session';
+import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
+import { AlarmWizardPage } from './pages/alarm-wizard';
 import { Keyboard } from './pages/keyboard';
 import { SetupWizardPage } from './pages/setup-wizard';
 
@@ -34,7 +37,11 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
 
   beforeAll(async () => {
     moto = await startMoto();
-    h = await startHarness(awsTestEnv(moto));
+    const env = awsTestEnv(moto);
+    // vCPU usage history for the alarm wizard's chart and backtest (as tests/e2e/monitoring does).
+    const aws = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });
+    await seedUsage(aws, 'us-east-1', 'Standard/OnDemand', twoDaysWithSpikes().points);
+    h = await startHarness(env);
     kb = new Keyboard(h.page);
     wizard = new SetupWizardPage(h.page);
     // No mouse anywhere in this file: fail loudly if something clicks.
@@ -125,6 +132,47 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
     expect(content).toContain('aws_dynamodb_table');
     await main().getByRole('status').filter({ hasText: /Saved Terraform configuration as/ }).waitFor({ state: 'visible' });
   });
+
+  it('completes the alarm wizard with the keyboard alone', async () => {
+    const alarm = new AlarmWizardPage(h.page);
+    await kb.tabTo(nav('New alarm'), { backwards: true });
+    await h.page.keyboard.press('Enter');
+    // 1. Metric: the vCPU usage radio is chosen; arrow keys move within the metric group.
+    const usage = h.page.getByRole('radio', { name: /EC2 vCPU usage/ });
+    await kb.tabTo(usage);
+    expect(await usage.isChecked()).toBe(true);
+    await shot('keyboard-10-alarm-metric');
+    await kb.press(alarm.next, 'Enter');
+    // 2. History & threshold: the threshold handle moves with arrow keys; the field takes typing.
+    await alarm.chart.waitFor({ state: 'visible' });
+    await alarm.threshold.waitFor({ state: 'visible' });
+    const suggested = Number(await alarm.threshold.inputValue());
+    await kb.tabTo(alarm.thresholdSlider);
+    await h.page.keyboard.press('ArrowUp');
+    await expect.poll(async () => Number(await alarm.threshold.inputValue())).toBeGreaterThan(suggested);
+    await shot('keyboard-11-alarm-threshold-slider');
+    await kb.typeInto(alarm.threshold, '40');
+    await expect.poll(() => alarm.backtest.innerText()).toBe('This alarm would have fired 2 times in the last week.');
+    await kb.press(alarm.next, 'Enter');
+    // 3. Conditions.
+    await kb.typeInto(alarm.textbox('Evaluation periods (N)'), '3');
+    await kb.typeInto(alarm.textbox(/Datapoints to alarm/), '2');
+    await expect.poll(() => alarm.backtest.innerText()).toBe('This alarm would have fired once in the last week.');
+    await kb.press(alarm.next, 'Enter');
+    // 4. Notification.
+    await kb.typeInto(alarm.textbox('New topic name'), 'onramp-kbd-alerts');
+    await kb.typeInto(alarm.textbox('Email 1'), 'ops@example.com');
+    await shot('keyboard-12-alarm-notification');
+    await kb.press(alarm.next, 'Enter');
+    // 5. Name and create.
+    await kb.typeInto(alarm.textbox('Alarm name'), 'onramp-kbd-vcpu');
+    await kb.tabTo(alarm.create);
+    await shot('keyboard-13-alarm-preview');
+    await h.page.keyboard.press('Enter');
+    await alarm.result.waitFor({ state: 'visible' });
+    expect(await alarm.result.innerText()).toContain('Alarm created');
+    await shot('keyboard-14-alarm-created');
+  }, 90_000);
 
   it('names every control on every screen of the navbar', async () => {
     const labels = await h.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button').allTextContents();
