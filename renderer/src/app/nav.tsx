@@ -1,4 +1,4 @@
-import { IconAlarmPlus, IconChartLine, IconGauge, IconListDetails, IconPlugConnected, IconWand } from '@tabler/icons-react';
+import { IconAlarmPlus, IconChartLine, IconGauge, IconListDetails, IconPlugConnected, IconSettings, IconWand } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { ConfigurationsScreen } from '../features/configurations/ConfigurationsScreen';
@@ -6,6 +6,7 @@ import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { LazyAlarmWizard } from '../features/alarm-wizard/LazyAlarmWizard';
 import { LazyDashboardScreen } from '../features/dashboard/LazyDashboardScreen';
 import { ReadinessScreen } from '../features/readiness/ReadinessScreen';
+import { SettingsScreen } from '../features/settings/SettingsScreen';
 import { SetupWizard } from '../features/setup-wizard/SetupWizard';
 
 /** What a screen gets from the shell. */
@@ -72,4 +73,5 @@ export const NAV_ITEMS: NavItem[] = [
     icon: IconListDetails,
     render: (ctx) => <ConfigurationsScreen onNewSetup={() => ctx.navigate('setup')} />,
   },
+  { id: 'settings', label: 'Settings', icon: IconSettings, render: () => <SettingsScreen /> },
 ];

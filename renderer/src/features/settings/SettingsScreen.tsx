@@ -1,0 +1,111 @@
+import { Button, Code, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { useEffect, useState } from 'react';
+import type { Settings } from '../../../../shared/contract/settings';
+import { api, call, useApiCall } from '../../api';
+import { ThemeToggle, useThemePreference } from '../../app/ThemeToggle';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { copyText } from '../../components/clipboard';
+import { draftFrom, draftToUpdate, type DraftErrors, type SettingsDraft } from './model';
+
+/** Preferences (theme, refresh interval, price per vCPU-hour) and the "Copy diagnostics" report. */
+export function SettingsScreen() {
+  const load = useApiCall(() => api().settings.get({}));
+  const save = useApiCall((update: Parameters<ReturnType<typeof api>['settings']['update']>[0]) => api().settings.update(update));
+  const diagnostics = useApiCall(() => api().diagnostics.get({}));
+  const { setTheme } = useThemePreference();
+  const [saved, setSaved] = useState<Settings | null>(null);
+  const [draft, setDraft] = useState<SettingsDraft | null>(null);
+  const [errors, setErrors] = useState<DraftErrors>({});
+  const [status, setStatus] = useState<string | null>(null);
+
+  useEffect(() => {
+    void load.run().then((r) => {
+      if (!r.ok) return;
+      setSaved(r.value);
+      setDraft(draftFrom(r.value));
+      setTheme(r.value.theme);
+    });
+    // Load once on mount (run and setTheme are recreated on each render).
+  }, []);
+
+  const onSave = async () => {
+    if (!saved || !draft) return;
+    const checked = draftToUpdate(saved, draft);
+    setErrors(checked.ok ? {} : checked.errors);
+    if (!checked.ok) return;
+    const r = await save.run(checked.update);
+    if (r.ok) {
+      setSaved(r.value);
+      setStatus('Settings saved.');
+    }
+  };
+
+  const onCopyDiagnostics = async () => {
+    const r = await diagnostics.run();
+    if (r.ok) setStatus((await copyText(r.value.text)) ? 'Diagnostics copied to the clipboard.' : 'Copy failed: select the report below and copy it.');
+  };
+
+  return (
+    <Stack gap="md" maw={640}>
+      <Title order={2}>Settings</Title>
+      {load.error && <ErrorAlert error={load.error} />}
+      {saved && draft && (
+        <Paper withBorder p="md">
+          <Stack gap="sm">
+            <Group justify="space-between">
+              <Text fw={500}>Theme</Text>
+              <ThemeToggle onChange={(theme) => void call(() => api().settings.update({ theme }))} />
+            </Group>
+            <NumberInput
+              label="Dashboard refresh interval (seconds)"
+              description="30 to 3600 seconds; 300 by default."
+              value={draft.refreshIntervalSeconds}
+              onChange={(v) => setDraft({ ...draft, refreshIntervalSeconds: v })}
+              allowDecimal={false}
+              error={errors.refreshIntervalSeconds}
+            />
+            <NumberInput
+              label="Price per vCPU-hour (USD)"
+              description="Used for the cost estimates."
+              value={draft.pricePerVcpuHour}
+              onChange={(v) => setDraft({ ...draft, pricePerVcpuHour: v })}
+              decimalScale={4}
+              step={0.01}
+              error={errors.pricePerVcpuHour}
+            />
+            <Group>
+              <Button onClick={() => void onSave()} loading={save.loading}>
+                Save
+              </Button>
+            </Group>
+            {save.error && <ErrorAlert error={save.error} />}
+          </Stack>
+        </Paper>
+      )}
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Text fw={500}>Diagnostics</Text>
+          <Text size="sm" c="dimmed">
+            Versions, OS, settings, recent errors and the endpoint in use, for a bug report. Never a secret.
+          </Text>
+          <Group>
+            <Button variant="default" onClick={() => void onCopyDiagnostics()} loading={diagnostics.loading}>
+              Copy diagnostics
+            </Button>
+          </Group>
+          {diagnostics.error && <ErrorAlert error={diagnostics.error} />}
+          {diagnostics.value && (
+            <Code block aria-label="Diagnostics report">
+              {diagnostics.value.text}
+            </Code>
+          )}
+        </Stack>
+      </Paper>
+      {status && (
+        <Text size="sm" role="status">
+          {status}
+        </Text>
+      )}
+    </Stack>
+  );
+}
