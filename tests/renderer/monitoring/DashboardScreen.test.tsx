@@ -144,4 +144,23 @@ describe('DashboardScreen', () => {
     vi.unstubAllGlobals();
     visibility.mockRestore();
   });
+
+  it('starts from the saved refresh interval and price, and saves a new interval', async () => {
+    const fake = createFakeApi({
+      'dashboard:summary': () => summary('OK'),
+      'settings:get': () => ({ lastProfile: null, lastRegion: null, refreshIntervalSeconds: 120, theme: 'system' as const, pricePerVcpuHour: 0.1 }),
+      'settings:update': (r) => ({ lastProfile: null, lastRegion: null, refreshIntervalSeconds: r.refreshIntervalSeconds ?? 120, theme: 'system' as const, pricePerVcpuHour: 0.1 }),
+      'usage:history': (r) => {
+        const now = Date.now();
+        return { region: r.region, metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' }, namespace: 'AWS/Usage', metricName: 'ResourceCount', dimensions: {}, stat: 'Average', period: 3600, start: now - 7 * 86_400_000, end: now, points: [{ t: now - 3_600_000, v: 10 }], max: 10, maxAt: now, quota: { quotaCode: null, value: null, note: null }, suggestion: { value: 12, reason: '' }, notes: [] };
+      },
+    }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Refresh interval' })).toHaveValue('Every 2 minutes'));
+    // 10 vCPU-hours at the saved $0.10.
+    await waitFor(() => expect(screen.getByRole('table', { name: 'Usage cost' })).toHaveTextContent('$1.00'));
+    fireEvent.click(screen.getByRole('combobox', { name: 'Refresh interval' }));
+    fireEvent.click(await screen.findByRole('option', { name: 'Every 15 minutes' }));
+    await waitFor(() => expect(fake.requestsOn('settings:update')).toEqual([{ refreshIntervalSeconds: 900 }]));
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, alarmsOf, costTable, headroomText, shortPeriod, stateChanges, stateColor, topicNameOf, usd, type RegionAlarm, type RegionSummary } from '../../../renderer/src/features/dashboard/model';
+import { ago, alarmsOf, costTable, headroomText, refreshOptions, shortPeriod, stateChanges, stateColor, topicNameOf, usd, type RegionAlarm, type RegionSummary } from '../../../renderer/src/features/dashboard/model';
 
 const alarm = (name: string, state: RegionAlarm['state'], region = 'us-east-1'): RegionAlarm => ({
   region,
@@ -71,5 +71,11 @@ describe('dashboard model', () => {
     expect(total.vcpuHours).toBe(24);
     expect(total.cost).toBeCloseTo(1.2);
     expect(total.monthToDateComplete).toBe(false);
+  });
+
+  it('offers the saved refresh interval even when it is not a preset', () => {
+    expect(refreshOptions(300_000).map((o) => o.label)).toEqual(['Every minute', 'Every 5 minutes', 'Every 15 minutes', 'Every hour']);
+    expect(refreshOptions(120_000).map((o) => o.label)).toEqual(['Every minute', 'Every 2 minutes', 'Every 5 minutes', 'Every 15 minutes', 'Every hour']);
+    expect(refreshOptions(45_000)[0]).toEqual({ value: '45000', label: 'Every 45 seconds' });
   });
 });

@@ -9,7 +9,7 @@ import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formFromAlarm, requestEdit } from '../alarm-wizard/model';
 import { AlarmsTable } from './AlarmsTable';
-import { alarmsOf, ago, DEFAULT_REFRESH_MS, REFRESH_OPTIONS, stateChanges, type RegionAlarm, type RegionSummary } from './model';
+import { alarmsOf, ago, DEFAULT_REFRESH_MS, refreshOptions, stateChanges, type RegionAlarm, type RegionSummary } from './model';
 import { announceChanges } from './notify';
 import { RegionCard } from './RegionCard';
 import { useAutoRefresh } from './use-auto-refresh';
@@ -34,6 +34,7 @@ export function DashboardScreen({
   const [now, setNow] = useState(() => Date.now());
   const [intervalMs, setIntervalMs] = useState(DEFAULT_REFRESH_MS);
   const [refreshCount, setRefreshCount] = useState(0);
+  const [price, setPrice] = useState(0.05);
   const previous = useRef<RegionAlarm[] | null>(null);
 
   const refresh = useCallback(async () => {
@@ -54,6 +55,19 @@ export function DashboardScreen({
   useEffect(() => {
     if (session) void refresh();
   }, [session, refresh]);
+  // The refresh interval and price start from the saved settings (defaults when they cannot be read).
+  useEffect(() => {
+    void call(() => api().settings.get({})).then((r) => {
+      if (!r.ok) return;
+      setIntervalMs(r.value.refreshIntervalSeconds * 1000);
+      setPrice(r.value.pricePerVcpuHour);
+    });
+  }, []);
+  const saveInterval = (ms: number) => {
+    setIntervalMs(ms);
+    void call(() => api().settings.update({ refreshIntervalSeconds: Math.round(ms / 1000) }));
+  };
+  const savePrice = (value: number) => void call(() => api().settings.update({ pricePerVcpuHour: value }));
   useAutoRefresh(() => {
     if (session) void refresh();
   }, intervalMs);
@@ -118,9 +132,9 @@ export function DashboardScreen({
           </Text>
           <Select
             aria-label="Refresh interval"
-            data={REFRESH_OPTIONS}
+            data={refreshOptions(intervalMs)}
             value={String(intervalMs)}
-            onChange={(v) => v && setIntervalMs(Number(v))}
+            onChange={(v) => v && saveInterval(Number(v))}
             allowDeselect={false}
             w={170}
             size="xs"
@@ -144,7 +158,7 @@ export function DashboardScreen({
           </SimpleGrid>
           <Title order={4}>Alarms</Title>
           <AlarmsTable alarms={alarmsOf(regions)} now={now} onEdit={edit} onDelete={remove} onTest={test} />
-          {okRegions.length > 0 && <UsageCostCard regions={okRegions} refreshKey={refreshCount} />}
+          {okRegions.length > 0 && <UsageCostCard regions={okRegions} refreshKey={refreshCount} price={price} onPriceChange={setPrice} onPriceCommit={savePrice} />}
         </>
       )}
     </Stack>

@@ -13,9 +13,21 @@ const COST_RANGES: Array<{ value: RangeId; label: string }> = [
 type Series = { region: string; points: { t: number; v: number }[]; start: number; end: number; period: number };
 
 /** vCPU-hours over a range per region (area under the Average curve), their cost and the month's projection. */
-export function UsageCostCard({ regions, refreshKey }: { regions: string[]; refreshKey: number }) {
+export function UsageCostCard({
+  regions,
+  refreshKey,
+  price,
+  onPriceChange,
+  onPriceCommit,
+}: {
+  regions: string[];
+  refreshKey: number;
+  price: number;
+  onPriceChange: (price: number) => void;
+  /** Called when the user leaves the price field (to save it). */
+  onPriceCommit?: (price: number) => void;
+}) {
   const [range, setRange] = useState<RangeId>('1w');
-  const [price, setPrice] = useState<number>(0.05);
   const [series, setSeries] = useState<Series[] | null>(null);
   const [failed, setFailed] = useState<string[]>([]);
   const regionsKey = regions.join(',');
@@ -49,8 +61,10 @@ export function UsageCostCard({ regions, refreshKey }: { regions: string[]; refr
           <NumberInput
             label="Price per vCPU-hour (USD)"
             value={price}
-            onChange={(v) => setPrice(typeof v === 'number' && v >= 0 ? v : 0)}
+            onChange={(v) => onPriceChange(typeof v === 'number' && v >= 0 ? v : 0)}
+            onBlur={() => onPriceCommit?.(price)}
             min={0}
+            max={100}
             step={0.01}
             decimalScale={4}
             w={190}

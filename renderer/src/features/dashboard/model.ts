@@ -67,6 +67,14 @@ export const REFRESH_OPTIONS: ReadonlyArray<{ value: string; label: string }> = 
 ];
 export const DEFAULT_REFRESH_MS = 300_000;
 
+/** The refresh choices, including the current interval when it is not one of them (e.g. 2 minutes from Settings). */
+export function refreshOptions(currentMs: number): Array<{ value: string; label: string }> {
+  if (REFRESH_OPTIONS.some((o) => Number(o.value) === currentMs)) return [...REFRESH_OPTIONS];
+  const s = Math.round(currentMs / 1000);
+  const label = s % 60 === 0 ? `Every ${s / 60} minutes` : `Every ${s} seconds`;
+  return [...REFRESH_OPTIONS, { value: String(currentMs), label }].sort((a, b) => Number(a.value) - Number(b.value));
+}
+
 /** "just now", "3 min ago", "2 h ago". */
 export function ago(then: number, now: number): string {
   const s = Math.max(0, Math.round((now - then) / 1000));
