@@ -70,7 +70,15 @@ export function ThresholdOverlay(props: ThresholdOverlayProps) {
           <title>Peak {peak.v}</title>
         </circle>
       )}
-      {ty !== null && threshold !== null && (
+      {ty !== null && threshold !== null && !onThresholdChange && (
+        <g aria-hidden>
+          <line x1={rect.left} x2={rect.right} y1={ty} y2={ty} stroke="#e03131" strokeWidth={2} />
+          <text x={rect.right - 4} y={ty - 5} fontSize={11} fill="#c92a2a" textAnchor="end">
+            threshold {formatValue(threshold)}
+          </text>
+        </g>
+      )}
+      {ty !== null && threshold !== null && onThresholdChange && (
         <g
           role="slider"
           aria-label="Threshold"
@@ -79,7 +87,7 @@ export function ThresholdOverlay(props: ThresholdOverlayProps) {
           aria-valuenow={threshold}
           aria-orientation="vertical"
           tabIndex={0}
-          style={{ pointerEvents: onThresholdChange ? 'all' : 'none', cursor: 'ns-resize', outline: 'none' }}
+          style={{ pointerEvents: 'all', cursor: 'ns-resize', outline: 'none' }}
           onKeyDown={onKeyDown}
           onPointerDown={(e) => {
             dragging.current = true;
