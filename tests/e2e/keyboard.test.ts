@@ -11,6 +11,7 @@ import { contextForProfile } from '../../main/core/profiles/session';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
 import { AlarmWizardPage } from './pages/alarm-wizard';
+import { focusedAriaLabel, mouseWasUsed, recordMouseUse } from './pages/in-page';
 import { Keyboard } from './pages/keyboard';
 import { SetupWizardPage } from './pages/setup-wizard';
 
@@ -45,9 +46,7 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
     kb = new Keyboard(h.page);
     wizard = new SetupWizardPage(h.page);
     // No mouse anywhere in this file: fail loudly if something clicks.
-    await h.page.addInitScript(() => {
-      window.addEventListener('mousedown', () => ((window as unknown as { __mouseUsed: boolean }).__mouseUsed = true), true);
-    });
+    await h.page.addInitScript(recordMouseUse);
     await h.page.reload();
   });
 
@@ -101,7 +100,7 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
   it('reviews the plan and applies it with Enter', async () => {
     await wizard.plan.waitFor({ state: 'visible', timeout: 60_000 });
     // Focus moved to the new step rather than falling back to the top of the page.
-    expect(await h.page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Setup step: Review plan');
+    expect(await h.page.evaluate(focusedAriaLabel)).toBe('Setup step: Review plan');
     expect(await kb.tabTo(wizard.apply)).toBeLessThan(12);
     await shot('keyboard-04-plan');
     await h.page.keyboard.press('Enter');
@@ -190,7 +189,7 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
   });
 
   it('never used the mouse, and the page logged no errors', async () => {
-    expect(await h.page.evaluate(() => (window as unknown as { __mouseUsed?: boolean }).__mouseUsed ?? false)).toBe(false);
+    expect(await h.page.evaluate(mouseWasUsed)).toBe(false);
     expect(h.pageErrors.filter((e) => !/frame-ancestors/.test(e))).toEqual([]);
   });
 });

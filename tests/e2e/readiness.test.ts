@@ -9,6 +9,7 @@ import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
 import { fillRegion } from '../main/readiness/fixtures';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { ConnectPage } from './pages/connect';
+import { focusedId } from './pages/in-page';
 import { ReadinessPage } from './pages/readiness';
 
 const SKIP = !HAS_CHROMIUM || !HAS_MOTO;
@@ -80,7 +81,7 @@ describe.skipIf(SKIP)('readiness view end to end (Chromium + real handlers + mot
     await h.screenshot('readiness-03-platform-resources');
     await readiness.platformResources.getByRole('button', { name: 'Show the Elastic IPs limit' }).click();
     await readiness.limits('us-east-1').waitFor({ state: 'visible' });
-    const focused = await h.page.evaluate(() => document.activeElement?.id);
+    const focused = await h.page.evaluate(focusedId);
     expect(focused).toBe('limit-us-east-1-elasticIps');
   });
 

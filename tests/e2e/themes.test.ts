@@ -67,15 +67,12 @@ describe.skipIf(SKIP)('themes end to end (Chromium + real handlers + moto)', () 
   }
 
   it('the contrast check itself catches unreadable text', async () => {
-    await h.page.evaluate(() => {
-      const probe = document.createElement('div');
-      probe.id = 'contrast-probe';
-      probe.textContent = 'grey on grey';
-      probe.style.cssText = 'position:fixed;top:0;left:0;color:#777;background:#888;z-index:9999';
-      document.body.appendChild(probe);
-    });
+    await h.page.evaluate(
+      "const p = document.createElement('div'); p.id = 'contrast-probe'; p.textContent = 'grey on grey'; " +
+        "p.style.cssText = 'position:fixed;top:0;left:0;color:#777;background:#888;z-index:9999'; document.body.appendChild(p);",
+    );
     expect(await theme.lowContrastText(MIN_CONTRAST)).toContainEqual(expect.stringMatching(/^grey on grey \(1\.\d+\)$/));
-    await h.page.evaluate(() => document.getElementById('contrast-probe')?.remove());
+    await h.page.evaluate("document.getElementById('contrast-probe').remove()");
   });
 
   for (const scheme of ['light', 'dark'] as const) {

@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import { focusedDescription, hasFocusWithin } from './in-page';
 
 /** Keyboard-only driving: move focus with Tab / Shift+Tab until a control has it, never clicking. */
 export class Keyboard {
@@ -6,7 +7,7 @@ export class Keyboard {
 
   /** True when `target` (or something inside it) has focus. */
   async hasFocus(target: Locator): Promise<boolean> {
-    return target.evaluate((el) => el === document.activeElement || el.contains(document.activeElement)).catch(() => false);
+    return target.evaluate(hasFocusWithin).catch(() => false);
   }
 
   /** Press Tab (or Shift+Tab when `backwards`) until `target` has focus; fail after `max` presses. */
@@ -53,10 +54,6 @@ export class Keyboard {
 
   /** The focused element's accessible-ish name, for error messages. */
   async focusedName(): Promise<string> {
-    return this.page.evaluate(() => {
-      const el = document.activeElement as HTMLElement | null;
-      if (!el) return '(nothing)';
-      return `${el.tagName.toLowerCase()} "${el.getAttribute('aria-label') ?? el.innerText?.slice(0, 40) ?? ''}"`;
-    });
+    return this.page.evaluate(focusedDescription);
   }
 }
