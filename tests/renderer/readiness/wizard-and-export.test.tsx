@@ -105,4 +105,16 @@ describe('export from the configurations list', () => {
     expect(fake.requestsOn('export:document')).toEqual([{ name: 'prod', format: 'cloudformation' }]);
     expect(await screen.findByRole('status')).toHaveTextContent('Copied the CloudFormation template to the clipboard.');
   });
+
+  it('says what failed and what to do next when an export fails', async () => {
+    createFakeApi({
+      'configs:list': () => [SAVED],
+      'export:document': () => fail('NotFound', 'No saved configuration named "prod".'),
+    }).install();
+    renderUi(<ConfigurationsScreen onNewSetup={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Export prod' }));
+    fireEvent.click(await screen.findByRole('menuitem', { name: 'Download AWS CLI script' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(/^Export failed: No saved configuration named "prod"\. \S/);
+  });
 });

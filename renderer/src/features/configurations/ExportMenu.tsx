@@ -6,6 +6,7 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { copyText, downloadText } from '../../components/clipboard';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { describeError } from '../../components/error-model';
 
 /** The export formats with the names the menu uses. */
 export const EXPORT_OPTIONS: readonly { format: ExportFormat; label: string }[] = [
@@ -87,7 +88,7 @@ export function ExportMenu({ name, compact = false }: { name: string; compact?: 
       {outcome?.kind === 'error' &&
         (compact ? (
           <Text size="xs" c="red" role="alert" mt={4} maw={260}>
-            Export failed: {outcome.error.message}
+            Export failed: {outcome.error.message} {describeError(outcome.error).hint}
           </Text>
         ) : (
           <ErrorAlert error={outcome.error} />
