@@ -13,7 +13,7 @@ import {
 import { backtest, type BacktestConditions, type BacktestResult, type Comparison, type TreatMissing } from '../../../../shared/monitoring/backtest';
 import { BILLING_REGION, DEFAULT_USAGE_CLASS, type MetricSpec, type Stat } from '../../../../shared/monitoring/metric';
 import { DEFAULT_RANGE, type RangeId } from '../../../../shared/monitoring/range';
-import { thresholdWarnings, type ThresholdWarning } from '../../../../shared/monitoring/threshold';
+import { thresholdWarnings, typicalValue, type ThresholdWarning } from '../../../../shared/monitoring/threshold';
 import { isSupportedRegion, type SupportedRegion } from '../../../../shared/regions';
 import { validateEmail } from '../../../../shared/validation/names';
 
@@ -246,11 +246,27 @@ export function firedSentence(result: BacktestResult, range: RangeId): string {
   return `This alarm would have fired ${result.breaches === 1 ? 'once' : `${result.breaches} times`} in ${phrase}.`;
 }
 
-/** Warnings about the threshold against the raw history and the quota. */
+/** The median of a history's raw points, computed once per series (a threshold drag must not re-sort 100k points). */
+const typicalCache = new WeakMap<readonly unknown[], Array<{ t: number; v: number }>>();
+function typicalSeries(points: UsageHistory['points']): Array<{ t: number; v: number }> {
+  let cached = typicalCache.get(points);
+  if (!cached) {
+    const typical = typicalValue(points);
+    cached = typical === null ? [] : [{ t: 0, v: typical }];
+    typicalCache.set(points, cached);
+  }
+  return cached;
+}
+
+/**
+ * Warnings about the threshold against the raw history and the quota: shared thresholdWarnings,
+ * given the history's median as a one-point series (whose median is that value), so the numbers are
+ * the CLI's and the sort runs once per history instead of on every threshold move.
+ */
 export function warningsOf(form: AlarmForm, history: UsageHistory | null): ThresholdWarning[] {
   const t = parseNumber(form.threshold);
   if (typeof t !== 'number' || !history) return [];
-  return thresholdWarnings(t, history.points, form.metricKind === 'vcpu' ? history.quota.value : null);
+  return thresholdWarnings(t, typicalSeries(history.points), form.metricKind === 'vcpu' ? history.quota.value : null);
 }
 
 /** "5 minutes", "1 hour", or seconds. */
