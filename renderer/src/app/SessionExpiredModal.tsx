@@ -1,5 +1,5 @@
 import { Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../shared/errors';
 import { SESSION_EXPIRED_EVENT } from '../api';
 
@@ -9,8 +9,16 @@ import { SESSION_EXPIRED_EVENT } from '../api';
  */
 export function SessionExpiredModal({ connected, onReconnect }: { connected: boolean; onReconnect: () => void }) {
   const [error, setError] = useState<AppErrorShape | null>(null);
+  // Only an expiry while connected matters: a failed connect attempt shows its own error on Connect.
+  const connectedRef = useRef(connected);
+  connectedRef.current = connected;
   useEffect(() => {
-    const listener = (e: Event) => setError((e as CustomEvent<AppErrorShape>).detail);
+    if (!connected) setError(null);
+  }, [connected]);
+  useEffect(() => {
+    const listener = (e: Event) => {
+      if (connectedRef.current) setError((e as CustomEvent<AppErrorShape>).detail);
+    };
     window.addEventListener(SESSION_EXPIRED_EVENT, listener);
     return () => window.removeEventListener(SESSION_EXPIRED_EVENT, listener);
   }, []);

@@ -75,3 +75,22 @@ describe('App when credentials expire mid-session', () => {
     expect(await screen.findByRole('heading', { name: 'Monitoring' }, { timeout: 5000 })).toBeInTheDocument();
   });
 });
+
+describe('App when a connect attempt fails with an expired SSO session', () => {
+  it('shows no reconnect prompt later: only expiries while connected prompt', async () => {
+    const { AppError } = await import('../../../shared/errors');
+    let connected = false;
+    createFakeApi({
+      'session:current': () => (connected ? SESSION : null),
+      'profiles:list': () => [{ name: 'sso-expired', kind: 'sso', region: 'us-east-1', endpointUrl: null, mfaSerial: null, isDefault: true }],
+      'session:connect': () => {
+        throw new AppError('SsoExpired', 'The SSO session for profile "sso-expired" is missing or expired. Run: aws sso login --profile sso-expired');
+      },
+    }).install();
+    renderUi(<App />);
+    const { call, api } = await import('../../../renderer/src/api');
+    await call(() => api().session.connect({ profile: 'sso-expired' }));
+    connected = true;
+    expect(screen.queryByRole('dialog', { name: 'Your AWS session has expired' })).not.toBeInTheDocument();
+  });
+});
