@@ -5,6 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { contextForProfile } from '../../main/core/profiles/session';
+import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { fillRegion } from '../main/readiness/fixtures';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { ConnectPage } from './pages/connect';
@@ -18,7 +20,7 @@ if (SKIP) console.warn('[e2e themes] skipped: needs /usr/bin/chromium and moto_s
 const MIN_CONTRAST = 3;
 
 /** The screens to capture, by navbar label. */
-const SCREENS = ['Connect', 'New setup', 'Readiness', 'Configurations'] as const;
+const SCREENS = ['Connect', 'Monitoring', 'New alarm', 'New setup', 'Readiness', 'Configurations', 'Settings'] as const;
 
 describe.skipIf(SKIP)('themes end to end (Chromium + real handlers + moto)', () => {
   let moto: Moto;
@@ -28,7 +30,11 @@ describe.skipIf(SKIP)('themes end to end (Chromium + real handlers + moto)', () 
   beforeAll(async () => {
     moto = await startMoto();
     await fillRegion(moto.url, 'us-west-1', 4, 5);
-    h = await startHarness(awsTestEnv(moto));
+    const env = awsTestEnv(moto);
+    // vCPU usage history, so the dashboard and the alarm wizard's chart have data.
+    const aws = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });
+    await seedUsage(aws, 'us-east-1', 'Standard/OnDemand', twoDaysWithSpikes().points);
+    h = await startHarness(env);
     theme = new ThemePage(h.page);
     const connect = new ConnectPage(h.page);
     await connect.connect('default');
@@ -63,6 +69,8 @@ describe.skipIf(SKIP)('themes end to end (Chromium + real handlers + moto)', () 
   async function settle(label: string): Promise<void> {
     if (label === 'Readiness') await h.page.getByRole('table', { name: 'Limits in us-west-1' }).waitFor({ state: 'visible', timeout: 60_000 });
     if (label === 'Configurations') await h.page.getByRole('table', { name: 'Saved configurations' }).waitFor({ state: 'visible' });
+    if (label === 'New alarm') await h.page.getByRole('radio', { name: /EC2 vCPU usage/ }).waitFor({ state: 'visible' });
+    await h.page.waitForTimeout(label === 'Monitoring' ? 1500 : 200);
     await h.page.mouse.move(0, 0);
   }
 
