@@ -91,12 +91,17 @@ void app.whenReady().then(async () => {
   logger.info(`${appInfo.name} ${appInfo.version} starting (Electron ${process.versions.electron ?? 'n/a'}, ${process.platform})`);
   process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${String(reason)}`));
   const settings = new SettingsStore(dataDir, (problem) => logger.warn(problem));
+  // Metric series survive restarts, so the dashboard's refreshes ask CloudWatch only for new points.
+  const seriesCache = new SeriesCache(dataDir);
+  app.on('before-quit', () => void seriesCache.flush());
   const table = rememberLastSession(
     createHandlers({
       env: process.env,
       dataDir,
       store: new ConfigurationStore(dataDir),
       session: createSessionHolder(),
+      requestLog: new RequestLog(),
+      seriesCache,
       settings,
       logger,
       appInfo,
