@@ -20,6 +20,8 @@ export function sessionHandlers(deps: HandlerDeps): HandlerSlice<'profiles:list'
         },
       });
       deps.session.set(session);
+      // Load the remaining SDK clients now, in the background, not during the first apply or refresh.
+      void session.aws.prewarm();
       return session.info;
     },
     'session:current': async () => deps.session.current()?.info ?? null,
