@@ -34,10 +34,9 @@ export function PlatformResourcesPanel({ onShowLimit }: { onShowLimit: (key: Exc
                     variant="light"
                     leftSection={<IconGauge size={16} aria-hidden />}
                     onClick={() => onShowLimit(limit.key)}
-                    aria-label={`Show the ${limit.label} limit`}
                     style={{ flexShrink: 0 }}
                   >
-                    {limit.label} limit
+                    {limit.key === 'natGateways' ? `Show ${limit.label} in use` : `Show the ${limit.label} limit`}
                   </Button>
                 ) : (
                   <Text size="xs" c="dimmed" style={{ flexShrink: 0 }}>
