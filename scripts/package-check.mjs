@@ -78,8 +78,20 @@ try {
     {
       cwd: root,
       stdio: ['ignore', 'pipe', 'pipe'],
-      // Belt and braces: nothing here may download. electron-builder honours these for Electron and its tools.
-      env: { ...process.env, ELECTRON_SKIP_BINARY_DOWNLOAD: '1', ELECTRON_BUILDER_OFFLINE: 'true', CSC_IDENTITY_AUTO_DISCOVERY: 'false' },
+      // Nothing here may download: Electron comes from -c.electronDist and the `dir` target needs no
+      // extra tools. The proxy variables point at a closed port so that a proxy-aware download
+      // attempt (electron-builder's Go helper, @electron/get) fails loudly instead of reaching out.
+      env: {
+        ...process.env,
+        HTTPS_PROXY: 'http://127.0.0.1:9',
+        HTTP_PROXY: 'http://127.0.0.1:9',
+        https_proxy: 'http://127.0.0.1:9',
+        http_proxy: 'http://127.0.0.1:9',
+        NO_PROXY: '',
+        no_proxy: '',
+        ELECTRON_SKIP_BINARY_DOWNLOAD: '1',
+        CSC_IDENTITY_AUTO_DISCOVERY: 'false',
+      },
       maxBuffer: 64 * 1024 * 1024,
     },
   );
