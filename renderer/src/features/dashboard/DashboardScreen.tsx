@@ -78,8 +78,9 @@ export function DashboardScreen({
   }, []);
 
   async function remove(a: RegionAlarm): Promise<boolean> {
-    if (!isSupportedRegion(a.region)) return false;
-    const r = await call(() => api().alarms.delete({ region: a.region as 'us-east-1', name: a.alarmName }));
+    const region = a.region;
+    if (!isSupportedRegion(region)) return false;
+    const r = await call(() => api().alarms.delete({ region, name: a.alarmName }));
     if (!r.ok) {
       notifications.show({ color: 'red', title: `Could not delete ${a.alarmName}`, message: r.error.message });
       return false;
@@ -90,8 +91,9 @@ export function DashboardScreen({
   }
 
   async function test(a: RegionAlarm): Promise<boolean> {
-    if (!isSupportedRegion(a.region)) return false;
-    const r = await call(() => api().alarms.testNotification({ region: a.region as 'us-east-1', name: a.alarmName }));
+    const region = a.region;
+    if (!isSupportedRegion(region)) return false;
+    const r = await call(() => api().alarms.testNotification({ region, name: a.alarmName }));
     if (!r.ok) {
       notifications.show({ color: 'red', title: `Could not test ${a.alarmName}`, message: r.error.message });
       return false;

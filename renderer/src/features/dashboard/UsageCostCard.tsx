@@ -1,6 +1,7 @@
 import { Card, Group, NumberInput, Select, Skeleton, Table, Text, Title } from '@mantine/core';
 import { useEffect, useMemo, useState } from 'react';
 import type { RangeId } from '../../../../shared/monitoring/range';
+import { isSupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { costTable, num, usd } from './model';
 
@@ -36,8 +37,8 @@ export function UsageCostCard({
     let live = true;
     setSeries(null);
     void Promise.all(
-      regions.map(async (region) => {
-        const r = await call(() => api().usage.history({ region: region as 'us-east-1', range, stat: 'Average' }));
+      regions.filter(isSupportedRegion).map(async (region) => {
+        const r = await call(() => api().usage.history({ region, range, stat: 'Average' }));
         return r.ok ? { region, points: r.value.points, start: r.value.start, end: r.value.end, period: r.value.period } : region;
       }),
     ).then((all) => {
