@@ -37,7 +37,7 @@ export function UsageCostCard({
     let live = true;
     setSeries(null);
     void Promise.all(
-      regions.filter(isSupportedRegion).map(async (region) => {
+      regions.filter(isSupportedRegion).map(async (region): Promise<Series | string> => {
         const r = await call(() => api().usage.history({ region, range, stat: 'Average' }));
         return r.ok ? { region, points: r.value.points, start: r.value.start, end: r.value.end, period: r.value.period } : region;
       }),
