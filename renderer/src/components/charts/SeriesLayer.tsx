@@ -1,3 +1,4 @@
+import { useComputedColorScheme } from '@mantine/core';
 import { memo, useEffect } from 'react';
 import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
 import type { Datapoint } from '../../../../shared/monitoring/metric';
@@ -27,9 +28,10 @@ export const SeriesLayer = memo(function SeriesLayer({ data, start, end, yMax, w
     onRender?.();
   });
   const span = end - start;
+  const dark = useComputedColorScheme('light') === 'dark';
   return (
     <LineChart width={width} height={height} data={data} margin={CHART_MARGIN}>
-      <CartesianGrid strokeDasharray="3 3" stroke="#e9ecef" />
+      <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#373a40' : '#e9ecef'} />
       <XAxis
         dataKey="t"
         type="number"

@@ -66,7 +66,7 @@ export function ThresholdOverlay(props: ThresholdOverlayProps) {
         </g>
       )}
       {peak && (
-        <circle cx={xOf(peak.t, start, end, rect)} cy={yOf(peak.v, yMax, rect)} r={4} fill="#fff" stroke="#1c7ed6" strokeWidth={2}>
+        <circle cx={xOf(peak.t, start, end, rect)} cy={yOf(peak.v, yMax, rect)} r={4} style={{ fill: 'var(--mantine-color-body)' }} stroke="#1c7ed6" strokeWidth={2}>
           <title>Peak {peak.v}</title>
         </circle>
       )}
