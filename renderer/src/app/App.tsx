@@ -6,12 +6,20 @@ import { api, call } from '../api';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
 import { SessionHeader } from './SessionHeader';
-import { ThemeToggle } from './ThemeToggle';
+import { ThemeToggle, useThemePreference } from './ThemeToggle';
 
 /** The application shell: header with the connected identity, a navbar of features, and the active screen. */
 export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
   const [active, setActive] = useState(navItems[0].id);
   const [session, setSession] = useState<SessionInfo | null>(null);
+  const { setTheme } = useThemePreference();
+
+  // The saved theme applies from start-up, not only once Settings is opened.
+  useEffect(() => {
+    void call(() => api().settings.get({})).then((r) => {
+      if (r.ok) setTheme(r.value.theme);
+    });
+  }, [setTheme]);
 
   useEffect(() => {
     void call(() => api().session.current({})).then((r) => {
@@ -45,7 +53,7 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
                 setActive('connect');
               }}
             />
-            <ThemeToggle />
+            <ThemeToggle onChange={(theme) => void call(() => api().settings.update({ theme }))} />
           </Group>
         </Group>
       </AppShell.Header>

@@ -94,3 +94,19 @@ describe('App when a connect attempt fails with an expired SSO session', () => {
     expect(screen.queryByRole('dialog', { name: 'Your AWS session has expired' })).not.toBeInTheDocument();
   });
 });
+
+describe('App theme', () => {
+  it('applies the saved theme at start-up and saves a change made in the header', async () => {
+    const fake = createFakeApi({
+      'session:current': () => null,
+      'profiles:list': () => [],
+      'settings:get': () => ({ version: 1, lastProfile: null, lastRegion: null, refreshIntervalSeconds: 300, theme: 'dark', pricePerVcpuHour: 0.05 }) as never,
+      'settings:update': (u) => ({ version: 1, lastProfile: null, lastRegion: null, refreshIntervalSeconds: 300, theme: 'light', pricePerVcpuHour: 0.05, ...u }) as never,
+    });
+    fake.install();
+    renderUi(<App />);
+    await waitFor(() => expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark'));
+    fireEvent.click(screen.getByRole('radio', { name: 'Light' }));
+    await waitFor(() => expect(fake.calls.some((c) => c.channel === 'settings:update' && (c.request as { theme?: string }).theme === 'light')).toBe(true));
+  });
+});
