@@ -40,7 +40,9 @@ export function isAppUrl(url: string, devServerUrl?: string): boolean {
 export function isAllowedExternalUrl(url: string): boolean {
   try {
     const parsed = new URL(url);
-    return parsed.protocol === 'https:' && EXTERNAL_HOSTS.has(parsed.hostname) && !parsed.username && !parsed.password && parsed.port === '';
+    // Regional console hosts (us-west-2.console.aws.amazon.com) are the same console.
+    const known = EXTERNAL_HOSTS.has(parsed.hostname) || /^[a-z0-9-]+\.console\.aws\.amazon\.com$/.test(parsed.hostname);
+    return parsed.protocol === 'https:' && known && !parsed.username && !parsed.password && parsed.port === '';
   } catch {
     return false;
   }

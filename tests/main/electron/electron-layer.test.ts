@@ -181,6 +181,9 @@ describe('Electron layer (with electron mocked)', () => {
     expect(contents.open('http://docs.aws.amazon.com/')).toEqual({ action: 'deny' });
     expect(contents.open('https://docs.aws.amazon.com.evil.example/')).toEqual({ action: 'deny' });
     expect(contents.open('javascript:alert(1)')).toEqual({ action: 'deny' });
-    expect(recorded.openExternal).toEqual(['https://docs.aws.amazon.com/IAM/latest/UserGuide/']);
+    expect(contents.open('https://us-west-2.console.aws.amazon.com/servicequotas/home')).toEqual({ action: 'deny' });
+    expect(contents.open('https://evil.com/.console.aws.amazon.com')).toEqual({ action: 'deny' });
+    expect(contents.open('https://x.console.aws.amazon.com.evil.com/')).toEqual({ action: 'deny' });
+    expect(recorded.openExternal).toEqual(['https://docs.aws.amazon.com/IAM/latest/UserGuide/', 'https://us-west-2.console.aws.amazon.com/servicequotas/home']);
   });
 });
