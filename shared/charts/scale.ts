@@ -67,3 +67,19 @@ export function dragStep(yMax: number): number {
 export function roundTo(value: number, step: number): number {
   return Number((Math.round(value / step) * step).toPrecision(12));
 }
+
+/**
+ * The SVG path of a (reduced) series on the chart's scales: one `M`/`L` command per point, rounded
+ * to a tenth of a pixel. Drawing this single path instead of a recharts <Line> keeps the cost of a
+ * chart independent of recharts' per-point work; recharts still draws the axes and grid.
+ */
+export function linePath(points: readonly { t: number; v: number }[], start: number, end: number, yMax: number, rect: PlotRect): string {
+  let d = '';
+  for (let i = 0; i < points.length; i++) {
+    const p = points[i]!;
+    const x = Math.round(xOf(p.t, start, end, rect) * 10) / 10;
+    const y = Math.round(yOf(Math.min(Math.max(p.v, 0), yMax), yMax, rect) * 10) / 10;
+    d += `${i === 0 ? 'M' : 'L'}${x} ${y}`;
+  }
+  return d;
+}

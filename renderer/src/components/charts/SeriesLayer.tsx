@@ -1,8 +1,8 @@
 import { useComputedColorScheme } from '@mantine/core';
-import { memo, useEffect } from 'react';
-import { CartesianGrid, Line, LineChart, XAxis, YAxis } from 'recharts';
+import { memo, useEffect, useMemo } from 'react';
+import { CartesianGrid, LineChart, XAxis, YAxis } from 'recharts';
 import type { Datapoint } from '../../../../shared/monitoring/metric';
-import { CHART_MARGIN, X_AXIS_HEIGHT, Y_AXIS_WIDTH } from '../../../../shared/charts/scale';
+import { CHART_MARGIN, X_AXIS_HEIGHT, Y_AXIS_WIDTH, linePath, plotRect } from '../../../../shared/charts/scale';
 import { formatTick, formatValue } from './format';
 
 /** What the series layer draws: already reduced points on fixed axes. */
@@ -20,17 +20,33 @@ export interface SeriesLayerProps {
 }
 
 /**
- * The recharts line of a time series on fixed axes. Memoised: it re-renders only when the data,
- * window, axis or size change — never when the threshold or the shaded intervals move.
+ * A time series on fixed axes: recharts draws the grid and axes (memoised on the window, axis and
+ * size), and the reduced series is one SVG path on the same scales — so drawing 18,144 or 105,120
+ * raw points costs the same as drawing a few per pixel column. The layer re-renders only when the
+ * data, window, axis or size change — never when the threshold or the shaded intervals move.
  */
 export const SeriesLayer = memo(function SeriesLayer({ data, start, end, yMax, width, height, color = '#228be6', onRender }: SeriesLayerProps) {
   useEffect(() => {
     onRender?.();
   });
-  const span = end - start;
   const dark = useComputedColorScheme('light') === 'dark';
+  const path = useMemo(() => linePath(data, start, end, yMax, plotRect(width, height)), [data, start, end, yMax, width, height]);
   return (
-    <LineChart width={width} height={height} data={data} margin={CHART_MARGIN}>
+    <div style={{ position: 'relative', width, height }}>
+      <ChartFrame start={start} end={end} yMax={yMax} width={width} height={height} dark={dark} />
+      <svg width={width} height={height} style={{ position: 'absolute', left: 0, top: 0, pointerEvents: 'none' }} aria-hidden data-series-points={data.length}>
+        <path d={path} fill="none" stroke={color} strokeWidth={1.5} strokeLinejoin="round" />
+      </svg>
+    </div>
+  );
+});
+
+/** The recharts grid and axes, with no data series of their own. */
+const ChartFrame = memo(function ChartFrame({ start, end, yMax, width, height, dark }: { start: number; end: number; yMax: number; width: number; height: number; dark: boolean }) {
+  const span = end - start;
+  const frame = useMemo(() => [{ t: start, v: 0 }, { t: end, v: 0 }], [start, end]);
+  return (
+    <LineChart width={width} height={height} data={frame} margin={CHART_MARGIN}>
       <CartesianGrid strokeDasharray="3 3" stroke={dark ? '#373a40' : '#e9ecef'} />
       <XAxis
         dataKey="t"
@@ -43,7 +59,6 @@ export const SeriesLayer = memo(function SeriesLayer({ data, start, end, yMax, w
         minTickGap={40}
       />
       <YAxis type="number" domain={[0, yMax]} allowDataOverflow width={Y_AXIS_WIDTH} tickFormatter={formatValue} tick={{ fontSize: 11 }} />
-      <Line type="linear" dataKey="v" stroke={color} strokeWidth={1.5} dot={false} activeDot={false} isAnimationActive={false} />
     </LineChart>
   );
 });
