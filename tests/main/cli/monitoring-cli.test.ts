@@ -2,8 +2,6 @@
  * The monitoring CLI contract (`usage`, `alarm backtest|create|delete`, `alarms`), run as real child
  * processes against moto, and against a bare request counter to prove invalid input sends nothing.
  */
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
 import type { AwsContext } from '../../../main/core/aws/context';
@@ -13,42 +11,9 @@ import { backtest } from '../../../shared/monitoring/backtest';
 import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
 import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
 import { P5, seedUsage, twoDaysWithSpikes, type SeededUsage } from '../monitoring/seed';
+import { cli, type Run } from '../../helpers/cli';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** Run `node --import tsx main/cli/index.ts ARGS` with the given environment. */
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, stdout, stderr, json });
-    });
-  });
-}
 
 const P = ['--profile', 'default', '--region', 'us-east-1'];
 const iso = (t: number) => new Date(t).toISOString();

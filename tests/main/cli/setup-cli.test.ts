@@ -2,54 +2,19 @@
  * The `onramp setup …` CLI contract, run as a real child process against moto (through a
  * request-counting proxy) and against a bare request counter (to prove invalid input sends nothing).
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DeleteRolePolicyCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { HAS_MOTO, startMoto, awsTestEnv, TEST_ACCESS_KEY, TEST_SECRET_KEY, type Moto } from '../../helpers/moto';
 import { iamError, startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { cli, type Run } from '../../helpers/cli';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const ACCOUNT = '123456789012';
 
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-  json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
-}
-
-/** Run the CLI as `node --import tsx main/cli/index.ts ARGS` with the given environment. */
-function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
-      cwd: ROOT,
-      env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      let json: unknown;
-      try {
-        json = JSON.parse(stdout);
-      } catch {
-        json = undefined;
-      }
-      resolve({ code, stdout, stderr, json });
-    });
-  });
-}
 
 function names() {
   const id = randomBytes(4).toString('hex');
