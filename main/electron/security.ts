@@ -2,14 +2,24 @@ import { app, session, shell, type WebContents } from 'electron';
 import { isAllowedExternalUrl, isAppUrl } from './origin';
 
 /**
- * App-wide hardening: deny every permission request, keep navigation inside the app, deny new
+ * The only permission the app's own page gets: desktop notifications, which the dashboard shows when
+ * an alarm changes state. Every other permission, and any request from another origin, is denied.
+ */
+export function permissionAllowed(permission: string, requestingUrl: string | undefined, devServerUrl?: string): boolean {
+  return permission === 'notifications' && requestingUrl !== undefined && isAppUrl(requestingUrl, devServerUrl);
+}
+
+/**
+ * App-wide hardening: deny every permission request but the app's own notifications, keep navigation inside the app, deny new
  * windows (https links the app builds to known documentation hosts open in the user's browser),
  * and refuse <webview> attachment.
  */
 export function applySecurityPolicies(devServerUrl?: string): void {
   const ses = session.defaultSession;
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((wc, permission, callback, details) =>
+    callback(permissionAllowed(permission, details.requestingUrl ?? wc.getURL(), devServerUrl)),
+  );
+  ses.setPermissionCheckHandler((_wc, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin, devServerUrl));
   app.on('web-contents-created', (_event, contents: WebContents) => {
     contents.on('will-navigate', (event, url) => {
       if (!isAppUrl(url, devServerUrl)) event.preventDefault();

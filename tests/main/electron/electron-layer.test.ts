@@ -8,8 +8,8 @@ const recorded = vi.hoisted(() => ({
   handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
   schemes: [] as unknown[],
   appListeners: new Map<string, (...args: unknown[]) => void>(),
-  permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
-  permissionCheck: null as null | (() => boolean),
+  permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: { requestingUrl?: string }) => void),
+  permissionCheck: null as null | ((wc: unknown, permission: string, origin: string) => boolean),
   protocolHandler: null as null | ((req: Request) => Promise<Response>),
   openExternal: [] as string[],
   sandboxEnabled: false,
@@ -165,9 +165,16 @@ describe('Electron layer (with electron mocked)', () => {
 
   it('denies permissions, limits navigation, denies new windows and webviews', () => {
     let granted: boolean | null = null;
-    recorded.permissionRequest!({}, 'media', (ok) => (granted = ok));
+    const wc = { getURL: () => 'app://onramp/index.html' };
+    recorded.permissionRequest!(wc, 'media', (ok) => (granted = ok), { requestingUrl: 'app://onramp/index.html' });
     expect(granted).toBe(false);
-    expect(recorded.permissionCheck!()).toBe(false);
+    recorded.permissionRequest!(wc, 'notifications', (ok) => (granted = ok), { requestingUrl: 'https://evil.example/' });
+    expect(granted).toBe(false);
+    recorded.permissionRequest!(wc, 'notifications', (ok) => (granted = ok), { requestingUrl: 'app://onramp/index.html' });
+    expect(granted).toBe(true);
+    expect(recorded.permissionCheck!(wc, 'geolocation', 'app://onramp')).toBe(false);
+    expect(recorded.permissionCheck!(wc, 'notifications', 'app://onramp')).toBe(true);
+    expect(recorded.permissionCheck!(wc, 'notifications', 'app://onramp.evil')).toBe(false);
 
     const contents = fakeContents();
     recorded.appListeners.get('web-contents-created')!({}, contents);
