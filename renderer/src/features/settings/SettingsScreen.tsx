@@ -5,6 +5,7 @@ import { api, call, useApiCall } from '../../api';
 import { ThemeToggle, useThemePreference } from '../../app/ThemeToggle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { copyText } from '../../components/clipboard';
+import { RequestsPanel } from './RequestsPanel';
 import { draftFrom, draftToUpdate, type DraftErrors, type SettingsDraft } from './model';
 
 /** Preferences (theme, refresh interval, price per vCPU-hour) and the "Copy diagnostics" report. */
@@ -101,6 +102,7 @@ export function SettingsScreen() {
           )}
         </Stack>
       </Paper>
+      <RequestsPanel />
       {status && (
         <Text size="sm" role="status">
           {status}

@@ -1,0 +1,51 @@
+import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { useEffect } from 'react';
+import { api, useApiCall } from '../../api';
+import { ErrorAlert } from '../../components/ErrorAlert';
+
+/** The session's AWS requests and what its CloudWatch GetMetricData calls cost (about $0.01 per 1,000 metrics). */
+export function RequestsPanel() {
+  const requests = useApiCall(() => api().usage.requests({}));
+  useEffect(() => {
+    void requests.run();
+    // Once on mount; Refresh re-reads.
+  }, []);
+  const cw = requests.value?.cloudwatch;
+  return (
+    <Paper withBorder p="md">
+      <Stack gap="sm">
+        <Group justify="space-between">
+          <Text fw={500}>AWS requests this session</Text>
+          <Button variant="default" size="xs" onClick={() => void requests.run()} loading={requests.loading}>
+            Refresh
+          </Button>
+        </Group>
+        {requests.error && <ErrorAlert error={requests.error} />}
+        {requests.value && cw && (
+          <Table aria-label="AWS requests this session" withTableBorder>
+            <Table.Tbody>
+              <Table.Tr>
+                <Table.Td>All AWS API calls</Table.Td>
+                <Table.Td>{requests.value.total}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>CloudWatch GetMetricData requests</Table.Td>
+                <Table.Td>{cw.getMetricData}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>Metrics requested / datapoints asked for</Table.Td>
+                <Table.Td>
+                  {cw.metricsRequested} / {cw.datapointsRequested.toLocaleString('en-US')}
+                </Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>Estimated CloudWatch cost</Table.Td>
+                <Table.Td>${cw.estimatedCostUsd.toFixed(5)}</Table.Td>
+              </Table.Tr>
+            </Table.Tbody>
+          </Table>
+        )}
+      </Stack>
+    </Paper>
+  );
+}
