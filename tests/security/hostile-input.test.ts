@@ -55,7 +55,6 @@ const alarmCase = (label: string, patch: Record<string, unknown>, field: RegExp,
   says,
 });
 
-const BUCKET_RULE = /bucket name/i;
 const IPC_CASES: IpcCase[] = [
   // S3 bucket name
   setupCase('one below the minimum length', 'bucketName', 'ab', /3–63 characters/),

@@ -106,7 +106,6 @@ function contextForEnvironment(opts: OpenSessionOptions): AwsContext {
 /** Turn a credential-provider failure into a message that says exactly what to do. */
 function credentialError(err: unknown, profile: string, kind: string, mfaSerial: string | undefined): AppError {
   if (err instanceof AppError) return err;
-  if (process.env.ONRAMP_DEBUG_CREDENTIALS) console.error(err);
   const message = String((err as Error | null)?.message ?? err);
   if (kind === 'sso' || /sso/i.test(message)) {
     return new AppError(

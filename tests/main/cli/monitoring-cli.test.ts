@@ -11,7 +11,7 @@ import { backtest } from '../../../shared/monitoring/backtest';
 import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
 import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
 import { P5, seedUsage, twoDaysWithSpikes, type SeededUsage } from '../monitoring/seed';
-import { cli, type Run } from '../../helpers/cli';
+import { cli } from '../../helpers/cli';
 
 
 

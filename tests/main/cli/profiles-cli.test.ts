@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HAS_MOTO, startMoto, awsTestEnv, TEST_ACCESS_KEY, TEST_SECRET_KEY, type Moto } from '../../helpers/moto';
 import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
-import { cli, type Run } from '../../helpers/cli';
+import { cli } from '../../helpers/cli';
 
 
 

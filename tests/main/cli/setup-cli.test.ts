@@ -11,7 +11,7 @@ import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { HAS_MOTO, startMoto, awsTestEnv, TEST_ACCESS_KEY, TEST_SECRET_KEY, type Moto } from '../../helpers/moto';
 import { iamError, startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
-import { cli, type Run } from '../../helpers/cli';
+import { cli } from '../../helpers/cli';
 
 const ACCOUNT = '123456789012';
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
 import { startRequestCounter, type CannedResponse, type RequestCounter, type SeenRequest } from '../../helpers/request-counter';
 import { fillRegion, simulationAnswer } from './fixtures';
-import { cli, type Run } from '../../helpers/cli';
+import { cli } from '../../helpers/cli';
 
 
 
