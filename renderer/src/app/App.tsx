@@ -16,9 +16,13 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
 
   // The saved theme applies from start-up, not only once Settings is opened.
   useEffect(() => {
+    let mounted = true;
     void call(() => api().settings.get({})).then((r) => {
-      if (r.ok) setTheme(r.value.theme);
+      if (mounted && r.ok) setTheme(r.value.theme);
     });
+    return () => {
+      mounted = false;
+    };
   }, [setTheme]);
 
   useEffect(() => {

@@ -1,6 +1,6 @@
 import { SegmentedControl, VisuallyHidden, useMantineColorScheme, type MantineColorScheme } from '@mantine/core';
 import { IconDeviceDesktop, IconMoon, IconSun } from '@tabler/icons-react';
-import { useCallback } from 'react';
+import { useCallback, useRef } from 'react';
 import type { THEMES } from '../../../shared/contract/settings';
 
 /** The theme preference, as settings store it: `system` follows the OS. */
@@ -22,7 +22,14 @@ export function toThemePreference(scheme: MantineColorScheme): ThemePreference {
  */
 export function useThemePreference(): { theme: ThemePreference; setTheme: (theme: ThemePreference) => void } {
   const { colorScheme, setColorScheme } = useMantineColorScheme();
-  const setTheme = useCallback((theme: ThemePreference) => setColorScheme(toColorScheme(theme)), [setColorScheme]);
+  // Mantine's setter is a new function on every render; keep the latest in a ref so `setTheme` is stable
+  // (effects that depend on it run once) and skips a no-op change (no transition-suppression timer).
+  const latest = useRef({ colorScheme, setColorScheme });
+  latest.current = { colorScheme, setColorScheme };
+  const setTheme = useCallback((theme: ThemePreference) => {
+    const next = toColorScheme(theme);
+    if (latest.current.colorScheme !== next) latest.current.setColorScheme(next);
+  }, []);
   return { theme: toThemePreference(colorScheme), setTheme };
 }
 

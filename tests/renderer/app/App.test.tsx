@@ -108,5 +108,22 @@ describe('App theme', () => {
     await waitFor(() => expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark'));
     fireEvent.click(screen.getByRole('radio', { name: 'Light' }));
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'settings:update' && (c.request as { theme?: string }).theme === 'light')).toBe(true));
+    // The saved theme is read once at start-up, not again on every re-render of the shell.
+    fireEvent.click(within(screen.getByLabelText('Main navigation')).getByRole('button', { name: 'Configurations' }));
+    await screen.findByRole('heading', { name: 'Configurations' });
+    expect(fake.requestsOn('settings:get')).toHaveLength(1);
+  });
+
+  it('ignores a saved theme that arrives after the shell has gone (no late colour-scheme change)', async () => {
+    let answer: (v: unknown) => void = () => undefined;
+    const pending = new Promise((resolve) => (answer = resolve));
+    createFakeApi({ 'session:current': () => null, 'profiles:list': () => [], 'settings:get': () => pending as never }).install();
+    const view = renderUi(<App />);
+    view.unmount();
+    document.documentElement.setAttribute('data-mantine-color-scheme', 'light');
+    answer({ version: 1, lastProfile: null, lastRegion: null, refreshIntervalSeconds: 300, theme: 'dark', pricePerVcpuHour: 0.05 });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'light');
+    expect(document.querySelectorAll('[data-mantine-disable-transition]')).toHaveLength(0);
   });
 });

@@ -28,7 +28,12 @@ if (!('ResizeObserver' in window)) {
 }
 if (!Element.prototype.scrollIntoView) Element.prototype.scrollIntoView = () => undefined;
 
-afterEach(() => cleanup());
+afterEach(async () => {
+  cleanup();
+  // Let Mantine's 10 ms colour-scheme timers finish while the document still exists: a timer left for
+  // after jsdom's teardown throws "document is not defined" as an unhandled error and fails the run.
+  await new Promise((resolve) => setTimeout(resolve, 15));
+});
 
 /** Render inside MantineProvider (with transitions off so modals open at once). */
 export function renderUi(ui: ReactElement): RenderResult {

@@ -20,13 +20,17 @@ export function SettingsScreen() {
   const [status, setStatus] = useState<string | null>(null);
 
   useEffect(() => {
+    let mounted = true;
     void load.run().then((r) => {
-      if (!r.ok) return;
+      if (!mounted || !r.ok) return;
       setSaved(r.value);
       setDraft(draftFrom(r.value));
       setTheme(r.value.theme);
     });
-    // Load once on mount (run and setTheme are recreated on each render).
+    return () => {
+      mounted = false;
+    };
+    // Load once on mount (run is recreated on each render).
   }, []);
 
   const onSave = async () => {
