@@ -68,7 +68,7 @@ export async function listProfiles(sources: ProfileSources): Promise<ProfileSumm
   const def = envCreds ? ENV_PROFILE : defaultProfileName(sources.env);
   const out: ProfileSummary[] = [];
   if (envCreds) {
-    out.push({ name: ENV_PROFILE, kind: 'static', region: profileRegion(sources.env, undefined), endpointUrl: null, mfaSerial: null, isDefault: true });
+    out.push({ name: ENV_PROFILE, kind: 'static', region: profileRegion(sources.env, undefined), endpointUrl: sources.env.AWS_ENDPOINT_URL || null, mfaSerial: null, isDefault: true });
   }
   for (const [name, p] of profiles) {
     out.push({

@@ -95,6 +95,9 @@ describe.skipIf(!HAS_MOTO)('credentials matrix', () => {
     const withEnv = { ...env, AWS_ACCESS_KEY_ID: 'AKIAENVTEST000000001', AWS_SECRET_ACCESS_KEY: 'env-secret', AWS_PROFILE: 'dev' };
     const profiles = await listProfiles({ env: withEnv });
     expect(profiles[0]).toMatchObject({ name: ENV_PROFILE, kind: 'static', isDefault: true });
+    // The environment's own endpoint override is shown with it (the app will send every request there).
+    expect(profiles[0]!.endpointUrl).toBe(env.AWS_ENDPOINT_URL);
+    expect(env.AWS_ENDPOINT_URL).toMatch(/^http:\/\/127\.0\.0\.1:/);
     expect(profiles.filter((p) => p.isDefault)).toHaveLength(1);
     const s = await openSession({ profile: ENV_PROFILE, env: withEnv, region: 'us-east-2' });
     expect(s.info).toMatchObject({ profile: ENV_PROFILE, account: '123456789012', region: 'us-east-2' });
