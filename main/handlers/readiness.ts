@@ -16,5 +16,10 @@ export function readinessHandlers(deps: HandlerDeps): HandlerSlice<(typeof READI
         identity: { account: session.info.account, arn: session.info.arn },
       });
     },
+    'readiness:permissions': async (names) => {
+      const session = deps.session.require();
+      const { checkPermissionsWithin } = await core();
+      return checkPermissionsWithin(session.aws, session.info.arn, 30_000, names);
+    },
   };
 }

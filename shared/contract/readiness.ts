@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { RegionSchema } from './common';
+import { validateBucketName, validateRoleName, validateTableName } from '../validation/names';
+import { namedString, RegionSchema } from './common';
 import type { ContractEntry } from './entry';
 
 /** Most vCPUs a workspace may be said to need: far above any real quota, low enough to stay a sane number. */
@@ -67,11 +68,27 @@ export const ReadinessReportSchema = z.object({
 });
 export type ReadinessReport = z.infer<typeof ReadinessReportSchema>;
 
+/** The names a setup will use, to check its permissions on those exact resources. */
+export const SetupPermissionsRequestSchema = z
+  .object({
+    region: RegionSchema,
+    bucketName: namedString('S3 bucket name', validateBucketName),
+    tableName: namedString('DynamoDB table name', validateTableName),
+    roleName: namedString('IAM role name', validateRoleName),
+  })
+  .strict();
+export type SetupPermissionsRequest = z.infer<typeof SetupPermissionsRequestSchema>;
+
 /** Contract entries for the readiness channels (Account readiness: permission preflight and limits per region). */
 export const readinessContract = {
   'readiness:check': {
     doc: 'Preflight the setup permissions and check VPC, Elastic IP, NAT gateway and vCPU limits per region.',
     request: ReadinessRequestSchema,
     response: ReadinessReportSchema,
+  },
+  'readiness:permissions': {
+    doc: "Preflight the setup's permissions on the bucket, table and role it will use (IAM policy simulation).",
+    request: SetupPermissionsRequestSchema,
+    response: PermissionCheckSchema,
   },
 } satisfies Record<string, ContractEntry>;

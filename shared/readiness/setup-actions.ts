@@ -37,3 +37,40 @@ export const SETUP_ACTIONS: readonly SetupAction[] = [
   { action: 'iam:DeleteRolePolicy', blocks: "undoing a failed setup (removing the role's inline policy)" },
   { action: 'iam:DeleteRole', blocks: 'undoing a failed setup (deleting the role it created)' },
 ];
+
+/** The names a setup will use, for checking its permissions on those exact resources. */
+export interface SetupResourceNames {
+  region: string;
+  bucketName: string;
+  tableName: string;
+  roleName: string;
+}
+
+/** What an action is performed on: the bucket, the table, the role, or the account as a whole. */
+export type ActionTarget = 'bucket' | 'table' | 'role' | 'account';
+
+/** The resource a setup action acts on (s3:ListAllMyBuckets has no resource but the account). */
+export function actionTarget(action: string): ActionTarget {
+  if (action === 's3:ListAllMyBuckets') return 'account';
+  if (action.startsWith('s3:')) return 'bucket';
+  if (action.startsWith('dynamodb:')) return 'table';
+  if (action.startsWith('iam:')) return 'role';
+  return 'account';
+}
+
+/**
+ * The ARN an action of `target` acts on, for names in `account` (null for the account as a whole).
+ * The supported regions are all in the `aws` partition.
+ */
+export function targetArn(target: ActionTarget, names: SetupResourceNames, account: string): string | null {
+  switch (target) {
+    case 'bucket':
+      return `arn:aws:s3:::${names.bucketName}`;
+    case 'table':
+      return `arn:aws:dynamodb:${names.region}:${account}:table/${names.tableName}`;
+    case 'role':
+      return `arn:aws:iam::${account}:role/${names.roleName}`;
+    case 'account':
+      return null;
+  }
+}

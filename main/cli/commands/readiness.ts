@@ -1,4 +1,5 @@
-import { ReadinessRequestSchema, type ReadinessReport, type RegionReadiness } from '../../../shared/contract/readiness';
+import { ReadinessRequestSchema, SetupPermissionsRequestSchema, type ReadinessReport, type RegionReadiness } from '../../../shared/contract/readiness';
+import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { ProfileNameSchema } from '../../../shared/contract/session';
 import { AppError } from '../../../shared/errors';
 import { reportPasses } from '../../../shared/readiness/verdict';
@@ -12,10 +13,18 @@ const DOCTOR_FLAGS = {
   profile: { type: 'string' },
   region: { type: 'string' },
   'workspace-vcpus': { type: 'string' },
+  bucket: { type: 'string' },
+  table: { type: 'string' },
+  role: { type: 'string' },
 } as const;
 
 /** Parse and validate the doctor's flags; invalid input throws before any AWS client exists. */
-export function parseDoctorInput(argv: string[]): { profile: string; region?: ReadinessReport['regions'][number]['region']; workspaceVcpus?: number } {
+export function parseDoctorInput(argv: string[]): {
+  profile: string;
+  region?: ReadinessReport['regions'][number]['region'];
+  workspaceVcpus?: number;
+  resources?: SetupResourceNames;
+} {
   const flags = parseFlags(argv, DOCTOR_FLAGS);
   const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
   const rawVcpus = flags['workspace-vcpus'];
@@ -27,7 +36,21 @@ export function parseDoctorInput(argv: string[]): { profile: string; region?: Re
     workspaceVcpus = Number(rawVcpus.trim());
   }
   const request = validateWith(ReadinessRequestSchema, { region: flags.region, workspaceVcpus }, { region: 'region', workspaceVcpus: 'workspace-vcpus' });
-  return { profile, ...request };
+  // --bucket, --table and --role (with --region) check the permissions on those exact resources.
+  const named = (['bucket', 'table', 'role'] as const).filter((f) => flags[f] !== undefined);
+  if (named.length === 0) return { profile, ...request };
+  for (const flag of ['bucket', 'table', 'role'] as const) {
+    if (flags[flag] === undefined) {
+      throw new AppError('InvalidInput', `--${flag} is required with --${named[0]}: give --bucket, --table and --role together (with --region) to check the permissions on those names.`, `--${flag}`);
+    }
+  }
+  if (!request.region) throw new AppError('InvalidInput', '--region is required with --bucket, --table and --role (the table is regional).', '--region');
+  const resources = validateWith(
+    SetupPermissionsRequestSchema,
+    { region: request.region, bucketName: flags.bucket, tableName: flags.table, roleName: flags.role },
+    { region: 'region', bucketName: 'bucket', tableName: 'table', roleName: 'role' },
+  );
+  return { profile, ...request, resources };
 }
 
 function figure(usage: { used: number | null; limit?: number; source?: string }): string {
@@ -55,7 +78,11 @@ export function renderReport(report: ReadinessReport): string {
     ? `Permissions: not checked. ${p.note ?? ''}`
     : p.missing.length === 0
       ? 'Permissions: every setup action is allowed.'
-      : [`Permissions: ${p.missing.length} setup action(s) not allowed:`, ...p.missing.map((m) => `  ! ${m.action.padEnd(32)} blocks ${m.blocks}`)].join('\n');
+      : [
+          `Permissions: ${p.missing.length} setup action(s) not allowed:`,
+          ...p.missing.map((m) => `  ! ${m.action.padEnd(32)} blocks ${m.blocks}`),
+          ...(p.note ? [`  ${p.note}`] : []),
+        ].join('\n');
   const anyDefault = report.regions.some((r) => [r.vpcs, r.elasticIps, r.vcpus].some((u) => u.source === 'default'));
   // The same note (a quota Service Quotas would not give) usually repeats in every region: print it once.
   const notes = [...new Set(report.regions.flatMap((r) => r.notes))];
@@ -71,9 +98,9 @@ export function renderReport(report: ReadinessReport): string {
 }
 
 const doctor: Command = async (argv: string[], io: CliIo): Promise<CommandOutput> => {
-  const { profile, region, workspaceVcpus } = parseDoctorInput(argv);
+  const { profile, region, workspaceVcpus, resources } = parseDoctorInput(argv);
   const aws = await contextForProfile({ profile, env: io.env, region });
-  const report = await checkReadiness(aws, { region, workspaceVcpus });
+  const report = await checkReadiness(aws, { region, workspaceVcpus, resources });
   return { json: report, human: renderReport(report), exitCode: reportPasses(report) ? EXIT.ok : EXIT.aws };
 };
 

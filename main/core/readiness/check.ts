@@ -1,6 +1,7 @@
 import type { PermissionCheck, ReadinessReport } from '../../../shared/contract/readiness';
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../shared/regions';
 import { DEFAULT_WORKSPACE_VCPUS } from '../../../shared/readiness/quotas';
+import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { judgeRegion } from '../../../shared/readiness/verdict';
 import type { AwsContext } from '../aws/context';
 import { whoAmI } from '../profiles/session';
@@ -15,6 +16,8 @@ export interface ReadinessOptions {
   identity?: { account: string; arn: string };
   /** Bound on each region's reads and on the permission simulation (default 30 s). */
   timeoutMs?: number;
+  /** The setup's names, to check its permissions on those exact resources (else on any resource). */
+  resources?: SetupResourceNames;
 }
 
 /**
@@ -29,7 +32,7 @@ export async function checkReadiness(aws: AwsContext, opts: ReadinessOptions = {
   const regions: readonly SupportedRegion[] = opts.region ? [opts.region] : SUPPORTED_REGIONS;
   const identity = opts.identity ?? (await whoAmI(aws));
   const [permissions, measured] = await Promise.all([
-    boundedPermissions(aws, identity.arn, timeoutMs),
+    checkPermissionsWithin(aws, identity.arn, timeoutMs, opts.resources),
     Promise.all(regions.map((region) => measureRegion(aws, region, { timeoutMs }))),
   ]);
   return {
@@ -40,11 +43,12 @@ export async function checkReadiness(aws: AwsContext, opts: ReadinessOptions = {
   };
 }
 
-async function boundedPermissions(aws: AwsContext, arn: string, timeoutMs: number): Promise<PermissionCheck> {
+/** The permission preflight, bounded in time (a slow IAM answers "not checked", never hangs). */
+export async function checkPermissionsWithin(aws: AwsContext, arn: string, timeoutMs = 30_000, resources?: SetupResourceNames): Promise<PermissionCheck> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    return await checkPermissions(aws, arn, { abortSignal: abort.signal });
+    return await checkPermissions(aws, arn, { abortSignal: abort.signal, resources });
   } finally {
     clearTimeout(timer);
   }

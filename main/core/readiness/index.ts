@@ -1,5 +1,5 @@
-export { checkReadiness, type ReadinessOptions } from './check';
+export { checkReadiness, checkPermissionsWithin, type ReadinessOptions } from './check';
 export { measureRegion, failureReason, type MeasureOptions } from './limits';
-export { checkPermissions, type PermissionOptions } from './permissions';
+export { checkPermissions, ANY_RESOURCE_NOTE, type PermissionOptions } from './permissions';
 export { simulationPrincipal, type SimulationPrincipal } from './principal';
 export { isStandardInstanceType } from './vcpus';

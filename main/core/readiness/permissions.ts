@@ -1,6 +1,6 @@
 import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult } from '@aws-sdk/client-iam';
 import type { PermissionCheck } from '../../../shared/contract/readiness';
-import { SETUP_ACTIONS, type SetupAction } from '../../../shared/readiness/setup-actions';
+import { actionTarget, SETUP_ACTIONS, targetArn, type ActionTarget, type SetupAction, type SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { missingPermissions } from '../../../shared/readiness/verdict';
 import type { AwsContext } from '../aws/context';
 import { errorName, httpStatus, toAppError } from '../aws/errors';
@@ -12,11 +12,21 @@ const NOT_CHECKED_TAIL = 'The setup permissions were not checked in advance; thi
 export interface PermissionOptions {
   actions?: readonly SetupAction[];
   abortSignal?: AbortSignal;
+  /**
+   * The names the setup will use: each action is then simulated on its own resource (the bucket's,
+   * table's or role's ARN), so permissions granted only for particular names are judged correctly.
+   * Without names every action is simulated on any resource (`*`).
+   */
+  resources?: SetupResourceNames;
 }
 
+/** Said when actions simulated on `*` come out denied: a policy scoped to names can look missing. */
+export const ANY_RESOURCE_NOTE =
+  'Checked for any resource name (*). If this identity is allowed these actions only for particular bucket, table or role names, they show as missing here: the setup wizard\'s plan step, or onramp doctor with --bucket, --table and --role, checks the exact names.';
+
 /**
- * Simulate every setup action for the caller's principal with iam:SimulatePrincipalPolicy (against
- * any resource). Never throws for AWS reasons: when the simulation is denied or unavailable (moto
+ * Simulate every setup action for the caller's principal with iam:SimulatePrincipalPolicy (on the
+ * named resources when `resources` is given, else on any resource). Never throws for AWS reasons: when the simulation is denied or unavailable (moto
  * does not implement it) the result is `checked: false` with a note that says so.
  */
 export async function checkPermissions(aws: AwsContext, callerArn: string, opts: PermissionOptions = {}): Promise<PermissionCheck> {
@@ -36,18 +46,34 @@ export async function checkPermissions(aws: AwsContext, callerArn: string, opts:
     } else {
       sourceArn = principal.arn;
     }
+    const account = sourceArn.split(':')[4] ?? '';
+    // One simulation per resource the actions act on (with names), or one on `*` for all (without).
+    const groups = new Map<ActionTarget | 'any', SetupAction[]>();
+    for (const a of actions) {
+      const key = opts.resources ? actionTarget(a.action) : 'any';
+      groups.set(key, [...(groups.get(key) ?? []), a]);
+    }
     const results: EvaluationResult[] = [];
-    let marker: string | undefined;
-    do {
-      const out = await iam.send(
-        new SimulatePrincipalPolicyCommand({ PolicySourceArn: sourceArn, ActionNames: actions.map((a) => a.action), Marker: marker }),
-        send,
-      );
-      results.push(...(out.EvaluationResults ?? []));
-      marker = out.IsTruncated ? out.Marker : undefined;
-    } while (marker);
+    for (const [target, group] of groups) {
+      const arn = target === 'any' || !opts.resources ? null : targetArn(target, opts.resources, account);
+      let marker: string | undefined;
+      do {
+        const out = await iam.send(
+          new SimulatePrincipalPolicyCommand({
+            PolicySourceArn: sourceArn,
+            ActionNames: group.map((a) => a.action),
+            ...(arn ? { ResourceArns: [arn] } : {}),
+            Marker: marker,
+          }),
+          send,
+        );
+        results.push(...(out.EvaluationResults ?? []));
+        marker = out.IsTruncated ? out.Marker : undefined;
+      } while (marker);
+    }
     const decisions = results.map((r) => ({ action: r.EvalActionName ?? '', decision: r.EvalDecision ?? 'implicitDeny' }));
-    return { checked: true, missing: missingPermissions(decisions, actions), note: null };
+    const missing = missingPermissions(decisions, actions);
+    return { checked: true, missing, note: missing.length > 0 && !opts.resources ? ANY_RESOURCE_NOTE : null };
   } catch (err) {
     return { checked: false, missing: [], note: simulationFailureNote(err) };
   }

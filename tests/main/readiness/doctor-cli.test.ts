@@ -3,6 +3,7 @@
  * against moto (through a proxy that can answer the policy simulation moto lacks), and invalid input
  * against a bare request counter (exit 2, nothing sent).
  */
+import { ANY_RESOURCE_NOTE } from '../../../main/core/readiness/permissions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
 import { startRequestCounter, type CannedResponse, type RequestCounter, type SeenRequest } from '../../helpers/request-counter';
@@ -37,6 +38,11 @@ describe('onramp doctor: invalid input exits 2 and sends no request', () => {
     [['doctor', '--profile', 'default', '--workspace-vcpus', '100001', '--json'], '--workspace-vcpus'],
     [['doctor', '--profile', 'default', '--bogus', '--json'], undefined],
     [['doctor', '--profile', 'default', 'extra', '--json'], 'extra'],
+    [['doctor', '--profile', 'default', '--region', 'us-east-1', '--bucket', 'acme-state', '--json'], '--table'],
+    [['doctor', '--profile', 'default', '--bucket', 'acme-state', '--table', 'lock', '--role', 'R', '--json'], '--region'],
+    [['doctor', '--profile', 'default', '--region', 'us-east-1', '--bucket', 'Acme_State', '--table', 'lock', '--role', 'R', '--json'], '--bucket'],
+    [['doctor', '--profile', 'default', '--region', 'us-east-1', '--bucket', 'acme-state', '--table', 'l', '--role', 'R', '--json'], '--table'],
+    [['doctor', '--profile', 'default', '--region', 'us-east-1', '--bucket', 'acme-state', '--table', 'lock', '--role', 'bad role', '--json'], '--role'],
   ])('%j', async (args, field) => {
     const run = await cli(args, env);
     expect(run.code).toBe(2);
@@ -128,8 +134,28 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(run.json.permissions).toEqual({
       checked: true,
       missing: [{ action: 's3:PutBucketPublicAccessBlock', blocks: 'blocking public access to the bucket' }],
-      note: null,
+      note: ANY_RESOURCE_NOTE,
     });
+  });
+
+  it('with --bucket, --table and --role, simulates each action on those exact resources', async () => {
+    const simulated: SeenRequest[] = [];
+    intercept = (req) => {
+      if (req.action !== 'SimulatePrincipalPolicy') return undefined;
+      simulated.push(req);
+      return simulationAnswer(req, ['iam:CreateRole']);
+    };
+    const args = ['doctor', '--profile', 'default', '--region', 'us-west-2', '--workspace-vcpus', '1', '--bucket', 'acme-state', '--table', 'acme-lock', '--role', 'BodoPlatformUser', '--json'];
+    const run = await cli(args, env);
+    expect(run.code).toBe(3);
+    expect(run.json.permissions).toEqual({ checked: true, missing: [{ action: 'iam:CreateRole', blocks: 'creating the role the platform assumes' }], note: null });
+    const arns = simulated.map((r) => new URLSearchParams(r.body).get('ResourceArns.member.1')).sort();
+    expect(arns).toEqual([
+      'arn:aws:dynamodb:us-west-2:123456789012:table/acme-lock',
+      'arn:aws:iam::123456789012:role/BodoPlatformUser',
+      'arn:aws:s3:::acme-state',
+      null, // s3:ListAllMyBuckets acts on the account, not a bucket
+    ]);
   });
 
   it('exits 0 when the simulation allows everything and the region is ok', async () => {

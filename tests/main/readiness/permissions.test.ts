@@ -5,7 +5,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { GetRoleCommand, SimulatePrincipalPolicyCommand } from '@aws-sdk/client-iam';
-import { checkPermissions } from '../../../main/core/readiness/permissions';
+import { ANY_RESOURCE_NOTE, checkPermissions } from '../../../main/core/readiness/permissions';
 import type { AwsContext } from '../../../main/core/aws/context';
 import { SETUP_ACTIONS } from '../../../shared/readiness/setup-actions';
 
@@ -59,11 +59,46 @@ describe('checkPermissions', () => {
         { action: 's3:PutEncryptionConfiguration', blocks: "turning on the bucket's default encryption" },
         { action: 'iam:CreateRole', blocks: 'creating the role the platform assumes' },
       ],
-      note: null,
+      // Simulated on `*`: says that permissions scoped to names can show as missing, and where to check them.
+      note: ANY_RESOURCE_NOTE,
     });
+    expect(res.note).toMatch(/--bucket, --table and --role/);
     expect(sim.sources).toEqual(['arn:aws:iam::123456789012:user/alice']);
     const simulated = send.mock.calls.map(([c]) => c).find((c) => c instanceof SimulatePrincipalPolicyCommand) as SimulatePrincipalPolicyCommand;
     expect(simulated.input.ActionNames).toEqual(SETUP_ACTIONS.map((a) => a.action));
+  });
+
+  it('with the setup names, simulates each action on its own resource ARN', async () => {
+    const sim = simulator();
+    const { aws, send } = fakeAws(sim.send);
+    const res = await checkPermissions(aws, 'arn:aws:iam::123456789012:user/alice', {
+      resources: { region: 'us-east-2', bucketName: 'acme-state', tableName: 'acme-lock', roleName: 'BodoPlatformUser' },
+    });
+    expect(res.missing.map((m) => m.action)).toEqual(['s3:PutEncryptionConfiguration', 'iam:CreateRole']);
+    expect(res.note).toBeNull();
+    const calls = send.mock.calls.map(([c]) => c).filter((c) => c instanceof SimulatePrincipalPolicyCommand) as SimulatePrincipalPolicyCommand[];
+    const byArn = new Map(calls.map((c) => [c.input.ResourceArns?.[0] ?? '(none)', c.input.ActionNames]));
+    expect([...byArn.keys()].sort()).toEqual(
+      ['(none)', 'arn:aws:dynamodb:us-east-2:123456789012:table/acme-lock', 'arn:aws:iam::123456789012:role/BodoPlatformUser', 'arn:aws:s3:::acme-state'].sort(),
+    );
+    expect(byArn.get('arn:aws:s3:::acme-state')).toContain('s3:CreateBucket');
+    expect(byArn.get('arn:aws:s3:::acme-state')).not.toContain('s3:ListAllMyBuckets');
+    expect(byArn.get('(none)')).toEqual(['s3:ListAllMyBuckets']);
+    expect(byArn.get('arn:aws:dynamodb:us-east-2:123456789012:table/acme-lock')!.every((a) => a!.startsWith('dynamodb:'))).toBe(true);
+    expect(byArn.get('arn:aws:iam::123456789012:role/BodoPlatformUser')!.every((a) => a!.startsWith('iam:'))).toBe(true);
+    // Every setup action is simulated exactly once.
+    expect(calls.flatMap((c) => c.input.ActionNames!).sort()).toEqual(SETUP_ACTIONS.map((a) => a.action).sort());
+  });
+
+  it('with names, an assumed role is simulated in its own account (the ARNs use that account)', async () => {
+    const sim = simulator(100, 'arn:aws:iam::210987654321:role/Admin');
+    const { aws, send } = fakeAws(sim.send);
+    await checkPermissions(aws, 'arn:aws:sts::210987654321:assumed-role/Admin/alice', {
+      resources: { region: 'us-west-1', bucketName: 'b-1', tableName: 't', roleName: 'R' },
+    });
+    const arns = send.mock.calls.map(([c]) => c).filter((c) => c instanceof SimulatePrincipalPolicyCommand).flatMap((c) => (c as SimulatePrincipalPolicyCommand).input.ResourceArns ?? []);
+    expect(arns).toContain('arn:aws:dynamodb:us-west-1:210987654321:table/t');
+    expect(arns).toContain('arn:aws:iam::210987654321:role/R');
   });
 
   it('follows the simulation across pages', async () => {

@@ -4,6 +4,7 @@
  * from Service Quotas, has no EC2 quotas (so Elastic IP and vCPU quotas fall back to AWS's defaults)
  * and no iam:SimulatePrincipalPolicy (so the preflight reports checked: false).
  */
+import { ANY_RESOURCE_NOTE } from '../../../main/core/readiness/permissions';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AllocateAddressCommand,
@@ -171,7 +172,7 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
           { action: 'dynamodb:CreateTable', blocks: 'creating the table' },
           { action: 'iam:PutRolePolicy', blocks: "putting the platform's inline policy on the role" },
         ],
-        note: null,
+        note: ANY_RESOURCE_NOTE,
       });
       const sim = proxy.requests.filter((r) => r.action === 'SimulatePrincipalPolicy').at(-1)!;
       const params = new URLSearchParams(sim.body);
@@ -214,6 +215,38 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
 
     it('needs a connected profile', async () => {
       expect(await (await invoker(false))({})).toMatchObject({ ok: false, error: { code: 'NotConnected' } });
+    });
+  });
+
+  describe('readiness:permissions handler (the plan step\'s preflight on the exact names)', () => {
+    async function invoker(connected: boolean) {
+      const session = createSessionHolder();
+      if (connected) session.set(await openSession({ profile: 'default', env }));
+      const dataDir = String(env.ONRAMP_DATA_DIR);
+      const table = createHandlers({ env, dataDir, store: new ConfigurationStore(dataDir), session });
+      return (payload: unknown) => dispatch(table, 'readiness:permissions', payload);
+    }
+    const NAMES = { region: 'us-east-2', bucketName: 'acme-state', tableName: 'acme-lock', roleName: 'BodoPlatformUser' };
+
+    it('says plainly that moto cannot simulate, without failing', async () => {
+      const res = await (await invoker(true))(NAMES);
+      expect(res).toMatchObject({ ok: true, value: { checked: false, missing: [], note: expect.stringMatching(/not available at this endpoint/) } });
+    });
+
+    it.each([
+      [{ ...NAMES, region: 'eu-west-1' }, 'region'],
+      [{ ...NAMES, bucketName: '192.168.0.1' }, 'bucketName'],
+      [{ ...NAMES, tableName: 'a' }, 'tableName'],
+      [{ ...NAMES, roleName: 'has space' }, 'roleName'],
+      [{ ...NAMES, externalId: 'x' }, undefined],
+      [{ region: 'us-east-2' }, undefined],
+    ])('refuses %j as invalid input', async (payload, field) => {
+      const res = await (await invoker(true))(payload);
+      expect(res).toMatchObject({ ok: false, error: { code: 'InvalidInput', ...(field ? { field } : {}) } });
+    });
+
+    it('needs a connected profile', async () => {
+      expect(await (await invoker(false))(NAMES)).toMatchObject({ ok: false, error: { code: 'NotConnected' } });
     });
   });
 });

@@ -1,11 +1,12 @@
-import { Alert, Button, Card, Group, List, Loader, NumberInput, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconInfoCircle, IconRefresh, IconShieldCheck } from '@tabler/icons-react';
+import { Alert, Button, Card, Group, Loader, NumberInput, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
-import { MAX_WORKSPACE_VCPUS, type PermissionCheck } from '../../../../shared/contract/readiness';
+import { MAX_WORKSPACE_VCPUS } from '../../../../shared/contract/readiness';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import { DEFAULT_WORKSPACE_VCPUS, type ResourceLimitKey } from '../../../../shared/readiness';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { limitAnchorId, orderedRegions, parseWorkspaceVcpus, reportSummary } from './model';
+import { PermissionsPanel } from './PermissionsPanel';
 import { PlatformResourcesPanel } from './PlatformResourcesPanel';
 import { RegionCard } from './RegionCard';
 import { useReadiness } from './use-readiness';
@@ -125,43 +126,5 @@ export function ReadinessScreen({
         </Tabs.Panel>
       </Tabs>
     </Stack>
-  );
-}
-
-/** The permission preflight: missing actions with what they block, or why it could not run (never blocking). */
-function PermissionsPanel({ permissions }: { permissions: PermissionCheck }) {
-  if (!permissions.checked) {
-    return (
-      <Alert color="gray" variant="light" icon={<IconInfoCircle size={18} aria-hidden />} title="Permissions not checked">
-        Simulation unavailable: {permissions.note ?? 'IAM did not answer.'} You can still continue; the plan and apply steps report any
-        permission they lack.
-      </Alert>
-    );
-  }
-  if (permissions.missing.length === 0) {
-    return (
-      <Alert color="teal" variant="light" icon={<IconShieldCheck size={18} aria-hidden />} title="Permissions">
-        This identity may perform every action the setup needs.
-      </Alert>
-    );
-  }
-  return (
-    <Alert color="red" variant="light" icon={<IconAlertTriangle size={18} aria-hidden />} title={`${permissions.missing.length} setup permission(s) missing`}>
-      <Text size="sm" mb="xs">
-        Ask your administrator to allow these actions for this identity, or connect with a profile that has them.
-      </Text>
-      <List size="sm" aria-label="Missing permissions">
-        {permissions.missing.map((m) => (
-          <List.Item key={m.action}>
-            <code>{m.action}</code> — blocks {m.blocks}
-          </List.Item>
-        ))}
-      </List>
-      {permissions.note && (
-        <Text size="xs" c="dimmed" mt="xs">
-          {permissions.note}
-        </Text>
-      )}
-    </Alert>
   );
 }

@@ -1,13 +1,18 @@
 import { Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text } from '@mantine/core';
 import { IconArrowLeft, IconRefresh, IconRocket } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { PermissionCheck } from '../../../../shared/contract/readiness';
 import type { Plan, SetupInput } from '../../../../shared/contract/setup';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { PermissionsPanel } from '../readiness/PermissionsPanel';
 import { actionColor, conflicts, planSummary } from './model';
 
-/** Shows what apply would do to each resource; Apply is refused while any step is a conflict. */
+/**
+ * Shows what apply would do to each resource, and whether the identity may do it on these exact
+ * names (IAM policy simulation, never blocking); Apply is refused while any step is a conflict.
+ */
 export function PlanReviewStep({
   input,
   applying,
@@ -25,16 +30,36 @@ export function PlanReviewStep({
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [loading, setLoading] = useState(false);
 
+  const [permissions, setPermissions] = useState<PermissionCheck | null>(null);
+  const [permissionsError, setPermissionsError] = useState<AppErrorShape | null>(null);
+
+  // Answers of an earlier load (before "Refresh plan", or after the step has gone) are dropped.
+  const loadSeq = useRef(0);
+  useEffect(() => () => void (loadSeq.current += 1), []);
+
   const load = useCallback(async () => {
+    const seq = ++loadSeq.current;
+    const current = () => seq === loadSeq.current;
     setLoading(true);
     setError(null);
+    setPermissions(null);
+    setPermissionsError(null);
+    const names = { region: input.region, bucketName: input.bucketName, tableName: input.tableName, roleName: input.roleName };
+    // The preflight runs beside the plan; its answer (or failure) never holds the plan up.
+    const preflight = call(() => api().readiness.permissions(names)).then((r) => {
+      if (!current()) return;
+      if (r.ok) setPermissions(r.value);
+      else setPermissionsError(r.error);
+    });
     const result = await call(() => api().setup.plan(input));
+    if (!current()) return;
     setLoading(false);
     if (result.ok) setPlan(result.value);
     else {
       setPlan(null);
       setError(result.error);
     }
+    await preflight;
   }, [input]);
   useEffect(() => {
     void load();
@@ -86,6 +111,20 @@ export function PlanReviewStep({
         </Card>
       )}
       {plan && <Text size="sm">{planSummary(plan)}.</Text>}
+      {plan && permissions && <PermissionsPanel permissions={permissions} scope="names" />}
+      {plan && !permissions && !permissionsError && (
+        <Group gap="xs">
+          <Loader size="xs" aria-label="Checking permissions" />
+          <Text size="sm" c="dimmed">
+            Checking this identity's permissions on these names…
+          </Text>
+        </Group>
+      )}
+      {plan && permissionsError && (
+        <Text size="sm" c="dimmed">
+          Permissions could not be checked ({permissionsError.message}); apply reports any permission it lacks.
+        </Text>
+      )}
       {blocking.length > 0 && (
         <Alert color="red" title="Cannot apply: the plan has conflicts">
           {blocking.map((s) => s.resource).join(', ')} already exist{blocking.length === 1 ? 's' : ''} in a form Onramp

@@ -95,6 +95,44 @@ describe('SetupWizard', () => {
     expect(fake.requestsOn('setup:plan')).toEqual([INPUT]);
   });
 
+  it('checks the permissions on the exact names beside the plan, listing what each missing action blocks', async () => {
+    const fake = start({
+      'setup:plan': () => planOf('create'),
+      'readiness:permissions': () => ({
+        checked: true,
+        missing: [{ action: 'iam:CreateRole', blocks: 'creating the role the platform assumes' }],
+        note: null,
+      }),
+    });
+    fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
+    await screen.findByRole('table', { name: 'Plan' });
+    const panel = await screen.findByRole('region', { name: /^Permissions for these names/ });
+    expect(panel).toHaveTextContent('1 setup permission missing');
+    expect(within(panel).getByRole('list', { name: 'Missing permissions' })).toHaveTextContent('iam:CreateRole — blocks creating the role the platform assumes');
+    expect(fake.requestsOn('readiness:permissions')).toEqual([
+      { region: INPUT.region, bucketName: INPUT.bucketName, tableName: INPUT.tableName, roleName: INPUT.roleName },
+    ]);
+    // A warning, not a block: simulation can be wrong (conditions, resource policies), and apply rolls back.
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeEnabled();
+    // Refresh plan asks again, once.
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh plan' }));
+    await waitFor(() => expect(fake.requestsOn('readiness:permissions')).toHaveLength(2));
+  });
+
+  it('says plainly when the permissions could not be simulated, and still allows apply', async () => {
+    start({
+      'setup:plan': () => planOf('create'),
+      'readiness:permissions': () => ({ checked: false, missing: [], note: "IAM's policy simulation is not available at this endpoint (HTTP 500)." }),
+    });
+    fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
+    const panel = await screen.findByRole('region', { name: /^Permissions for these names/ });
+    expect(panel).toHaveTextContent('not checked');
+    expect(panel).toHaveTextContent('not available at this endpoint (HTTP 500)');
+    expect(screen.getByRole('button', { name: 'Apply' })).toBeEnabled();
+  });
+
   it('plans, creates with live progress, shows the result and verifies', async () => {
     let polls = 0;
     const running: ApplyJob = {
