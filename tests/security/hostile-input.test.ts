@@ -184,6 +184,9 @@ const IPC_CASES: IpcCase[] = [
   { label: 'dashboard: no regions', channel: 'dashboard:summary', payload: { regions: [] }, field: /regions/, says: /.+/ },
   { label: 'history: unknown range', channel: 'usage:history', payload: { region: 'us-east-1', range: '1y' }, field: /range/, says: /1h/ },
   { label: 'history: period as NaN', channel: 'usage:history', payload: { region: 'us-east-1', period: NaN }, field: /period/, says: /number/i },
+  { label: 'permissions: IP-shaped bucket', channel: 'readiness:permissions', payload: { region: 'us-east-1', bucketName: '10.0.0.1', tableName: 'acme-lock', roleName: 'R' }, field: /bucketName/, says: /IP address/i },
+  { label: 'permissions: $$ in role name', channel: 'readiness:permissions', payload: { region: 'us-east-1', bucketName: 'acme-state', tableName: 'acme-lock', roleName: 'Role$$' }, field: /roleName/, says: /.+/ },
+  { label: 'permissions: unsupported region', channel: 'readiness:permissions', payload: { region: 'eu-central-1', bucketName: 'acme-state', tableName: 'acme-lock', roleName: 'R' }, field: /region/, says: /us-east-1/ },
 ];
 
 interface CliCase {
