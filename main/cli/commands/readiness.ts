@@ -72,14 +72,15 @@ function regionLine(r: RegionReadiness): string {
 }
 
 /** The doctor's report for a terminal. */
-export function renderReport(report: ReadinessReport): string {
+export function renderReport(report: ReadinessReport, resources?: SetupResourceNames): string {
   const p = report.permissions;
+  const scope = resources ? ` (on bucket ${resources.bucketName}, table ${resources.tableName}, role ${resources.roleName})` : '';
   const permissions = !p.checked
-    ? `Permissions: not checked. ${p.note ?? ''}`
+    ? `Permissions${scope}: not checked. ${p.note ?? ''}`
     : p.missing.length === 0
-      ? 'Permissions: every setup action is allowed.'
+      ? `Permissions${scope}: every setup action is allowed.`
       : [
-          `Permissions: ${p.missing.length} setup action(s) not allowed:`,
+          `Permissions${scope}: ${p.missing.length} setup action(s) not allowed:`,
           ...p.missing.map((m) => `  ! ${m.action.padEnd(32)} blocks ${m.blocks}`),
           ...(p.note ? [`  ${p.note}`] : []),
         ].join('\n');
@@ -101,7 +102,7 @@ const doctor: Command = async (argv: string[], io: CliIo): Promise<CommandOutput
   const { profile, region, workspaceVcpus, resources } = parseDoctorInput(argv);
   const aws = await contextForProfile({ profile, env: io.env, region });
   const report = await checkReadiness(aws, { region, workspaceVcpus, resources });
-  return { json: report, human: renderReport(report), exitCode: reportPasses(report) ? EXIT.ok : EXIT.aws };
+  return { json: report, human: renderReport(report, resources), exitCode: reportPasses(report) ? EXIT.ok : EXIT.aws };
 };
 
 /** `onramp doctor`. */

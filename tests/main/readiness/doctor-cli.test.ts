@@ -156,6 +156,9 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
       'arn:aws:s3:::acme-state',
       null, // s3:ListAllMyBuckets acts on the account, not a bucket
     ]);
+    const human = await cli(args.filter((a) => a !== '--json'), env);
+    expect(human.stdout).toContain('Permissions (on bucket acme-state, table acme-lock, role BodoPlatformUser): 1 setup action(s) not allowed:');
+    expect(human.stdout).toMatch(/! iam:CreateRole +blocks creating the role/);
   });
 
   it('exits 0 when the simulation allows everything and the region is ok', async () => {
