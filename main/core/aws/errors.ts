@@ -83,5 +83,7 @@ export function toAppError(err: unknown, context?: string): AppError {
     code = 'Network';
     hint = ' Could not reach the AWS endpoint; check your network or endpoint override.';
   }
-  return new AppError(code, `${prefix}${name === 'Error' ? '' : `${name}: `}${raw}${hint}`);
+  // "connect ECONNREFUSED 127.0.0.1:5999" has no full stop: end the sentence before the hint.
+  const sentence = hint && !/[.!?]$/.test(raw.trim()) ? `${raw.trim()}.` : raw;
+  return new AppError(code, `${prefix}${name === 'Error' ? '' : `${name}: `}${sentence}${hint}`);
 }
