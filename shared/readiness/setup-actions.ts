@@ -74,3 +74,12 @@ export function targetArn(target: ActionTarget, names: SetupResourceNames, accou
       return null;
   }
 }
+
+/** The setup actions whose requests carry Onramp's tags (so `aws:RequestTag` / `aws:TagKeys` conditions apply). */
+export const TAGGING_ACTIONS: ReadonlySet<string> = new Set([
+  's3:PutBucketTagging',
+  'dynamodb:CreateTable',
+  'dynamodb:TagResource',
+  'iam:CreateRole',
+  'iam:TagRole',
+]);

@@ -1,9 +1,10 @@
-import { GetRoleCommand, SimulatePrincipalPolicyCommand, type EvaluationResult } from '@aws-sdk/client-iam';
+import { GetRoleCommand, SimulatePrincipalPolicyCommand, type ContextEntry, type EvaluationResult } from '@aws-sdk/client-iam';
 import type { PermissionCheck } from '../../../shared/contract/readiness';
-import { actionTarget, SETUP_ACTIONS, targetArn, type ActionTarget, type SetupAction, type SetupResourceNames } from '../../../shared/readiness/setup-actions';
+import { actionTarget, SETUP_ACTIONS, TAGGING_ACTIONS, targetArn, type ActionTarget, type SetupAction, type SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { missingPermissions } from '../../../shared/readiness/verdict';
 import type { AwsContext } from '../aws/context';
 import { errorName, httpStatus, toAppError } from '../aws/errors';
+import { CONFIGURATION_TAG_KEY, MANAGED_BY_TAG } from '../setup/tags';
 import { simulationPrincipal } from './principal';
 
 const NOT_CHECKED_TAIL = 'The setup permissions were not checked in advance; this does not block you, and setup itself reports any action it is refused.';
@@ -18,6 +19,23 @@ export interface PermissionOptions {
    * Without names every action is simulated on any resource (`*`).
    */
   resources?: SetupResourceNames;
+}
+
+/**
+ * The request context the setup's calls carry, so conditions on it are judged as AWS will judge the
+ * real requests: the region each call goes to (IAM is global and signed for us-east-1) and, for the
+ * calls that send Onramp's tags, those tags. IAM ignores keys a policy does not test.
+ */
+export function simulationContext(target: ActionTarget, region: string, sendsTags: boolean): ContextEntry[] {
+  return [
+    { ContextKeyName: 'aws:RequestedRegion', ContextKeyValues: [target === 'role' ? 'us-east-1' : region], ContextKeyType: 'string' },
+    ...(sendsTags
+      ? [
+          { ContextKeyName: `aws:RequestTag/${MANAGED_BY_TAG.key}`, ContextKeyValues: [MANAGED_BY_TAG.value], ContextKeyType: 'string' as const },
+          { ContextKeyName: 'aws:TagKeys', ContextKeyValues: [MANAGED_BY_TAG.key, CONFIGURATION_TAG_KEY], ContextKeyType: 'stringList' as const },
+        ]
+      : []),
+  ];
 }
 
 /** Said when actions simulated on `*` come out denied: a policy scoped to names can look missing. */
@@ -47,30 +65,39 @@ export async function checkPermissions(aws: AwsContext, callerArn: string, opts:
       sourceArn = principal.arn;
     }
     const account = sourceArn.split(':')[4] ?? '';
-    // One simulation per resource the actions act on (with names), or one on `*` for all (without).
-    const groups = new Map<ActionTarget | 'any', SetupAction[]>();
+    // Without names: one simulation of every action on `*`. With names: one per resource the actions
+    // act on, split by whether the request carries tags (the context differs), run side by side.
+    const groups = new Map<string, { target: ActionTarget | null; tags: boolean; actions: SetupAction[] }>();
     for (const a of actions) {
-      const key = opts.resources ? actionTarget(a.action) : 'any';
-      groups.set(key, [...(groups.get(key) ?? []), a]);
+      const target = opts.resources ? actionTarget(a.action) : null;
+      const tags = Boolean(opts.resources) && TAGGING_ACTIONS.has(a.action);
+      const key = `${target ?? 'any'}|${tags}`;
+      const group = groups.get(key) ?? { target, tags, actions: [] };
+      group.actions.push(a);
+      groups.set(key, group);
     }
-    const results: EvaluationResult[] = [];
-    for (const [target, group] of groups) {
-      const arn = target === 'any' || !opts.resources ? null : targetArn(target, opts.resources, account);
+    const simulate = async ({ target, tags, actions: group }: { target: ActionTarget | null; tags: boolean; actions: SetupAction[] }) => {
+      const names = opts.resources;
+      const arn = target && names ? targetArn(target, names, account) : null;
+      const out: EvaluationResult[] = [];
       let marker: string | undefined;
       do {
-        const out = await iam.send(
+        const page = await iam.send(
           new SimulatePrincipalPolicyCommand({
             PolicySourceArn: sourceArn,
             ActionNames: group.map((a) => a.action),
             ...(arn ? { ResourceArns: [arn] } : {}),
+            ...(target && names ? { ContextEntries: simulationContext(target, names.region, tags) } : {}),
             Marker: marker,
           }),
           send,
         );
-        results.push(...(out.EvaluationResults ?? []));
-        marker = out.IsTruncated ? out.Marker : undefined;
+        out.push(...(page.EvaluationResults ?? []));
+        marker = page.IsTruncated ? page.Marker : undefined;
       } while (marker);
-    }
+      return out;
+    };
+    const results = (await Promise.all([...groups.values()].map(simulate))).flat();
     const decisions = results.map((r) => ({ action: r.EvalActionName ?? '', decision: r.EvalDecision ?? 'implicitDeny' }));
     const missing = missingPermissions(decisions, actions);
     return { checked: true, missing, note: missing.length > 0 && !opts.resources ? ANY_RESOURCE_NOTE : null };

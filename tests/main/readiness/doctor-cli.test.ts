@@ -149,13 +149,15 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     const run = await cli(args, env);
     expect(run.code).toBe(3);
     expect(run.json.permissions).toEqual({ checked: true, missing: [{ action: 'iam:CreateRole', blocks: 'creating the role the platform assumes' }], note: null });
-    const arns = simulated.map((r) => new URLSearchParams(r.body).get('ResourceArns.member.1')).sort();
+    const arns = [...new Set(simulated.map((r) => new URLSearchParams(r.body).get('ResourceArns.member.1')))].sort();
     expect(arns).toEqual([
       'arn:aws:dynamodb:us-west-2:123456789012:table/acme-lock',
       'arn:aws:iam::123456789012:role/BodoPlatformUser',
       'arn:aws:s3:::acme-state',
       null, // s3:ListAllMyBuckets acts on the account, not a bucket
     ]);
+    // Each request names the region it simulates (the wire form of ContextEntries).
+    for (const r of simulated) expect(new URLSearchParams(r.body).get('ContextEntries.member.1.ContextKeyName')).toBe('aws:RequestedRegion');
     const human = await cli(args.filter((a) => a !== '--json'), env);
     expect(human.stdout).toContain('Permissions (on bucket acme-state, table acme-lock, role BodoPlatformUser): 1 setup action(s) not allowed:');
     expect(human.stdout).toMatch(/! iam:CreateRole +blocks creating the role/);

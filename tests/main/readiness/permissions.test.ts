@@ -77,7 +77,11 @@ describe('checkPermissions', () => {
     expect(res.missing.map((m) => m.action)).toEqual(['s3:PutEncryptionConfiguration', 'iam:CreateRole']);
     expect(res.note).toBeNull();
     const calls = send.mock.calls.map(([c]) => c).filter((c) => c instanceof SimulatePrincipalPolicyCommand) as SimulatePrincipalPolicyCommand[];
-    const byArn = new Map(calls.map((c) => [c.input.ResourceArns?.[0] ?? '(none)', c.input.ActionNames]));
+    const byArn = new Map<string, string[]>();
+    for (const c of calls) {
+      const key = c.input.ResourceArns?.[0] ?? '(none)';
+      byArn.set(key, [...(byArn.get(key) ?? []), ...c.input.ActionNames!]);
+    }
     expect([...byArn.keys()].sort()).toEqual(
       ['(none)', 'arn:aws:dynamodb:us-east-2:123456789012:table/acme-lock', 'arn:aws:iam::123456789012:role/BodoPlatformUser', 'arn:aws:s3:::acme-state'].sort(),
     );
@@ -88,6 +92,31 @@ describe('checkPermissions', () => {
     expect(byArn.get('arn:aws:iam::123456789012:role/BodoPlatformUser')!.every((a) => a!.startsWith('iam:'))).toBe(true);
     // Every setup action is simulated exactly once.
     expect(calls.flatMap((c) => c.input.ActionNames!).sort()).toEqual(SETUP_ACTIONS.map((a) => a.action).sort());
+    // With the request context AWS will see: the region (IAM's is us-east-1), and Onramp's tags only on
+    // the calls that send them, so a tag-conditioned Allow is not credited to untagged calls.
+    const contextOf = (action: string) => {
+      const c = calls.find((x) => x.input.ActionNames!.includes(action))!;
+      return Object.fromEntries((c.input.ContextEntries ?? []).map((e) => [e.ContextKeyName, e.ContextKeyValues]));
+    };
+    expect(contextOf('s3:CreateBucket')).toEqual({ 'aws:RequestedRegion': ['us-east-2'] });
+    expect(contextOf('dynamodb:CreateTable')).toEqual({
+      'aws:RequestedRegion': ['us-east-2'],
+      'aws:RequestTag/managed-by': ['onramp'],
+      'aws:TagKeys': ['managed-by', 'onramp:configuration'],
+    });
+    expect(contextOf('iam:CreateRole')).toMatchObject({ 'aws:RequestedRegion': ['us-east-1'], 'aws:RequestTag/managed-by': ['onramp'] });
+    expect(contextOf('iam:PutRolePolicy')).toEqual({ 'aws:RequestedRegion': ['us-east-1'] });
+    expect(contextOf('s3:PutBucketTagging')).toHaveProperty('aws:TagKeys');
+  });
+
+  it('without names, sends one simulation on any resource with no request context', async () => {
+    const sim = simulator();
+    const { aws, send } = fakeAws(sim.send);
+    await checkPermissions(aws, 'arn:aws:iam::123456789012:user/alice');
+    const calls = send.mock.calls.map(([c]) => c).filter((c) => c instanceof SimulatePrincipalPolicyCommand) as SimulatePrincipalPolicyCommand[];
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.input.ResourceArns).toBeUndefined();
+    expect(calls[0]!.input.ContextEntries).toBeUndefined();
   });
 
   it('with names, an assumed role is simulated in its own account (the ARNs use that account)', async () => {
