@@ -44,8 +44,9 @@ export const ANY_RESOURCE_NOTE =
 
 /**
  * Simulate every setup action for the caller's principal with iam:SimulatePrincipalPolicy (on the
- * named resources when `resources` is given, else on any resource). Never throws for AWS reasons: when the simulation is denied or unavailable (moto
- * does not implement it) the result is `checked: false` with a note that says so.
+ * named resources when `resources` is given, else on any resource). Never throws for AWS reasons:
+ * when the simulation is denied or unavailable (moto does not implement it) the result is
+ * `checked: false` with a note that says so.
  */
 export async function checkPermissions(aws: AwsContext, callerArn: string, opts: PermissionOptions = {}): Promise<PermissionCheck> {
   const actions = opts.actions ?? SETUP_ACTIONS;
