@@ -181,14 +181,17 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
     });
   });
 
+  /** A readiness channel of the real handler table, with or without a connected session. */
+  async function channelInvoker(channel: 'readiness:check' | 'readiness:permissions', connected: boolean) {
+    const session = createSessionHolder();
+    if (connected) session.set(await openSession({ profile: 'default', env }));
+    const dataDir = String(env.ONRAMP_DATA_DIR);
+    const table = createHandlers({ env, dataDir, store: new ConfigurationStore(dataDir), session });
+    return (payload: unknown) => dispatch(table, channel, payload);
+  }
+
   describe('readiness:check handler', () => {
-    async function invoker(connected: boolean) {
-      const session = createSessionHolder();
-      if (connected) session.set(await openSession({ profile: 'default', env }));
-      const dataDir = String(env.ONRAMP_DATA_DIR);
-      const table = createHandlers({ env, dataDir, store: new ConfigurationStore(dataDir), session });
-      return (payload: unknown) => dispatch(table, 'readiness:check', payload);
-    }
+    const invoker = (connected: boolean) => channelInvoker('readiness:check', connected);
 
     it('answers the same report shape for the connected session', async () => {
       await fillRegion(moto.url, 'us-west-1', 4, 0);
@@ -219,13 +222,7 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
   });
 
   describe('readiness:permissions handler (the plan step\'s preflight on the exact names)', () => {
-    async function invoker(connected: boolean) {
-      const session = createSessionHolder();
-      if (connected) session.set(await openSession({ profile: 'default', env }));
-      const dataDir = String(env.ONRAMP_DATA_DIR);
-      const table = createHandlers({ env, dataDir, store: new ConfigurationStore(dataDir), session });
-      return (payload: unknown) => dispatch(table, 'readiness:permissions', payload);
-    }
+    const invoker = (connected: boolean) => channelInvoker('readiness:permissions', connected);
     const NAMES = { region: 'us-east-2', bucketName: 'acme-state', tableName: 'acme-lock', roleName: 'BodoPlatformUser' };
 
     it('says plainly that moto cannot simulate, without failing', async () => {
