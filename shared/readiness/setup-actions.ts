@@ -1,3 +1,5 @@
+import type { SetupInput } from '../contract/setup';
+
 /**
  * Every IAM action `setup apply` performs (or that its plan, verify and rollback perform), with what
  * the user loses without it. Kept in step with main/core/setup (inspect, apply, rollback); the
@@ -39,12 +41,7 @@ export const SETUP_ACTIONS: readonly SetupAction[] = [
 ];
 
 /** The names a setup will use, for checking its permissions on those exact resources. */
-export interface SetupResourceNames {
-  region: string;
-  bucketName: string;
-  tableName: string;
-  roleName: string;
-}
+export type SetupResourceNames = Pick<SetupInput, 'region' | 'bucketName' | 'tableName' | 'roleName'>;
 
 /** What an action is performed on: the bucket, the table, the role, or the account as a whole. */
 export type ActionTarget = 'bucket' | 'table' | 'role' | 'account';
