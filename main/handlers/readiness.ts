@@ -19,7 +19,7 @@ export function readinessHandlers(deps: HandlerDeps): HandlerSlice<(typeof READI
     'readiness:permissions': async (names) => {
       const session = deps.session.require();
       const { checkPermissionsWithin } = await core();
-      return checkPermissionsWithin(session.aws, session.info.arn, 30_000, names);
+      return checkPermissionsWithin(session.aws, session.info.arn, { resources: names });
     },
   };
 }

@@ -32,7 +32,7 @@ export async function checkReadiness(aws: AwsContext, opts: ReadinessOptions = {
   const regions: readonly SupportedRegion[] = opts.region ? [opts.region] : SUPPORTED_REGIONS;
   const identity = opts.identity ?? (await whoAmI(aws));
   const [permissions, measured] = await Promise.all([
-    checkPermissionsWithin(aws, identity.arn, timeoutMs, opts.resources),
+    checkPermissionsWithin(aws, identity.arn, { timeoutMs, resources: opts.resources }),
     Promise.all(regions.map((region) => measureRegion(aws, region, { timeoutMs }))),
   ]);
   return {
@@ -44,7 +44,11 @@ export async function checkReadiness(aws: AwsContext, opts: ReadinessOptions = {
 }
 
 /** The permission preflight, bounded in time (a slow IAM answers "not checked", never hangs). */
-export async function checkPermissionsWithin(aws: AwsContext, arn: string, timeoutMs = 30_000, resources?: SetupResourceNames): Promise<PermissionCheck> {
+export async function checkPermissionsWithin(
+  aws: AwsContext,
+  arn: string,
+  { timeoutMs = 30_000, resources }: { timeoutMs?: number; resources?: SetupResourceNames } = {},
+): Promise<PermissionCheck> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {

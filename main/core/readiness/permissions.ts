@@ -68,7 +68,8 @@ export async function checkPermissions(aws: AwsContext, callerArn: string, opts:
     const account = sourceArn.split(':')[4] ?? '';
     // Without names: one simulation of every action on `*`. With names: one per resource the actions
     // act on, split by whether the request carries tags (the context differs), run side by side.
-    const groups = new Map<string, { target: ActionTarget | null; tags: boolean; actions: SetupAction[] }>();
+    type Group = { target: ActionTarget | null; tags: boolean; actions: SetupAction[] };
+    const groups = new Map<string, Group>();
     for (const a of actions) {
       const target = opts.resources ? actionTarget(a.action) : null;
       const tags = Boolean(opts.resources) && TAGGING_ACTIONS.has(a.action);
@@ -77,7 +78,7 @@ export async function checkPermissions(aws: AwsContext, callerArn: string, opts:
       group.actions.push(a);
       groups.set(key, group);
     }
-    const simulate = async ({ target, tags, actions: group }: { target: ActionTarget | null; tags: boolean; actions: SetupAction[] }) => {
+    const simulate = async ({ target, tags, actions: group }: Group) => {
       const names = opts.resources;
       const arn = target && names ? targetArn(target, names, account) : null;
       const out: EvaluationResult[] = [];
