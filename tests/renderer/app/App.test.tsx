@@ -106,6 +106,9 @@ describe('App theme', () => {
     fake.install();
     renderUi(<App />);
     await waitFor(() => expect(document.documentElement).toHaveAttribute('data-mantine-color-scheme', 'dark'));
+    // Mantine sets the attribute at once and re-renders the switch afterwards: click only once the
+    // switch shows Dark, or the click lands on an already-selected Light and changes nothing.
+    await waitFor(() => expect(screen.getByRole('radio', { name: 'Dark' })).toBeChecked());
     fireEvent.click(screen.getByRole('radio', { name: 'Light' }));
     await waitFor(() => expect(fake.calls.some((c) => c.channel === 'settings:update' && (c.request as { theme?: string }).theme === 'light')).toBe(true));
     // The saved theme is read once at start-up, not again on every re-render of the shell.
