@@ -70,8 +70,8 @@ function installMenu(table: HandlerTable, dataDir: string, appInfo: { name: stri
         void dialog.showMessageBox({ type: 'info', title: `About ${appInfo.name}`, message, detail, buttons: ['OK'] });
       },
       copyDiagnostics: () => {
-        void table['diagnostics:get']({}).then((d) => {
-          clipboard.writeText(d.text);
+        void table['diagnostics:get']({}).then(async (d) => {
+          await clipboard.writeText(d.text);
           return dialog.showMessageBox({ type: 'info', message: 'Diagnostics copied', detail: 'Paste them into your bug report. They contain no secrets.' });
         });
       },
