@@ -2,17 +2,44 @@ import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
 
-/** Option specs for node:util parseArgs. */
-export type OptionSpec = Record<string, { type: 'string' | 'boolean'; multiple?: boolean; short?: string }>;
+/** One flag of a command: its parser type and what `--help` says about it. */
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  multiple?: boolean;
+  short?: string;
+  /** One line for `--help`. */
+  description: string;
+  /** The value's placeholder in `--help` (`--region REGION`); strings only. */
+  value?: string;
+  /** Shown as required in `--help`; the command still checks it. */
+  required?: boolean;
+}
+
+/** A command's flags by name (without the leading `--`). */
+export type OptionSpec = Record<string, FlagSpec>;
+
+/** The flags every command accepts besides its own. */
+export const COMMON_FLAGS: OptionSpec = {
+  json: { type: 'boolean', description: 'Print one JSON document on stdout; messages go to stderr.' },
+  help: { type: 'boolean', short: 'h', description: 'Show this help and exit.' },
+};
+
+type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
 
 /** Parse flags strictly: unknown flags and stray positionals are invalid input (exit 2). */
-export function parseFlags(argv: string[], options: OptionSpec): Record<string, string | boolean | string[] | undefined> {
+export function parseFlags(argv: string[], options: OptionSpec): ParsedFlags {
+  const config = Object.fromEntries(
+    Object.entries({ ...options, ...COMMON_FLAGS }).map(([name, f]) => [
+      name,
+      { type: f.type, ...(f.multiple ? { multiple: true } : {}), ...(f.short ? { short: f.short } : {}) },
+    ]),
+  );
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: { ...options, json: { type: 'boolean' } }, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({ args: argv, options: config, strict: true, allowPositionals: true });
     if (positionals.length > 0) {
       throw new AppError('InvalidInput', `Unexpected argument "${positionals[0]}".`, positionals[0]);
     }
-    return values as Record<string, string | boolean | string[] | undefined>;
+    return values as ParsedFlags;
   } catch (err) {
     if (err instanceof AppError) throw err;
     const message = (err as Error).message.replace(/\. To specify.*$/s, '.');
@@ -38,4 +65,20 @@ export function validateWith<T>(schema: z.ZodType<T>, value: unknown, fieldToFla
   const key = String(issue?.path[0] ?? '');
   const flag = fieldToFlag[key] ?? key;
   throw new AppError('InvalidInput', `--${flag}: ${issue?.message ?? 'invalid value'}`, `--${flag}`);
+}
+
+/** The usage text of one command, listing every flag it accepts. */
+export function commandHelp(words: string, summary: string, flags: OptionSpec): string {
+  const all = { ...flags, ...COMMON_FLAGS };
+  const left = (name: string, f: FlagSpec) =>
+    `${f.short ? `-${f.short}, ` : ''}--${name}${f.type === 'string' ? ` ${f.value ?? 'VALUE'}` : ''}`;
+  const width = Math.max(...Object.entries(all).map(([n, f]) => left(n, f).length)) + 2;
+  const lines = Object.entries(all).map(([name, f]) => {
+    const notes = [f.required ? 'required' : null, f.multiple ? 'repeatable' : null].filter(Boolean).join(', ');
+    return `  ${left(name, f).padEnd(width)}${f.description}${notes ? ` (${notes})` : ''}`;
+  });
+  const required = Object.entries(flags)
+    .filter(([, f]) => f.required)
+    .map(([n, f]) => `--${n}${f.type === 'string' ? ` ${f.value ?? 'VALUE'}` : ''}`);
+  return [`Usage: onramp ${words}${required.length ? ` ${required.join(' ')}` : ''} [flags]`, '', summary, '', 'Flags:', ...lines].join('\n');
 }

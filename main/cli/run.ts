@@ -1,16 +1,22 @@
 import { AppError } from '../../shared/errors';
+import { version } from '../../package.json';
+import { commandHelp, parseFlags } from './args';
 import { COMMANDS } from './commands';
 import { asAppError, CliExit, EXIT, exitCodeFor, type CliIo } from './io';
 
 const USAGE = () =>
   [
     'Usage: onramp <command> [flags] [--json]',
+    '       onramp <command> --help    every flag of one command',
+    '       onramp --version',
     '',
     'Commands:',
     ...Object.entries(COMMANDS).map(([words, c]) => `  ${words.padEnd(18)} ${c.summary}`),
     '',
     'Exit codes: 0 success, 2 invalid input (nothing sent to AWS), 3 AWS/credential/conflict error, 4 apply rolled back.',
   ].join('\n');
+
+const isHelp = (arg: string) => arg === '--help' || arg === '-h';
 
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -20,18 +26,38 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.stderr(`onramp: ${err.message}\n`);
     return exitCode;
   };
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help' || argv[0] === '-h') {
+  if (argv.length === 0) {
     io.stderr(USAGE() + '\n');
-    return argv.length === 0 ? EXIT.invalid : EXIT.ok;
+    return EXIT.invalid;
+  }
+  if (isHelp(argv[0]!) || argv[0] === 'help') {
+    io.stdout(USAGE() + '\n');
+    return EXIT.ok;
+  }
+  if (argv[0] === '--version' || argv[0] === '-v') {
+    io.stdout(`${version}\n`);
+    return EXIT.ok;
   }
   const two = `${argv[0]} ${argv[1] ?? ''}`.trim();
   const words = COMMANDS[two] ? two : COMMANDS[argv[0]!] ? argv[0]! : null;
   if (!words) {
+    const group = Object.keys(COMMANDS).filter((w) => w.startsWith(`${argv[0]} `));
+    if (group.length > 0 && (argv.length === 1 || isHelp(argv[1]!))) {
+      io.stdout([`Usage: onramp ${argv[0]} <${group.map((w) => w.split(' ')[1]).join('|')}> [flags]`, '', ...group.map((w) => `  ${w.padEnd(18)} ${COMMANDS[w]!.summary}`), '', `Run "onramp ${argv[0]} <subcommand> --help" for its flags.`].join('\n') + '\n');
+      return argv.length === 1 ? EXIT.invalid : EXIT.ok;
+    }
     return emitError(new AppError('InvalidInput', `Unknown command "${two}". Run "onramp --help".`, 'command'), EXIT.invalid);
   }
+  const entry = COMMANDS[words]!;
   const rest = argv.slice(words.split(' ').length);
   try {
-    const out = await COMMANDS[words]!.run(rest, io);
+    // Every flag a command accepts is in its entry, so --help lists exactly what the parser takes.
+    const flags = parseFlags(rest, entry.flags);
+    if (flags.help) {
+      io.stdout(commandHelp(words, entry.summary, entry.flags) + '\n');
+      return EXIT.ok;
+    }
+    const out = await entry.run(rest, io);
     if (json) io.stdout(JSON.stringify(out.json, null, 2) + '\n');
     else io.stdout(out.human + '\n');
     return out.exitCode;

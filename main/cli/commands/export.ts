@@ -2,8 +2,8 @@ import { EXPORT_FORMATS, ExportFormatSchema } from '../../../shared/contract/exp
 import { AppError } from '../../../shared/errors';
 import { renderExport } from '../../core/export';
 import { EXIT } from '../io';
-import type { Command } from './index';
-import { parseSetupInput } from './setup';
+import type { Command, CommandEntry } from './index';
+import { parseSetupInput, SETUP_FLAGS } from './setup';
 
 /** Take `--format X` / `--format=X` out of argv; the rest are the setup flags. */
 function takeFormat(argv: string[]): { format: string | undefined; rest: string[] } {
@@ -41,6 +41,14 @@ const exportSetup: Command = async (argv) => {
 };
 
 /** `onramp setup export`. */
-export const exportCommands: Record<string, { summary: string; run: Command }> = {
-  'setup export': { summary: 'Print the setup as CloudFormation, Terraform or an AWS CLI script', run: exportSetup },
+export const exportCommands: Record<string, CommandEntry> = {
+  'setup export': {
+    summary: 'Print the setup as CloudFormation, Terraform or an AWS CLI script (no AWS call)',
+    flags: {
+      format: { type: 'string', value: 'FORMAT', required: true, description: `Document to print: ${EXPORT_FORMATS.join(', ')}.` },
+      ...SETUP_FLAGS,
+      profile: { ...SETUP_FLAGS.profile!, required: false, description: 'Accepted for symmetry with setup apply; no AWS call is made.' },
+    },
+    run: exportSetup,
+  },
 };

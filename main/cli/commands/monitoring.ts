@@ -17,16 +17,43 @@ import { createAlarm, deleteAlarm, fetchSeries, listAlarms, planHistoryWindow, u
 import { contextForProfile } from '../../core/profiles/session';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
 import { EXIT, type CliIo } from '../io';
-import type { Command } from './index';
+import type { Command, CommandEntry } from './index';
 
-const BASE_FLAGS: OptionSpec = { profile: { type: 'string' }, region: { type: 'string' } };
-const HISTORY_FLAGS: OptionSpec = { ...BASE_FLAGS, days: { type: 'string' }, period: { type: 'string' }, stat: { type: 'string' }, class: { type: 'string' } };
+const BASE_FLAGS: OptionSpec = {
+  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile from ~/.aws (or "(environment)").' },
+  region: { type: 'string', value: 'REGION', required: true, description: 'Region: us-east-1, us-east-2, us-west-1 or us-west-2.' },
+};
+const METRIC_FLAGS: OptionSpec = {
+  period: { type: 'string', value: 'SECONDS', description: 'Period of each datapoint, a multiple of 60 (default 300).' },
+  stat: { type: 'string', value: 'STAT', description: 'Statistic: Maximum (default) or Average.' },
+  class: { type: 'string', value: 'CLASS', description: 'vCPU usage class, e.g. Standard/OnDemand (the default).' },
+};
+const HISTORY_FLAGS: OptionSpec = {
+  ...BASE_FLAGS,
+  days: { type: 'string', value: 'DAYS', description: 'Days of history, up to 455 (default 7).' },
+  ...METRIC_FLAGS,
+};
 const CONDITION_FLAGS: OptionSpec = {
-  threshold: { type: 'string' },
-  'evaluation-periods': { type: 'string' },
-  'datapoints-to-alarm': { type: 'string' },
-  comparison: { type: 'string' },
-  'treat-missing': { type: 'string' },
+  threshold: { type: 'string', value: 'VCPUS', required: true, description: 'Alarm when usage crosses this many vCPUs.' },
+  'evaluation-periods': { type: 'string', value: 'N', description: 'Periods evaluated each time (default 1).' },
+  'datapoints-to-alarm': { type: 'string', value: 'M', description: 'Breaching periods out of N that fire the alarm (default 1).' },
+  comparison: { type: 'string', value: 'OP', description: 'gt (default) or gte.' },
+  'treat-missing': { type: 'string', value: 'HOW', description: 'Missing data: missing (default), ignore, breaching or notBreaching.' },
+};
+const BACKTEST_FLAGS: OptionSpec = { ...HISTORY_FLAGS, ...CONDITION_FLAGS };
+const CREATE_FLAGS: OptionSpec = {
+  ...BASE_FLAGS,
+  name: { type: 'string', value: 'NAME', required: true, description: 'Alarm name (an existing alarm of this name is updated).' },
+  description: { type: 'string', value: 'TEXT', description: 'Alarm description.' },
+  ...CONDITION_FLAGS,
+  ...METRIC_FLAGS,
+  'topic-arn': { type: 'string', value: 'ARN', description: 'Notify this existing SNS topic (or use --new-topic).' },
+  'new-topic': { type: 'string', value: 'NAME', description: 'Create (or reuse Onramp\'s) SNS topic of this name.' },
+  email: { type: 'string', value: 'ADDRESS', multiple: true, description: 'Email subscriber of the topic.' },
+};
+const DELETE_FLAGS: OptionSpec = {
+  ...BASE_FLAGS,
+  name: { type: 'string', value: 'NAME', required: true, description: 'The alarm to delete.' },
 };
 
 const CONDITION_FIELD_TO_FLAG: Record<string, string> = {
@@ -140,7 +167,7 @@ const usage: Command = async (argv, io) => {
 
 /** `onramp alarm backtest`: how often an alarm would have fired over the history. */
 const alarmBacktest: Command = async (argv, io) => {
-  const flags = parseFlags(argv, { ...HISTORY_FLAGS, ...CONDITION_FLAGS });
+  const flags = parseFlags(argv, BACKTEST_FLAGS);
   const { profile, region } = baseInput(flags);
   requireFlag(flags, 'threshold');
   const input = historyInput(flags);
@@ -164,18 +191,8 @@ const alarmBacktest: Command = async (argv, io) => {
 
 /** `onramp alarm create`: create or update an alarm with its SNS topic. */
 const alarmCreate: Command = async (argv, io) => {
-  const flags = parseFlags(argv, {
-    ...BASE_FLAGS,
-    ...CONDITION_FLAGS,
-    period: { type: 'string' },
-    stat: { type: 'string' },
-    class: { type: 'string' },
-    name: { type: 'string' },
-    description: { type: 'string' },
-    'topic-arn': { type: 'string' },
-    'new-topic': { type: 'string' },
-    email: { type: 'string', multiple: true },
-  });
+  const flags = parseFlags(argv, CREATE_FLAGS);
+
   const { profile } = baseInput(flags);
   requireFlag(flags, 'name');
   requireFlag(flags, 'threshold');
@@ -246,7 +263,7 @@ const alarms: Command = async (argv, io) => {
 
 /** `onramp alarm delete`: delete one alarm by name. */
 const alarmDelete: Command = async (argv, io) => {
-  const flags = parseFlags(argv, { ...BASE_FLAGS, name: { type: 'string' } });
+  const flags = parseFlags(argv, DELETE_FLAGS);
   const { profile, region } = baseInput(flags);
   const name = validateWith(AlarmConfigSchema.shape.name, requireFlag(flags, 'name'), { '': 'name' });
   const result = await deleteAlarm(await context(io, profile, region), region, name);
@@ -254,10 +271,10 @@ const alarmDelete: Command = async (argv, io) => {
 };
 
 /** `onramp usage`, `onramp alarm backtest|create|delete`, `onramp alarms`. */
-export const monitoringCommands: Record<string, { summary: string; run: Command }> = {
-  usage: { summary: 'EC2 vCPU usage history: peak, quota, suggested threshold', run: usage },
-  'alarm backtest': { summary: 'How often an alarm would have fired over past usage', run: alarmBacktest },
-  'alarm create': { summary: 'Create or update a vCPU usage alarm with an SNS email topic', run: alarmCreate },
-  alarms: { summary: 'List alarms on EC2 vCPU usage and billing', run: alarms },
-  'alarm delete': { summary: 'Delete an alarm', run: alarmDelete },
+export const monitoringCommands: Record<string, CommandEntry> = {
+  usage: { summary: 'EC2 vCPU usage history: peak, quota, suggested threshold', flags: HISTORY_FLAGS, run: usage },
+  'alarm backtest': { summary: 'How often an alarm would have fired over past usage', flags: BACKTEST_FLAGS, run: alarmBacktest },
+  'alarm create': { summary: 'Create or update a vCPU usage alarm with an SNS email topic', flags: CREATE_FLAGS, run: alarmCreate },
+  alarms: { summary: 'List alarms on EC2 vCPU usage and billing', flags: BASE_FLAGS, run: alarms },
+  'alarm delete': { summary: 'Delete an alarm', flags: DELETE_FLAGS, run: alarmDelete },
 };

@@ -5,18 +5,18 @@ import { AppError } from '../../../shared/errors';
 import { reportPasses } from '../../../shared/readiness/verdict';
 import { checkReadiness } from '../../core/readiness';
 import { contextForProfile } from '../../core/profiles/session';
-import { parseFlags, requireFlag, validateWith } from '../args';
+import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
 import { EXIT, type CliIo, type CommandOutput } from '../io';
-import type { Command } from './index';
+import type { Command, CommandEntry } from './index';
 
-const DOCTOR_FLAGS = {
-  profile: { type: 'string' },
-  region: { type: 'string' },
-  'workspace-vcpus': { type: 'string' },
-  bucket: { type: 'string' },
-  table: { type: 'string' },
-  role: { type: 'string' },
-} as const;
+const DOCTOR_FLAGS: OptionSpec = {
+  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile from ~/.aws (or "(environment)").' },
+  region: { type: 'string', value: 'REGION', description: 'Check one supported region (default: all four).' },
+  'workspace-vcpus': { type: 'string', value: 'N', description: 'vCPUs one workspace needs (default 8).' },
+  bucket: { type: 'string', value: 'BUCKET', description: 'With --table, --role and --region: check the setup permissions on these exact names.' },
+  table: { type: 'string', value: 'TABLE', description: 'DynamoDB table name for the permission check.' },
+  role: { type: 'string', value: 'ROLE', description: 'IAM role name for the permission check.' },
+};
 
 /** Parse and validate the doctor's flags; invalid input throws before any AWS client exists. */
 export function parseDoctorInput(argv: string[]): {
@@ -106,6 +106,6 @@ const doctor: Command = async (argv: string[], io: CliIo): Promise<CommandOutput
 };
 
 /** `onramp doctor`. */
-export const readinessCommands: Record<string, { summary: string; run: Command }> = {
-  doctor: { summary: 'Check permissions and account limits before setup', run: doctor },
+export const readinessCommands: Record<string, CommandEntry> = {
+  doctor: { summary: 'Check permissions and account limits before setup', flags: DOCTOR_FLAGS, run: doctor },
 };

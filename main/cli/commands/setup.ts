@@ -8,18 +8,18 @@ import { defaultDataDir } from '../../core/store/data-dir';
 import { whoAmI } from '../../core/profiles/session';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
 import { CliExit, EXIT, type CliIo, type CommandOutput } from '../io';
-import type { Command } from './index';
+import type { Command, CommandEntry } from './index';
 
 /** The flags every setup command takes (and `setup export`). */
 export const SETUP_FLAGS: OptionSpec = {
-  profile: { type: 'string' },
-  region: { type: 'string' },
-  name: { type: 'string' },
-  bucket: { type: 'string' },
-  table: { type: 'string' },
-  role: { type: 'string' },
-  'external-id': { type: 'string' },
-  'platform-account': { type: 'string' },
+  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile from ~/.aws (or "(environment)").' },
+  region: { type: 'string', value: 'REGION', required: true, description: 'Region of the bucket and table: us-east-1, us-east-2, us-west-1 or us-west-2.' },
+  name: { type: 'string', value: 'NAME', required: true, description: 'Name of the Cloud Configuration (also tagged on every resource).' },
+  bucket: { type: 'string', value: 'BUCKET', required: true, description: 'S3 bucket name (global across all accounts).' },
+  table: { type: 'string', value: 'TABLE', required: true, description: 'DynamoDB table name (partition key LockID).' },
+  role: { type: 'string', value: 'ROLE', description: 'IAM role name the platform assumes (default BodoPlatformUser).' },
+  'external-id': { type: 'string', value: 'ID', required: true, description: "External ID from the platform's Cloud Configuration form." },
+  'platform-account': { type: 'string', value: 'ACCOUNT', description: "The platform's AWS account ID (default 481633624848)." },
 };
 
 const FIELD_TO_FLAG: Record<string, string> = {
@@ -108,11 +108,11 @@ const destroy: Command = async (argv, io) => {
 };
 
 /** `onramp setup plan|apply|verify|destroy`. */
-export const setupCommands: Record<string, { summary: string; run: Command }> = {
-  'setup plan': { summary: 'Show what apply would create, keep, or refuse', run: plan },
-  'setup apply': { summary: 'Create the Cloud Configuration (rolls back on failure)', run: apply },
-  'setup verify': { summary: 'Re-check a Cloud Configuration against AWS', run: verify },
-  'setup destroy': { summary: 'Delete what Onramp created (never a bucket with objects)', run: destroy },
+export const setupCommands: Record<string, CommandEntry> = {
+  'setup plan': { summary: 'Show what apply would create, keep, or refuse', flags: SETUP_FLAGS, run: plan },
+  'setup apply': { summary: 'Create the Cloud Configuration (rolls back on failure)', flags: SETUP_FLAGS, run: apply },
+  'setup verify': { summary: 'Re-check a Cloud Configuration against AWS', flags: SETUP_FLAGS, run: verify },
+  'setup destroy': { summary: 'Delete what Onramp created (never a bucket with objects)', flags: SETUP_FLAGS, run: destroy },
 };
 
 export type { CommandOutput };
