@@ -10,5 +10,7 @@ export default defineConfig({
     pool: 'forks',
     env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     setupFiles: ['tests/helpers/setup-env.ts'],
+    // In CI a missing test tool (moto, Chromium, terraform, …) fails the run before any test.
+    globalSetup: ['tests/helpers/global-setup.ts'],
   },
 });

@@ -61,3 +61,12 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ');
+
+/**
+ * The headers every response of the renderer's app:// handler carries. Kept here, free of Electron,
+ * so the e2e harness serves the page with exactly these headers too.
+ */
+export const RENDERER_RESPONSE_HEADERS: Readonly<Record<string, string>> = Object.freeze({
+  'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+  'X-Content-Type-Options': 'nosniff',
+});

@@ -1,7 +1,7 @@
 import { net, protocol } from 'electron';
 import { join, normalize, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { APP_HOST, APP_SCHEME, CONTENT_SECURITY_POLICY } from './origin';
+import { APP_HOST, APP_SCHEME, RENDERER_RESPONSE_HEADERS } from './origin';
 
 /** Must run before app `ready`: app:// is a standard, secure scheme (so it has an origin and a CSP applies). */
 export function registerAppScheme(): void {
@@ -25,8 +25,7 @@ export function serveRenderer(rendererDir: string): void {
     const res = await net.fetch(pathToFileURL(file).toString()).catch(() => null);
     if (!res || !res.ok) return new Response('Not found', { status: 404 });
     const headers = new Headers(res.headers);
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY);
-    headers.set('X-Content-Type-Options', 'nosniff');
+    for (const [name, value] of Object.entries(RENDERER_RESPONSE_HEADERS)) headers.set(name, value);
     return new Response(res.body, { status: 200, headers });
   });
 }

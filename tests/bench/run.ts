@@ -2,12 +2,13 @@
  * `npm run bench`: Onramp's performance figures against their budgets (issue: performance). A
  * benchmark, not a test — it never runs in `npm test`. Builds the app, then measures in one run:
  * chart drawing in headless Chromium, CloudWatch requests against moto, the renderer's initial
- * JavaScript and the main process's start. Prints a table and writes bench-results.json.
+ * JavaScript, the main process's start and the bundled CLI's start-up. Prints a table and writes bench-results.json.
  */
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, platform, release } from 'node:os';
 import { benchCharts } from './chart-bench';
+import { benchCliStart } from './cli-bench';
 import { benchMainStart, benchRendererSize, benchRequests } from './main-bench';
 import { printTable, type BenchRow } from './table';
 
@@ -26,6 +27,8 @@ async function main(): Promise<void> {
   console.error('== renderer size and main start');
   benchRendererSize(rows);
   await benchMainStart(rows);
+  console.error('== CLI start-up (bundled onramp vs bare node)');
+  benchCliStart(rows);
   const table = printTable(rows);
   console.log(table);
   const machine = { cores: cpus().length, cpu: cpus()[0]?.model ?? 'unknown', os: `${platform()} ${release()}`, node: process.version };

@@ -1,8 +1,11 @@
 /**
  * End-to-end harness: the built renderer (out/renderer) in headless Chromium, its `window.api`
  * bound to the real main-process handler table (createInvoker) through Playwright's exposeFunction.
- * Nothing here needs Electron. Every IPC response is recorded so tests can assert that no secret
- * ever reaches the page.
+ * Nothing here needs Electron. The page is served with the app:// handler's own headers (CSP,
+ * nosniff) and its `window.api` is the preload's real `buildApi`. Every request and response is
+ * checked against the contract's schemas on the way: a call that lies about its types is recorded
+ * as a contract violation, and `close()` fails the test. Every IPC response is recorded so tests
+ * can assert that no secret ever reaches the page.
  */
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -10,11 +13,16 @@ import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createInvoker, createSessionHolder } from '../../main/handlers';
 import { ConfigurationStore } from '../../main/core/store/configurations';
+import { RENDERER_RESPONSE_HEADERS } from '../../main/electron/origin';
+import { isChannel } from '../../main/handlers/dispatch';
+import { contract } from '../../shared/contract';
 import { buildApi } from '../../shared/contract/api';
+import { CHROMIUM_PATH, requireTool } from '../helpers/test-deps';
 import { CHANNELS } from '../../shared/contract/channels';
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
-export const HAS_CHROMIUM = existsSync(CHROMIUM_PATH);
+export { CHROMIUM_PATH };
+/** True when Chromium is here; e2e files skip with a message otherwise (in CI, a missing Chromium fails). */
+export const HAS_CHROMIUM = requireTool('chromium');
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/e2e');
 
@@ -47,7 +55,7 @@ export function serveStatic(root: string): Promise<{ url: string; close(): Promi
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { ...RENDERER_RESPONSE_HEADERS, 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     res.end(readFileSync(file));
   });
   return new Promise((resolveServer) => {
@@ -78,6 +86,8 @@ export interface Harness {
   ipc: IpcRecord[];
   /** Console errors and uncaught page errors. */
   pageErrors: string[];
+  /** Requests or responses that did not match the contract (close() fails when any). */
+  contractViolations: string[];
   /** Save a full-page screenshot as test-results/e2e/<name>.png and return its path. */
   screenshot(name: string): Promise<string>;
   close(): Promise<void>;
@@ -106,8 +116,13 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
     if (msg.type() === 'error') pageErrors.push(msg.text());
   });
   page.on('pageerror', (err) => pageErrors.push(String(err)));
+  const contractViolations: string[] = [];
   await page.exposeFunction('__onrampInvoke', async (channel: unknown, payload: unknown) => {
+    const problem = checkRequest(channel, payload);
+    if (problem) contractViolations.push(problem);
     const result = await invoke(channel, payload);
+    const answer = checkResponse(channel, result);
+    if (answer) contractViolations.push(answer);
     ipc.push({ channel: String(channel), request: JSON.stringify(payload ?? null), response: JSON.stringify(result) });
     return result;
   });
@@ -118,6 +133,7 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
     page,
     ipc,
     pageErrors,
+    contractViolations,
     async screenshot(name) {
       const path = join(SCREENSHOT_DIR, `${name}.png`);
       await page.screenshot({ path, fullPage: true, animations: 'disabled' });
@@ -126,6 +142,26 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
     async close() {
       await browser.close();
       await server.close();
+      if (contractViolations.length) throw new Error(`IPC calls that broke the contract:\n${contractViolations.join('\n')}`);
     },
   };
+}
+
+/** Why a request the page sent is not what its channel's schema accepts, or null. */
+export function checkRequest(channel: unknown, payload: unknown): string | null {
+  if (!isChannel(channel)) return `request on unknown channel ${JSON.stringify(channel)}`;
+  const parsed = contract[channel].request.safeParse(payload ?? {});
+  return parsed.success ? null : `${channel} request ${JSON.stringify(payload)}: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`;
+}
+
+/** Why an answer is not `{ ok: true, value }` matching the channel's response schema or `{ ok: false, error }` with a known code, or null. */
+export function checkResponse(channel: unknown, result: unknown): string | null {
+  if (!isChannel(channel)) return null;
+  const r = result as { ok?: unknown; value?: unknown; error?: { code?: unknown; message?: unknown } };
+  if (r?.ok === true) {
+    const parsed = contract[channel].response.safeParse(r.value);
+    return parsed.success ? null : `${channel} response: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`;
+  }
+  if (r?.ok === false && typeof r.error?.code === 'string' && typeof r.error.message === 'string') return null;
+  return `${channel} answer is neither a value nor a typed error: ${JSON.stringify(result).slice(0, 200)}`;
 }

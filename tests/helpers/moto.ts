@@ -1,12 +1,13 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** True when moto's server is on this machine; integration tests skip with a message otherwise. */
-export const HAS_MOTO = spawnSync('sh', ['-c', 'command -v moto_server'], { encoding: 'utf8' }).status === 0;
-if (!HAS_MOTO) console.warn('[tests] moto_server not found on PATH: AWS integration tests are skipped.');
+import { MOTO_SERVER, requireTool } from './test-deps';
+
+/** True when moto's server is on this machine; integration tests skip with a message otherwise (in CI, a missing moto fails). */
+export const HAS_MOTO = requireTool('moto');
 
 /** A running moto server on 127.0.0.1. */
 export interface Moto {
@@ -33,7 +34,7 @@ export function freePort(): Promise<number> {
 /** Start moto_server on a free loopback port and wait until it answers. */
 export async function startMoto(): Promise<Moto> {
   const port = await freePort();
-  const child: ChildProcess = spawn('moto_server', ['-H', '127.0.0.1', '-p', String(port)], {
+  const child: ChildProcess = spawn(MOTO_SERVER, ['-H', '127.0.0.1', '-p', String(port)], {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, PYTHONUNBUFFERED: '1' },
   });

@@ -191,4 +191,27 @@ describe('.github/workflows/release.yml', () => {
     expect(Object.keys(build?.env ?? {})).toEqual(expect.arrayContaining(['CSC_LINK', 'CSC_KEY_PASSWORD', 'WIN_CSC_LINK', 'APPLE_ID']));
     for (const value of Object.values(build?.env ?? {})) expect(value).toMatch(/^\$\{\{ secrets\./);
   });
+
+  it('runs on the Node version Electron 45 needs (.nvmrc) and smoke-tests the real Electron app on every OS', () => {
+    const steps = Object.values(wf.jobs)[0]!.steps as { run?: string; uses?: string; if?: string; with?: Record<string, string>; env?: Record<string, string> }[];
+    expect(steps.find((s) => s.uses?.startsWith('actions/setup-node'))?.with?.['node-version-file']).toBe('.nvmrc');
+    expect(steps.map((s) => s.run ?? '')).toContain('npx install-electron');
+    const smoke = steps.find((s) => s.run?.includes('tests/electron/smoke.test.ts'));
+    expect(smoke?.if).toBeUndefined();
+    expect(smoke?.env?.ONRAMP_ELECTRON_SMOKE).toBe('required');
+  });
+});
+
+describe('Node version truth', () => {
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+  const electronEngines = JSON.parse(readFileSync(join(root, 'node_modules/electron/package.json'), 'utf8')).engines.node as string;
+
+  it('engines, .nvmrc and the README agree with what Electron declares', () => {
+    const need = electronEngines.match(/(\d+)\.(\d+)/)!;
+    expect(manifest.engines.node).toBe(`>=${need[1]}.${need[2]}`);
+    expect(readFileSync(join(root, '.nvmrc'), 'utf8').trim()).toBe(need[1]);
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    expect(readme).toContain(`Node.js ≥ ${need[1]}.${need[2]}`);
+    expect(readme).toMatch(/CLI and the test suite also run on Node\.js ≥ 20\.19/);
+  });
 });

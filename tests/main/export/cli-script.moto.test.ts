@@ -10,10 +10,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCliScript } from '../../../main/core/export/cli-script';
 import { HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { ACCOUNT, awsCliHonoursEndpoint, expectSameAsApp, hasCommand, hostileInput, toolEnv } from './deployed';
+import { ACCOUNT, awsCliHonoursEndpoint, expectSameAsApp, hostileInput, toolEnv } from './deployed';
+import { requireTool } from '../../helpers/test-deps';
 
-const HAS_TOOLS = HAS_MOTO && hasCommand('aws') && hasCommand('bash');
-if (!HAS_TOOLS) console.warn('[tests] the AWS CLI, bash or moto_server is missing: the exported CLI script is not run.');
+const HAS_TOOLS = HAS_MOTO && requireTool('aws') && requireTool('bash');
 
 for (const key of Object.keys(process.env)) {
   if (key.startsWith('AWS_') && key !== 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED') delete process.env[key];

@@ -11,12 +11,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderCloudFormation } from '../../../main/core/export/cloudformation';
 import type { SetupInput } from '../../../shared/contract/setup';
 import { HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { awsCliHonoursEndpoint, expectSameAsApp, hasCommand, hostileInput, toolEnv, type MotoGaps } from './deployed';
+import { awsCliHonoursEndpoint, expectSameAsApp, hostileInput, toolEnv, type MotoGaps } from './deployed';
+import { requireTool } from '../../helpers/test-deps';
 
-const HAS_CFN_LINT = hasCommand('cfn-lint');
-if (!HAS_CFN_LINT) console.warn('[tests] cfn-lint is not installed: the exported CloudFormation template is not linted.');
-const HAS_DEPLOY_TOOLS = HAS_MOTO && hasCommand('aws');
-if (!HAS_DEPLOY_TOOLS) console.warn('[tests] the AWS CLI or moto_server is missing: the exported CloudFormation template is not deployed.');
+const HAS_CFN_LINT = requireTool('cfnLint');
+const HAS_DEPLOY_TOOLS = HAS_MOTO && requireTool('aws');
 
 for (const key of Object.keys(process.env)) {
   if (key.startsWith('AWS_') && key !== 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED') delete process.env[key];

@@ -22,10 +22,6 @@ import type { SetupInput } from '../../../shared/contract/setup';
 /** moto's default account. */
 export const ACCOUNT = '123456789012';
 
-/** True when a command is on PATH. */
-export function hasCommand(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).status === 0;
-}
 
 /** Inputs that are valid per AWS rules but full of characters that mean something to JSON, HCL or bash. */
 export function hostileInput(region: SetupInput['region']): SetupInput {

@@ -3,6 +3,7 @@
  * region-dependent bucket creation, and that each document carries the same resources as the app.
  */
 import { spawnSync } from 'node:child_process';
+import { requireTool } from '../../helpers/test-deps';
 import { describe, expect, it } from 'vitest';
 import { renderExport } from '../../../main/core/export';
 import { renderCliScript, shellQuote } from '../../../main/core/export/cli-script';
@@ -25,7 +26,7 @@ const HOSTILE: SetupInput = SetupInputSchema.parse({
 });
 const EAST: SetupInput = { ...HOSTILE, region: 'us-east-1' };
 
-const HAS_BASH = spawnSync('sh', ['-c', 'command -v bash'], { encoding: 'utf8' }).status === 0;
+const HAS_BASH = requireTool('bash');
 
 describe('CloudFormation renderer', () => {
   it('is valid JSON whose values are exactly the inputs', () => {

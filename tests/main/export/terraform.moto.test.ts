@@ -5,17 +5,17 @@
  * override file (`provider_override.tf`), the way a user would for an emulator. One apply per file.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderTerraform } from '../../../main/core/export/terraform';
 import { HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { expectSameAsApp, hasCommand, hostileInput, toolEnv } from './deployed';
+import { expectSameAsApp, hostileInput, toolEnv } from './deployed';
+import { requireTool, TF_PLUGIN_MIRROR } from '../../helpers/test-deps';
 
-const MIRROR = '/opt/tf-plugins';
-const HAS_TERRAFORM = hasCommand('terraform') && existsSync(join(MIRROR, 'registry.terraform.io', 'hashicorp', 'aws'));
-if (!HAS_TERRAFORM) console.warn(`[tests] terraform or its AWS provider mirror (${MIRROR}) is missing: the exported Terraform is not validated or applied.`);
+const MIRROR = TF_PLUGIN_MIRROR;
+const HAS_TERRAFORM = requireTool('terraform');
 if (HAS_TERRAFORM && !HAS_MOTO) console.warn('[tests] moto_server is missing: the exported Terraform is validated but not applied.');
 
 for (const key of Object.keys(process.env)) {
