@@ -16,8 +16,8 @@ import { ThemePage } from './pages/theme';
 const SKIP = !HAS_CHROMIUM || !HAS_MOTO;
 if (SKIP) console.warn('[e2e themes] skipped: needs /usr/bin/chromium and moto_server on PATH.');
 
-/** The lowest contrast accepted for any visible text: WCAG AA for large text; body text is well above it. */
-const MIN_CONTRAST = 3;
+/** The lowest contrast accepted for any visible text: WCAG 2.2 AA for normal text. */
+const MIN_CONTRAST = 4.5;
 
 /** The screens to capture, by navbar label. */
 const SCREENS = ['Connect', 'Monitoring', 'New alarm', 'New setup', 'Readiness', 'Configurations', 'Settings'] as const;

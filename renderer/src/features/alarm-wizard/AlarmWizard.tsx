@@ -80,7 +80,7 @@ export function AlarmWizard({ session, onGoConnect, onOpenDashboard }: { session
   const common = { form, onChange: change };
   return (
     <Stack>
-      <Title order={2}>{initial ? `Edit alarm ${initial.name}` : 'New alarm'}</Title>
+      <Title order={1} size="h2">{initial ? `Edit alarm ${initial.name}` : 'New alarm'}</Title>
       {!session && (
         <Alert color="yellow" title="Not connected">
           Connect to an AWS profile to read usage and create alarms.{' '}

@@ -9,7 +9,7 @@ import { firedSentence } from './model';
 export function BacktestSummary({ result, range, warnings }: { result: BacktestResult | null; range: RangeId; warnings: ThresholdWarning[] }) {
   return (
     <Stack gap="xs">
-      <Text role="status" aria-label="Backtest" fw={600} c={result && result.breaches > 0 ? 'red.8' : 'teal.8'}>
+      <Text role="status" aria-label="Backtest" fw={600} c={result && result.breaches > 0 ? 'red' : 'teal'}>
         {result ? firedSentence(result, range) : 'Enter valid conditions to see when this alarm would have fired.'}
       </Text>
       {warnings.map((w) => (

@@ -48,7 +48,7 @@ export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void })
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>Configurations</Title>
+        <Title order={1} size="h2">Configurations</Title>
         <Group>
           <Button variant="default" leftSection={<IconRefresh size={18} />} onClick={() => void load()}>
             Refresh

@@ -1,6 +1,6 @@
 import { Button, Group, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconCopy, IconDownload, IconFileExport } from '@tabler/icons-react';
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ExportDocument, ExportFormat } from '../../../../shared/contract/export';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
@@ -61,7 +61,7 @@ export function ExportMenu({ name, compact = false }: { name: string; compact?: 
           </Menu.Target>
           <Menu.Dropdown aria-label={`Export ${name}`}>
             {EXPORT_OPTIONS.map((o, i) => (
-              <div key={o.format}>
+              <Fragment key={o.format}>
                 {i > 0 && <Menu.Divider />}
                 <Menu.Label>{o.label}</Menu.Label>
                 <Menu.Item leftSection={<IconDownload size={16} aria-hidden />} onClick={() => void run(o.format, 'download')}>
@@ -70,7 +70,7 @@ export function ExportMenu({ name, compact = false }: { name: string; compact?: 
                 <Menu.Item leftSection={<IconCopy size={16} aria-hidden />} onClick={() => void run(o.format, 'copy')}>
                   Copy {o.label}
                 </Menu.Item>
-              </div>
+              </Fragment>
             ))}
           </Menu.Dropdown>
         </Menu>

@@ -42,7 +42,7 @@ export function ConnectScreen({ session, onConnected }: { session: SessionInfo |
 
   return (
     <Stack maw={900}>
-      <Title order={2}>Connect to AWS</Title>
+      <Title order={1} size="h2">Connect to AWS</Title>
       <Text c="dimmed" size="sm">
         Choose a profile from your local AWS config and credentials files. Keys stay in Onramp's main process; this
         window only sees who you are.

@@ -112,7 +112,7 @@ export function DashboardScreen({
   if (!session) {
     return (
       <Stack>
-        <Title order={2}>Monitoring</Title>
+        <Title order={1} size="h2">Monitoring</Title>
         <Alert color="yellow" title="Not connected">
           Connect to an AWS profile to see vCPU usage and alarms.{' '}
           <Button size="compact-sm" variant="light" onClick={onGoConnect}>
@@ -127,7 +127,7 @@ export function DashboardScreen({
   return (
     <Stack>
       <Group justify="space-between" align="flex-end">
-        <Title order={2}>Monitoring</Title>
+        <Title order={1} size="h2">Monitoring</Title>
         <Group gap="sm" align="flex-end">
           <Text size="sm" c="dimmed" aria-label="Last updated">
             {updatedAt ? `Last updated ${ago(updatedAt, now)} (${new Date(updatedAt).toLocaleTimeString()})` : 'Loading…'}
@@ -158,7 +158,7 @@ export function DashboardScreen({
               <RegionCard key={r.region} summary={r} />
             ))}
           </SimpleGrid>
-          <Title order={4}>Alarms</Title>
+          <Title order={2} size="h4">Alarms</Title>
           <AlarmsTable alarms={alarmsOf(regions)} now={now} onEdit={edit} onDelete={remove} onTest={test} />
           {okRegions.length > 0 && <UsageCostCard regions={okRegions} refreshKey={refreshCount} price={price} onPriceChange={setPrice} onPriceCommit={savePrice} />}
         </>

@@ -33,7 +33,7 @@ export function RegionCard({ summary }: { summary: RegionSummary }) {
           </Text>
         </Stack>
       ) : (
-        <Text size="sm" c="red.8" role="alert">
+        <Text size="sm" c="red" role="alert">
           {summary.error.message}
         </Text>
       )}

@@ -56,7 +56,7 @@ export function UsageCostCard({
   return (
     <Card withBorder padding="md">
       <Group justify="space-between" align="flex-end" mb="sm">
-        <Title order={4}>Usage cost</Title>
+        <Title order={2} size="h4">Usage cost</Title>
         <Group gap="sm" align="flex-end">
           <Select label="Range" data={COST_RANGES} value={range} onChange={(v) => v && setRange(v as RangeId)} allowDeselect={false} w={150} size="xs" />
           <NumberInput

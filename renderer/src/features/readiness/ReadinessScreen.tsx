@@ -43,7 +43,7 @@ export function ReadinessScreen({
 
   return (
     <Stack>
-      <Title order={2}>Account readiness</Title>
+      <Title order={1} size="h2">Account readiness</Title>
       <Tabs value={tab} onChange={(v) => setTab(v === 'platform' ? 'platform' : 'limits')} keepMounted={false}>
         <Tabs.List aria-label="Readiness views">
           <Tabs.Tab value="limits">Permissions and limits</Tabs.Tab>
@@ -103,7 +103,7 @@ export function ReadinessScreen({
                     </Text>
                   </Card>
                   <PermissionsPanel permissions={report.permissions} />
-                  <Title order={3} size="h4">
+                  <Title order={2} size="h4">
                     Limits per region
                   </Title>
                   <SimpleGrid cols={{ base: 1, md: 2 }}>

@@ -11,7 +11,7 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
     <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
         <Group justify="space-between" wrap="nowrap">
-          <Title order={3} size="h4" id={headingId}>
+          <Title order={2} size="h4" id={headingId}>
             {region.region}
           </Title>
           {region.ok ? (

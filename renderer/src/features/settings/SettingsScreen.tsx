@@ -52,7 +52,7 @@ export function SettingsScreen() {
 
   return (
     <Stack gap="md" maw={640}>
-      <Title order={2}>Settings</Title>
+      <Title order={1} size="h2">Settings</Title>
       {load.error && <ErrorAlert error={load.error} />}
       {saved && draft && (
         <Paper withBorder p="md">

@@ -75,7 +75,7 @@ export function SetupWizard({
 
   return (
     <Stack>
-      <Title order={2}>New Cloud Configuration</Title>
+      <Title order={1} size="h2">New Cloud Configuration</Title>
       {!session && (
         <Alert color="yellow" title="Not connected">
           Connect to an AWS profile before reviewing a plan.{' '}
