@@ -318,7 +318,7 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       expect(await invoke('alarms:create', { region: 'us-east-1', name: 'x', metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' }, threshold: 'high', topic: { kind: 'new', name: 't', emails: ['a@example.com'] } })).toMatchObject({ ok: false, error: { code: 'InvalidInput', field: 'threshold' } });
     });
 
-    it('without a session every channel answers NotConnected', async () => {
+    it('without a session alarms:list answers NotConnected (every channel: tests/main/handlers/not-connected.test.ts)', async () => {
       const session = createSessionHolder();
       const invoke = createInvoker({ env, dataDir: env.ONRAMP_DATA_DIR, store: new ConfigurationStore(env.ONRAMP_DATA_DIR), session });
       expect(await invoke('alarms:list', { region: 'us-east-1' })).toMatchObject({ ok: false, error: { code: 'NotConnected' } });
