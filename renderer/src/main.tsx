@@ -21,7 +21,8 @@ const appTheme = mergeThemeOverrides(theme, createTheme({ components: { Portal: 
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={appTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      <Notifications position="top-right" />
+      {/* Bottom right: toasts never cover the header's identity, endpoint and Disconnect. */}
+      <Notifications position="bottom-right" />
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -17,7 +17,13 @@ export function SettingsScreen() {
   const [saved, setSaved] = useState<Settings | null>(null);
   const [draft, setDraft] = useState<SettingsDraft | null>(null);
   const [errors, setErrors] = useState<DraftErrors>({});
-  const [status, setStatus] = useState<string | null>(null);
+  // Each confirmation shows beside the button that caused it, where the user is looking.
+  const [saveStatus, setSaveStatus] = useState<string | null>(null);
+  const [diagnosticsStatus, setDiagnosticsStatus] = useState<string | null>(null);
+  const edit = (next: SettingsDraft) => {
+    setDraft(next);
+    setSaveStatus(null);
+  };
 
   useEffect(() => {
     let mounted = true;
@@ -41,13 +47,13 @@ export function SettingsScreen() {
     const r = await save.run(checked.update);
     if (r.ok) {
       setSaved(r.value);
-      setStatus('Settings saved.');
+      setSaveStatus(Object.keys(checked.update).length ? 'Settings saved.' : 'Nothing changed: the settings were already saved.');
     }
   };
 
   const onCopyDiagnostics = async () => {
     const r = await diagnostics.run();
-    if (r.ok) setStatus((await copyText(r.value.text)) ? 'Diagnostics copied to the clipboard.' : 'Copy failed: select the report below and copy it.');
+    if (r.ok) setDiagnosticsStatus((await copyText(r.value.text)) ? 'Diagnostics copied to the clipboard.' : 'Copy failed: select the report below and copy it.');
   };
 
   return (
@@ -65,7 +71,7 @@ export function SettingsScreen() {
               label="Dashboard refresh interval (seconds)"
               description="30 to 3600 seconds; 300 by default."
               value={draft.refreshIntervalSeconds}
-              onChange={(v) => setDraft({ ...draft, refreshIntervalSeconds: v })}
+              onChange={(v) => edit({ ...draft, refreshIntervalSeconds: v })}
               allowDecimal={false}
               error={errors.refreshIntervalSeconds}
             />
@@ -73,7 +79,7 @@ export function SettingsScreen() {
               label="Price per vCPU-hour (USD)"
               description="Used for the cost estimates."
               value={draft.pricePerVcpuHour}
-              onChange={(v) => setDraft({ ...draft, pricePerVcpuHour: v })}
+              onChange={(v) => edit({ ...draft, pricePerVcpuHour: v })}
               decimalScale={4}
               step={0.01}
               error={errors.pricePerVcpuHour}
@@ -82,6 +88,11 @@ export function SettingsScreen() {
               <Button onClick={() => void onSave()} loading={save.loading}>
                 Save
               </Button>
+              {saveStatus && (
+                <Text size="sm" c="teal" role="status">
+                  {saveStatus}
+                </Text>
+              )}
             </Group>
             {save.error && <ErrorAlert error={save.error} />}
           </Stack>
@@ -97,6 +108,11 @@ export function SettingsScreen() {
             <Button variant="default" onClick={() => void onCopyDiagnostics()} loading={diagnostics.loading}>
               Copy diagnostics
             </Button>
+            {diagnosticsStatus && (
+              <Text size="sm" role="status">
+                {diagnosticsStatus}
+              </Text>
+            )}
           </Group>
           {diagnostics.error && <ErrorAlert error={diagnostics.error} />}
           {diagnostics.value && (
@@ -107,11 +123,6 @@ export function SettingsScreen() {
         </Stack>
       </Paper>
       <RequestsPanel />
-      {status && (
-        <Text size="sm" role="status">
-          {status}
-        </Text>
-      )}
     </Stack>
   );
 }

@@ -35,6 +35,22 @@ describe('SettingsScreen', () => {
     expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.');
   });
 
+  it('confirms a save beside the Save button, clears it on the next edit, and says when nothing changed', async () => {
+    createFakeApi({ 'settings:get': () => DEFAULT_SETTINGS, 'settings:update': (patch) => ({ ...DEFAULT_SETTINGS, ...patch }) }).install();
+    renderUi(<SettingsScreen />);
+    const interval = await screen.findByLabelText(/Dashboard refresh interval/);
+    const saveButton = screen.getByRole('button', { name: 'Save' });
+    fireEvent.click(saveButton);
+    const status = await screen.findByRole('status');
+    expect(status).toHaveTextContent('Nothing changed: the settings were already saved.');
+    // Beside the button, not at the bottom of the page.
+    expect(status.parentElement).toBe(saveButton.parentElement);
+    fireEvent.change(interval, { target: { value: '600' } });
+    expect(screen.queryByRole('status')).toBeNull();
+    fireEvent.click(saveButton);
+    expect(await screen.findByRole('status')).toHaveTextContent('Settings saved.');
+  });
+
   it('saves the theme when it is switched', async () => {
     const fake = createFakeApi({ 'settings:get': () => DEFAULT_SETTINGS, 'settings:update': (p) => ({ ...DEFAULT_SETTINGS, ...p }) }).install();
     renderUi(<SettingsScreen />);
