@@ -152,7 +152,7 @@ describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)
     await expectVisible(deleted);
     expect(await deleted.getByRole('listitem').count()).toBe(4);
     await h.screenshot('11-deleted');
-    await configs.dialog.getByRole('button', { name: 'Close' }).click();
+    await configs.dialog.getByRole('button', { name: 'Close', exact: true }).click();
     await expectVisible(h.page.getByText('No configurations yet'));
   });
 
