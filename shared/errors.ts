@@ -19,6 +19,8 @@ export const ERROR_CODES = [
   'Network',
   'Busy',
   'RolledBack',
+  'Cancelled',
+  'WrongAccount',
   'AwsError',
   'Internal',
 ] as const;

@@ -38,13 +38,38 @@ export type SetupResource = z.infer<typeof SetupResourceSchema>;
 export const PlanStepSchema = z.object({
   resource: SetupResourceSchema,
   name: z.string(),
-  action: z.enum(['create', 'keep', 'conflict']),
+  /** create (absent), keep (matches in every property Onramp sets), update (Onramp's, hardened by apply), conflict. */
+  action: z.enum(['create', 'keep', 'update', 'conflict']),
   detail: z.string(),
 });
 export type PlanStep = z.infer<typeof PlanStepSchema>;
 
+/** A resource an interrupted run's journal lists, and how far that run got with it. */
+export const JournalResourceSchema = z.object({
+  kind: SetupResourceSchema,
+  name: z.string(),
+  state: z.enum(['intended', 'created', 'hardened']),
+});
+
+/** A setup run that stopped before completing or undoing (a crash, a killed process). */
+export const InterruptedRunSchema = z.object({
+  runId: z.string(),
+  configuration: z.string(),
+  account: z.string(),
+  region: RegionSchema,
+  profile: z.string().nullable(),
+  startedAt: z.string(),
+  resources: z.array(JournalResourceSchema),
+  input: SetupInputSchema,
+});
+export type InterruptedRun = z.infer<typeof InterruptedRunSchema>;
+
 /** The whole plan; it may be applied only when no step is a conflict. */
-export const PlanSchema = z.object({ steps: z.array(PlanStepSchema) });
+export const PlanSchema = z.object({
+  steps: z.array(PlanStepSchema),
+  /** Interrupted runs of this configuration: apply finishes them; their resources count as this configuration's. */
+  interrupted: z.array(InterruptedRunSchema).default([]),
+});
 export type Plan = z.infer<typeof PlanSchema>;
 
 /** A saved Cloud Configuration: what the platform's form needs, never a secret. */
@@ -79,17 +104,39 @@ export const ApplyStepStatusSchema = z.object({
 });
 export type ApplyStepStatus = z.infer<typeof ApplyStepStatusSchema>;
 
-/** One verify check (drift detection). */
-export const VerifyCheckSchema = z.object({ id: z.string(), ok: z.boolean(), detail: z.string() });
+/** One verify check (drift detection); `label` is what people read, `id` what scripts match. */
+export const VerifyCheckSchema = z.object({
+  id: z.string(),
+  label: z.string(),
+  resource: SetupResourceSchema,
+  ok: z.boolean(),
+  detail: z.string(),
+});
 export type VerifyCheck = z.infer<typeof VerifyCheckSchema>;
 
 /** Result of re-checking a configuration against AWS. */
 export const VerifyResultSchema = z.object({ ok: z.boolean(), checks: z.array(VerifyCheckSchema) });
 export type VerifyResult = z.infer<typeof VerifyResultSchema>;
 
+/** Something Onramp could not undo or delete: what, why, and exactly how to finish by hand. */
+export const ManualStepSchema = z.object({
+  resource: SetupResourceSchema,
+  name: z.string(),
+  reason: z.string(),
+  /** The AWS CLI command that finishes it. */
+  command: z.string(),
+  /** Where in the AWS console to do it instead. */
+  console: z.string(),
+});
+export type ManualStep = z.infer<typeof ManualStepSchema>;
+
 /** Result of tearing a configuration down. */
 export const DestroyResultSchema = z.object({
   deleted: z.array(z.string()),
   kept: z.array(z.object({ resource: z.string(), reason: z.string() })),
+  /** What was done on purpose and is worth saying (a pre-existing role kept, its Onramp policy removed). */
+  notes: z.array(z.string()).default([]),
+  /** True when the run was cancelled before it finished (what is listed was done). */
+  cancelled: z.boolean().default(false),
 });
 export type DestroyResult = z.infer<typeof DestroyResultSchema>;

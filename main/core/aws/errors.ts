@@ -35,6 +35,21 @@ export function errorName(err: unknown): string {
   return e?.name || e?.Code || e?.code || 'Error';
 }
 
+/**
+ * True for errors that can succeed when the same call is tried again: throttling, 5xx answers,
+ * timeouts and network failures. Access denied, validation and not-found errors cannot.
+ */
+export function isRetryable(err: unknown): boolean {
+  const name = errorName(err);
+  const status = httpStatus(err);
+  if (THROTTLED.has(name) || status === 429) return true;
+  if (status !== undefined && status >= 500) return true;
+  if (['TimeoutError', 'RequestTimeout', 'RequestTimeoutException', 'InternalError', 'InternalFailure', 'ServiceUnavailable', 'InternalServerError'].includes(name)) return true;
+  const raw = String((err as SdkLikeError | null)?.message ?? '');
+  if (err instanceof AppError) return err.code === 'Throttled' || err.code === 'Timeout' || err.code === 'Network';
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|EPIPE|EAI_AGAIN|socket hang up|timed? ?out/i.test(raw + name);
+}
+
 /** The HTTP status the SDK recorded for a failed call, if any. */
 export function httpStatus(err: unknown): number | undefined {
   return (err as SdkLikeError | null)?.$metadata?.httpStatusCode;

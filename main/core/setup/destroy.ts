@@ -1,5 +1,5 @@
 import { DeleteBucketCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
-import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { DeleteTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import {
   DeleteRoleCommand,
   DeleteRolePolicyCommand,
@@ -7,13 +7,15 @@ import {
   ListInstanceProfilesForRoleCommand,
   ListRolePoliciesCommand,
 } from '@aws-sdk/client-iam';
-import { INLINE_POLICY_NAME, type DestroyResult } from '../../../shared/contract/setup';
+import type { DestroyResult, SetupResource } from '../../../shared/contract/setup';
 import type { AwsContext } from '../aws/context';
 import { toAppError } from '../aws/errors';
 import { whoAmI } from '../profiles/session';
+import { inOwnJournal, NO_CLAIMS, otherUsers, type Claims } from './claims';
 import { bucketTags, inspectBucket, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
-import { withResourceLock } from './lock';
-import { isOwnedBy } from './tags';
+import { resourceLockNames, withResourceLock } from './lock';
+import { RESOURCE_SPEC } from './spec';
+import { CONFIGURATION_TAG_KEY, isOwnedBy, MANAGED_BY_TAG } from './tags';
 
 /** What destroy needs: the configuration's name (its tag) and resource names. */
 export interface DestroyTarget {
@@ -24,80 +26,149 @@ export interface DestroyTarget {
   roleName: string;
 }
 
+/** Options for destroy. */
+export interface DestroyOptions {
+  account?: string;
+  claims?: Claims;
+  /** Cancel: stop before the next deletion; the result lists what was done. */
+  signal?: AbortSignal;
+  lockDir?: string;
+}
+
 const NOT_OURS = (what: string, name: string) =>
-  `not tagged managed-by=onramp and onramp:configuration=${name}: Onramp did not create this ${what} and will not delete it`;
+  `not tagged ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value} and ${CONFIGURATION_TAG_KEY}=${name} nor in its journal: Onramp did not create this ${what} and will not delete it`;
+
+const show = (items: string[], more: boolean) => `${items.map((i) => `"${i}"`).join(', ')}${more ? ', …' : ''}`;
+
+/** Up to three object keys (or versions) the bucket holds, or null when it is empty or gone. */
+async function bucketContents(aws: AwsContext, bucket: string, region: string): Promise<string | null> {
+  const s3 = await aws.s3(region);
+  const listing = await s3.send(new ListObjectVersionsCommand({ Bucket: bucket, MaxKeys: 3 }));
+  const keys = [...(listing.Versions ?? []), ...(listing.DeleteMarkers ?? [])].map((v) => v.Key ?? '?');
+  return keys.length ? show(keys.slice(0, 3), Boolean(listing.IsTruncated) || keys.length > 3) : null;
+}
+
+/** Up to three LockIDs the table holds, or null when it is empty. */
+async function tableContents(aws: AwsContext, table: string, region: string): Promise<string | null> {
+  const ddb = await aws.dynamodb(region);
+  const out = await ddb.send(new ScanCommand({ TableName: table, Limit: 3 }));
+  const ids = (out.Items ?? []).map((i) => i[RESOURCE_SPEC.table.lockKey]?.S ?? '(item)');
+  return ids.length ? show(ids, Boolean(out.LastEvaluatedKey)) : null;
+}
 
 /**
- * Tear a configuration down in the order role policy, role, table, bucket. Only resources tagged as
- * created by Onramp for this configuration are deleted; a bucket that holds any object (or object
- * version) is kept, so no user data is ever deleted. Missing resources are simply skipped.
+ * Tear a configuration down in the order role policy, role, table, bucket. Only resources this
+ * configuration owns (its tags or its journal) and no other configuration uses are deleted. When the
+ * bucket holds objects or the table holds items, the platform still has state there (workspaces):
+ * nothing at all is changed, so the platform is never cut off from what it runs. A role that existed
+ * before Onramp keeps existing, but Onramp's inline policy is always removed from it, so no role is
+ * left trusting the platform with Onramp's permissions.
  */
-export async function destroyConfiguration(aws: AwsContext, target: DestroyTarget): Promise<DestroyResult> {
-  const lock = [`bucket:${target.bucketName}`, `table:${target.region}/${target.tableName}`, `role:${target.roleName}`];
-  return withResourceLock(lock, async () => {
-    const deleted: string[] = [];
-    const kept: DestroyResult['kept'] = [];
-    const { account } = await whoAmI(aws);
-    const iam = await aws.iam();
+export async function destroyConfiguration(aws: AwsContext, target: DestroyTarget, opts: DestroyOptions = {}): Promise<DestroyResult> {
+  return withResourceLock(resourceLockNames(target), () => destroyLocked(aws, target, opts), { dir: opts.lockDir });
+}
 
-    const role = await inspectRole(aws, target.roleName);
-    if (role.kind === 'present') {
-      if (!isOwnedBy(await roleTags(aws, target.roleName), target.name)) {
-        kept.push({ resource: `role ${target.roleName}`, reason: NOT_OURS('role', target.name) });
-      } else {
-        const inline = (await iam.send(new ListRolePoliciesCommand({ RoleName: target.roleName }))).PolicyNames ?? [];
-        const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: target.roleName }))).AttachedPolicies ?? [];
-        const profiles = (await iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: target.roleName }))).InstanceProfiles ?? [];
-        if (inline.includes(INLINE_POLICY_NAME)) {
-          await iam.send(new DeleteRolePolicyCommand({ RoleName: target.roleName, PolicyName: INLINE_POLICY_NAME }));
-          deleted.push(`policy ${INLINE_POLICY_NAME}`);
-        }
-        const others = [...inline.filter((p) => p !== INLINE_POLICY_NAME), ...attached.map((p) => p.PolicyName ?? '?'), ...profiles.map((p) => `instance profile ${p.InstanceProfileName}`)];
-        if (others.length) {
-          kept.push({ resource: `role ${target.roleName}`, reason: `also has ${others.join(', ')}, which Onramp did not add; detach them first if the role should go` });
-        } else {
-          await iam.send(new DeleteRoleCommand({ RoleName: target.roleName }));
-          deleted.push(`role ${target.roleName}`);
-        }
-      }
+async function destroyLocked(aws: AwsContext, target: DestroyTarget, opts: DestroyOptions): Promise<DestroyResult> {
+  const deleted: string[] = [];
+  const kept: DestroyResult['kept'] = [];
+  const notes: string[] = [];
+  const account = opts.account ?? (await whoAmI(aws)).account;
+  const claims = opts.claims ?? NO_CLAIMS;
+  const where = { account, region: target.region };
+  const users = (kind: SetupResource, name: string) => otherUsers(claims, target.name, kind, name, where);
+  const ours = (kind: SetupResource, name: string, tags: Record<string, string>) => isOwnedBy(tags, target.name) || inOwnJournal(claims, target.name, kind, name, where);
+  const policyName = RESOURCE_SPEC.role.inlinePolicyName;
+  const iam = await aws.iam();
+
+  const [role, table, bucket] = await Promise.all([
+    inspectRole(aws, target.roleName),
+    inspectTable(aws, target.tableName, target.region),
+    inspectBucket(aws, target.bucketName, account),
+  ]);
+
+  // The platform's state: if either store holds anything, change nothing.
+  const objects = bucket.kind === 'ours' ? await bucketContents(aws, target.bucketName, bucket.region) : null;
+  const items = table.kind === 'present' ? await tableContents(aws, target.tableName, target.region) : null;
+  if (objects || items) {
+    const found = [objects ? `bucket ${target.bucketName} holds ${objects}` : null, items ? `table ${target.tableName} holds lock items ${items}` : null].filter(Boolean).join(' and ');
+    const reason = `the platform still has state here (${found}): remove the platform's workspaces first (which empties them), then delete again. Nothing was changed`;
+    if (role.kind === 'present') kept.push({ resource: `role ${target.roleName}`, reason });
+    if (table.kind === 'present') kept.push({ resource: `table ${target.tableName}`, reason });
+    if (bucket.kind === 'ours') kept.push({ resource: `bucket ${target.bucketName}`, reason });
+    return { deleted, kept, notes, cancelled: false };
+  }
+
+  const cancelled = () => opts.signal?.aborted === true;
+  const attempt = async (resource: string, fn: () => Promise<void>) => {
+    try {
+      await fn();
+    } catch (err) {
+      kept.push({ resource, reason: `could not be deleted: ${toAppError(err).message}` });
     }
+  };
 
-    const table = await inspectTable(aws, target.tableName, target.region);
-    if (table.kind === 'present') {
+  if (role.kind === 'present' && !cancelled()) {
+    await attempt(`role ${target.roleName}`, async () => {
+      const tags = await roleTags(aws, target.roleName);
+      const others = users('role', target.roleName);
+      const taggedOther = tags[CONFIGURATION_TAG_KEY] !== undefined && tags[CONFIGURATION_TAG_KEY] !== target.name;
+      if (others.length || taggedOther) {
+        kept.push({ resource: `role ${target.roleName}`, reason: `is used by configuration ${taggedOther ? `"${tags[CONFIGURATION_TAG_KEY]}"` : others.map((o) => `"${o}"`).join(', ')}; left as it is, policy included` });
+        return;
+      }
+      const inline = (await iam.send(new ListRolePoliciesCommand({ RoleName: target.roleName }))).PolicyNames ?? [];
+      if (inline.includes(policyName)) {
+        await iam.send(new DeleteRolePolicyCommand({ RoleName: target.roleName, PolicyName: policyName }));
+        deleted.push(`policy ${policyName}`);
+      }
+      if (!ours('role', target.roleName, tags)) {
+        notes.push(
+          `Role ${target.roleName} existed before Onramp, so it was kept${inline.includes(policyName) ? `; Onramp's inline policy ${policyName} was removed from it, so the platform can no longer use it with Onramp's permissions` : ' (it had no Onramp policy)'}.`,
+        );
+        return;
+      }
+      if (cancelled()) return;
+      const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: target.roleName }))).AttachedPolicies ?? [];
+      const profiles = (await iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: target.roleName }))).InstanceProfiles ?? [];
+      const extra = [...inline.filter((p) => p !== policyName), ...attached.map((p) => p.PolicyName ?? '?'), ...profiles.map((p) => `instance profile ${p.InstanceProfileName}`)];
+      if (extra.length) {
+        kept.push({ resource: `role ${target.roleName}`, reason: `also has ${extra.join(', ')}, which Onramp did not add; Onramp's policy was removed, detach the rest first if the role should go` });
+        return;
+      }
+      await iam.send(new DeleteRoleCommand({ RoleName: target.roleName }));
+      deleted.push(`role ${target.roleName}`);
+    });
+  }
+
+  if (table.kind === 'present' && !cancelled()) {
+    await attempt(`table ${target.tableName}`, async () => {
       const tags = table.table.TableArn ? await tableTags(aws, table.table.TableArn, target.region) : {};
-      if (!isOwnedBy(tags, target.name)) {
-        kept.push({ resource: `table ${target.tableName}`, reason: NOT_OURS('table', target.name) });
-      } else {
-        const ddb = await aws.dynamodb(target.region);
-        await ddb.send(new DeleteTableCommand({ TableName: target.tableName }));
-        deleted.push(`table ${target.tableName}`);
-      }
-    }
+      const others = users('table', target.tableName);
+      if (others.length) return void kept.push({ resource: `table ${target.tableName}`, reason: `is used by configuration ${others.map((o) => `"${o}"`).join(', ')}` });
+      if (!ours('table', target.tableName, tags)) return void kept.push({ resource: `table ${target.tableName}`, reason: NOT_OURS('table', target.name) });
+      const ddb = await aws.dynamodb(target.region);
+      await ddb.send(new DeleteTableCommand({ TableName: target.tableName }));
+      deleted.push(`table ${target.tableName}`);
+    });
+  }
 
-    const bucket = await inspectBucket(aws, target.bucketName, account);
-    if (bucket.kind === 'foreign') {
-      kept.push({ resource: `bucket ${target.bucketName}`, reason: `belongs to another account: ${bucket.detail}` });
-    } else if (bucket.kind === 'ours') {
+  if (bucket.kind === 'foreign') {
+    kept.push({ resource: `bucket ${target.bucketName}`, reason: `belongs to another account: ${bucket.detail}` });
+  } else if (bucket.kind === 'ours' && !cancelled()) {
+    await attempt(`bucket ${target.bucketName}`, async () => {
+      const tags = await bucketTags(aws, target.bucketName, bucket.region);
+      const others = users('bucket', target.bucketName);
+      if (others.length) return void kept.push({ resource: `bucket ${target.bucketName}`, reason: `is used by configuration ${others.map((o) => `"${o}"`).join(', ')}` });
+      if (!ours('bucket', target.bucketName, tags)) return void kept.push({ resource: `bucket ${target.bucketName}`, reason: NOT_OURS('bucket', target.name) });
       const s3 = await aws.s3(bucket.region);
-      if (!isOwnedBy(await bucketTags(aws, target.bucketName, bucket.region), target.name)) {
-        kept.push({ resource: `bucket ${target.bucketName}`, reason: NOT_OURS('bucket', target.name) });
-      } else {
-        const listing = await s3.send(new ListObjectVersionsCommand({ Bucket: target.bucketName, MaxKeys: 1 }));
-        const count = (listing.Versions?.length ?? 0) + (listing.DeleteMarkers?.length ?? 0);
-        if (count > 0) {
-          kept.push({ resource: `bucket ${target.bucketName}`, reason: 'holds objects; Onramp never deletes data — empty it yourself, then delete again' });
-        } else {
-          try {
-            await s3.send(new DeleteBucketCommand({ Bucket: target.bucketName }));
-            deleted.push(`bucket ${target.bucketName}`);
-          } catch (err) {
-            const e = toAppError(err);
-            if (/BucketNotEmpty/.test(e.message)) kept.push({ resource: `bucket ${target.bucketName}`, reason: 'holds objects; Onramp never deletes data' });
-            else throw toAppError(err, `S3 DeleteBucket ${target.bucketName}`);
-          }
-        }
+      try {
+        await s3.send(new DeleteBucketCommand({ Bucket: target.bucketName }));
+        deleted.push(`bucket ${target.bucketName}`);
+      } catch (err) {
+        if (/BucketNotEmpty/.test(toAppError(err).message)) kept.push({ resource: `bucket ${target.bucketName}`, reason: 'holds objects; Onramp never deletes data' });
+        else throw toAppError(err, `S3 DeleteBucket ${target.bucketName}`);
       }
-    }
-    return { deleted, kept };
-  });
+    });
+  }
+  return { deleted, kept, notes, cancelled: cancelled() };
 }
