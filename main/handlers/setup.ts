@@ -1,85 +1,129 @@
 import { randomUUID } from 'node:crypto';
 import type { ApplyJob } from '../../shared/contract/jobs';
-import type { ApplyStepStatus, CloudConfiguration } from '../../shared/contract/setup';
+import type { ApplyStepStatus, SavedConfiguration } from '../../shared/contract/setup';
 import { AppError } from '../../shared/errors';
 import { toAppError } from '../core/aws/errors';
 import type { HandlerDeps, HandlerSlice } from './types';
 
 // The setup core (and with it the S3, DynamoDB and IAM clients) loads on first use, not at start-up.
-const core = () => import('../core/setup');
+const service = () => import('../core/app/setup-service');
 
 /** Jobs are kept for an hour after they finish so a reloaded window can still read the result. */
 const JOB_TTL_MS = 60 * 60_000;
 
-/** Plan, apply (as a polled job), verify and destroy. */
-export function setupHandlers(
-  deps: HandlerDeps,
-): HandlerSlice<'setup:plan' | 'setup:apply' | 'setup:progress' | 'setup:verify' | 'setup:destroy'> {
-  const jobs = new Map<string, ApplyJob>();
+type SetupChannels =
+  | 'setup:plan'
+  | 'setup:apply'
+  | 'setup:progress'
+  | 'setup:verify'
+  | 'setup:destroy'
+  | 'setup:cancel'
+  | 'setup:interrupted'
+  | 'setup:resolve-interrupted';
 
-  async function savedOrThrow(name: string): Promise<CloudConfiguration & { accountId: string }> {
+/** Plan, apply (as a polled, cancellable job), verify, destroy and interrupted-run recovery: adapters over the setup service. */
+export function setupHandlers(deps: HandlerDeps): HandlerSlice<SetupChannels> {
+  const jobs = new Map<string, ApplyJob>();
+  const controllers = new Map<string, AbortController>();
+  let svc: Promise<import('../core/app/setup-service').SetupService> | null = null;
+  const setup = () =>
+    (svc ??= service().then(({ createSetupService }) =>
+      createSetupService({ dataDir: deps.dataDir, store: deps.store, now: deps.now ?? Date.now, lockDir: deps.setup?.lockDir, tuning: deps.setup?.tuning }),
+    ));
+  const connection = () => {
+    const s = deps.session.require();
+    return { aws: s.aws, account: s.info.account, profile: s.info.profile };
+  };
+
+  async function savedOrThrow(name: string): Promise<SavedConfiguration> {
     const saved = await deps.store.get(name);
     if (!saved) throw new AppError('NotFound', `No saved configuration named "${name}".`, 'name');
     return saved;
   }
 
-  return {
-    'setup:plan': async (input) => {
-      const { planSetup } = await core();
-      return planSetup(deps.session.require().aws, input);
-    },
-    'setup:apply': async (input) => {
-      const session = deps.session.require();
-      const { applySetup } = await core();
-      const jobId = randomUUID();
-      const job: ApplyJob = { jobId, state: 'running', steps: [], result: null, error: null, rolledBack: [] };
-      jobs.set(jobId, job);
-      const onStep = (step: ApplyStepStatus) => {
-        const i = job.steps.findIndex((s) => s.id === step.id);
-        if (i >= 0) job.steps[i] = step;
-        else job.steps.push(step);
-      };
-      applySetup(session.aws, input, { onStep })
-        .then(async (result) => {
-          await deps.store.save({
-            ...result,
-            accountId: session.info.account,
-            profile: session.info.profile,
-            createdAt: new Date().toISOString(),
-            verifiedAt: null,
-          });
+  /** Start a long run as a polled job with its own AbortController. */
+  function startJob(configuration: string, work: (hooks: { onStep: (s: ApplyStepStatus) => void; signal: AbortSignal }) => Promise<SavedConfiguration | null>): { jobId: string } {
+    const jobId = randomUUID();
+    const job: ApplyJob = { jobId, configuration, state: 'running', cancelling: false, steps: [], result: null, error: null, rolledBack: [], manual: [] };
+    const controller = new AbortController();
+    jobs.set(jobId, job);
+    controllers.set(jobId, controller);
+    const onStep = (step: ApplyStepStatus) => {
+      const i = job.steps.findIndex((s) => s.id === step.id);
+      if (i >= 0) job.steps[i] = step;
+      else job.steps.push(step);
+    };
+    work({ onStep, signal: controller.signal })
+      .then((saved) => {
+        if (saved) {
+          const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, ...result } = saved;
           job.result = result;
-          job.state = 'succeeded';
-        })
-        .catch((err: unknown) => {
-          job.error = toAppError(err).toShape();
-          job.rolledBack = (err as { rolledBack?: string[] }).rolledBack ?? [];
-          job.state = 'failed';
-        })
-        .finally(() => setTimeout(() => jobs.delete(jobId), JOB_TTL_MS).unref?.());
-      return { jobId };
+        }
+        job.state = 'succeeded';
+      })
+      .catch((err: unknown) => {
+        const e = toAppError(err);
+        job.error = e.toShape();
+        const failed = err as { rolledBack?: string[]; manual?: ApplyJob['manual'] };
+        job.rolledBack = failed.rolledBack ?? [];
+        job.manual = failed.manual ?? [];
+        job.state = e.code === 'Cancelled' ? 'cancelled' : 'failed';
+      })
+      .finally(() => {
+        controllers.delete(jobId);
+        setTimeout(() => jobs.delete(jobId), JOB_TTL_MS).unref?.();
+      });
+    return { jobId };
+  }
+
+  return {
+    'setup:plan': async (input) => (await setup()).plan(connection(), input),
+    'setup:apply': async (input) => {
+      const conn = connection();
+      const s = await setup();
+      return startJob(input.name, (hooks) => s.apply(conn, input, hooks));
     },
     'setup:progress': async ({ jobId }) => {
       const job = jobs.get(jobId);
       if (!job) throw new AppError('NotFound', 'That setup run is not known (it may have finished over an hour ago).', 'jobId');
       return structuredClone(job);
     },
+    'setup:cancel': async ({ jobId }) => {
+      const controller = controllers.get(jobId);
+      if (!controller) throw new AppError('NotFound', 'That run is not running (it may have finished already).', 'jobId');
+      controller.abort();
+      const job = jobs.get(jobId);
+      if (job) job.cancelling = true;
+      return null;
+    },
     'setup:verify': async ({ name }) => {
       const saved = await savedOrThrow(name);
-      const { verifyConfiguration } = await core();
-      const result = await verifyConfiguration(deps.session.require().aws, saved);
-      if (result.ok) await deps.store.update(name, { verifiedAt: new Date().toISOString() });
-      return result;
+      return (await setup()).verify(connection(), saved);
     },
-    'setup:destroy': async ({ name, confirmation }) => {
+    'setup:destroy': async ({ name, confirmation, jobId }) => {
       if (confirmation !== name) {
         throw new AppError('InvalidInput', `Type the configuration's name ("${name}") to confirm deletion.`, 'confirmation');
       }
       const saved = await savedOrThrow(name);
-      const { destroyConfiguration } = await core();
-      const result = await destroyConfiguration(deps.session.require().aws, saved);
-      if (result.kept.length === 0) await deps.store.remove(name);
-      return result;
+      const s = await setup();
+      const controller = new AbortController();
+      if (jobId) {
+        if (controllers.has(jobId)) throw new AppError('InvalidInput', 'That run ID is in use.', 'jobId');
+        controllers.set(jobId, controller);
+      }
+      try {
+        return await s.destroy(connection(), saved, { signal: controller.signal });
+      } finally {
+        if (jobId) controllers.delete(jobId);
+      }
+    },
+    'setup:interrupted': async () => (await setup()).interrupted(),
+    'setup:resolve-interrupted': async ({ runId, action }) => {
+      const conn = connection();
+      const s = await setup();
+      const run = (await s.interrupted()).runs.find((r) => r.runId === runId);
+      if (!run) throw new AppError('NotFound', 'That interrupted run is not known (it may have been finished or undone already).', 'runId');
+      return startJob(run.configuration, async (hooks) => (await s.resolveInterrupted(conn, runId, action, hooks)).saved);
     },
   };
 }

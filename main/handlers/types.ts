@@ -32,6 +32,10 @@ export interface HandlerDeps {
   logger?: Logger;
   /** The app's name and version, for diagnostics and About. */
   appInfo?: { name: string; version: string };
+  /** The clock (defaults to Date.now). */
+  now?: () => number;
+  /** Setup timing and lock folder (tests make them fast and private). */
+  setup?: { lockDir?: string; tuning?: { pollMs?: number; iamPropagationMs?: number; rollbackMs?: number; timeoutMs?: number } };
 }
 
 /** A handler receives the already-validated request. */

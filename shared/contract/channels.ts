@@ -19,6 +19,9 @@ export const CORE_CHANNELS = [
   'setup:progress',
   'setup:verify',
   'setup:destroy',
+  'setup:cancel',
+  'setup:interrupted',
+  'setup:resolve-interrupted',
   'configs:list',
   'configs:forget',
 ] as const;

@@ -11,6 +11,7 @@ import { ApplyJobSchema, JobQuerySchema, JobRefSchema } from './jobs';
 import { ConnectRequestSchema, ProfileSummarySchema, SessionInfoSchema } from './session';
 import {
   DestroyResultSchema,
+  InterruptedRunSchema,
   PlanSchema,
   SavedConfigurationSchema,
   SetupInputSchema,
@@ -66,9 +67,27 @@ export const contract = {
     response: VerifyResultSchema,
   },
   'setup:destroy': {
-    doc: 'Tear down a saved configuration; the confirmation must repeat its name.',
-    request: z.object({ name: z.string().min(1).max(64), confirmation: z.string().max(64) }).strict(),
+    doc: 'Tear down a saved configuration; the confirmation must repeat its name. A jobId lets setup:cancel stop it.',
+    request: z.object({ name: z.string().min(1).max(64), confirmation: z.string().max(64), jobId: z.string().max(100).optional() }).strict(),
     response: DestroyResultSchema,
+  },
+  'setup:cancel': {
+    doc: 'Cancel a running apply (or a destroy started with that jobId): it stops after the step in flight and undoes its changes.',
+    request: JobQuerySchema,
+    response: z.null(),
+  },
+  'setup:interrupted': {
+    doc: 'Setup runs that stopped before completing or undoing (crash, killed process), from their journals.',
+    request: EmptySchema,
+    response: z.object({
+      runs: z.array(InterruptedRunSchema),
+      unreadable: z.array(z.object({ file: z.string(), reason: z.string() })),
+    }),
+  },
+  'setup:resolve-interrupted': {
+    doc: 'Finish (re-apply, hardening what was created) or undo (delete what the journal lists) an interrupted run; poll setup:progress.',
+    request: z.object({ runId: z.string().max(100), action: z.enum(['finish', 'undo']) }).strict(),
+    response: JobRefSchema,
   },
   'configs:list': {
     doc: 'The locally saved Cloud Configurations (never a secret).',

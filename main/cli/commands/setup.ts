@@ -1,11 +1,11 @@
-import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME, SetupInputSchema, type SetupInput } from '../../../shared/contract/setup';
+import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME, SetupInputSchema, type InterruptedRun, type ManualStep, type SetupInput } from '../../../shared/contract/setup';
 import { ProfileNameSchema } from '../../../shared/contract/session';
-import type { AwsContext } from '../../core/aws/context';
+import { AppError } from '../../../shared/errors';
+import { createSetupService, type SetupConnection } from '../../core/app/setup-service';
 import { contextForProfile } from '../../core/profiles/session';
-import { ApplyFailedError, applySetup, destroyConfiguration, planSetup, verifyConfiguration } from '../../core/setup';
+import { ApplyFailedError } from '../../core/setup/apply';
 import { ConfigurationStore } from '../../core/store/configurations';
 import { defaultDataDir } from '../../core/store/data-dir';
-import { whoAmI } from '../../core/profiles/session';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
 import { CliExit, EXIT, type CliIo, type CommandOutput } from '../io';
 import type { Command, CommandEntry } from './index';
@@ -20,6 +20,12 @@ export const SETUP_FLAGS: OptionSpec = {
   role: { type: 'string', value: 'ROLE', description: 'IAM role name the platform assumes (default BodoPlatformUser).' },
   'external-id': { type: 'string', value: 'ID', required: true, description: "External ID from the platform's Cloud Configuration form." },
   'platform-account': { type: 'string', value: 'ACCOUNT', description: "The platform's AWS account ID (default 481633624848)." },
+};
+
+const RECOVER_FLAGS: OptionSpec = {
+  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile of the account the interrupted run was in.' },
+  run: { type: 'string', value: 'RUN', required: true, description: 'The run ID that "onramp setup interrupted" lists.' },
+  action: { type: 'string', value: 'finish|undo', required: true, description: 'finish: re-apply, hardening what was created; undo: delete exactly what the journal lists.' },
 };
 
 const FIELD_TO_FLAG: Record<string, string> = {
@@ -53,66 +59,142 @@ export function parseSetupInput(argv: string[]): { profile: string; input: Setup
   return { profile, input };
 }
 
-async function context(io: CliIo, profile: string, region: string): Promise<AwsContext> {
-  return contextForProfile({ profile, env: io.env, region });
+/** The CLI's composition root for setup: the same service the app's handlers use. */
+function setupService(io: CliIo) {
+  const dataDir = defaultDataDir(io.env);
+  return createSetupService({ dataDir, store: new ConfigurationStore(dataDir), now: Date.now });
 }
+
+async function connect(io: CliIo, profile: string, region: string): Promise<SetupConnection> {
+  return { aws: await contextForProfile({ profile, env: io.env, region }), account: null, profile };
+}
+
+/** Ctrl-C cancels: the run stops after the step in flight and undoes; a second Ctrl-C quits at once. */
+function cancellable(io: CliIo): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const off = io.onInterrupt?.(() => {
+    if (!controller.signal.aborted) {
+      io.stderr('onramp: cancelling — finishing the step in flight, then undoing this run\'s changes (Ctrl-C again to quit now; the journal keeps what was created for "onramp setup interrupted").\n');
+      controller.abort();
+      return;
+    }
+    io.stderr('onramp: quit before undoing finished; run "onramp setup interrupted" to finish or undo.\n');
+    process.exit(EXIT.cancelled);
+  });
+  return { signal: controller.signal, done: () => off?.() };
+}
+
+const manualLines = (manual: ManualStep[]) => manual.map((m) => `  ${m.resource} ${m.name}: ${m.reason}\n    run: ${m.command}\n    or in the console: ${m.console}`).join('\n');
+const interruptedLines = (runs: InterruptedRun[]) =>
+  runs.map((r) => `  run ${r.runId} (${r.configuration}, account ${r.account}, ${r.region}, started ${r.startedAt}): ${r.resources.map((x) => `${x.kind} ${x.name} [${x.state}]`).join(', ') || 'nothing created'}`).join('\n');
 
 const plan: Command = async (argv, io) => {
   const { profile, input } = parseSetupInput(argv);
-  const result = await planSetup(await context(io, profile, input.region), input);
+  const result = await setupService(io).plan(await connect(io, profile, input.region), input);
   const conflict = result.steps.some((s) => s.action === 'conflict');
-  const human = result.steps.map((s) => `${s.action.toUpperCase().padEnd(8)} ${s.resource.padEnd(6)} ${s.name}\n         ${s.detail}`).join('\n');
-  return { json: result, human: conflict ? `${human}\n\nThe plan has conflicts and cannot be applied.` : human, exitCode: conflict ? EXIT.aws : EXIT.ok };
+  const human = [
+    result.steps.map((s) => `${s.action.toUpperCase().padEnd(8)} ${s.resource.padEnd(6)} ${s.name}\n         ${s.detail}`).join('\n'),
+    result.interrupted.length ? `\nInterrupted runs of this configuration (apply finishes them):\n${interruptedLines(result.interrupted)}` : '',
+    conflict ? '\nThe plan has conflicts and cannot be applied.' : '',
+  ].filter(Boolean).join('\n');
+  return { json: result, human, exitCode: conflict ? EXIT.aws : EXIT.ok };
 };
 
 const apply: Command = async (argv, io) => {
   const { profile, input } = parseSetupInput(argv);
-  const aws = await context(io, profile, input.region);
+  const service = setupService(io);
+  const cancel = cancellable(io);
   try {
-    const result = await applySetup(aws, input, {
+    const saved = await service.apply(await connect(io, profile, input.region), input, {
+      signal: cancel.signal,
       onStep: (s) => {
         if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
       },
     });
-    const { account } = await whoAmI(aws);
-    await new ConfigurationStore(defaultDataDir(io.env)).save({
-      ...result,
-      accountId: account,
-      profile,
-      createdAt: new Date().toISOString(),
-      verifiedAt: null,
-    });
+    const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, ...result } = saved;
     const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${v}`).join('\n');
     return { json: result, human, exitCode: EXIT.ok };
   } catch (err) {
     if (err instanceof ApplyFailedError) {
-      throw new CliExit(EXIT.rolledBack, { error: { code: err.cause.code, message: err.message }, rolledBack: err.rolledBack }, err.message);
+      const code = err.code === 'Cancelled' ? EXIT.cancelled : EXIT.rolledBack;
+      const human = err.manual.length ? `${err.message}\nTo finish by hand:\n${manualLines(err.manual)}` : err.message;
+      throw new CliExit(code, { error: { code: err.code === 'Cancelled' ? 'Cancelled' : err.cause.code, message: err.message }, rolledBack: err.rolledBack, manual: err.manual }, human);
     }
     throw err;
+  } finally {
+    cancel.done();
   }
 };
 
 const verify: Command = async (argv, io) => {
   const { profile, input } = parseSetupInput(argv);
-  const result = await verifyConfiguration(await context(io, profile, input.region), input);
-  const human = result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.id.padEnd(28)} ${c.detail}`).join('\n');
+  const result = await setupService(io).verify(await connect(io, profile, input.region), input);
+  const human = result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.label.padEnd(52)} ${c.detail}`).join('\n') + (result.ok ? '' : '\n\nRe-run "onramp setup apply" with the same flags to repair what Onramp can repair; "setup plan" shows what.');
   return { json: result, human, exitCode: result.ok ? EXIT.ok : EXIT.aws };
 };
 
 const destroy: Command = async (argv, io) => {
   const { profile, input } = parseSetupInput(argv);
-  const result = await destroyConfiguration(await context(io, profile, input.region), input);
-  if (result.kept.length === 0) await new ConfigurationStore(defaultDataDir(io.env)).remove(input.name);
-  const human = [...result.deleted.map((d) => `deleted ${d}`), ...result.kept.map((k) => `KEPT    ${k.resource}: ${k.reason}`)].join('\n') || 'Nothing to delete.';
-  return { json: result, human, exitCode: result.kept.length ? EXIT.aws : EXIT.ok };
+  const cancel = cancellable(io);
+  try {
+    const result = await setupService(io).destroy(await connect(io, profile, input.region), input, { signal: cancel.signal });
+    const human =
+      [...result.deleted.map((d) => `deleted ${d}`), ...result.kept.map((k) => `KEPT    ${k.resource}: ${k.reason}`), ...result.notes.map((n) => `note    ${n}`), result.cancelled ? 'Cancelled: the rest was left in place.' : '']
+        .filter(Boolean)
+        .join('\n') || 'Nothing to delete.';
+    return { json: result, human, exitCode: result.cancelled ? EXIT.cancelled : result.kept.length ? EXIT.aws : EXIT.ok };
+  } finally {
+    cancel.done();
+  }
 };
 
-/** `onramp setup plan|apply|verify|destroy`. */
+const interrupted: Command = async (argv, io) => {
+  parseFlags(argv, {});
+  const found = await setupService(io).interrupted();
+  const human = [
+    found.runs.length ? `Interrupted setup runs:\n${interruptedLines(found.runs)}\n\nFinish or undo one with: onramp setup recover --profile PROFILE --run RUN --action finish|undo` : 'No interrupted setup runs.',
+    ...found.unreadable.map((u) => `unreadable journal ${u.file}: ${u.reason}`),
+  ].join('\n');
+  return { json: found, human, exitCode: EXIT.ok };
+};
+
+const recover: Command = async (argv, io) => {
+  const flags = parseFlags(argv, RECOVER_FLAGS);
+  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+  const runId = requireFlag(flags, 'run');
+  const action = requireFlag(flags, 'action');
+  if (action !== 'finish' && action !== 'undo') throw new AppError('InvalidInput', '--action must be finish or undo.', '--action');
+  const service = setupService(io);
+  const run = (await service.interrupted()).runs.find((r) => r.runId === runId);
+  if (!run) throw new AppError('InvalidInput', `No interrupted run ${runId}; "onramp setup interrupted" lists them.`, '--run');
+  const cancel = cancellable(io);
+  try {
+    const out = await service.resolveInterrupted(await connect(io, profile, run.region), runId, action, {
+      signal: cancel.signal,
+      onStep: (s) => {
+        if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
+      },
+    });
+    const human = action === 'finish' ? `Finished: configuration ${run.configuration} is complete and saved.` : `Undone: ${out.undone.join(', ') || 'nothing was left to delete'}.`;
+    return { json: out, human, exitCode: EXIT.ok };
+  } catch (err) {
+    if (err instanceof ApplyFailedError) {
+      throw new CliExit(err.code === 'Cancelled' ? EXIT.cancelled : EXIT.aws, { error: { code: err.code, message: err.message }, rolledBack: err.rolledBack, manual: err.manual }, err.message);
+    }
+    throw err;
+  } finally {
+    cancel.done();
+  }
+};
+
+/** `onramp setup plan|apply|verify|destroy|interrupted|recover`. */
 export const setupCommands: Record<string, CommandEntry> = {
-  'setup plan': { summary: 'Show what apply would create, keep, or refuse', flags: SETUP_FLAGS, run: plan },
-  'setup apply': { summary: 'Create the Cloud Configuration (rolls back on failure)', flags: SETUP_FLAGS, run: apply },
+  'setup plan': { summary: 'Show what apply would create, keep, repair, or refuse', flags: SETUP_FLAGS, run: plan },
+  'setup apply': { summary: 'Create or repair the Cloud Configuration (Ctrl-C cancels and undoes)', flags: SETUP_FLAGS, run: apply },
   'setup verify': { summary: 'Re-check a Cloud Configuration against AWS', flags: SETUP_FLAGS, run: verify },
-  'setup destroy': { summary: 'Delete what Onramp created (never a bucket with objects)', flags: SETUP_FLAGS, run: destroy },
+  'setup destroy': { summary: 'Delete what Onramp created (never the platform\'s state)', flags: SETUP_FLAGS, run: destroy },
+  'setup interrupted': { summary: 'List setup runs that stopped before finishing (from the journal)', flags: {}, run: interrupted },
+  'setup recover': { summary: 'Finish or undo an interrupted setup run', flags: RECOVER_FLAGS, run: recover },
 };
 
 export type { CommandOutput };

@@ -95,8 +95,13 @@ function busy(name: string, file: string, owner: LockOwner | null): AppError {
 }
 
 function ensureDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  const st = lstatSync(dir);
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+  } catch {
+    /* judged below */
+  }
+  const st = lstatSync(dir, { throwIfNoEntry: false });
+  if (!st) throw new AppError('Internal', `The lock folder ${dir} cannot be created.`);
   if (!st.isDirectory()) throw new AppError('Internal', `The lock folder ${dir} is not a folder; remove it and try again.`);
   if (typeof process.getuid === 'function' && st.uid !== process.getuid()) {
     throw new AppError('Internal', `The lock folder ${dir} belongs to another user; Onramp will not use it.`);
@@ -177,4 +182,11 @@ export async function withResourceLock<T>(names: string[], fn: () => Promise<T>,
   } finally {
     for (const [name, file] of taken.reverse()) release(name, file);
   }
+}
+
+/** True when a live process `pid` holds the lock on `name` (a running run; not an interrupted one). */
+export function isLockHeldBy(name: string, pid: number, dir: string = defaultLockDir()): boolean {
+  if (pid === process.pid) return held.has(name);
+  const owner = readOwner(lockFileFor(dir, name));
+  return Boolean(owner && owner.pid === pid && alive(owner));
 }

@@ -35,6 +35,10 @@ export function errorTitle(code: ErrorCode): string {
       return 'Busy';
     case 'RolledBack':
       return 'Setup failed and was rolled back';
+    case 'Cancelled':
+      return 'Cancelled';
+    case 'WrongAccount':
+      return 'Connected to another account';
     case 'AwsError':
       return 'AWS returned an error';
     case 'Internal':
@@ -72,6 +76,10 @@ export function nextStepHint(code: ErrorCode): string {
       return 'Refresh the list; it may have been removed already.';
     case 'RolledBack':
       return 'Fix the cause shown above and run the setup again.';
+    case 'Cancelled':
+      return 'What this run had created was undone; run it again when you are ready.';
+    case 'WrongAccount':
+      return 'Connect with a profile of the account named above, or show all configurations to see which account each is in.';
     case 'AwsError':
     case 'Internal':
       return 'Try again; if it keeps failing, check the details above.';

@@ -93,9 +93,9 @@ describe('dispatch', () => {
   });
 
   it('passes the parsed request to the handler', async () => {
-    const plan = vi.fn(async () => ({ steps: [] }));
+    const plan = vi.fn(async () => ({ steps: [], interrupted: [] }));
     const res = await dispatch(table({ 'setup:plan': plan }), 'setup:plan', VALID_SETUP);
-    expect(res).toEqual({ ok: true, value: { steps: [] } });
+    expect(res).toEqual({ ok: true, value: { steps: [], interrupted: [] } });
     expect(plan).toHaveBeenCalledWith(VALID_SETUP);
   });
 

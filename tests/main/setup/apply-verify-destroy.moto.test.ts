@@ -212,6 +212,8 @@ describe.skipIf(!HAS_MOTO)('setup against moto', () => {
     it('destroy deletes all four and verify then reports them missing', async () => {
       const d = await destroyConfiguration(await ctx(region), inp);
       expect(d).toEqual({
+        notes: [],
+        cancelled: false,
         deleted: ['policy Bodo-Platform-User-Policy', `role ${inp.roleName}`, `table ${inp.tableName}`, `bucket ${inp.bucketName}`],
         kept: [],
       });
@@ -285,9 +287,11 @@ describe.skipIf(!HAS_MOTO)('setup against moto', () => {
         }),
       );
       expect(await failing(cfg)).toEqual(['role.trust']);
-      // The plan agrees: the role is now a conflict, and apply refuses.
+      // The plan agrees: the role is Onramp's, so it is an update, and re-applying repairs it.
       const plan = await planSetup(await ctx(cfg.region), cfg as unknown as SetupInput);
-      expect(plan.steps.find((s) => s.resource === 'role')?.action).toBe('conflict');
+      expect(plan.steps.find((s) => s.resource === 'role')?.action).toBe('update');
+      await applySetup(await ctx(cfg.region), cfg as unknown as SetupInput, FAST);
+      expect(await failing(cfg)).toEqual([]);
     });
 
     it('a saved role ARN that no longer matches fails role.arn', async () => {
@@ -297,15 +301,15 @@ describe.skipIf(!HAS_MOTO)('setup against moto', () => {
   });
 
   describe('destroy safety', () => {
-    it('keeps a bucket that holds an object, with the reason, and leaves the object', async () => {
+    it('changes nothing while the bucket holds an object (platform state), naming it, and leaves the object', async () => {
       const inp = input('us-west-1');
       await applySetup(await ctx('us-west-1'), inp, FAST);
       await s3('us-west-1').send(new PutObjectCommand({ Bucket: inp.bucketName, Key: 'terraform.tfstate', Body: '{}' }));
       const d = await destroyConfiguration(await ctx('us-west-1'), inp);
-      expect(d.deleted).toEqual(['policy Bodo-Platform-User-Policy', `role ${inp.roleName}`, `table ${inp.tableName}`]);
-      expect(d.kept).toHaveLength(1);
-      expect(d.kept[0]!.resource).toBe(`bucket ${inp.bucketName}`);
-      expect(d.kept[0]!.reason).toMatch(/holds objects/);
+      expect(d.deleted).toEqual([]);
+      expect(d.kept.map((k) => k.resource)).toEqual([`role ${inp.roleName}`, `table ${inp.tableName}`, `bucket ${inp.bucketName}`]);
+      expect(d.kept[2]!.reason).toMatch(/holds "terraform.tfstate".*workspaces/);
+      expect((await verifyConfiguration(await ctx('us-west-1'), inp)).ok).toBe(true);
       const head = await s3('us-west-1').send(new HeadObjectCommand({ Bucket: inp.bucketName, Key: 'terraform.tfstate' }));
       expect(head.ContentLength).toBe(2);
     });
@@ -317,7 +321,7 @@ describe.skipIf(!HAS_MOTO)('setup against moto', () => {
       const d = await destroyConfiguration(await ctx('us-east-1'), { ...mine, name: 'someone else' });
       expect(d.deleted).toEqual([]);
       expect(d.kept.map((k) => k.resource)).toEqual([`role ${mine.roleName}`, `table ${mine.tableName}`, `bucket ${mine.bucketName}`]);
-      for (const k of d.kept) expect(k.reason).toMatch(/not tagged managed-by=onramp and onramp:configuration=someone else/);
+      for (const k of d.kept) expect(k.reason).toMatch(/not tagged managed-by=onramp and onramp:configuration=someone else|used by configuration "cfg /);
       const v = await verifyConfiguration(await ctx('us-east-1'), mine);
       expect(v.ok).toBe(true);
     });

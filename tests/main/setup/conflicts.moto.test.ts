@@ -164,45 +164,23 @@ describe.skipIf(!HAS_MOTO)('conflicts and kept resources against moto', () => {
     expect(JSON.parse(decodeURIComponent(after.PolicyDocument!))).toEqual(JSON.parse(foreignDoc));
   });
 
-  it('pre-existing matching resources are kept, never modified, and never deleted by destroy', async () => {
+  it('a pre-existing bucket and table Onramp did not create are conflicts (not kept), and nothing is changed', async () => {
     const inp = input('us-west-2');
     await createBucket(inp.bucketName, 'us-west-2');
     await createTable(inp.tableName, 'us-west-2', { name: 'LockID', type: 'S' });
     await createRole(inp.roleName, '481633624848', inp.externalId);
 
     const plan = await planSetup(await ctx('us-west-2'), inp);
-    expect(plan.steps.map((s) => `${s.resource}:${s.action}`)).toEqual(['bucket:keep', 'table:keep', 'role:keep', 'policy:create']);
+    // Kept only when every property Onramp sets matches: these lack its tags, so verify would fail forever.
+    expect(plan.steps.map((s) => `${s.resource}:${s.action}`)).toEqual(['bucket:conflict', 'table:conflict', 'role:keep', 'policy:create']);
+    expect(plan.steps[0]!.detail).toMatch(/not created by Onramp.*missing tag/);
+    await expect(applySetup(await ctx('us-west-2'), inp, FAST)).rejects.toMatchObject({ code: 'Conflict' });
 
-    const states: string[] = [];
-    const result = await applySetup(await ctx('us-west-2'), inp, { ...FAST, onStep: (s) => states.push(`${s.id}:${s.state}`) });
-    expect(states).toContain('bucket:skipped');
-    expect(states).toContain('table:skipped');
-    expect(states).toContain('role:skipped');
-    expect(states).toContain('policy:done');
-    expect(result.roleArn).toBe(`arn:aws:iam::${ACCOUNT}:role/${inp.roleName}`);
-    expect(result.tableArn).toBe(`arn:aws:dynamodb:us-west-2:${ACCOUNT}:table/${inp.tableName}`);
-
-    // Untouched: no tags were added to what existed before.
+    // Untouched: no tags were added to what existed before, no policy was put.
     await expect(s3('us-west-2').send(new GetBucketTaggingCommand({ Bucket: inp.bucketName }))).rejects.toMatchObject({ name: 'NoSuchTagSet' });
-    const tt = await ddb('us-west-2').send(new ListTagsOfResourceCommand({ ResourceArn: result.tableArn }));
-    expect(tt.Tags ?? []).toEqual([]);
     const rt = await iam().send(new ListRoleTagsCommand({ RoleName: inp.roleName }));
     expect(rt.Tags ?? []).toEqual([]);
-
-    // Verify reports exactly the missing tags (and the bucket settings we did not set).
-    const v = await verifyConfiguration(await ctx('us-west-2'), result);
-    const failed = v.checks.filter((c) => !c.ok).map((c) => c.id);
-    expect(failed).toContain('bucket.tags');
-    expect(failed).toContain('table.tags');
-    expect(failed).toContain('role.tags');
-    expect(failed).not.toContain('policy.document');
-    expect(failed).not.toContain('role.trust');
-
-    // Destroy keeps the untagged resources it did not create.
-    const d = await destroyConfiguration(await ctx('us-west-2'), inp);
-    expect(d.deleted).toEqual([]);
-    expect(d.kept.map((k) => k.resource)).toEqual([`role ${inp.roleName}`, `table ${inp.tableName}`, `bucket ${inp.bucketName}`]);
-    expect(await snapshot(inp)).toEqual({ bucket: true, table: true, role: true, policy: true });
+    expect(await snapshot(inp)).toEqual({ bucket: true, table: true, role: true, policy: false });
   });
 
   it('two concurrent applies of the same input: one is Busy, the other completes', async () => {

@@ -104,6 +104,8 @@ export function actionColor(action: PlanStep['action']): string {
       return 'blue';
     case 'keep':
       return 'green';
+    case 'update':
+      return 'orange';
     case 'conflict':
       return 'red';
   }
@@ -118,6 +120,7 @@ export function conflicts(plan: Plan): PlanStep[] {
 export function planSummary(plan: Plan): string {
   const count = (a: PlanStep['action']) => plan.steps.filter((s) => s.action === a).length;
   const parts = [`${count('create')} to create`, `${count('keep')} to keep`];
+  if (count('update') > 0) parts.push(`${count('update')} to repair`);
   const c = count('conflict');
   if (c > 0) parts.push(`${c} in conflict`);
   return parts.join(', ');
