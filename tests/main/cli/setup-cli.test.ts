@@ -179,7 +179,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     it('plan → exit 0, four creates, exactly the contract keys', async () => {
       const r = await cli(setupArgs('plan', n, region), env);
       expect(r.code).toBe(0);
-      expect(sortedKeys(r.json)).toEqual(['steps']);
+      expect(sortedKeys(r.json)).toEqual(['interrupted', 'steps']);
       expect(r.json.steps.map((s: object) => sortedKeys(s))).toEqual(Array(4).fill(['action', 'detail', 'name', 'resource']));
       expect(r.json.steps.map((s: { resource: string; name: string; action: string }) => [s.resource, s.name, s.action])).toEqual([
         ['bucket', n.bucket, 'create'],
@@ -226,7 +226,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
       expect(sortedKeys(r.json)).toEqual(['checks', 'ok']);
       expect(r.json.ok).toBe(true);
       expect(r.json.checks.length).toBeGreaterThanOrEqual(15);
-      for (const c of r.json.checks) expect(sortedKeys(c)).toEqual(['detail', 'id', 'ok']);
+      for (const c of r.json.checks) expect(sortedKeys(c)).toEqual(['detail', 'id', 'label', 'ok', 'resource']);
     });
 
     it('verify after drift → exit 3, ok false, naming the failed check', async () => {
@@ -240,7 +240,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     it('destroy → exit 0, deleted what is there, forgets the configuration', async () => {
       const r = await cli(setupArgs('destroy', n, region), env);
       expect(r.code).toBe(0);
-      expect(r.json).toEqual({ deleted: [`role ${n.role}`, `table ${n.table}`, `bucket ${n.bucket}`], kept: [] });
+      expect(r.json).toEqual({ deleted: [`role ${n.role}`, `table ${n.table}`, `bucket ${n.bucket}`], kept: [], notes: [], cancelled: false });
       expect(saved().map((c) => c.name)).not.toContain(n.name);
       await expect(iam().send(new GetRoleCommand({ RoleName: n.role }))).rejects.toMatchObject({ name: 'NoSuchEntityException' });
     });
@@ -252,8 +252,10 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     await s3('us-east-2').send(new PutObjectCommand({ Bucket: n.bucket, Key: 'state/terraform.tfstate', Body: 'data' }));
     const r = await cli(setupArgs('destroy', n, 'us-east-2'), env);
     expect(r.code).toBe(3);
-    expect(r.json.deleted).toEqual(['policy Bodo-Platform-User-Policy', `role ${n.role}`, `table ${n.table}`]);
-    expect(r.json.kept).toEqual([{ resource: `bucket ${n.bucket}`, reason: expect.stringMatching(/holds objects/) }]);
+    // The platform still has state: nothing at all is changed, and the object is named.
+    expect(r.json.deleted).toEqual([]);
+    expect(r.json.kept.map((k: { resource: string }) => k.resource)).toEqual([`role ${n.role}`, `table ${n.table}`, `bucket ${n.bucket}`]);
+    expect(r.json.kept[2].reason).toMatch(/holds "state\/terraform.tfstate".*workspaces first/);
     expect(saved().map((c) => c.name)).toContain(n.name);
     await expect(s3('us-east-2').send(new HeadObjectCommand({ Bucket: n.bucket, Key: 'state/terraform.tfstate' }))).resolves.toMatchObject({ ContentLength: 4 });
   });
@@ -290,7 +292,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     try {
       const r = await cli(setupArgs('apply', n, 'us-west-2'), env);
       expect(r.code).toBe(4);
-      expect(sortedKeys(r.json)).toEqual(['error', 'rolledBack']);
+      expect(sortedKeys(r.json)).toEqual(['error', 'manual', 'rolledBack']);
       expect(sortedKeys(r.json.error)).toEqual(['code', 'message']);
       expect(r.json.error.code).toBe('AccessDenied');
       expect(r.json.error.message).toMatch(/injected: PutRolePolicy refused/);

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateBucketCommand, HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { CreateRoleCommand, GetRoleCommand, IAMClient, type IAMClient as IamClientType } from '@aws-sdk/client-iam';
+import { CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, GetRoleCommand, IAMClient, type IAMClient as IamClientType } from '@aws-sdk/client-iam';
 import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
 import { contextForProfile } from '../../../main/core/profiles/session';
 import { ApplyFailedError, applySetup } from '../../../main/core/setup';
@@ -118,17 +118,12 @@ describe.skipIf(!HAS_MOTO)('apply rollback against moto', () => {
     expect(last('rollback')).toBe('done');
   });
 
-  it('a pre-existing kept bucket and table survive the rollback', async () => {
+  it('a kept bucket and table (this configuration\'s, from an earlier apply) survive the rollback', async () => {
     const inp = input('us-east-1');
-    await s3('us-east-1').send(new CreateBucketCommand({ Bucket: inp.bucketName }));
-    await ddb('us-east-1').send(
-      new CreateTableCommand({
-        TableName: inp.tableName,
-        AttributeDefinitions: [{ AttributeName: 'LockID', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'LockID', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
+    const direct = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });
+    await applySetup(direct, inp, FAST);
+    await iam().send(new DeleteRolePolicyCommand({ RoleName: inp.roleName, PolicyName: 'Bodo-Platform-User-Policy' }));
+    await iam().send(new DeleteRoleCommand({ RoleName: inp.roleName }));
     const { aws } = await failing('us-east-1', 'PutRolePolicyCommand');
     const err = await rejection(applySetup(aws, inp, FAST));
     expect(err.code).toBe('RolledBack');
@@ -136,21 +131,17 @@ describe.skipIf(!HAS_MOTO)('apply rollback against moto', () => {
     expect(await snapshot(inp)).toEqual({ bucket: true, table: true, role: false });
   });
 
-  it('a pre-existing kept role survives when adding its policy fails; nothing is undone', async () => {
+  it('a pre-existing role (not Onramp\'s) survives when adding its policy fails; nothing is undone', async () => {
     const inp = input('us-east-2');
+    const direct = await contextForProfile({ profile: 'default', env, region: 'us-east-2' });
+    await applySetup(direct, inp, FAST);
+    await iam().send(new DeleteRolePolicyCommand({ RoleName: inp.roleName, PolicyName: 'Bodo-Platform-User-Policy' }));
+    await iam().send(new DeleteRoleCommand({ RoleName: inp.roleName }));
     await iam().send(new CreateRoleCommand({ RoleName: inp.roleName, AssumeRolePolicyDocument: trustPolicy(inp.platformAccountId, inp.externalId) }));
-    await s3('us-east-2').send(new CreateBucketCommand({ Bucket: inp.bucketName, CreateBucketConfiguration: { LocationConstraint: 'us-east-2' } }));
-    await ddb('us-east-2').send(
-      new CreateTableCommand({
-        TableName: inp.tableName,
-        AttributeDefinitions: [{ AttributeName: 'LockID', AttributeType: 'S' }],
-        KeySchema: [{ AttributeName: 'LockID', KeyType: 'HASH' }],
-        BillingMode: 'PAY_PER_REQUEST',
-      }),
-    );
     const { aws } = await failing('us-east-2', 'PutRolePolicyCommand');
     const err = await rejection(applySetup(aws, inp, FAST));
     expect(err.code).toBe('RolledBack');
+    // The policy this run tried to put was registered for undo, but there was nothing to delete.
     expect(err.rolledBack).toEqual([]);
     expect(err.message).toMatch(/nothing was undone/);
     expect(await snapshot(inp)).toEqual({ bucket: true, table: true, role: true });
