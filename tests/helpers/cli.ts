@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root, where the CLI runs from. */
@@ -11,6 +11,43 @@ export interface Run {
   stderr: string;
   /** stdout parsed as JSON, or undefined when it is not a JSON document. */
   json: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** A CLI process still running: send it signals, read what it printed so far, await its end. */
+export interface RunningCli {
+  child: ChildProcess;
+  /** stderr so far. */
+  stderr(): string;
+  done: Promise<Run & { signal: NodeJS.Signals | null }>;
+}
+
+/** Start the CLI as a real process without waiting for it (for tests that kill or interrupt it). */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { uid?: number; gid?: number } = {}): RunningCli {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    ...(opts.uid !== undefined ? { uid: opts.uid, gid: opts.gid ?? opts.uid } : {}),
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+  child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
+  const done = new Promise<Run & { signal: NodeJS.Signals | null }>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      let json: unknown;
+      try {
+        json = JSON.parse(stdout);
+      } catch {
+        json = undefined;
+      }
+      resolve({ code, signal, stdout, stderr, json });
+    });
+  });
+  return { child, stderr: () => stderr, done };
 }
 
 /** Run the CLI as a real process, `node --import tsx main/cli/index.ts ARGS`, with only the given environment (and PATH). */

@@ -2,7 +2,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import type { Socket } from 'node:net';
 
 /** The faults the proxy can inject for one AWS operation. */
-export type Fault = 'throttle' | 'server-error' | 'hang' | 'reset';
+export type Fault = 'throttle' | 'server-error' | 'hang' | 'reset' | 'hold';
 
 /** Inject `fault` into requests for `operation`, on the first matching request only or on every one. */
 export interface FaultRule {
@@ -70,6 +70,7 @@ export class FaultProxy {
   private sockets = new Set<Socket>();
   private rule: FaultRule | null = null;
   private fired = 0;
+  private held = 0;
   /** Every operation seen, in order (faulted or not). */
   readonly seen: string[] = [];
   url = '';
@@ -93,7 +94,13 @@ export class FaultProxy {
   inject(rule: FaultRule | null): void {
     this.rule = rule;
     this.fired = 0;
+    this.held = 0;
     this.seen.length = 0;
+  }
+
+  /** How many answers a 'hold' fault is holding back (the operation reached moto). */
+  get holding(): number {
+    return this.held;
   }
 
   /** How many times the fault was injected since the last `inject`. */
@@ -126,6 +133,12 @@ export class FaultProxy {
       return;
     }
     const upstream = await this.forward(req, body);
+    if (hit && rule.fault === 'hold') {
+      // The operation took effect in moto, but its answer is held back for ever (until stop): the
+      // moment to kill the client is now.
+      this.held++;
+      return;
+    }
     if (hit && rule.fault === 'reset') {
       // The operation reached moto and took effect, but its answer is lost: the harshest case for
       // idempotency, since the client's retry meets its own earlier success.

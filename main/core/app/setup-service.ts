@@ -58,13 +58,23 @@ export interface InterruptedRuns {
 /** A journal adapter that writes the run's file on first use, and knows whether anything is left in it. */
 function lazyJournal(journal: SetupJournal, fields: Parameters<SetupJournal['begin']>[0]): RunJournal & { runId(): string | null; isEmpty(): boolean } {
   let current: Journal | null = null;
+  let starting: Promise<Journal> | null = null;
+  // Bucket and table start in parallel: one begin for both, and one write at a time.
+  let queue: Promise<unknown> = Promise.resolve();
   return {
     mark: async (kind, name, state) => {
-      current ??= await journal.begin(fields);
-      await journal.mark(current, kind, name, state);
+      starting ??= journal.begin(fields).then((j) => (current = j));
+      const j = await starting;
+      const next = queue.then(() => journal.mark(j, kind, name, state));
+      queue = next.catch(() => undefined);
+      await next;
     },
     drop: async (kind) => {
-      if (current) await journal.drop(current, kind);
+      const j = current;
+      if (!j) return;
+      const next = queue.then(() => journal.drop(j, kind));
+      queue = next.catch(() => undefined);
+      await next;
     },
     runId: () => current?.runId ?? null,
     isEmpty: () => !current || current.resources.length === 0,
