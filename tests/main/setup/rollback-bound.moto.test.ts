@@ -1,0 +1,85 @@
+/**
+ * The rollback retries only what can succeed on retry, within ONE bound for the whole rollback, and
+ * names what it could not undo with the exact command and console place (issue 11 item 6).
+ */
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SetupInput } from '../../../shared/contract/setup';
+import { isRetryable } from '../../../main/core/aws/errors';
+import { contextForProfile } from '../../../main/core/profiles/session';
+import { ApplyFailedError, applySetup } from '../../../main/core/setup';
+import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { iamError, startRequestCounter, type CannedResponse, type SeenRequest } from '../../helpers/request-counter';
+
+const input = (): SetupInput => {
+  const id = randomBytes(4).toString('hex');
+  return { name: `rb-${id}`, region: 'us-west-2', bucketName: `onramp-rb-${id}`, tableName: `onramp-rb-${id}`, roleName: `OnrampRb-${id}`, externalId: 'rb-external-id', platformAccountId: '481633624848' };
+};
+const FAST_CLIENT = { connectionMs: 500, requestMs: 1_000, maxAttempts: 2 };
+
+describe('isRetryable', () => {
+  it('retries throttling, 5xx, timeouts and network errors only', () => {
+    expect(isRetryable({ name: 'ThrottlingException' })).toBe(true);
+    expect(isRetryable({ name: 'Whatever', $metadata: { httpStatusCode: 503 } })).toBe(true);
+    expect(isRetryable({ name: 'TimeoutError' })).toBe(true);
+    expect(isRetryable(new Error('connect ECONNREFUSED 127.0.0.1:1'))).toBe(true);
+    expect(isRetryable({ name: 'AccessDenied', $metadata: { httpStatusCode: 403 } })).toBe(false);
+    expect(isRetryable({ name: 'DeleteConflict', $metadata: { httpStatusCode: 409 } })).toBe(false);
+    expect(isRetryable({ name: 'ValidationException', $metadata: { httpStatusCode: 400 } })).toBe(false);
+  });
+});
+
+describe.skipIf(!HAS_MOTO)('rollback bounds against moto', () => {
+  let moto: Moto;
+  beforeAll(async () => {
+    moto = await startMoto();
+  });
+  afterAll(async () => {
+    await moto?.stop();
+  });
+
+  async function through(intercept: (r: SeenRequest) => CannedResponse | undefined) {
+    const counter = await startRequestCounter({ forwardTo: moto.url, intercept });
+    const aws = await contextForProfile({ profile: 'default', region: 'us-west-2', env: { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url }, timeouts: FAST_CLIENT });
+    return { counter, aws };
+  }
+
+  it('a lasting AccessDenied on undo is not retried: it fails at once and names the command to finish by hand', async () => {
+    const { counter, aws } = await through((r) =>
+      r.action === 'PutRolePolicy' || r.action === 'DeleteRole' ? { status: 403, body: iamError('AccessDenied', 'injected: denied') } : undefined,
+    );
+    const inp = input();
+    const started = Date.now();
+    const err = (await applySetup(aws, inp, { pollMs: 20, rollbackMs: 60_000 }).catch((e: unknown) => e)) as ApplyFailedError;
+    expect(err).toBeInstanceOf(ApplyFailedError);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(counter.requests.filter((r) => r.action === 'DeleteRole')).toHaveLength(1);
+    expect(err.manual).toEqual([
+      expect.objectContaining({ resource: 'role', name: inp.roleName, command: `aws iam delete-role --role-name ${inp.roleName}`, console: expect.stringContaining(`/roles/details/${inp.roleName}`) }),
+    ]);
+    expect(err.message).toContain(`aws iam delete-role --role-name ${inp.roleName}`);
+    // The rest was undone.
+    expect([...err.rolledBack].sort()).toEqual([`bucket ${inp.bucketName}`, `table ${inp.tableName}`]);
+    await counter.close();
+  }, 60_000);
+
+  it('a lasting 5xx on two undo steps is retried, but the whole rollback ends within its one bound', async () => {
+    const { counter, aws } = await through((r) => {
+      if (r.action === 'PutRolePolicy') return { status: 403, body: iamError('AccessDenied', 'injected: denied') };
+      if (r.action === 'DeleteRole') return { status: 500, body: iamError('ServiceFailure', 'injected 500') };
+      if (r.action === 'DeleteTable') return { status: 500, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: JSON.stringify({ __type: 'InternalServerError', message: 'injected 500' }) };
+      return undefined;
+    });
+    const inp = input();
+    const started = Date.now();
+    const err = (await applySetup(aws, inp, { pollMs: 20, rollbackMs: 3_000 }).catch((e: unknown) => e)) as ApplyFailedError;
+    const took = Date.now() - started;
+    expect(err.manual.map((m) => m.resource).sort()).toEqual(['role', 'table']);
+    expect(err.manual.find((m) => m.resource === 'table')!.command).toBe(`aws dynamodb delete-table --table-name ${inp.tableName} --region us-west-2`);
+    // Retried: more than one attempt each; bounded: well under two bounds (not one bound per item).
+    expect(counter.requests.filter((r) => r.action === 'DeleteRole').length).toBeGreaterThan(1);
+    expect(took).toBeLessThan(3_000 + 4_000);
+    expect(err.rolledBack).toEqual([`bucket ${inp.bucketName}`]);
+    await counter.close();
+  }, 60_000);
+});
