@@ -1,8 +1,9 @@
-import { AppShell, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
+import { AppShell, Button, Group, Modal, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconStairsUp } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { api, call } from '../api';
+import { SetupRunProvider, useSetupRun } from '../features/setup-wizard/run-store';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
 import { SessionHeader } from './SessionHeader';
@@ -10,7 +11,18 @@ import { ThemeToggle, useThemePreference } from './ThemeToggle';
 
 /** The application shell: header with the connected identity, a navbar of features, and the active screen. */
 export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
+  // The setup run lives above the screens: leaving the wizard and coming back shows the same run.
+  return (
+    <SetupRunProvider>
+      <Shell navItems={navItems} />
+    </SetupRunProvider>
+  );
+}
+
+function Shell({ navItems }: { navItems: NavItem[] }) {
   const [active, setActive] = useState(navItems[0].id);
+  const setupRun = useSetupRun();
+  const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   const [session, setSession] = useState<SessionInfo | null>(null);
   const { setTheme } = useThemePreference();
 
@@ -34,6 +46,12 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
   }, []); // once, at start-up
 
   const ctx: ScreenContext = { session, setSession, navigate: setActive };
+  const disconnect = () => {
+    setConfirmDisconnect(false);
+    void call(() => api().session.disconnect({}));
+    setSession(null);
+    setActive('connect');
+  };
   const current = navItems.find((n) => n.id === active) ?? navItems[0];
 
   return (
@@ -51,11 +69,8 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <SessionHeader
               session={session}
-              onDisconnect={() => {
-                void call(() => api().session.disconnect({}));
-                setSession(null);
-                setActive('connect');
-              }}
+              // A setup run in progress keeps going after a disconnect, but the user should choose that knowingly.
+              onDisconnect={() => (setupRun?.running ? setConfirmDisconnect(true) : disconnect())}
             />
             <ThemeToggle onChange={(theme) => void call(() => api().settings.update({ theme }))} />
           </Group>
@@ -77,6 +92,30 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
       <AppShell.Main>
         <div key={current.id}>{current.render(ctx)}</div>
       </AppShell.Main>
+      <Modal opened={confirmDisconnect} onClose={() => setConfirmDisconnect(false)} title="A setup run is in progress">
+        <Stack>
+          <Text size="sm">
+            Disconnecting does not stop it: the run finishes (or undoes itself) with the credentials it started with. To stop it, cancel it on the New setup screen.
+          </Text>
+          <Group justify="flex-end">
+            <Button variant="default" onClick={() => setConfirmDisconnect(false)}>
+              Stay connected
+            </Button>
+            <Button
+              variant="light"
+              onClick={() => {
+                setConfirmDisconnect(false);
+                setActive('setup');
+              }}
+            >
+              Show the run
+            </Button>
+            <Button color="red" onClick={disconnect}>
+              Disconnect anyway
+            </Button>
+          </Group>
+        </Stack>
+      </Modal>
       <SessionExpiredModal
         connected={session !== null}
         onReconnect={() => {

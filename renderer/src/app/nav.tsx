@@ -71,7 +71,7 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'configurations',
     label: 'Configurations',
     icon: IconListDetails,
-    render: (ctx) => <ConfigurationsScreen onNewSetup={() => ctx.navigate('setup')} />,
+    render: (ctx) => <ConfigurationsScreen session={ctx.session} onNewSetup={() => ctx.navigate('setup')} onOpenSetup={() => ctx.navigate('setup')} />,
   },
   { id: 'settings', label: 'Settings', icon: IconSettings, render: () => <SettingsScreen /> },
 ];

@@ -130,3 +130,37 @@ describe('App theme', () => {
     expect(document.querySelectorAll('[data-mantine-disable-transition]')).toHaveLength(0);
   });
 });
+
+describe('App with a setup run in progress', () => {
+  it('asks before disconnecting, and disconnects only when told to', async () => {
+    const { useSetupRun } = await import('../../../renderer/src/features/setup-wizard/run-store');
+    const fake = createFakeApi({
+      'session:current': () => SESSION,
+      'profiles:list': () => [],
+      'session:disconnect': () => null,
+      'setup:progress': ({ jobId }) => ({ jobId, configuration: 'c', state: 'running', cancelling: false, steps: [], result: null, error: null, rolledBack: [], manual: [] }),
+    }).install();
+    function StartRun() {
+      const run = useSetupRun();
+      return (
+        <button type="button" onClick={() => run?.track('job-x')}>
+          start a run
+        </button>
+      );
+    }
+    renderUi(<App navItems={[...NAV_ITEMS, { id: 'extra', label: 'Extra', icon: () => null, render: () => <StartRun /> }]} />);
+    await screen.findByRole('status', { name: 'Connected account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'start a run' }));
+    await waitFor(() => expect(fake.requestsOn('setup:progress').length).toBeGreaterThan(0));
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    const dialog = await screen.findByRole('dialog', { name: 'A setup run is in progress' });
+    expect(fake.requestsOn('session:disconnect')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Stay connected' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(screen.getByRole('status', { name: 'Connected account' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Disconnect anyway' }));
+    await waitFor(() => expect(fake.requestsOn('session:disconnect')).toHaveLength(1));
+  });
+});

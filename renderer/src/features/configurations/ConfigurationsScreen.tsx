@@ -1,19 +1,45 @@
-import { ActionIcon, Alert, Badge, Button, Card, Group, Loader, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, Loader, Stack, Switch, Table, Text, Title, Tooltip } from '@mantine/core';
 import { IconEraser, IconPlus, IconRefresh, IconShieldCheck, IconTrash } from '@tabler/icons-react';
-import { useCallback, useEffect, useState } from 'react';
+import { Fragment, useCallback, useEffect, useState } from 'react';
+import type { SessionInfo } from '../../../../shared/contract/session';
 import type { SavedConfiguration, VerifyResult } from '../../../../shared/contract/setup';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CopyValueButton } from '../../components/CopyValueButton';
 import { VerifyChecks } from '../../components/VerifyChecks';
+import { useSetupRun } from '../setup-wizard/run-store';
 import { DeleteConfigurationModal } from './DeleteConfigurationModal';
 import { ExportMenu } from './ExportMenu';
-import { formatWhen, sortConfigurations } from './model';
+import { formatWhen, sortConfigurations, visibleConfigurations, arnParts } from './model';
 
 type Outcome = { name: string; verify: VerifyResult | null; error: AppErrorShape | null };
 
-/** The locally saved Cloud Configurations, with Verify, Delete (in AWS) and Forget (local only). */
-export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void }) {
+/** A value with its copy button, wrapping at ARN separators rather than mid-word. */
+function CopyableValue({ value, label, size = 'sm' }: { value: string; label: string; size?: 'sm' | 'xs' }) {
+  return (
+    <Group gap={2} wrap="nowrap" align="flex-start">
+      <Text size={size} style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
+        {arnParts(value).map((part, i) => (
+          <Fragment key={i}>
+            {i > 0 && <wbr />}
+            {part}
+          </Fragment>
+        ))}
+      </Text>
+      <CopyValueButton value={value} label={label} />
+    </Group>
+  );
+}
+
+/**
+ * The locally saved Cloud Configurations, with Verify (and Repair), Delete (in AWS) and Forget
+ * (local only). Lists the connected account's configurations unless "Show all accounts" is on.
+ */
+export function ConfigurationsScreen({ onNewSetup, session = null, onOpenSetup }: { onNewSetup: () => void; session?: SessionInfo | null; onOpenSetup?: () => void }) {
+  const setupRun = useSetupRun();
+  const [showAll, setShowAll] = useState(false);
+  const [repairing, setRepairing] = useState<string | null>(null);
   const [list, setList] = useState<SavedConfiguration[] | null>(null);
   const [listError, setListError] = useState<AppErrorShape | null>(null);
   const [verifying, setVerifying] = useState<string | null>(null);
@@ -38,6 +64,17 @@ export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void })
     if (r.ok) void load();
   }
 
+  /** Repair = re-apply the saved configuration: the plan's update actions fix what verify found. */
+  async function repair(c: SavedConfiguration) {
+    setRepairing(c.name);
+    const { name, region, bucketName, tableName, roleName, externalId, platformAccountId } = c;
+    const r = await call(() => api().setup.apply({ name, region, bucketName, tableName, roleName, externalId, platformAccountId }));
+    setRepairing(null);
+    if (!r.ok) return setOutcome({ name: c.name, verify: null, error: r.error });
+    setupRun?.track(r.value.jobId);
+    onOpenSetup?.();
+  }
+
   async function forget(name: string) {
     const r = await call(() => api().configs.forget({ name }));
     if (!r.ok) return setOutcome({ name, verify: null, error: r.error });
@@ -58,6 +95,13 @@ export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void })
           </Button>
         </Group>
       </Group>
+      {session && (
+        <Switch
+          checked={showAll}
+          onChange={(e) => setShowAll(e.currentTarget.checked)}
+          label={`Show all accounts (otherwise only account ${session.account}, the one you are connected to)`}
+        />
+      )}
       {listError && <ErrorAlert error={listError} />}
       {list === null && !listError && <Loader aria-label="Loading configurations" />}
       {list?.length === 0 && (
@@ -65,80 +109,102 @@ export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void })
           Create one with New setup. Configurations made here are listed so you can verify or delete them later.
         </Alert>
       )}
-      {list && list.length > 0 && (
-        <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={820}>
-            <Table verticalSpacing="sm" highlightOnHover aria-label="Saved configurations">
+      {list && list.length > 0 && (() => {
+        const shown = visibleConfigurations(list, session?.account ?? null, showAll);
+        const hidden = list.length - shown.length;
+        return (
+          <Card withBorder padding={0}>
+            {hidden > 0 && (
+              <Text size="sm" p="sm">
+                {hidden} configuration(s) of other accounts are hidden; turn on "Show all accounts" to see them.
+              </Text>
+            )}
+            <Table verticalSpacing="sm" highlightOnHover aria-label="Saved configurations" layout="fixed">
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th>Name</Table.Th>
-                  <Table.Th>Region</Table.Th>
-                  <Table.Th>Bucket / table</Table.Th>
-                  <Table.Th>Role ARN</Table.Th>
-                  <Table.Th>Created</Table.Th>
-                  <Table.Th>Verified</Table.Th>
-                  <Table.Th>Actions</Table.Th>
+                  <Table.Th w="22%">Name</Table.Th>
+                  <Table.Th>Resources</Table.Th>
+                  <Table.Th w="16%">Created / verified</Table.Th>
+                  <Table.Th w={132}>Actions</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
-                {list.map((c) => (
-                  <Table.Tr key={c.name}>
-                    <Table.Td fw={500}>{c.name}</Table.Td>
-                    <Table.Td style={{ minWidth: 120 }}>
-                      <Badge variant="light">{c.region}</Badge>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="sm">{c.bucketName}</Text>
-                      <Text size="xs" c="dimmed">
-                        {c.tableName}
-                      </Text>
-                    </Table.Td>
-                    <Table.Td style={{ wordBreak: 'break-all' }}>
-                      <Text size="xs">{c.roleArn}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{formatWhen(c.createdAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Text size="xs">{formatWhen(c.verifiedAt)}</Text>
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap={4} wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="light"
-                          leftSection={<IconShieldCheck size={16} />}
-                          aria-label={`Verify ${c.name}`}
-                          loading={verifying === c.name}
-                          onClick={() => void verify(c.name)}
-                        >
-                          Verify
-                        </Button>
-                        <ExportMenu name={c.name} compact />
-                        <Tooltip label="Delete in AWS">
-                          <ActionIcon color="red" variant="subtle" aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c.name)}>
-                            <IconTrash size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                        <Tooltip label="Forget (remove from this list only; AWS is untouched)">
-                          <ActionIcon variant="subtle" color="gray" aria-label={`Forget ${c.name}`} onClick={() => void forget(c.name)}>
-                            <IconEraser size={18} />
-                          </ActionIcon>
-                        </Tooltip>
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
+                {shown.map((c) => {
+                  const other = session !== null && c.accountId !== session.account;
+                  return (
+                    <Table.Tr key={c.name}>
+                      <Table.Td>
+                        <Text fw={500} size="sm" style={{ overflowWrap: 'anywhere' }}>
+                          {c.name}
+                        </Text>
+                        <Group gap={4} mt={4}>
+                          <Badge variant="light">{c.region}</Badge>
+                          <Tooltip label={other ? `Not the connected account (${session.account})` : 'The connected account'}>
+                            <Badge variant="outline" color={other ? 'orange' : 'gray'} tt="none">
+                              account {c.accountId}
+                            </Badge>
+                          </Tooltip>
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={2}>
+                          <CopyableValue value={c.bucketName} label={`bucket of ${c.name}`} />
+                          <CopyableValue value={c.tableName} label={`table of ${c.name}`} size="xs" />
+                          <CopyableValue value={c.roleArn} label={`role ARN of ${c.name}`} size="xs" />
+                        </Stack>
+                      </Table.Td>
+                      <Table.Td>
+                        <Text size="xs">Created {formatWhen(c.createdAt)}</Text>
+                        <Text size="xs">Verified {formatWhen(c.verifiedAt)}</Text>
+                      </Table.Td>
+                      <Table.Td>
+                        <Stack gap={4} align="stretch">
+                          <Button
+                            size="compact-sm"
+                            variant="light"
+                            leftSection={<IconShieldCheck size={16} />}
+                            aria-label={`Verify ${c.name}`}
+                            loading={verifying === c.name}
+                            onClick={() => void verify(c.name)}
+                          >
+                            Verify
+                          </Button>
+                          <ExportMenu name={c.name} compact />
+                          <Tooltip label="Delete what Onramp created in AWS">
+                            <Button size="compact-sm" color="red" variant="subtle" leftSection={<IconTrash size={16} />} aria-label={`Delete ${c.name}`} onClick={() => setDeleting(c.name)}>
+                              Delete
+                            </Button>
+                          </Tooltip>
+                          <Tooltip label="Remove from this list only; AWS is untouched">
+                            <Button size="compact-sm" color="gray" variant="subtle" leftSection={<IconEraser size={16} />} aria-label={`Forget ${c.name}`} onClick={() => void forget(c.name)}>
+                              Forget
+                            </Button>
+                          </Tooltip>
+                        </Stack>
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
               </Table.Tbody>
             </Table>
-          </Table.ScrollContainer>
-        </Card>
-      )}
+          </Card>
+        );
+      })()}
       {outcome && (
         <Stack gap="xs" aria-label={`Verification of ${outcome.name}`}>
           <Text fw={500}>{outcome.name}</Text>
           {outcome.error && <ErrorAlert error={outcome.error} />}
-          {outcome.verify && <VerifyChecks result={outcome.verify} />}
+          {outcome.verify && (
+            <VerifyChecks
+              result={outcome.verify}
+              repairing={repairing === outcome.name}
+              onRepair={
+                setupRun && list?.some((c) => c.name === outcome.name)
+                  ? () => void repair(list.find((c) => c.name === outcome.name)!)
+                  : undefined
+              }
+            />
+          )}
         </Stack>
       )}
       <DeleteConfigurationModal

@@ -29,3 +29,13 @@ export function sortConfigurations(list: readonly SavedConfiguration[]): SavedCo
 
 /** Per-row UI state of the configurations table. */
 export type RowActivity = 'idle' | 'verifying' | 'deleting' | 'forgetting';
+
+/** The configurations to list: the connected account's only, unless all are asked for (or nobody is connected). */
+export function visibleConfigurations(list: readonly SavedConfiguration[], account: string | null, showAll: boolean): SavedConfiguration[] {
+  return showAll || account === null ? [...list] : list.filter((c) => c.accountId === account);
+}
+
+/** An ARN split after its separators (":" and "/"): where it may wrap, so it breaks between parts, not mid-word. */
+export function arnParts(value: string): string[] {
+  return value.split(/(?<=[:/])/);
+}

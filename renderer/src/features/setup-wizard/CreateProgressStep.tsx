@@ -1,15 +1,13 @@
-import { Alert, Button, Group, List, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconArrowBackUp, IconArrowLeft, IconArrowRight, IconCheck, IconClock, IconPlayerSkipForward, IconX } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
+import { Alert, Button, Code, Group, List, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
+import { IconArrowBackUp, IconArrowLeft, IconArrowRight, IconCheck, IconClock, IconPlayerSkipForward, IconPlayerStop, IconX } from '@tabler/icons-react';
 import type { ApplyJob } from '../../../../shared/contract/jobs';
 import type { ApplyStepStatus } from '../../../../shared/contract/setup';
 import type { AppErrorShape } from '../../../../shared/errors';
-import { api, call } from '../../api';
+import { CopyValueButton } from '../../components/CopyValueButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { isFinished, stepStateColor } from './model';
+import { stepStateColor } from './model';
 
-/** How often the job is polled. */
-export const POLL_MS = 300;
+export { POLL_MS } from './run-store';
 
 function StateIcon({ state }: { state: ApplyStepStatus['state'] }) {
   if (state === 'running') return <Loader size={18} />;
@@ -27,36 +25,43 @@ function StateIcon({ state }: { state: ApplyStepStatus['state'] }) {
   );
 }
 
-/** Live progress of an apply job, polled until it succeeds or fails. */
+/** What the rollback could not undo: the command and console place for each. */
+function ManualSteps({ job }: { job: ApplyJob }) {
+  if (job.manual.length === 0) return null;
+  return (
+    <Alert color="red" title="Not undone — finish these by hand" role="alert">
+      <List size="sm" spacing="xs" aria-label="Left to remove by hand">
+        {job.manual.map((m) => (
+          <List.Item key={`${m.resource}:${m.name}`}>
+            <Text size="sm">
+              {m.resource} {m.name}: {m.reason}
+            </Text>
+            <Group gap={4} wrap="nowrap">
+              <Code style={{ overflowWrap: 'anywhere' }}>{m.command}</Code>
+              <CopyValueButton value={m.command} label={`command for ${m.resource} ${m.name}`} />
+            </Group>
+            <Text size="xs">Console: {m.console}</Text>
+          </List.Item>
+        ))}
+      </List>
+    </Alert>
+  );
+}
+
+/** Live progress of a setup job (polled by the app's setup run), with Cancel while it runs. */
 export function CreateProgressStep({
-  jobId,
+  job,
+  pollError,
+  onCancel,
   onDone,
   onBack,
 }: {
-  jobId: string;
+  job: ApplyJob | null;
+  pollError: AppErrorShape | null;
+  onCancel: () => void;
   onDone: (job: ApplyJob) => void;
   onBack: () => void;
 }) {
-  const [job, setJob] = useState<ApplyJob | null>(null);
-  const [pollError, setPollError] = useState<AppErrorShape | null>(null);
-
-  useEffect(() => {
-    let stopped = false;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const tick = async () => {
-      const result = await call(() => api().setup.progress({ jobId }));
-      if (stopped) return;
-      if (!result.ok) return setPollError(result.error);
-      setJob(result.value);
-      if (!isFinished(result.value)) timer = setTimeout(() => void tick(), POLL_MS);
-    };
-    void tick();
-    return () => {
-      stopped = true;
-      clearTimeout(timer);
-    };
-  }, [jobId]);
-
   return (
     <Stack maw={860}>
       <List spacing="sm" center aria-label="Setup steps">
@@ -78,9 +83,13 @@ export function CreateProgressStep({
           <Text size="sm">Starting…</Text>
         </Group>
       )}
-      {job?.state === 'running' && <Text size="sm" c="dimmed">Working — IAM changes can take up to a minute to propagate.</Text>}
+      {job?.state === 'running' && (
+        <Text size="sm" c="dimmed" role="status">
+          {job.cancelling ? 'Cancelling: finishing the step in flight, then undoing what this run created…' : 'Working — IAM changes can take up to a minute to propagate. You can leave this screen; you will be notified when it ends.'}
+        </Text>
+      )}
       {pollError && <ErrorAlert error={pollError} />}
-      {job?.state === 'failed' && job.error && (
+      {(job?.state === 'failed' || job?.state === 'cancelled') && job.error && (
         <ErrorAlert error={job.error}>
           <Text size="sm" fw={500}>
             {job.rolledBack.length > 0 ? 'Undone (created by this run, now removed):' : 'Nothing had to be undone.'}
@@ -94,18 +103,24 @@ export function CreateProgressStep({
           )}
         </ErrorAlert>
       )}
+      {job && <ManualSteps job={job} />}
       {job?.state === 'succeeded' && (
         <Alert color="teal" title="Cloud Configuration created">
           Every resource is in place. Open the result to copy the values into the platform's form.
         </Alert>
       )}
       <Group>
-        {job?.state === 'failed' && (
+        {job?.state === 'running' && (
+          <Button color="red" variant="light" leftSection={<IconPlayerStop size={18} />} disabled={job.cancelling} onClick={onCancel}>
+            {job.cancelling ? 'Cancelling…' : 'Cancel'}
+          </Button>
+        )}
+        {(job?.state === 'failed' || job?.state === 'cancelled') && (
           <Button variant="default" leftSection={<IconArrowLeft size={18} />} onClick={onBack}>
             Back to plan
           </Button>
         )}
-        {job?.state === 'succeeded' && (
+        {job?.state === 'succeeded' && job.result && (
           <Button rightSection={<IconArrowRight size={18} />} onClick={() => onDone(job)}>
             View result
           </Button>

@@ -1,6 +1,5 @@
 import { Alert, Button, Modal, Stack, Stepper, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CloudConfiguration } from '../../../../shared/contract/setup';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
@@ -8,24 +7,42 @@ import { regionStatuses } from '../readiness/model';
 import { PlatformResourcesPanel } from '../readiness/PlatformResourcesPanel';
 import { useReadiness } from '../readiness/use-readiness';
 import { CreateProgressStep } from './CreateProgressStep';
-import { initialForm, toSetupInput, WIZARD_STEPS, type SetupForm, type WizardStep } from './model';
+import { InterruptedRuns } from './InterruptedRuns';
+import { toSetupInput, WIZARD_STEPS, type WizardStep } from './model';
 import { PlanReviewStep } from './PlanReviewStep';
+import { SetupRunProvider, useSetupRun } from './run-store';
 import { ResultStep } from './ResultStep';
 import { SetupFormStep } from './SetupFormStep';
 
 const STEP_LABELS: Record<WizardStep, string> = { form: 'Describe', plan: 'Review plan', create: 'Create', result: 'Result' };
 
-/** Describe → review plan → create → result, for one Cloud Configuration. */
-export function SetupWizard({
-  session,
-  onGoConnect,
-  onShowReadiness,
-}: {
+interface SetupWizardProps {
   session: SessionInfo | null;
   onGoConnect: () => void;
   /** Open the readiness view (region limits); the wizard links to it when given. */
   onShowReadiness?: () => void;
-}) {
+}
+
+/**
+ * Describe → review plan → create → result, for one Cloud Configuration. Its place and run live in
+ * the app's SetupRunProvider, so leaving the screen and coming back shows the same run.
+ */
+export function SetupWizard(props: SetupWizardProps) {
+  const run = useSetupRun();
+  if (!run) {
+    return (
+      <SetupRunProvider initialRegion={props.session?.region}>
+        <SetupWizard {...props} />
+      </SetupRunProvider>
+    );
+  }
+  return <WizardSteps {...props} />;
+}
+
+function WizardSteps({ session, onGoConnect, onShowReadiness }: SetupWizardProps) {
+  const run = useSetupRun()!;
+  const { step, form, job, pollError, result } = run.state;
+  const { setStep, setForm } = run;
   const readiness = useReadiness(session);
   const [platformOpen, setPlatformOpen] = useState(false);
   const statusNote = !session
@@ -35,12 +52,8 @@ export function SetupWizard({
       : readiness.error && !readiness.report
         ? 'Region limits could not be checked; you can still continue.'
         : null;
-  const [step, setStep] = useState<WizardStep>('form');
-  const [form, setForm] = useState<SetupForm>(() => initialForm(session?.region));
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<AppErrorShape | null>(null);
-  const [jobId, setJobId] = useState<string | null>(null);
-  const [result, setResult] = useState<CloudConfiguration | null>(null);
   const input = useMemo(() => toSetupInput(form), [form]);
   // When a step replaces the one the user acted in, the focused button disappears: move focus to the
   // new step's content so keyboard and screen-reader users continue from there, not from the page top.
@@ -61,16 +74,12 @@ export function SetupWizard({
     const started = await call(() => api().setup.apply(input));
     setApplying(false);
     if (!started.ok) return setApplyError(started.error);
-    setJobId(started.value.jobId);
-    setStep('create');
+    run.track(started.value.jobId);
   }
 
   function restart() {
-    setForm(initialForm(session?.region));
-    setJobId(null);
-    setResult(null);
+    run.reset(session?.region);
     setApplyError(null);
-    setStep('form');
   }
 
   return (
@@ -84,6 +93,7 @@ export function SetupWizard({
           </Button>
         </Alert>
       )}
+      {session && step !== 'create' && <InterruptedRuns onStarted={(id) => run.track(id)} />}
       <div ref={stepContent} tabIndex={-1} aria-label={`Setup step: ${STEP_LABELS[step]}`} style={{ outline: 'none' }}>
         <Stepper active={WIZARD_STEPS.indexOf(step)} allowNextStepsSelect={false} size="sm">
           <Stepper.Step label="Describe" description="Names and region">
@@ -109,14 +119,13 @@ export function SetupWizard({
             )}
           </Stepper.Step>
           <Stepper.Step label="Create" description="Live progress">
-            {step === 'create' && jobId && (
+            {step === 'create' && (
               <CreateProgressStep
-                jobId={jobId}
-                onBack={() => setStep('plan')}
-                onDone={(job) => {
-                  setResult(job.result);
-                  setStep('result');
-                }}
+                job={job}
+                pollError={pollError}
+                onCancel={() => void run.cancel()}
+                onBack={() => setStep(input ? 'plan' : 'form')}
+                onDone={() => setStep('result')}
               />
             )}
           </Stepper.Step>

@@ -2,6 +2,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigurationsScreen } from '../../../../renderer/src/features/configurations/ConfigurationsScreen';
+import { SetupRunProvider } from '../../../../renderer/src/features/setup-wizard/run-store';
 import type { SavedConfiguration } from '../../../../shared/contract/setup';
 import { renderUi } from '../../helpers/dom';
 import { createFakeApi, fail } from '../../helpers/fake-api';
@@ -42,23 +43,87 @@ describe('ConfigurationsScreen', () => {
     start([saved('old', '2024-01-01T00:00:00Z'), saved('new', '2025-01-01T00:00:00Z')]);
     const table = await screen.findByRole('table', { name: 'Saved configurations' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => within(r).getAllByRole('cell')[0].textContent)).toEqual(['new', 'old']);
+    expect(rows.map((r) => within(within(r).getAllByRole('cell')[0]).getAllByText(/^(new|old)$/)[0]!.textContent)).toEqual(['new', 'old']);
     expect(within(rows[0]).getByText('new-bucket')).toBeInTheDocument();
   });
 
-  it('verifies a row and lists its checks', async () => {
+  it('verifies a row and lists its checks by their human labels', async () => {
     const { fake } = start([saved('prod', '2025-01-01T00:00:00Z')], {
-      'setup:verify': () => ({ ok: true, checks: [{ id: 'table.key', ok: true, detail: 'LockID (S)' }] }),
+      'setup:verify': () => ({ ok: true, checks: [{ id: 'table.key-schema', label: 'DynamoDB key is LockID (String)', resource: 'table', ok: true, detail: 'LockID (S)' }] }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Verify prod' }));
     expect(await screen.findByText('All 1 checks passed')).toBeInTheDocument();
-    expect(screen.getByLabelText('table.key: ok')).toHaveTextContent('LockID (S)');
+    expect(screen.getByLabelText('DynamoDB key is LockID (String): ok')).toHaveTextContent('LockID (S)');
+    expect(screen.queryByText('table.key-schema')).not.toBeInTheDocument();
     expect(fake.requestsOn('setup:verify')).toEqual([{ name: 'prod' }]);
+  });
+
+  it('a failed verify lists failures first, clears "Verified", and offers Repair (a re-apply of the saved names)', async () => {
+    let list = [{ ...saved('prod', '2025-01-01T00:00:00Z'), verifiedAt: '2025-02-01T00:00:00Z' }];
+    const fake = createFakeApi({
+      'configs:list': () => list,
+      'setup:verify': () => {
+        list = [{ ...list[0]!, verifiedAt: null }];
+        return {
+          ok: false,
+          checks: [
+            { id: 'bucket.exists', label: 'S3 bucket exists', resource: 'bucket', ok: true, detail: 'exists' },
+            { id: 'bucket.public-access-block', label: 'S3 Block Public Access is fully on', resource: 'bucket', ok: false, detail: 'Block Public Access is not fully on' },
+          ],
+        };
+      },
+      'setup:apply': () => ({ jobId: 'repair-1' }),
+      'setup:progress': () => ({ jobId: 'repair-1', configuration: 'prod', state: 'running', cancelling: false, steps: [], result: null, error: null, rolledBack: [], manual: [] }),
+    }).install();
+    const onOpenSetup = vi.fn();
+    renderUi(
+      <SetupRunProvider>
+        <ConfigurationsScreen onNewSetup={() => undefined} onOpenSetup={onOpenSetup} />
+      </SetupRunProvider>,
+    );
+    expect(await screen.findByText(/^Verified /)).not.toHaveTextContent('never');
+    fireEvent.click(await screen.findByRole('button', { name: 'Verify prod' }));
+    const checks = await screen.findByRole('list', { name: 'Verification checks' });
+    expect(within(checks).getAllByRole('listitem').map((li) => li.getAttribute('aria-label'))).toEqual([
+      'S3 Block Public Access is fully on: failed',
+      'S3 bucket exists: ok',
+    ]);
+    await waitFor(() => expect(screen.getByText(/^Verified /)).toHaveTextContent('Verified never'));
+    fireEvent.click(screen.getByRole('button', { name: 'Repair' }));
+    await waitFor(() => expect(onOpenSetup).toHaveBeenCalled());
+    const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, tableArn: _t, roleArn: _r, ...input } = saved('prod', '');
+    expect(fake.requestsOn('setup:apply')).toEqual([input]);
+  });
+
+  it('lists the connected account\'s configurations, with "Show all accounts" for the rest; each row names its account', async () => {
+    createFakeApi({ 'configs:list': () => [saved('mine', '2025-01-01T00:00:00Z'), { ...saved('theirs', '2024-01-01T00:00:00Z'), accountId: '999999999999' }] }).install();
+    const session = { profile: 'default', account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me', userId: 'U', region: 'us-east-1', endpointUrl: null };
+    renderUi(<ConfigurationsScreen onNewSetup={() => undefined} session={session} />);
+    const table = await screen.findByRole('table', { name: 'Saved configurations' });
+    expect(within(table).getByText('mine')).toBeInTheDocument();
+    expect(within(table).queryByText('theirs')).not.toBeInTheDocument();
+    expect(screen.getByText(/1 configuration\(s\) of other accounts are hidden/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('switch', { name: /Show all accounts/ }));
+    expect(await within(table).findByText('theirs')).toBeInTheDocument();
+    expect(within(table).getByText('account 999999999999')).toBeInTheDocument();
+  });
+
+  it('every action has a visible label, and each value a copy button', async () => {
+    start([saved('prod', '2025-01-01T00:00:00Z')]);
+    const table = await screen.findByRole('table', { name: 'Saved configurations' });
+    for (const name of ['Verify prod', 'Delete prod', 'Forget prod']) {
+      const button = within(table).getByRole('button', { name });
+      expect(button.textContent?.trim()).toMatch(/^(Verify|Delete|Forget)$/);
+    }
+    for (const what of ['bucket of prod', 'table of prod', 'role ARN of prod']) expect(within(table).getByRole('button', { name: `Copy ${what}` })).toBeInTheDocument();
+    // The role ARN may wrap only after ":" and "/" (a <wbr> there), never mid-word.
+    const arn = within(table).getByText((_, el) => el?.tagName === 'P' && el.textContent === 'arn:aws:iam::123456789012:role/BodoPlatformUser');
+    expect(arn.querySelectorAll('wbr').length).toBe(6);
   });
 
   it('deletes only after the name is typed and shows deleted and kept', async () => {
     const { fake } = start([saved('prod', '2025-01-01T00:00:00Z')], {
-      'setup:destroy': () => ({ deleted: ['policy', 'role', 'table'], kept: [{ resource: 'bucket', reason: 'It holds 2 objects.' }] }),
+      'setup:destroy': () => ({ deleted: ['policy', 'role', 'table'], kept: [{ resource: 'bucket', reason: 'It holds 2 objects.' }], notes: [], cancelled: false }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Delete prod' }));
     const dialog = await screen.findByRole('dialog');

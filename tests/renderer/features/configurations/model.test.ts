@@ -17,11 +17,11 @@ describe('configurations model', () => {
   });
 
   it('summarises destroy results', () => {
-    expect(destroySummary({ deleted: ['policy', 'role', 'table', 'bucket'], kept: [] })).toEqual({
+    expect(destroySummary({ deleted: ['policy', 'role', 'table', 'bucket'], kept: [], notes: [], cancelled: false })).toEqual({
       color: 'teal',
       title: 'Deleted 4 resource(s); the configuration is gone.',
     });
-    expect(destroySummary({ deleted: ['policy'], kept: [{ resource: 'bucket', reason: 'holds 3 objects' }] }).color).toBe('orange');
+    expect(destroySummary({ deleted: ['policy'], kept: [{ resource: 'bucket', reason: 'holds 3 objects' }], notes: [], cancelled: false }).color).toBe('orange');
   });
 
   it('sorts newest first', () => {

@@ -1,7 +1,10 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { notifications } from '@mantine/notifications';
+import { useState } from 'react';
+import { describe, expect, it, vi } from 'vitest';
 import { SetupWizard } from '../../../../renderer/src/features/setup-wizard/SetupWizard';
+import { SetupRunProvider } from '../../../../renderer/src/features/setup-wizard/run-store';
 import type { ApplyJob } from '../../../../shared/contract/jobs';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import type { CloudConfiguration, Plan, SetupInput } from '../../../../shared/contract/setup';
@@ -37,6 +40,7 @@ const planOf = (action: 'create' | 'conflict'): Plan => ({
     { resource: 'role', name: INPUT.roleName, action, detail: action === 'conflict' ? 'Role trusts account 999999999999.' : 'New role.' },
     { resource: 'policy', name: 'Bodo-Platform-User-Policy', action: 'create', detail: 'Inline policy.' },
   ],
+  interrupted: [],
 });
 
 function start(handlers: FakeHandlers) {
@@ -137,7 +141,10 @@ describe('SetupWizard', () => {
     let polls = 0;
     const running: ApplyJob = {
       jobId: 'job-1',
+      configuration: 'analytics',
       state: 'running',
+      cancelling: false,
+      manual: [],
       steps: [
         { id: 'bucket', label: 'S3 bucket', state: 'done', detail: 'Created' },
         { id: 'table', label: 'DynamoDB table', state: 'running', detail: 'Waiting for ACTIVE' },
@@ -166,8 +173,8 @@ describe('SetupWizard', () => {
       'setup:verify': () => ({
         ok: false,
         checks: [
-          { id: 'bucket.exists', ok: true, detail: 'Bucket found in us-west-2.' },
-          { id: 'role.trust', ok: false, detail: 'Trust policy names another external ID.' },
+          { id: 'bucket.exists', label: 'S3 bucket exists', resource: 'bucket', ok: true, detail: 'Bucket found in us-west-2.' },
+          { id: 'role.trust', label: 'IAM role trusts the platform with your external ID', resource: 'role', ok: false, detail: 'Trust policy names another external ID.' },
         ],
       }),
     });
@@ -191,8 +198,10 @@ describe('SetupWizard', () => {
 
     fireEvent.click(screen.getByRole('button', { name: 'Verify' }));
     const checks = await screen.findByRole('list', { name: 'Verification checks' });
-    expect(within(checks).getByLabelText('bucket.exists: ok')).toBeInTheDocument();
-    expect(within(checks).getByLabelText('role.trust: failed')).toHaveTextContent('Trust policy names another external ID.');
+    expect(within(checks).getByLabelText('S3 bucket exists: ok')).toBeInTheDocument();
+    expect(within(checks).getByLabelText('IAM role trusts the platform with your external ID: failed')).toHaveTextContent('Trust policy names another external ID.');
+    // Failures first.
+    expect(within(checks).getAllByRole('listitem')[0]).toHaveAccessibleName('IAM role trusts the platform with your external ID: failed');
     expect(screen.getByText('1 of 2 checks failed')).toBeInTheDocument();
     expect(fake.requestsOn('setup:apply')).toEqual([INPUT]);
     expect(fake.requestsOn('setup:verify')).toEqual([{ name: 'analytics' }]);
@@ -204,7 +213,10 @@ describe('SetupWizard', () => {
       'setup:apply': () => ({ jobId: 'job-2' }),
       'setup:progress': () => ({
         jobId: 'job-2',
+        configuration: 'analytics',
         state: 'failed',
+        cancelling: false,
+        manual: [],
         steps: [
           { id: 'bucket', label: 'S3 bucket', state: 'undone', detail: 'Deleted again' },
           { id: 'role', label: 'IAM role', state: 'failed', detail: 'AccessDenied' },
@@ -235,5 +247,115 @@ describe('SetupWizard', () => {
     fillForm();
     fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
     await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('Restart Onramp'));
+  });
+});
+
+describe('SetupWizard: cancel, keeping its place, notifying', () => {
+  const job = (over: Partial<ApplyJob>): ApplyJob => ({
+    jobId: 'job-c',
+    configuration: 'analytics',
+    state: 'running',
+    cancelling: false,
+    steps: [
+      { id: 'bucket', label: 'S3 bucket', state: 'done', detail: 'created in us-west-2' },
+      { id: 'role', label: 'IAM role', state: 'running', detail: 'CreateRole' },
+    ],
+    result: null,
+    error: null,
+    rolledBack: [],
+    manual: [],
+    ...over,
+  });
+
+  it('Cancel in the middle of apply asks main to stop, then shows what was undone and what is left to remove by hand', async () => {
+    let cancelled = false;
+    const show = vi.spyOn(notifications, 'show');
+    const fake = start({
+      'setup:plan': () => planOf('create'),
+      'setup:apply': () => ({ jobId: 'job-c' }),
+      'setup:cancel': () => {
+        cancelled = true;
+        return null;
+      },
+      'setup:progress': () =>
+        cancelled
+          ? job({
+              state: 'cancelled',
+              steps: [
+                { id: 'bucket', label: 'S3 bucket', state: 'undone', detail: 'deleted again by the rollback' },
+                { id: 'role', label: 'IAM role', state: 'failed', detail: 'could not be undone: AccessDenied' },
+              ],
+              error: { code: 'Cancelled', message: 'Setup cancelled. Undid: bucket acme-bodo-state.' },
+              rolledBack: ['bucket acme-bodo-state'],
+              manual: [{ resource: 'role', name: 'BodoPlatformUser', reason: 'AccessDenied', command: 'aws iam delete-role --role-name BodoPlatformUser', console: 'https://console.aws.amazon.com/iam/home#/roles/details/BodoPlatformUser (Delete)' }],
+            })
+          : job({}),
+    });
+    fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
+    await screen.findByRole('table', { name: 'Plan' });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
+    expect(fake.requestsOn('setup:cancel')).toEqual([{ jobId: 'job-c' }]);
+    const left = await screen.findByRole('list', { name: 'Left to remove by hand' }, { timeout: 3000 });
+    expect(left).toHaveTextContent('aws iam delete-role --role-name BodoPlatformUser');
+    expect(screen.getByRole('button', { name: 'Copy command for role BodoPlatformUser' })).toBeInTheDocument();
+    expect(within(screen.getByRole('list', { name: 'Rolled back resources' })).getByText('bucket acme-bodo-state')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Cancel' })).not.toBeInTheDocument();
+    await waitFor(() => expect(show).toHaveBeenCalledWith(expect.objectContaining({ title: 'Setup cancelled' })));
+    show.mockRestore();
+  });
+
+  it('leaving the wizard and coming back shows the same run, and a notification says when it finished', async () => {
+    let polls = 0;
+    const show = vi.spyOn(notifications, 'show');
+    const fake = createFakeApi({
+      'setup:plan': () => planOf('create'),
+      'setup:apply': () => ({ jobId: 'job-c' }),
+      'setup:progress': () => (++polls < 6 ? job({}) : job({ state: 'succeeded', result: CONFIG, steps: [{ id: 'role', label: 'IAM role', state: 'done', detail: CONFIG.roleArn }] })),
+    }).install();
+    function Shell() {
+      const [onWizard, setOnWizard] = useState(true);
+      return (
+        <SetupRunProvider>
+          <button type="button" onClick={() => setOnWizard((v) => !v)}>
+            toggle screen
+          </button>
+          {onWizard ? <SetupWizard session={SESSION} onGoConnect={() => undefined} /> : <p>Another screen</p>}
+        </SetupRunProvider>
+      );
+    }
+    renderUi(<Shell />);
+    fillForm();
+    fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
+    await screen.findByRole('table', { name: 'Plan' });
+    fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
+    expect(await screen.findByLabelText('IAM role: running')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'toggle screen' }));
+    expect(screen.getByText('Another screen')).toBeInTheDocument();
+    // Finishes while another screen is shown: the notification says so.
+    await waitFor(() => expect(show).toHaveBeenCalledWith(expect.objectContaining({ title: 'Setup finished', message: expect.stringContaining('analytics') })), { timeout: 4000 });
+    fireEvent.click(screen.getByRole('button', { name: 'toggle screen' }));
+    // Back: the same run's result, not an empty form; apply was sent once.
+    expect(await screen.findByRole('button', { name: 'View result' })).toBeInTheDocument();
+    expect(screen.getByLabelText('IAM role: done')).toBeInTheDocument();
+    expect(fake.requestsOn('setup:apply')).toHaveLength(1);
+    show.mockRestore();
+  });
+
+  it('lists interrupted runs with Finish and Undo; Undo starts a tracked job', async () => {
+    const fake = start({
+      'setup:interrupted': () => ({
+        runs: [{ runId: 'run-1', configuration: 'old', account: '123456789012', region: 'us-west-2', profile: 'default', startedAt: '2025-01-01T00:00:00Z', resources: [{ kind: 'bucket', name: 'old-bucket', state: 'created' }], input: { ...INPUT, name: 'old' } }],
+        unreadable: [],
+      }),
+      'setup:resolve-interrupted': () => ({ jobId: 'job-u' }),
+      'setup:progress': () => job({ jobId: 'job-u', configuration: 'old', steps: [{ id: 'rollback', label: 'Undo the interrupted run', state: 'running', detail: null }] }),
+    });
+    const region = await screen.findByRole('region', { name: 'Interrupted setup runs' });
+    expect(region).toHaveTextContent('bucket old-bucket (created, not hardened yet)');
+    fireEvent.click(within(region).getByRole('button', { name: 'Undo old' }));
+    expect(await screen.findByLabelText('Undo the interrupted run: running')).toBeInTheDocument();
+    expect(fake.requestsOn('setup:resolve-interrupted')).toEqual([{ runId: 'run-1', action: 'undo' }]);
   });
 });

@@ -79,7 +79,7 @@ describe('setup wizard model', () => {
   });
 
   it('colours plan actions and finds conflicts', () => {
-    expect([actionColor('create'), actionColor('keep'), actionColor('conflict')]).toEqual(['blue', 'green', 'red']);
+    expect([actionColor('create'), actionColor('keep'), actionColor('update'), actionColor('conflict')]).toEqual(['blue', 'green', 'orange', 'red']);
     const plan: Plan = {
       steps: [
         { resource: 'bucket', name: 'b', action: 'create', detail: '' },
@@ -87,18 +87,21 @@ describe('setup wizard model', () => {
         { resource: 'role', name: 'r', action: 'conflict', detail: 'trusts another account' },
         { resource: 'policy', name: 'p', action: 'create', detail: '' },
       ],
+      interrupted: [],
     };
     expect(conflicts(plan).map((s) => s.resource)).toEqual(['role']);
     expect(planSummary(plan)).toBe('2 to create, 1 to keep, 1 in conflict');
-    expect(planSummary({ steps: [] })).toBe('0 to create, 0 to keep');
+    expect(planSummary({ steps: [], interrupted: [] })).toBe('0 to create, 0 to keep');
+    expect(planSummary({ steps: [{ resource: 'bucket', name: 'b', action: 'update', detail: '' }], interrupted: [] })).toBe('0 to create, 0 to keep, 1 to repair');
   });
 
   it('knows when a job has finished', () => {
-    const job = { jobId: 'j', steps: [], result: null, error: null, rolledBack: [] };
+    const job = { jobId: 'j', configuration: 'c', cancelling: false, steps: [], result: null, error: null, rolledBack: [], manual: [] };
     expect(isFinished(null)).toBe(false);
     expect(isFinished({ ...job, state: 'running' })).toBe(false);
     expect(isFinished({ ...job, state: 'failed' })).toBe(true);
     expect(isFinished({ ...job, state: 'succeeded' })).toBe(true);
+    expect(isFinished({ ...job, state: 'cancelled' })).toBe(true);
   });
 
   it('exports the configuration as JSON with a safe file name', () => {
