@@ -3,6 +3,7 @@ import type { ApplyJob } from '../../shared/contract/jobs';
 import type { ApplyStepStatus, SavedConfiguration } from '../../shared/contract/setup';
 import { AppError } from '../../shared/errors';
 import { toAppError } from '../core/aws/errors';
+import type { SetupService } from '../core/app/setup-service';
 import type { HandlerDeps, HandlerSlice } from './types';
 
 // The setup core (and with it the S3, DynamoDB and IAM clients) loads on first use, not at start-up.
@@ -25,7 +26,7 @@ type SetupChannels =
 export function setupHandlers(deps: HandlerDeps): HandlerSlice<SetupChannels> {
   const jobs = new Map<string, ApplyJob>();
   const controllers = new Map<string, AbortController>();
-  let svc: Promise<import('../core/app/setup-service').SetupService> | null = null;
+  let svc: Promise<SetupService> | null = null;
   const setup = () =>
     (svc ??= service().then(({ createSetupService }) =>
       createSetupService({ dataDir: deps.dataDir, store: deps.store, now: deps.now ?? Date.now, lockDir: deps.setup?.lockDir, tuning: deps.setup?.tuning }),

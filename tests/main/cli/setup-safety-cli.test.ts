@@ -76,7 +76,7 @@ describe('setup CLI: an unusable data folder stops apply and destroy before any 
 
   it.skipIf(!IS_ROOT)('apply with a read-only folder (run as an unprivileged user): exit 2, zero requests', async () => {
     const home = mkdtempSync(join(tmpdir(), 'onramp-ro-'));
-    const env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
+    const env: NodeJS.ProcessEnv = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
     // The unprivileged child must read the AWS files, but not write the data folder.
     const awsDir = env.HOME!;
     chmodSync(awsDir, 0o755);

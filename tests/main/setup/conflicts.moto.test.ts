@@ -5,12 +5,12 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateBucketCommand, GetBucketTaggingCommand, HeadBucketCommand, ListBucketsCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3';
-import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTagsOfResourceCommand } from '@aws-sdk/client-dynamodb';
+import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRoleTagsCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
 import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
 import { contextForProfile } from '../../../main/core/profiles/session';
-import { applySetup, destroyConfiguration, planSetup, verifyConfiguration } from '../../../main/core/setup';
+import { applySetup, destroyConfiguration, planSetup } from '../../../main/core/setup';
 import { renderPlatformPolicy } from '../../../main/core/setup/policy';
 import { trustPolicy } from '../../../main/core/setup/trust';
 import type { SetupInput } from '../../../shared/contract/setup';

@@ -59,7 +59,7 @@ describe('ConfigurationsScreen', () => {
   });
 
   it('a failed verify lists failures first, clears "Verified", and offers Repair (a re-apply of the saved names)', async () => {
-    let list = [{ ...saved('prod', '2025-01-01T00:00:00Z'), verifiedAt: '2025-02-01T00:00:00Z' }];
+    let list: SavedConfiguration[] = [{ ...saved('prod', '2025-01-01T00:00:00Z'), verifiedAt: '2025-02-01T00:00:00Z' }];
     const fake = createFakeApi({
       'configs:list': () => list,
       'setup:verify': () => {
