@@ -1,5 +1,6 @@
 import { renderPlatformPolicy } from '../setup/policy';
-import { commentText, fileStem, exportTags, POLICY_NAME, roleDescription, trustDocument, type ExportSource } from './source';
+import { bucketEncryptionConfiguration } from '../setup/spec';
+import { commentText, fileStem, exportTags, POLICY_NAME, RESOURCE_SPEC, roleDescription, trustDocument, type ExportSource } from './source';
 
 /** Quote text as one bash word: single quotes, with each `'` written as `'\''`. Nothing inside expands. */
 export function shellQuote(text: string): string {
@@ -17,6 +18,8 @@ const TABLE_ARN_TOKEN = '@@ONRAMP_TABLE_ARN@@';
  */
 export function renderCliScript(source: ExportSource): string {
   const tags = exportTags(source);
+  const pab = Object.entries(RESOURCE_SPEC.bucket.publicAccessBlock).map(([k, v]) => `${k}=${String(v)}`).join(',');
+  const { lockKey, lockKeyType, billingMode } = RESOURCE_SPEC.table;
   const locationArgs =
     // us-east-1 rejects a LocationConstraint naming itself (FACTS.md).
     source.region === 'us-east-1' ? '' : ` \\\n  --create-bucket-configuration "LocationConstraint=$REGION"`;
@@ -48,16 +51,16 @@ log() { printf '%s\\n' "$*" >&2; }
 log "S3 bucket $BUCKET in $REGION"
 aws s3api create-bucket --region "$REGION" --bucket "$BUCKET"${locationArgs} >/dev/null
 aws s3api put-public-access-block --region "$REGION" --bucket "$BUCKET" \\
-  --public-access-block-configuration 'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true'
+  --public-access-block-configuration ${shellQuote(pab)}
 aws s3api put-bucket-encryption --region "$REGION" --bucket "$BUCKET" \\
-  --server-side-encryption-configuration '{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"AES256"}}]}'
+  --server-side-encryption-configuration ${shellQuote(JSON.stringify(bucketEncryptionConfiguration()))}
 aws s3api put-bucket-tagging --region "$REGION" --bucket "$BUCKET" --tagging "$BUCKET_TAGGING_JSON"
 
-log "DynamoDB table $TABLE (partition key LockID, on-demand)"
+log "DynamoDB table $TABLE (partition key ${lockKey}, on-demand)"
 aws dynamodb create-table --region "$REGION" --table-name "$TABLE" \\
-  --attribute-definitions AttributeName=LockID,AttributeType=S \\
-  --key-schema AttributeName=LockID,KeyType=HASH \\
-  --billing-mode PAY_PER_REQUEST \\
+  --attribute-definitions AttributeName=${lockKey},AttributeType=${lockKeyType} \\
+  --key-schema AttributeName=${lockKey},KeyType=HASH \\
+  --billing-mode ${billingMode} \\
   --tags "$TAGS_JSON" >/dev/null
 aws dynamodb wait table-exists --region "$REGION" --table-name "$TABLE"
 TABLE_ARN="$(aws dynamodb describe-table --region "$REGION" --table-name "$TABLE" --query 'Table.TableArn' --output text)"

@@ -1,4 +1,5 @@
-import { exportTags, isPartList, platformPolicyParts, POLICY_NAME, roleDescription, trustDocument, type ExportSource, type PolicyValue } from './source';
+import { bucketEncryptionConfiguration, tableKeySchema } from '../setup/spec';
+import { exportTags, isPartList, RESOURCE_SPEC, platformPolicyParts, POLICY_NAME, roleDescription, trustDocument, type ExportSource, type PolicyValue } from './source';
 
 /** Logical IDs in the template (stable: renaming them would replace resources on stack update). */
 export const CFN_IDS = { bucket: 'StateBucket', table: 'LockTable', role: 'PlatformRole' } as const;
@@ -47,8 +48,11 @@ export function cloudFormationTemplate(source: ExportSource): Record<string, Jso
         UpdateReplacePolicy: 'Retain',
         Properties: {
           BucketName: source.bucketName,
-          PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
-          BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }] },
+          PublicAccessBlockConfiguration: { ...RESOURCE_SPEC.bucket.publicAccessBlock },
+          // CloudFormation names the S3 API's ApplyServerSideEncryptionByDefault "ServerSideEncryptionByDefault".
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: bucketEncryptionConfiguration().Rules.map((r) => ({ ServerSideEncryptionByDefault: { ...r.ApplyServerSideEncryptionByDefault } })),
+          },
           Tags: tags,
         },
       },
@@ -58,9 +62,8 @@ export function cloudFormationTemplate(source: ExportSource): Record<string, Jso
         UpdateReplacePolicy: 'Delete',
         Properties: {
           TableName: source.tableName,
-          AttributeDefinitions: [{ AttributeName: 'LockID', AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: 'LockID', KeyType: 'HASH' }],
-          BillingMode: 'PAY_PER_REQUEST',
+          ...(tableKeySchema() as unknown as Record<string, Json>),
+          BillingMode: RESOURCE_SPEC.table.billingMode,
           Tags: tags,
         },
       },

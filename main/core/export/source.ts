@@ -1,7 +1,8 @@
-import { INLINE_POLICY_NAME, type SetupInput } from '../../../shared/contract/setup';
+import type { SetupInput } from '../../../shared/contract/setup';
 import { renderPlatformPolicy } from '../setup/policy';
-import { onrampTags } from '../setup/tags';
-import { trustPolicy } from '../setup/trust';
+import { RESOURCE_SPEC, roleDescription as specRoleDescription, roleTrustPolicy, specTags } from '../setup/spec';
+
+export { RESOURCE_SPEC } from '../setup/spec';
 
 /** What every exporter renders: the validated inputs of a Cloud Configuration. */
 export type ExportSource = SetupInput;
@@ -50,16 +51,16 @@ export function isPartList(value: PolicyValue): value is PolicyPart[] {
 }
 
 /** The inline policy's name, as the app uses it. */
-export const POLICY_NAME = INLINE_POLICY_NAME;
+export const POLICY_NAME = RESOURCE_SPEC.role.inlinePolicyName;
 
-/** The role description the app sets (main/core/setup/apply.ts). */
+/** The role description the app sets (the resource spec, main/core/setup/spec.ts). */
 export function roleDescription(source: ExportSource): string {
-  return `Lets the Bodo Platform (account ${source.platformAccountId}) manage resources for configuration ${source.name}. Created by Onramp.`;
+  return specRoleDescription(source);
 }
 
-/** The trust policy as a plain object: the very document the app sets (main/core/setup/trust.ts). */
+/** The trust policy as a plain object: the very document the app sets (the resource spec). */
 export function trustDocument(source: ExportSource): Record<string, unknown> {
-  return JSON.parse(trustPolicy(source.platformAccountId, source.externalId)) as Record<string, unknown>;
+  return JSON.parse(roleTrustPolicy(source)) as Record<string, unknown>;
 }
 
 /** A single line safe to put in a comment of any target language (no control characters). */
@@ -70,7 +71,7 @@ export function commentText(text: string): string {
 
 /** The tags every resource carries. */
 export function exportTags(source: ExportSource): { Key: string; Value: string }[] {
-  return onrampTags(source.name);
+  return specTags(source);
 }
 
 /** A file-name-safe stem for a configuration name ("Prod: team/a" → "prod-team-a"). */

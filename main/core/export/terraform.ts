@@ -1,5 +1,5 @@
 import { SUPPORTED_REGIONS } from '../../../shared/regions';
-import { commentText, exportTags, isPartList, platformPolicyParts, POLICY_NAME, roleDescription, type ExportSource, type PolicyValue } from './source';
+import { commentText, exportTags, isPartList, RESOURCE_SPEC, platformPolicyParts, POLICY_NAME, roleDescription, type ExportSource, type PolicyValue } from './source';
 
 /**
  * Escape text for inside an HCL quoted string: backslash and quote, control characters, and the
@@ -82,6 +82,8 @@ function hclPolicy(value: PolicyValue, indent: number): string {
 
 /** Render the configuration as one Terraform file (AWS provider ~> 5.0; the region is a variable). */
 export function renderTerraform(source: ExportSource): string {
+  const pab = RESOURCE_SPEC.bucket.publicAccessBlock;
+  const { lockKey, lockKeyType, billingMode } = RESOURCE_SPEC.table;
   // Tag values that are the configuration name refer to the local, so editing the name retags everything.
   const tags = hclObject(
     exportTags(source).map((t) => [hclString(t.Key), t.Value === source.name ? 'local.configuration_name' : hclString(t.Value)]),
@@ -136,30 +138,30 @@ resource "aws_s3_bucket" "state" {
 
 resource "aws_s3_bucket_public_access_block" "state" {
   bucket                  = aws_s3_bucket.state.id
-  block_public_acls       = true
-  ignore_public_acls      = true
-  block_public_policy     = true
-  restrict_public_buckets = true
+  block_public_acls       = ${pab.BlockPublicAcls}
+  ignore_public_acls      = ${pab.IgnorePublicAcls}
+  block_public_policy     = ${pab.BlockPublicPolicy}
+  restrict_public_buckets = ${pab.RestrictPublicBuckets}
 }
 
 resource "aws_s3_bucket_server_side_encryption_configuration" "state" {
   bucket = aws_s3_bucket.state.id
   rule {
     apply_server_side_encryption_by_default {
-      sse_algorithm = "AES256"
+      sse_algorithm = ${hclString(RESOURCE_SPEC.bucket.encryption)}
     }
   }
 }
 
 resource "aws_dynamodb_table" "lock" {
   name         = local.table_name
-  billing_mode = "PAY_PER_REQUEST"
-  hash_key     = "LockID"
+  billing_mode = ${hclString(billingMode)}
+  hash_key     = ${hclString(lockKey)}
   tags         = local.tags
 
   attribute {
-    name = "LockID"
-    type = "S"
+    name = ${hclString(lockKey)}
+    type = ${hclString(lockKeyType)}
   }
 }
 

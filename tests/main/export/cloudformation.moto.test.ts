@@ -32,6 +32,8 @@ const MOTO_CFN_GAPS: MotoGaps = {
   'bucket.public-access-block': "moto's CloudFormation ignores PublicAccessBlockConfiguration (the template sets all four; see renderers.test.ts)",
   'policy.document': POLICY_REPR,
   'plan.policy': POLICY_REPR,
+  // Plan compares Block Public Access too (so the bucket would be repaired: "update"), for the same gap.
+  'plan.bucket': "moto's CloudFormation ignores PublicAccessBlockConfiguration, so the app's plan would harden the bucket",
 };
 
 function writeTemplate(input: SetupInput): string {
