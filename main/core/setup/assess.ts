@@ -93,6 +93,12 @@ function ownerOf(ctx: AssessContext, resource: SetupResource, name: string, tags
   const others = otherUsers(ctx.claims, ctx.input.name, resource, name, where);
   if (others.length) return { kind: 'other', detail: `is used by configuration ${others.map((o) => `"${o}"`).join(', ')}` };
   if (inOwnJournal(ctx.claims, ctx.input.name, resource, name, where)) return { kind: 'this' };
+  // This configuration's saved entry names the bucket or table: it is this configuration's even if
+  // its tags drifted away, so a re-apply (Repair) restores them. (A role is different: an untagged
+  // role named by a configuration is one that existed before Onramp, which Onramp never takes over.)
+  const saved = ctx.claims.saved.find((c) => c.name === ctx.input.name && c.accountId === ctx.account);
+  if (saved && resource === 'bucket' && saved.bucketName === name) return { kind: 'this' };
+  if (saved && resource === 'table' && saved.tableName === name && saved.region === ctx.input.region) return { kind: 'this' };
   return { kind: 'none' };
 }
 

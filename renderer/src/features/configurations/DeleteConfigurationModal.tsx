@@ -13,6 +13,8 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DestroyResult | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [stopping, setStopping] = useState(false);
 
   const close = () => {
     const changed = result !== null;
@@ -26,8 +28,13 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
     if (!name) return;
     setBusy(true);
     setError(null);
-    const r = await call(() => api().setup.destroy({ name, confirmation: typed }));
+    // A run ID lets "Stop" cancel the destroy between deletions (main stops before the next one).
+    const jobId = crypto.randomUUID();
+    setRunId(jobId);
+    const r = await call(() => api().setup.destroy({ name, confirmation: typed, jobId }));
     setBusy(false);
+    setRunId(null);
+    setStopping(false);
     if (r.ok) setResult(r.value);
     else setError(r.error);
   }
@@ -39,8 +46,9 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
         {!result && (
           <>
             <Text size="sm">
-              This deletes the role's inline policy, the role, the DynamoDB table and the S3 bucket. A bucket that still
-              holds objects is kept — no data is ever deleted.
+              This deletes the role's inline policy, the role, the DynamoDB table and the S3 bucket — only what Onramp created. While the
+              bucket holds objects or the table holds lock items, the platform still has state there: nothing is changed. A role that
+              existed before Onramp is kept, with Onramp's policy removed.
             </Text>
             <TextInput
               label={`Type "${name ?? ''}" to confirm`}
@@ -67,6 +75,16 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
                 </List>
               </>
             )}
+            {result.cancelled && (
+              <Text size="sm" mt="xs">
+                Stopped before finishing: what is not listed as deleted is still in place.
+              </Text>
+            )}
+            {result.notes.map((n) => (
+              <Text key={n} size="sm" mt="xs">
+                {n}
+              </Text>
+            ))}
             {result.kept.length > 0 && (
               <>
                 <Text size="sm" fw={500} mt="xs">
@@ -87,6 +105,19 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
           </Alert>
         )}
         <Group justify="flex-end">
+          {busy && runId && (
+            <Button
+              variant="light"
+              color="red"
+              loading={stopping}
+              onClick={() => {
+                setStopping(true);
+                void call(() => api().setup.cancel({ jobId: runId }));
+              }}
+            >
+              Stop
+            </Button>
+          )}
           <Button variant="default" onClick={close} disabled={busy}>
             {result ? 'Close' : 'Cancel'}
           </Button>

@@ -15,6 +15,7 @@ export function formatWhen(iso: string | null, locale?: string): string {
 
 /** A headline for a destroy result. */
 export function destroySummary(result: DestroyResult): { color: string; title: string } {
+  if (result.cancelled) return { color: 'orange', title: `Stopped after deleting ${result.deleted.length}: the configuration stays in the list.` };
   if (result.kept.length === 0) return { color: 'teal', title: `Deleted ${result.deleted.length} resource(s); the configuration is gone.` };
   return {
     color: 'orange',

@@ -136,7 +136,7 @@ describe('ConfigurationsScreen', () => {
     const deleted = await within(dialog).findByRole('list', { name: 'Deleted resources' });
     expect(within(deleted).getAllByRole('listitem')).toHaveLength(3);
     expect(within(dialog).getByRole('list', { name: 'Kept resources' })).toHaveTextContent('bucket: It holds 2 objects.');
-    expect(fake.requestsOn('setup:destroy')).toEqual([{ name: 'prod', confirmation: 'prod' }]);
+    expect(fake.requestsOn('setup:destroy')).toEqual([{ name: 'prod', confirmation: 'prod', jobId: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
   });
 
   it('shows a destroy error inside the dialog', async () => {

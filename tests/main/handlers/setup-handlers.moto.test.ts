@@ -1,0 +1,135 @@
+/**
+ * The IPC setup handlers with real moto behind them: Cancel from the UI (setup:cancel) stops an
+ * apply after the step in flight and undoes it; an interrupted run is listed at start
+ * (setup:interrupted) and finished through setup:resolve-interrupted; verify refuses another
+ * account's configuration and a failed verify clears "verified".
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeleteBucketTaggingCommand } from '@aws-sdk/client-s3';
+import type { ApplyJob } from '../../../shared/contract/jobs';
+import type { SetupInput } from '../../../shared/contract/setup';
+import { createInvoker, createSessionHolder } from '../../../main/handlers';
+import { openSession } from '../../../main/core/profiles/session';
+import { SetupJournal } from '../../../main/core/setup/journal';
+import { ConfigurationStore } from '../../../main/core/store/configurations';
+import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { sweepOnrampResources } from '../../helpers/sweep';
+
+const input = (): SetupInput => {
+  const id = randomBytes(4).toString('hex');
+  return { name: `ui-${id}`, region: 'us-east-1', bucketName: `onramp-ui-${id}`, tableName: `onramp-ui-${id}`, roleName: `OnrampUi-${id}`, externalId: 'ui-external-id', platformAccountId: '481633624848' };
+};
+
+describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
+  let moto: Moto;
+  let slow: RequestCounter;
+
+  beforeAll(async () => {
+    moto = await startMoto();
+    slow = await startRequestCounter({ forwardTo: moto.url, intercept: (r) => (r.action === 'CreateRole' ? { status: 0, delayMs: 1_500 } : undefined) });
+  });
+  afterAll(async () => {
+    await slow?.close();
+    await moto?.stop();
+  });
+
+  async function app(endpoint: string) {
+    const env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: endpoint };
+    const dataDir = mkdtempSync(join(tmpdir(), 'onramp-ui-'));
+    const store = new ConfigurationStore(dataDir);
+    const session = createSessionHolder();
+    session.set(await openSession({ profile: 'default', env }));
+    const invoke = createInvoker({ env, dataDir, store, session, setup: { tuning: { pollMs: 20, iamPropagationMs: 5_000 } } });
+    const ok = async <T,>(channel: string, payload: unknown): Promise<T> => {
+      const r = await invoke(channel, payload);
+      if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
+      return r.value as T;
+    };
+    const until = async (jobId: string) => {
+      for (let i = 0; i < 400; i++) {
+        const job = await ok<ApplyJob>('setup:progress', { jobId });
+        if (job.state !== 'running') return job;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('job never ended');
+    };
+    return { env, dataDir, store, invoke, ok, until };
+  }
+
+  it('Cancel mid-apply: the run stops after the step in flight, undoes everything it created, and the job says cancelled', async () => {
+    const a = await app(slow.url);
+    const inp = input();
+    const { jobId } = await a.ok<{ jobId: string }>('setup:apply', inp);
+    while (!slow.requests.some((r) => r.action === 'CreateRole' && r.body.includes(inp.roleName))) await new Promise((r) => setTimeout(r, 20));
+    await a.ok('setup:cancel', { jobId });
+    expect((await a.ok<ApplyJob>('setup:progress', { jobId })).cancelling).toBe(true);
+    const job = await a.until(jobId);
+    expect(job.state).toBe('cancelled');
+    expect(job.error?.code).toBe('Cancelled');
+    expect([...job.rolledBack].sort()).toEqual([`bucket ${inp.bucketName}`, `role ${inp.roleName}`, `table ${inp.tableName}`]);
+    expect(job.manual).toEqual([]);
+    // No PutRolePolicy after the cancel: it stopped after CreateRole, the step in flight.
+    expect(slow.requests.filter((r) => r.action === 'PutRolePolicy' && r.body.includes(inp.roleName))).toEqual([]);
+    const direct = await openSession({ profile: 'default', env: { ...a.env, AWS_ENDPOINT_URL: moto.url } });
+    expect((await sweepOnrampResources(direct.aws, ['us-east-1'])).filter((r) => r.configuration === inp.name)).toEqual([]);
+    expect(await a.store.list()).toEqual([]);
+    expect((await a.ok<{ runs: unknown[] }>('setup:interrupted', {})).runs).toEqual([]);
+    // Cancelling a finished job is NotFound, not a crash.
+    expect((await a.invoke('setup:cancel', { jobId })).ok).toBe(false);
+  }, 60_000);
+
+  it('an interrupted run (journal of a dead process) is listed at start and finished: hardened, saved, journal cleared', async () => {
+    const a = await app(moto.url);
+    const inp = input();
+    // Leave a half-made bucket as a crash would: created, not hardened, listed in a journal of a dead PID.
+    const direct = await openSession({ profile: 'default', env: a.env });
+    await (await direct.aws.s3('us-east-1')).send(new (await import('@aws-sdk/client-s3')).CreateBucketCommand({ Bucket: inp.bucketName }));
+    const journal = new SetupJournal(a.dataDir);
+    const j = await journal.begin({ configuration: inp.name, account: '123456789012', profile: 'default', input: inp, now: Date.now });
+    await journal.mark(j, 'bucket', inp.bucketName, 'created');
+    const file = journal.fileOf(j.runId);
+    const { readFileSync, writeFileSync } = await import('node:fs');
+    writeFileSync(file, JSON.stringify({ ...JSON.parse(readFileSync(file, 'utf8')), pid: 4194305 }));
+
+    const listed = await a.ok<{ runs: { runId: string; resources: unknown[] }[] }>('setup:interrupted', {});
+    expect(listed.runs.map((r) => r.runId)).toEqual([j.runId]);
+    expect(listed.runs[0]!.resources).toEqual([{ kind: 'bucket', name: inp.bucketName, state: 'created' }]);
+    const plan = await a.ok<{ steps: { resource: string; action: string }[]; interrupted: unknown[] }>('setup:plan', inp);
+    expect(plan.steps.find((s) => s.resource === 'bucket')?.action).toBe('update');
+    expect(plan.interrupted).toHaveLength(1);
+
+    const { jobId } = await a.ok<{ jobId: string }>('setup:resolve-interrupted', { runId: j.runId, action: 'finish' });
+    const job = await a.until(jobId);
+    expect(job.state, job.error?.message).toBe('succeeded');
+    expect((await a.ok<{ ok: boolean }>('setup:verify', { name: inp.name })).ok).toBe(true);
+    expect((await a.ok<{ runs: unknown[] }>('setup:interrupted', {})).runs).toEqual([]);
+  }, 60_000);
+
+  it('a failed verify clears the last success; another account\'s configuration is refused with WrongAccount', async () => {
+    const a = await app(moto.url);
+    const inp = input();
+    const { jobId } = await a.ok<{ jobId: string }>('setup:apply', inp);
+    expect((await a.until(jobId)).state).toBe('succeeded');
+    await a.ok('setup:verify', { name: inp.name });
+    expect((await a.store.get(inp.name))?.verifiedAt).not.toBeNull();
+    const direct = await openSession({ profile: 'default', env: a.env });
+    await (await direct.aws.s3('us-east-1')).send(new DeleteBucketTaggingCommand({ Bucket: inp.bucketName }));
+    const v = await a.ok<{ ok: boolean; checks: { id: string; ok: boolean }[] }>('setup:verify', { name: inp.name });
+    expect(v.ok).toBe(false);
+    expect(v.checks[0]).toMatchObject({ id: 'bucket.tags', ok: false });
+    expect((await a.store.get(inp.name))?.verifiedAt).toBeNull();
+    // Repair is a re-apply: the plan says update, apply fixes it.
+    expect((await a.ok<{ steps: { resource: string; action: string }[] }>('setup:plan', inp)).steps[0]).toMatchObject({ resource: 'bucket', action: 'update' });
+
+    await a.store.update(inp.name, { accountId: '999999999999' });
+    for (const [channel, payload] of [['setup:verify', { name: inp.name }], ['setup:destroy', { name: inp.name, confirmation: inp.name }]] as const) {
+      const r = await a.invoke(channel, payload);
+      expect(r).toMatchObject({ ok: false, error: { code: 'WrongAccount', message: expect.stringContaining('belongs to account 999999999999; you are connected to 123456789012') } });
+    }
+  }, 60_000);
+});
