@@ -131,14 +131,27 @@ describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)
     await configs.verify(INPUT.name);
     await expectVisible(configs.checks);
     await h.screenshot('09-configurations');
+    // At 1024 px the row's actions are fully on screen (not cut off behind a scroll container).
+    const before = h.page.viewportSize();
+    await h.page.setViewportSize({ width: 1024, height: 768 });
+    for (const name of [`Verify ${INPUT.name}`, `Delete ${INPUT.name}`, `Forget ${INPUT.name}`]) {
+      const box = await h.page.getByRole('button', { name }).boundingBox();
+      expect(box, name).not.toBeNull();
+      expect(box!.x + box!.width, `${name} ends inside the window`).toBeLessThanOrEqual(1024);
+    }
+    await h.screenshot('09b-configurations-1024');
+    if (before) await h.page.setViewportSize(before);
   });
 
   it('refuses to apply over the role when the external ID differs', async () => {
     await shell.open('New setup');
+    // The wizard kept its place (the finished run's result): start a new one from there.
+    await h.page.getByRole('main').getByRole('button', { name: 'New setup' }).click();
     await wizard.fill({ ...INPUT, name: 'e2e-other', externalId: 'a-different-external-id' });
     await wizard.next.click();
     await expectVisible(wizard.plan);
-    expect((await textOf(wizard.planAction('bucket'))).toLowerCase()).toBe('keep');
+    // The bucket belongs to the first configuration now (its tags): a conflict for this one too.
+    expect((await textOf(wizard.planAction('bucket'))).toLowerCase()).toBe('conflict');
     expect((await textOf(wizard.planAction('role'))).toLowerCase()).toBe('conflict');
     expect(await wizard.apply.isDisabled()).toBe(true);
     await expectVisible(h.page.getByText('Cannot apply: the plan has conflicts'));
