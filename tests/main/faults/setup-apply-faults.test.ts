@@ -97,15 +97,30 @@ describe.skipIf(!HAS_MOTO)('setup apply under injected AWS faults', () => {
     for (const [name, types] of byConfig) expect(types, `configuration ${name}`).toEqual(['bucket', 'role', 'table']);
   }, 900_000);
 
-  it('never touches a bucket that existed before, even when a later step fails', async () => {
+  it('never touches a bucket that existed before: a bucket Onramp did not create is a conflict, and nothing is created', async () => {
     const cfg = input('pre');
     const s3 = await direct.s3(REGION);
     await s3.send(new CreateBucketCommand({ Bucket: cfg.bucketName, CreateBucketConfiguration: { LocationConstraint: REGION } }));
     proxy.inject({ operation: 'PutRolePolicy', fault: 'server-error', mode: 'always' });
     const err = await applySetup(viaProxy, cfg, { pollMs: 20 }).catch((e: unknown) => e);
+    expect(err).toMatchObject({ code: 'Conflict', message: expect.stringContaining(`bucket ${cfg.bucketName}`) });
+    await expect(s3.send(new HeadBucketCommand({ Bucket: cfg.bucketName }))).resolves.toBeTruthy();
+    expect(proxy.seen.filter((op) => op.startsWith('Create') || op.startsWith('Put') || op.startsWith('Delete'))).toEqual([]);
+    proxy.inject(null);
+  });
+
+  it('a kept bucket (this configuration\'s, from an earlier apply) survives a later step failing', async () => {
+    const cfg = input('kept');
+    await applySetup(direct, cfg, { pollMs: 20 });
+    const iam = await direct.iam();
+    const { DeleteRoleCommand, DeleteRolePolicyCommand } = await import('@aws-sdk/client-iam');
+    await iam.send(new DeleteRolePolicyCommand({ RoleName: cfg.roleName, PolicyName: 'Bodo-Platform-User-Policy' }));
+    await iam.send(new DeleteRoleCommand({ RoleName: cfg.roleName }));
+    proxy.inject({ operation: 'PutRolePolicy', fault: 'server-error', mode: 'always' });
+    const err = await applySetup(viaProxy, cfg, { pollMs: 20 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApplyFailedError);
-    expect((err as ApplyFailedError).rolledBack.some((r) => r.startsWith('bucket'))).toBe(false);
-    expect((err as ApplyFailedError).rolledBack).toEqual(expect.arrayContaining([`table ${cfg.tableName}`, `role ${cfg.roleName}`]));
+    expect((err as ApplyFailedError).rolledBack).toEqual([`role ${cfg.roleName}`]);
+    const s3 = await direct.s3(REGION);
     await expect(s3.send(new HeadBucketCommand({ Bucket: cfg.bucketName }))).resolves.toBeTruthy();
     proxy.inject(null);
   });
