@@ -136,6 +136,15 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto: Ctrl-C, and another account\
     expect(await new ConfigurationStore(env.ONRAMP_DATA_DIR!).list()).toEqual([]);
   }, 60_000);
 
+  it('a successful apply asks STS who-am-I exactly once (no extra call to save the configuration)', async () => {
+    const n = names();
+    const before = slow.requests.length;
+    const r = await cli(['setup', 'apply', ...flags(n)], env);
+    expect(r.code, r.stderr).toBe(0);
+    expect(slow.requests.slice(before).filter((x) => x.action === 'GetCallerIdentity')).toHaveLength(1);
+    expect((await new ConfigurationStore(env.ONRAMP_DATA_DIR!).get(n.name))?.accountId).toBe('123456789012');
+  }, 60_000);
+
   it('verify and destroy refuse a saved configuration of another account, naming both accounts, before touching its resources', async () => {
     const n = names();
     const store = new ConfigurationStore(env.ONRAMP_DATA_DIR!);
