@@ -1,9 +1,9 @@
-import { notifications } from '@mantine/notifications';
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { ApplyJob } from '../../../../shared/contract/jobs';
 import type { CloudConfiguration } from '../../../../shared/contract/setup';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
+import { showNotice } from '../../components/notice';
 import { initialForm, isFinished, type SetupForm, type WizardStep } from './model';
 
 /** How often a running job is polled. */
@@ -65,7 +65,7 @@ export function SetupRunProvider({ children, initialRegion }: { children: ReactN
     void call(() => api().setup.interrupted({})).then((r) => {
       if (!mounted.current || !r.ok || r.value.runs.length === 0) return;
       const names = [...new Set(r.value.runs.map((x) => x.configuration))].join(', ');
-      notifications.show({ color: 'orange', title: 'An earlier setup run did not finish', message: `${names}: open New setup to finish or undo it.`, autoClose: false });
+      showNotice({ color: 'orange', title: 'An earlier setup run did not finish', message: `${names}: open New setup to finish or undo it.`, autoClose: false });
     });
   }, []);
 
@@ -82,7 +82,7 @@ export function SetupRunProvider({ children, initialRegion }: { children: ReactN
       if (!isFinished(job)) timer = setTimeout(() => void tick(), POLL_MS);
       else {
         const n = finishedNotice(job);
-        notifications.show({ title: n.title, message: n.message, color: n.color });
+        showNotice(n);
       }
     };
     void tick();
