@@ -118,10 +118,20 @@ export function createSetupService(deps: SetupServiceDeps) {
     }
   }
 
-  /** Journals of this configuration and account that a completed apply or destroy has settled. */
-  async function clearSettled(name: string, account: string, except: string | null): Promise<void> {
+  /**
+   * Journals of this configuration and account that a completed apply or destroy has settled: only
+   * those listing nothing but these very names (a journal naming another bucket, table or role stays,
+   * so what it lists is never orphaned out of sight).
+   */
+  async function clearSettled(target: DestroyTarget, account: string, except: string | null): Promise<void> {
+    const nameOf = { bucket: target.bucketName, table: target.tableName, role: target.roleName.toLowerCase(), policy: target.roleName.toLowerCase() } as const;
     const { journals } = await journal.list();
-    for (const j of journals) if (j.configuration === name && j.account === account && j.runId !== except && isInterrupted(j)) await journal.clear(j.runId);
+    for (const j of journals) {
+      if (j.configuration !== target.name || j.account !== account || j.runId === except || !isInterrupted(j)) continue;
+      if (j.region !== target.region && j.resources.some((r) => r.kind === 'table')) continue;
+      const covered = j.resources.every((r) => (r.kind === 'role' || r.kind === 'policy' ? r.name.toLowerCase() : r.name) === nameOf[r.kind]);
+      if (covered) await journal.clear(j.runId);
+    }
   }
 
   async function apply(conn: SetupConnection, input: SetupInput, hooks: RunHooks = {}): Promise<SavedConfiguration> {
@@ -151,7 +161,7 @@ export function createSetupService(deps: SetupServiceDeps) {
     // Saved: only now is the journal's job done (a crash before this line leaves it for recovery).
     const id = run.runId();
     if (id) await journal.clear(id);
-    await clearSettled(input.name, account, id);
+    await clearSettled(input, account, id);
     return saved;
   }
 
@@ -189,7 +199,7 @@ export function createSetupService(deps: SetupServiceDeps) {
       const result = await destroyConfiguration(conn.aws, target, { account, claims: await claims(), signal: hooks.signal, lockDir: deps.lockDir });
       if (result.kept.length === 0 && !result.cancelled) {
         await deps.store.remove(target.name);
-        await clearSettled(target.name, account, null);
+        await clearSettled(target, account, null);
       }
       return result;
     },

@@ -3,7 +3,7 @@
  * through the setup service (the same flows the app and the CLI use).
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand } from '@aws-sd
 import type { SetupInput } from '../../../shared/contract/setup';
 import { createSetupService, type SetupConnection } from '../../../main/core/app/setup-service';
 import { contextForProfile } from '../../../main/core/profiles/session';
+import { SetupJournal } from '../../../main/core/setup/journal';
 import { trustPolicy } from '../../../main/core/setup/trust';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { cli } from '../../helpers/cli';
@@ -161,6 +162,22 @@ describe.skipIf(!HAS_MOTO)('configurations sharing names, and destroy safety', (
     expect(d.kept[1]!.reason).toMatch(/holds lock items "workspace-1\/terraform.tfstate-md5".*workspaces first/);
     expect((await svc.verify(conn, p)).ok).toBe(true);
     // Still saved: nothing was forgotten.
+    expect((await svc.interrupted()).runs).toEqual([]);
+  });
+
+  it('an interrupted run naming another bucket stays listed after the configuration is applied with new names', async () => {
+    const id = randomBytes(3).toString('hex');
+    const dataDir = mkdtempSync(join(tmpdir(), 'onramp-shared-'));
+    const svc = service(dataDir);
+    const first = config('moved', `onramp-moved-a-${id}`, id);
+    const journal = new SetupJournal(dataDir);
+    const j = await journal.begin({ configuration: first.name, account: '123456789012', profile: 'default', input: first, now: Date.now });
+    await journal.mark(j, 'bucket', first.bucketName, 'intended');
+    writeFileSync(journal.fileOf(j.runId), JSON.stringify({ ...JSON.parse(readFileSync(journal.fileOf(j.runId), 'utf8')), pid: 4194305 }));
+    await svc.apply(conn, { ...first, bucketName: `onramp-moved-b-${id}` });
+    expect((await svc.interrupted()).runs.map((r) => r.runId)).toEqual([j.runId]);
+    // Applying the names it lists settles it.
+    await svc.apply(conn, first);
     expect((await svc.interrupted()).runs).toEqual([]);
   });
 });
