@@ -44,6 +44,9 @@ function cleanCopy(): string {
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '-z'], { cwd: ROOT, encoding: 'utf8' }).split('\0').filter(Boolean);
   for (const f of files) {
     if (!existsSync(join(ROOT, f))) continue; // deleted in the working tree
+    // A worktree's node_modules may be an untracked symlink to a shared install: copying it would make
+    // the copy's node_modules that very install, and freshElectron below would delete its electron.
+    if (f === 'node_modules' || f.startsWith('node_modules/')) continue;
     mkdirSync(dirname(join(dir, f)), { recursive: true });
     cpSync(join(ROOT, f), join(dir, f));
   }
