@@ -116,7 +116,8 @@ const IPC_CASES: IpcCase[] = [
   setupCase('one past the maximum length', 'name', 'n'.repeat(65), /1–64 characters/),
   setupCase('NUL byte', 'name', 'prod\u0000', /control characters/),
   setupCase('header injection', 'name', 'prod\r\nX-Injected: 1', /control characters/),
-  setupCase('leading space', 'name', ' prod', /start or end with a space/),
+  // A leading or trailing space is trimmed (issue 13: forgiving input, tests/shared/validation/forgiving.test.ts); one inside is not.
+  setupCase('tab inside', 'name', 'pro\td', /control characters/),
   setupCase('quote', 'name', 'prod"', /letters, digits, spaces/),
   setupCase('$$ placeholder', 'name', '$$BUCKET_NAME$$', /letters, digits, spaces/),
   // Region
