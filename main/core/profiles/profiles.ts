@@ -1,5 +1,6 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ProfileKind, ProfileSummary } from '../../../shared/contract/session';
+import { sharedFilePaths } from './paths';
 
 /** The raw key/value settings of one profile, merged from both files. Holds secrets: never leaves main. */
 export type RawProfile = Record<string, string | undefined>;
@@ -27,9 +28,10 @@ const NON_PROFILE_SECTION = /^(sso-session|services)\./;
  * for the same key (FACTS.md). Returns every profile by name.
  */
 export async function loadProfiles(sources: ProfileSources): Promise<Map<string, RawProfile>> {
+  const paths = sharedFilePaths(sources.env);
   const { configFile, credentialsFile } = await loadSharedConfigFiles({
-    filepath: sources.env.AWS_SHARED_CREDENTIALS_FILE,
-    configFilepath: sources.env.AWS_CONFIG_FILE,
+    filepath: paths.credentialsFile,
+    configFilepath: paths.configFile,
     ignoreCache: true,
   });
   const merged = new Map<string, RawProfile>();
