@@ -32,6 +32,12 @@ export interface HandlerDeps {
   logger?: Logger;
   /** The app's name and version, for diagnostics and About. */
   appInfo?: { name: string; version: string };
+  /**
+   * Opens an https page in the user's browser (the Electron layer passes its allow-listed
+   * shell.openExternal); used for the IAM Identity Center verification page. Absent in tests that
+   * do not need it: the page is then only shown.
+   */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /** A handler receives the already-validated request. */

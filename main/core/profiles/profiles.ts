@@ -46,6 +46,17 @@ export async function loadProfiles(sources: ProfileSources): Promise<Map<string,
   return merged;
 }
 
+/** The `[sso-session NAME]` sections of the config file, by name. */
+export async function loadSsoSessions(sources: ProfileSources): Promise<Record<string, RawProfile>> {
+  const paths = sharedFilePaths(sources.env);
+  const { configFile } = await loadSharedConfigFiles({ filepath: paths.credentialsFile, configFilepath: paths.configFile, ignoreCache: true });
+  const sessions: Record<string, RawProfile> = {};
+  for (const [name, settings] of Object.entries(configFile)) {
+    if (name.startsWith('sso-session.')) sessions[name.slice('sso-session.'.length)] = { ...settings };
+  }
+  return sessions;
+}
+
 /**
  * The pseudo-profile for credentials in environment variables (AWS_ACCESS_KEY_ID,
  * AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN). Listed first and preselected when present, because the
