@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './run';
+import { processTerminal } from './terminal';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -7,6 +8,7 @@ runCli(process.argv.slice(2), {
   env: process.env,
   stdout: (t) => process.stdout.write(t),
   stderr: (t) => process.stderr.write(t),
+  ...processTerminal(),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -160,7 +160,7 @@ export async function startSsoFake(options: Partial<SsoFakeOptions> = {}): Promi
       if (!client) return oauthError(res, 'InvalidClientException', 'invalid_client', 'unknown client');
       if (body.grantType === 'refresh_token') {
         const owner = refreshTokens.get(String(body.refreshToken));
-        if (owner !== body.clientId) return oauthError(res, 'InvalidGrantException', 'invalid_grant', 'unknown refresh token');
+        if (owner === undefined || owner !== body.clientId) return oauthError(res, 'InvalidGrantException', 'invalid_grant', 'unknown refresh token');
         refreshTokens.delete(String(body.refreshToken));
         return send(res, 200, issueToken(owner));
       }

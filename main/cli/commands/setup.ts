@@ -1,18 +1,15 @@
 import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME, SetupInputSchema, type SetupInput } from '../../../shared/contract/setup';
-import { ProfileNameSchema } from '../../../shared/contract/session';
-import type { AwsContext } from '../../core/aws/context';
-import { contextForProfile } from '../../core/profiles/session';
 import { ApplyFailedError, applySetup, destroyConfiguration, planSetup, verifyConfiguration } from '../../core/setup';
 import { ConfigurationStore } from '../../core/store/configurations';
 import { defaultDataDir } from '../../core/store/data-dir';
-import { whoAmI } from '../../core/profiles/session';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
-import { CliExit, EXIT, type CliIo, type CommandOutput } from '../io';
+import { CREDENTIAL_FLAGS, credentialFlags, type CredentialFlags } from '../deps';
+import { CliExit, EXIT, type CommandOutput } from '../io';
 import type { Command, CommandEntry } from './index';
 
 /** The flags every setup command takes (and `setup export`). */
 export const SETUP_FLAGS: OptionSpec = {
-  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile from ~/.aws (or "(environment)").' },
+  ...CREDENTIAL_FLAGS,
   region: { type: 'string', value: 'REGION', required: true, description: 'Region of the bucket and table: us-east-1, us-east-2, us-west-1 or us-west-2.' },
   name: { type: 'string', value: 'NAME', required: true, description: 'Name of the Cloud Configuration (also tagged on every resource).' },
   bucket: { type: 'string', value: 'BUCKET', required: true, description: 'S3 bucket name (global across all accounts).' },
@@ -33,9 +30,9 @@ const FIELD_TO_FLAG: Record<string, string> = {
 };
 
 /** Parse and validate the setup flags; invalid input throws before any AWS client exists. */
-export function parseSetupInput(argv: string[]): { profile: string; input: SetupInput } {
+export function parseSetupInput(argv: string[]): { credentials: CredentialFlags; input: SetupInput } {
   const flags = parseFlags(argv, SETUP_FLAGS);
-  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+  const credentials = credentialFlags(flags);
   for (const flag of ['region', 'name', 'bucket', 'table', 'external-id']) requireFlag(flags, flag);
   const input = validateWith(
     SetupInputSchema,
@@ -50,35 +47,31 @@ export function parseSetupInput(argv: string[]): { profile: string; input: Setup
     },
     FIELD_TO_FLAG,
   );
-  return { profile, input };
+  return { credentials, input };
 }
 
-async function context(io: CliIo, profile: string, region: string): Promise<AwsContext> {
-  return contextForProfile({ profile, env: io.env, region });
-}
-
-const plan: Command = async (argv, io) => {
-  const { profile, input } = parseSetupInput(argv);
-  const result = await planSetup(await context(io, profile, input.region), input);
+const plan: Command = async (argv, _io, deps) => {
+  const { credentials, input } = parseSetupInput(argv);
+  const result = await planSetup(await deps.aws(credentials, input.region), input);
   const conflict = result.steps.some((s) => s.action === 'conflict');
   const human = result.steps.map((s) => `${s.action.toUpperCase().padEnd(8)} ${s.resource.padEnd(6)} ${s.name}\n         ${s.detail}`).join('\n');
   return { json: result, human: conflict ? `${human}\n\nThe plan has conflicts and cannot be applied.` : human, exitCode: conflict ? EXIT.aws : EXIT.ok };
 };
 
-const apply: Command = async (argv, io) => {
-  const { profile, input } = parseSetupInput(argv);
-  const aws = await context(io, profile, input.region);
+const apply: Command = async (argv, io, deps) => {
+  const { credentials, input } = parseSetupInput(argv);
+  // Connect, then who am I: the account is recorded with the saved configuration.
+  const { aws, info } = await deps.session(credentials, input.region);
   try {
     const result = await applySetup(aws, input, {
       onStep: (s) => {
         if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
       },
     });
-    const { account } = await whoAmI(aws);
     await new ConfigurationStore(defaultDataDir(io.env)).save({
       ...result,
-      accountId: account,
-      profile,
+      accountId: info.account,
+      profile: credentials.profile,
       createdAt: new Date().toISOString(),
       verifiedAt: null,
     });
@@ -92,16 +85,16 @@ const apply: Command = async (argv, io) => {
   }
 };
 
-const verify: Command = async (argv, io) => {
-  const { profile, input } = parseSetupInput(argv);
-  const result = await verifyConfiguration(await context(io, profile, input.region), input);
+const verify: Command = async (argv, _io, deps) => {
+  const { credentials, input } = parseSetupInput(argv);
+  const result = await verifyConfiguration(await deps.aws(credentials, input.region), input);
   const human = result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.id.padEnd(28)} ${c.detail}`).join('\n');
   return { json: result, human, exitCode: result.ok ? EXIT.ok : EXIT.aws };
 };
 
-const destroy: Command = async (argv, io) => {
-  const { profile, input } = parseSetupInput(argv);
-  const result = await destroyConfiguration(await context(io, profile, input.region), input);
+const destroy: Command = async (argv, io, deps) => {
+  const { credentials, input } = parseSetupInput(argv);
+  const result = await destroyConfiguration(await deps.aws(credentials, input.region), input);
   if (result.kept.length === 0) await new ConfigurationStore(defaultDataDir(io.env)).remove(input.name);
   const human = [...result.deleted.map((d) => `deleted ${d}`), ...result.kept.map((k) => `KEPT    ${k.resource}: ${k.reason}`)].join('\n') || 'Nothing to delete.';
   return { json: result, human, exitCode: result.kept.length ? EXIT.aws : EXIT.ok };

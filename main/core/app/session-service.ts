@@ -5,7 +5,7 @@
  */
 import { AppError } from '../../../shared/errors';
 import type { AccessKeyInput } from '../../../shared/validation/credentials';
-import type { Timeouts } from '../aws/context';
+import type { AwsContext, Timeouts } from '../aws/context';
 import type { RequestLog } from '../aws/request-log';
 import { contextForAccessKeys } from '../profiles/access-keys';
 import type { SaveProfileResult } from '../profiles/save-profile';
@@ -31,21 +31,24 @@ export type ConnectTarget =
     }
   | { kind: 'keys'; keys: AccessKeyInput; region?: string };
 
-/** Build the AWS context for a target without calling AWS (commands that need no identity). */
-export async function contextFor(deps: SessionServiceDeps, target: ConnectTarget & { kind: 'profile' }) {
-  return contextForProfile({ ...deps, ...target });
+/** Build the AWS context for a profile without calling AWS (commands that need no identity). */
+export async function contextFor(deps: SessionServiceDeps, target: ConnectTarget & { kind: 'profile' }): Promise<AwsContext> {
+  return contextForProfile({ ...deps, profile: target.profile, region: target.region, mfaCodeProvider: target.mfaCodeProvider });
+}
+
+/** Ask STS who an AWS context's credentials belong to: the Session every front end holds or prints. */
+export async function identify(aws: AwsContext): Promise<Session> {
+  const identity = await whoAmI(aws);
+  return { aws, info: { profile: aws.profile, region: aws.region, endpointUrl: aws.endpointUrl, ...identity } };
 }
 
 /** Resolve the credentials and ask STS who they belong to. Nothing is written anywhere. */
 export async function connect(deps: SessionServiceDeps, target: ConnectTarget): Promise<Session> {
   if (target.kind === 'keys') {
     const { aws, save } = contextForAccessKeys({ keys: target.keys, region: target.region ?? 'us-east-1', env: deps.env, timeouts: deps.timeouts, requestLog: deps.requestLog });
-    const identity = await whoAmI(aws);
-    return { aws, info: { profile: aws.profile, region: aws.region, endpointUrl: aws.endpointUrl, ...identity }, saveAsProfile: save };
+    return { ...(await identify(aws)), saveAsProfile: save };
   }
-  const aws = await contextFor(deps, target);
-  const identity = await whoAmI(aws);
-  return { aws, info: { profile: target.profile, region: aws.region, endpointUrl: aws.endpointUrl, ...identity } };
+  return identify(await contextFor(deps, target));
 }
 
 /**
