@@ -1,4 +1,3 @@
-import { ACCESS_KEYS_PROFILE } from '../../shared/contract/session';
 import { AppError } from '../../shared/errors';
 import { connect, saveSessionAsProfile } from '../core/app/session-service';
 import { listProfiles } from '../core/profiles/profiles';
@@ -36,7 +35,7 @@ export function sessionHandlers(deps: HandlerDeps): HandlerSlice<SessionChannel>
       hold(await connect(service, { kind: 'keys', keys: { accessKeyId: req.accessKeyId, secretAccessKey: req.secretAccessKey, sessionToken: req.sessionToken }, region: req.region })),
     'session:save-profile': async (req) => {
       const current = deps.session.current();
-      if (!current || current.info.profile !== ACCESS_KEYS_PROFILE || !current.saveAsProfile) {
+      if (!current?.saveAsProfile) {
         throw new AppError('InvalidInput', 'Connect with access keys first: only keys typed into Onramp can be saved as a profile.', 'name');
       }
       const { session, result } = await saveSessionAsProfile(current, {
