@@ -34,8 +34,8 @@ export function sessionHandlers(deps: HandlerDeps): HandlerSlice<SessionChannel>
     'session:connect-keys': async (req) =>
       hold(await connect(service, { kind: 'keys', keys: { accessKeyId: req.accessKeyId, secretAccessKey: req.secretAccessKey, sessionToken: req.sessionToken }, region: req.region })),
     'session:save-profile': async (req) => {
-      const current = deps.session.current();
-      if (!current?.saveAsProfile) {
+      const current = deps.session.require();
+      if (!current.saveAsProfile) {
         throw new AppError('InvalidInput', 'Connect with access keys first: only keys typed into Onramp can be saved as a profile.', 'name');
       }
       const { session, result } = await saveSessionAsProfile(current, {

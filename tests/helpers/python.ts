@@ -1,11 +1,11 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { requireTool } from './test-deps';
 
-/** True when python3 with boto3/botocore is on this machine (moto brings them); tests that use it skip otherwise. */
-export const HAS_BOTO3 = spawnSync('python3', ['-c', 'import boto3, botocore'], { encoding: 'utf8' }).status === 0;
-if (!HAS_BOTO3) console.warn('[tests] python3 with boto3 not found: the independent-client checks are skipped.');
+/** True when python3 with boto3/botocore is here (moto brings them): botocore is the independent AWS client. Required in CI. */
+export const HAS_BOTO3 = requireTool('boto3');
 
-/** True when the AWS CLI is on PATH. */
-export const HAS_AWS_CLI = spawnSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).status === 0;
+/** True when the AWS CLI is on PATH (required in CI). */
+export const HAS_AWS_CLI = requireTool('aws');
 
 /** What one process did. */
 export interface ProcessRun {

@@ -146,7 +146,6 @@ const IPC_CASES: IpcCase[] = [
   { label: 'keys: enormous secret', channel: 'session:connect-keys', payload: { accessKeyId: 'AKIA123', secretAccessKey: 's'.repeat(400) }, field: /secretAccessKey/, says: /far too long/ },
   { label: 'keys: secret as a number', channel: 'session:connect-keys', payload: { accessKeyId: 'AKIA123', secretAccessKey: 42 }, field: /secretAccessKey/, says: /text/ },
   { label: 'keys: unknown extra key', channel: 'session:connect-keys', payload: { accessKeyId: 'a', secretAccessKey: 'b', profile: 'x' }, field: /.*/, says: /profile/ },
-  { label: 'save profile: not connected with keys', channel: 'session:save-profile', payload: { name: 'x' }, field: /name/, says: /Connect with access keys first/ },
   { label: 'save profile: enormous name', channel: 'session:save-profile', payload: { name: 'n'.repeat(300) }, field: /name/, says: /far too long/ },
   { label: 'sso: control char in profile', channel: 'sso:sign-in', payload: { profile: 'corp\u0007' }, field: /profile/, says: /control characters/ },
   { label: 'sso: enormous sign-in id', channel: 'sso:progress', payload: { signInId: 'i'.repeat(101) }, field: /signInId/, says: /100/ },

@@ -120,12 +120,12 @@ describe.skipIf(!HAS_MOTO)('credential channels', () => {
   });
 
   it('only a session on typed keys can be saved', async () => {
-    expect(await call('session:save-profile', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringContaining('Connect with access keys first') } });
+    expect(await call('session:save-profile', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'NotConnected' } });
     await call('session:connect', { profile: 'default' });
-    expect(await call('session:save-profile', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+    expect(await call('session:save-profile', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'InvalidInput', message: expect.stringContaining('Connect with access keys first') } });
     await call('session:connect-keys', { accessKeyId: KEY_ID, secretAccessKey: SECRET });
     await call('session:disconnect', {});
-    expect(await call('session:save-profile', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+    expect(await call('session:save-profile', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'NotConnected' } });
   });
 
   it('signs an SSO profile in: opens the page the service returned, reports progress, then connects', async () => {

@@ -32,7 +32,7 @@ export function AccessKeysForm({ onConnected }: { onConnected: (s: SessionInfo) 
     if (accessKeysFormProblem(form)) return;
     setConnecting(true);
     setError(null);
-    const result = await call(() => api().session.connectKeys(accessKeysRequest(form)));
+    const result = await call(() => api().session.connectKeys(accessKeysRequest(form)), { connecting: true });
     setConnecting(false);
     if (!result.ok) return setError(result.error);
     // The secret leaves the page as soon as main holds it.

@@ -45,7 +45,7 @@ export function ConnectScreen({ session, onConnected }: { session: SessionInfo |
     if (!selected) return;
     setConnecting(true);
     setError(null);
-    const result = await call(() => api().session.connect(connectRequest(selected, mfaCode)));
+    const result = await call(() => api().session.connect(connectRequest(selected, mfaCode)), { connecting: true });
     setConnecting(false);
     if (result.ok) onConnected(result.value);
     else setError(result.error);

@@ -60,7 +60,7 @@ export function SaveProfileCard({ session, onSaved }: { session: SessionInfo; on
         }}
       >
         <Stack gap="sm" maw={560}>
-          <Title order={3} size="h4">
+          <Title order={2} size="h4">
             Save these keys as a profile?
           </Title>
           <Text size="sm">
