@@ -13,8 +13,9 @@ export interface SsoProfileConfig {
   startUrl: string;
   /** Where the portal and the OIDC service live (sso_region). */
   ssoRegion: string;
-  accountId: string;
-  roleName: string;
+  /** The role to use (sso_account_id, sso_role_name); not needed to sign in, only to get credentials. */
+  accountId: string | null;
+  roleName: string | null;
   /** Scopes to register the OIDC client with: sso_registration_scopes, or sso:account:access for sessions; none for legacy. */
   registrationScopes: string[];
   /** The profile's endpoint_url (a fallback after AWS_ENDPOINT_URL_SSO[_OIDC] and AWS_ENDPOINT_URL). */
@@ -45,15 +46,13 @@ export function ssoConfigOf(profile: string, raw: RawProfile, sessions: Record<s
   }
   if (!startUrl) throw missing('it has no sso_start_url');
   if (!ssoRegion) throw missing('it has no sso_region');
-  if (!raw.sso_account_id) throw missing('it has no sso_account_id');
-  if (!raw.sso_role_name) throw missing('it has no sso_role_name');
   return {
     profile,
     sessionName,
     startUrl,
     ssoRegion,
-    accountId: raw.sso_account_id,
-    roleName: raw.sso_role_name,
+    accountId: raw.sso_account_id ?? null,
+    roleName: raw.sso_role_name ?? null,
     registrationScopes: scopes,
     profileEndpoint: raw.endpoint_url ?? null,
   };

@@ -60,6 +60,13 @@ export async function usableToken(deps: SsoCredentialDeps, config: SsoProfileCon
 
 /** SSO portal GetRoleCredentials (`GET /federation/credentials`, bearer token in `x-amz-sso_bearer_token`). */
 export async function getRoleCredentials(deps: SsoCredentialDeps, config: SsoProfileConfig, accessToken: string): Promise<AwsCredentialIdentity> {
+  if (!config.accountId || !config.roleName) {
+    throw new AppError(
+      'CredentialsMissing',
+      `Profile "${config.profile}" signs in with IAM Identity Center but names no ${config.accountId ? 'sso_role_name' : 'sso_account_id'} to use. Fix it with "aws configure sso --profile ${config.profile}".`,
+      'profile',
+    );
+  }
   const service: Service = { label: 'the IAM Identity Center portal', baseUrl: portalEndpoint(deps.env, config), timeoutMs: deps.requestTimeoutMs ?? DEFAULT_SSO_REQUEST_MS };
   const query = new URLSearchParams({ role_name: config.roleName, account_id: config.accountId });
   let body: unknown;

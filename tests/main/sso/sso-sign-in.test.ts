@@ -245,5 +245,10 @@ describe.skipIf(!HAS_MOTO)('SSO sign-in (device flow) against the local fake', (
     await expect(startSsoSignIn({ env }, 'nope')).rejects.toMatchObject({ code: 'ProfileNotFound' });
     const broken = { ...awsTestEnv(moto, '[profile half]\nsso_session = missing\nsso_account_id = 1\nsso_role_name = R\n') };
     await expect(startSsoSignIn({ env: broken }, 'half')).rejects.toMatchObject({ code: 'CredentialsMissing', message: expect.stringContaining('sso-session "missing"') });
+    // A profile that only signs in (no account or role yet) can sign in; connecting says what is missing.
+    const signInOnly = { ...awsTestEnv(moto, '[profile login-only]\nsso_session = acme\n[sso-session acme]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n'), AWS_ENDPOINT_URL_SSO_OIDC: fake.url, AWS_ENDPOINT_URL_SSO: fake.url };
+    fake.configure({ autoApproveAfterPolls: 1 });
+    await (await startSsoSignIn({ env: signInOnly }, 'login-only')).done;
+    await expect(connect({ env: signInOnly }, { kind: 'profile', profile: 'login-only' })).rejects.toMatchObject({ code: 'CredentialsMissing', message: expect.stringContaining('names no sso_account_id') });
   });
 });
