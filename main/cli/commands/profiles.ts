@@ -39,10 +39,11 @@ export async function profilesCommand(argv: string[], io: CliIo): Promise<Comman
  * a terminal, else the first two lines of what was piped in. Never from a flag, so it stays out of
  * shell history and process lists.
  */
-async function readSecret(io: CliIo): Promise<{ secretAccessKey: string; sessionToken?: string }> {
+async function readSecret(io: CliIo, accessKeyId: string): Promise<{ secretAccessKey: string; sessionToken?: string }> {
   if (io.terminal) {
     const secretAccessKey = await io.terminal.ask('AWS Secret Access Key: ', { hidden: true });
-    const sessionToken = await io.terminal.ask('AWS Session Token (only for temporary ASIA… keys; Enter to skip): ', { hidden: true });
+    // Long-term keys (AKIA…) have no session token: only ask for other keys.
+    const sessionToken = accessKeyId.trim().startsWith('AKIA') ? '' : await io.terminal.ask('AWS Session Token (Enter if none): ', { hidden: true });
     return { secretAccessKey, ...(sessionToken.trim() ? { sessionToken } : {}) };
   }
   const lines = (await (io.readStdin?.() ?? Promise.resolve(''))).split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '');
@@ -64,7 +65,7 @@ export async function profileAddCommand(argv: string[], io: CliIo): Promise<Comm
   if (name === undefined) throw new AppError('InvalidInput', 'Give the new profile a name: onramp profile add NAME --access-key-id ID.', 'NAME');
   const accessKeyId = requireFlag(flags, 'access-key-id');
   const region = typeof flags.region === 'string' ? flags.region : null;
-  const { secretAccessKey, sessionToken } = await readSecret(io);
+  const { secretAccessKey, sessionToken } = await readSecret(io, accessKeyId);
   try {
     const result = await saveProfile({
       env: io.env,

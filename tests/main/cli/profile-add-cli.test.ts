@@ -5,6 +5,7 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/run';
 import { cli } from '../../helpers/cli';
 import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
 import { HAS_AWS_CLI, run } from '../../helpers/python';
@@ -88,6 +89,33 @@ describe('onramp profile add', () => {
     expect(asFlag.code).toBe(2);
     expect(asFlag.stderr).toContain('--secret-access-key');
     expect(asFlag.stdout + asFlag.stderr).not.toContain(SECRET);
+  });
+
+  it('on a terminal it asks for the secret without echo (and for a session token only for non-AKIA keys)', async () => {
+    const env = freshHome(null);
+    for (const [keyId, answers, expected] of [
+      [KEY_ID, [SECRET], ['AWS Secret Access Key: (hidden)']],
+      ['ASIACLIPROFILEADD001', [SECRET, TOKEN_SECRET], ['AWS Secret Access Key: (hidden)', 'AWS Session Token (Enter if none): (hidden)']],
+    ] as const) {
+      const asked: string[] = [];
+      const queue = [...answers];
+      const out = { stdout: '', stderr: '' };
+      const code = await runCli(['profile', 'add', `p-${keyId.slice(0, 4)}`, '--access-key-id', keyId], {
+        env,
+        stdout: (t) => (out.stdout += t),
+        stderr: (t) => (out.stderr += t),
+        terminal: {
+          ask: async (question, opts) => {
+            asked.push(`${question}${opts?.hidden ? '(hidden)' : ''}`);
+            return queue.shift() ?? '';
+          },
+        },
+      });
+      expect(code).toBe(0);
+      expect(asked).toEqual(expected);
+      expect(out.stdout + out.stderr).not.toContain(SECRET);
+    }
+    expect(readFileSync(join(env.HOME!, '.aws', 'credentials'), 'utf8')).toContain(`[p-ASIA]\naws_access_key_id = ASIACLIPROFILEADD001\naws_secret_access_key = ${SECRET}\naws_session_token = ${TOKEN_SECRET}\n`);
   });
 
   it.skipIf(!HAS_MOTO)('then whoami --profile works, and so does the AWS CLI (an independent client) against moto', async () => {

@@ -118,7 +118,8 @@ describe('Electron layer (with electron mocked)', () => {
     writeFileSync(join(home, 'config'), '[profile sso]\nsso_session = s\nsso_account_id = 123456789012\nsso_role_name = R\n[sso-session s]\nsso_start_url = https://s.awsapps.com/start\nsso_region = us-east-1\n');
     Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), AWS_ENDPOINT_URL_SSO_OIDC: fake.url });
     await import('../../../main/electron/index');
-    await new Promise((r) => setTimeout(r, 20));
+    // The app creates its window once whenReady's start-up has read its settings: wait for it (a busy machine is slow).
+    for (let i = 0; i < 250 && recorded.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
   });
   afterAll(async () => {
     for (const k of ENV_KEYS) {

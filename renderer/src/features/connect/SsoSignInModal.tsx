@@ -24,7 +24,8 @@ export function SsoSignInModal({ profile, onSignedIn, onClose }: { profile: stri
   useEffect(() => {
     let alive = true;
     void call(() => api().sso.signIn({ profile })).then((r) => {
-      if (!alive) return;
+      // Closed before the sign-in started: stop it rather than leave main polling for the code's lifetime.
+      if (!alive) return r.ok ? void call(() => api().sso.cancel({ signInId: r.value.signInId })) : undefined;
       if (r.ok) setSignIn(r.value);
       else setError(r.error);
     });
