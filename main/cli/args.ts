@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { redact } from '../core/logging/redact';
 
 /** One flag of a command: its parser type and what `--help` says about it. */
 export interface FlagSpec {
@@ -24,10 +25,25 @@ export const COMMON_FLAGS: OptionSpec = {
   help: { type: 'boolean', short: 'h', description: 'Show this help and exit.' },
 };
 
-type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
+/** A positional argument of a command (`onramp profile add NAME`), for `--help`. */
+export interface ArgSpec {
+  name: string;
+  description: string;
+}
+
+/** Flags as parsed. */
+export type ParsedFlags = Record<string, string | boolean | string[] | undefined>;
 
 /** Parse flags strictly: unknown flags and stray positionals are invalid input (exit 2). */
 export function parseFlags(argv: string[], options: OptionSpec): ParsedFlags {
+  return parseCommandLine(argv, options, []).flags;
+}
+
+/**
+ * Parse a command line with up to `args.length` positional arguments besides the flags. A stray
+ * argument is echoed (redacted: it may be a pasted secret) in the exit-2 message.
+ */
+export function parseCommandLine(argv: string[], options: OptionSpec, args: readonly ArgSpec[]): { flags: ParsedFlags; positionals: string[] } {
   const config = Object.fromEntries(
     Object.entries({ ...options, ...COMMON_FLAGS }).map(([name, f]) => [
       name,
@@ -36,10 +52,11 @@ export function parseFlags(argv: string[], options: OptionSpec): ParsedFlags {
   );
   try {
     const { values, positionals } = parseArgs({ args: argv, options: config, strict: true, allowPositionals: true });
-    if (positionals.length > 0) {
-      throw new AppError('InvalidInput', `Unexpected argument "${positionals[0]}".`, positionals[0]);
+    if (positionals.length > args.length) {
+      const extra = redact(positionals[args.length]!).slice(0, 60);
+      throw new AppError('InvalidInput', `Unexpected argument "${extra}".`, extra);
     }
-    return values as ParsedFlags;
+    return { flags: values as ParsedFlags, positionals };
   } catch (err) {
     if (err instanceof AppError) throw err;
     const message = (err as Error).message.replace(/\. To specify.*$/s, '.');
@@ -67,8 +84,8 @@ export function validateWith<T>(schema: z.ZodType<T>, value: unknown, fieldToFla
   throw new AppError('InvalidInput', `--${flag}: ${issue?.message ?? 'invalid value'}`, `--${flag}`);
 }
 
-/** The usage text of one command, listing every flag it accepts. */
-export function commandHelp(words: string, summary: string, flags: OptionSpec): string {
+/** The usage text of one command, listing every argument and flag it accepts. */
+export function commandHelp(words: string, summary: string, flags: OptionSpec, args: readonly ArgSpec[] = []): string {
   const all = { ...flags, ...COMMON_FLAGS };
   const left = (name: string, f: FlagSpec) =>
     `${f.short ? `-${f.short}, ` : ''}--${name}${f.type === 'string' ? ` ${f.value ?? 'VALUE'}` : ''}`;
@@ -80,5 +97,7 @@ export function commandHelp(words: string, summary: string, flags: OptionSpec): 
   const required = Object.entries(flags)
     .filter(([, f]) => f.required)
     .map(([n, f]) => `--${n}${f.type === 'string' ? ` ${f.value ?? 'VALUE'}` : ''}`);
-  return [`Usage: onramp ${words}${required.length ? ` ${required.join(' ')}` : ''} [flags]`, '', summary, '', 'Flags:', ...lines].join('\n');
+  const argLines = args.length ? ['Arguments:', ...args.map((a) => `  ${a.name.padEnd(width)}${a.description}`), ''] : [];
+  const usage = [`onramp ${words}`, ...args.map((a) => a.name), ...required].join(' ');
+  return [`Usage: ${usage} [flags]`, '', summary, '', ...argLines, 'Flags:', ...lines].join('\n');
 }

@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { runCli } from './run';
+import { processTerminal } from './terminal';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
@@ -11,6 +12,7 @@ runCli(process.argv.slice(2), {
     process.on('SIGINT', handler);
     return () => process.off('SIGINT', handler);
   },
+  ...processTerminal(),
 }).then(
   (code) => {
     process.exitCode = code;

@@ -8,6 +8,15 @@ export interface CliIo {
   stderr: (text: string) => void;
   /** Subscribe to Ctrl-C (SIGINT); returns the unsubscribe. Absent in tests that never interrupt. */
   onInterrupt?: (handler: () => void) => () => void;
+  /**
+   * The user's terminal, when standard input is one: asks a question on stderr and reads one line
+   * (`hidden`: without echoing it, for secrets). Absent when input is piped or closed.
+   */
+  terminal?: { ask(question: string, opts?: { hidden?: boolean }): Promise<string> };
+  /** All of standard input, when it is not a terminal ('' when it is closed). */
+  readStdin?: () => Promise<string>;
+  /** Open a web page in the user's browser (the CLI's `sso login`); rejects when it cannot. */
+  openBrowser?: (url: string) => Promise<void>;
 }
 
 /** Exit codes of the CLI contract. */

@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/errors';
 import { version } from '../../package.json';
-import { commandHelp, parseFlags } from './args';
+import { commandHelp, parseCommandLine } from './args';
 import { COMMANDS } from './commands';
+import { createCliDeps } from './deps';
 import { asAppError, CliExit, EXIT, exitCodeFor, type CliIo } from './io';
 
 const USAGE = () =>
@@ -52,12 +53,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const rest = argv.slice(words.split(' ').length);
   try {
     // Every flag a command accepts is in its entry, so --help lists exactly what the parser takes.
-    const flags = parseFlags(rest, entry.flags);
+    const { flags } = parseCommandLine(rest, entry.flags, entry.args ?? []);
     if (flags.help) {
-      io.stdout(commandHelp(words, entry.summary, entry.flags) + '\n');
+      io.stdout(commandHelp(words, entry.summary, entry.flags, entry.args) + '\n');
       return EXIT.ok;
     }
-    const out = await entry.run(rest, io);
+    const out = await entry.run(rest, io, createCliDeps(io));
     if (json) io.stdout(JSON.stringify(out.json, null, 2) + '\n');
     else io.stdout(out.human + '\n');
     return out.exitCode;

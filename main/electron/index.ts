@@ -10,7 +10,7 @@ import { SettingsStore } from '../core/settings/settings-store';
 import { restoreBounds } from '../core/settings/window-bounds';
 import { registerIpc } from './ipc';
 import { registerAppScheme, serveRenderer } from './protocol';
-import { applySecurityPolicies } from './security';
+import { applySecurityPolicies, openVerificationPage } from './security';
 import { APP_ORIGIN } from './origin';
 import { aboutText, buildMenuTemplate } from './menu-template';
 import { DEFAULT_BOUNDS, MIN_SIZE } from './window-options';
@@ -105,6 +105,7 @@ void app.whenReady().then(async () => {
       settings,
       logger,
       appInfo,
+      openExternal: openVerificationPage,
     }),
     settings,
     logger,

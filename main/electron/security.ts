@@ -1,5 +1,17 @@
 import { app, session, shell, type WebContents } from 'electron';
+import { isSafeVerificationUrl } from '../core/sso/sign-in';
 import { isAllowedExternalUrl, isAppUrl } from './origin';
+
+/**
+ * Open an IAM Identity Center verification page in the user's browser. Main calls this itself with
+ * the page the SSO-OIDC service returned (the renderer never supplies the URL); it is checked
+ * again here: https only, or http to a loopback test endpoint, never with credentials in it.
+ */
+export async function openVerificationPage(url: string): Promise<void> {
+  if (!isSafeVerificationUrl(url)) throw new Error('Refused to open a sign-in page that is not https.');
+  // Waived: the URL is the SSO-OIDC service's verification page, checked just above (tested in electron-layer.test.ts).
+  await shell.openExternal(url); /* eng-disable OPEN_EXTERNAL_JS_CHECK */
+}
 
 /**
  * The only permission the app's own page gets: desktop notifications, which the dashboard shows when

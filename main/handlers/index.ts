@@ -7,6 +7,7 @@ import { readinessHandlers } from './readiness';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
+import { ssoHandlers } from './sso';
 import type { HandlerDeps, HandlerTable } from './types';
 
 export type { HandlerDeps, HandlerTable } from './types';
@@ -22,6 +23,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...readinessHandlers(deps),
     ...exportHandlers(deps),
     ...settingsHandlers(deps),
+    ...ssoHandlers(deps),
   };
 }
 

@@ -36,6 +36,12 @@ export interface HandlerDeps {
   now?: () => number;
   /** Setup timing and lock folder (tests make them fast and private). */
   setup?: { lockDir?: string; tuning?: { pollMs?: number; iamPropagationMs?: number; rollbackMs?: number; timeoutMs?: number } };
+  /**
+   * Opens an https page in the user's browser (the Electron layer passes its allow-listed
+   * shell.openExternal); used for the IAM Identity Center verification page. Absent in tests that
+   * do not need it: the page is then only shown.
+   */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 /** A handler receives the already-validated request. */

@@ -36,16 +36,18 @@ export const SESSION_EXPIRED_EVENT = 'onramp:session-expired';
 /**
  * Call the API and always get a result back, even if the transport itself throws. A result saying
  * the credentials expired (the dashboard is long-lived; SSO and assumed-role sessions end) also
- * raises SESSION_EXPIRED_EVENT, so the shell can prompt to reconnect instead of leaving a screen stuck.
+ * raises SESSION_EXPIRED_EVENT, so the shell can prompt to reconnect instead of leaving a screen stuck
+ * — except for a connect attempt (`connecting`), whose failure is about the profile being tried,
+ * not the session in use, and which shows its own error.
  */
-export async function call<T>(run: () => Promise<IpcResult<T>>): Promise<IpcResult<T>> {
+export async function call<T>(run: () => Promise<IpcResult<T>>, opts: { connecting?: boolean } = {}): Promise<IpcResult<T>> {
   let result: IpcResult<T>;
   try {
     result = await run();
   } catch (err) {
     result = { ok: false, error: toErrorShape(err) };
   }
-  if (!result.ok && SESSION_EXPIRED_CODES.has(result.error.code)) {
+  if (!result.ok && !opts.connecting && SESSION_EXPIRED_CODES.has(result.error.code)) {
     window.dispatchEvent(new CustomEvent(SESSION_EXPIRED_EVENT, { detail: result.error }));
   }
   return result;

@@ -8,12 +8,15 @@ import { EXPORT_CHANNELS } from './export-channels';
 import { MONITORING_CHANNELS } from './monitoring-channels';
 import { READINESS_CHANNELS } from './readiness-channels';
 import { SETTINGS_CHANNELS } from './settings-channels';
+import { SSO_CHANNELS } from './sso-channels';
 
 export const CORE_CHANNELS = [
   'profiles:list',
   'session:connect',
   'session:current',
   'session:disconnect',
+  'session:connect-keys',
+  'session:save-profile',
   'setup:plan',
   'setup:apply',
   'setup:progress',
@@ -27,7 +30,7 @@ export const CORE_CHANNELS = [
 ] as const;
 
 /** Every channel of every domain. */
-export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS, ...READINESS_CHANNELS, ...EXPORT_CHANNELS, ...SETTINGS_CHANNELS] as const;
+export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS, ...READINESS_CHANNELS, ...EXPORT_CHANNELS, ...SETTINGS_CHANNELS, ...SSO_CHANNELS] as const;
 
 /** One IPC channel name. */
 export type Channel = (typeof CHANNELS)[number];

@@ -4,18 +4,19 @@ import type { Validator } from '../validation/names';
 
 /**
  * A string field checked by one of the naming validators. A generous size cap (never below 4,096)
- * runs before any regex so enormous inputs are refused cheaply; the validator then reports the
- * field's real limits ("must be 1–255 characters").
+ * runs before any regex so enormous inputs are refused cheaply; `normalise` (e.g. trimming pasted
+ * whitespace) runs next, and the validator then reports the field's real limits ("must be 1–255
+ * characters") on the normalised value, which is also what the handler receives.
  */
-export function namedString(field: string, validator: Validator, maxLength = 4096) {
+export function namedString(field: string, validator: Validator, maxLength = 4096, normalise?: (value: string) => string) {
   maxLength = Math.max(maxLength, 4096);
-  return z
+  const capped = z
     .string({ error: `${field} must be text.` })
-    .max(maxLength, { error: `${field} is far too long (at most ${maxLength} characters).` })
-    .superRefine((value, ctx) => {
-      const problem = validator(value);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    .max(maxLength, { error: `${field} is far too long (at most ${maxLength} characters).` });
+  return (normalise ? capped.overwrite(normalise) : capped).superRefine((value, ctx) => {
+    const problem = validator(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 }
 
 /** One of the four supported regions. */

@@ -7,8 +7,16 @@ import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
 import { readinessContract } from './readiness';
 import { settingsContract } from './settings';
+import { ssoContract } from './sso';
 import { ApplyJobSchema, JobQuerySchema, JobRefSchema } from './jobs';
-import { ConnectRequestSchema, ProfileSummarySchema, SessionInfoSchema } from './session';
+import {
+  AccessKeysConnectRequestSchema,
+  ConnectRequestSchema,
+  ProfileSummarySchema,
+  SaveProfileRequestSchema,
+  SaveProfileResultSchema,
+  SessionInfoSchema,
+} from './session';
 import {
   DestroyResultSchema,
   InterruptedRunSchema,
@@ -45,6 +53,16 @@ export const contract = {
     doc: 'Forget the connected profile and its cached credentials.',
     request: EmptySchema,
     response: z.null(),
+  },
+  'session:connect-keys': {
+    doc: 'Connect with an access key pair held in main\'s memory only (STS GetCallerIdentity); the keys never come back.',
+    request: AccessKeysConnectRequestSchema,
+    response: SessionInfoSchema,
+  },
+  'session:save-profile': {
+    doc: 'Save the connected session\'s in-memory access keys as a named profile in the shared AWS files.',
+    request: SaveProfileRequestSchema,
+    response: SaveProfileResultSchema,
   },
   'setup:plan': {
     doc: 'Compute what apply would create, keep, or refuse as a conflict.',
@@ -103,6 +121,7 @@ export const contract = {
   ...readinessContract,
   ...exportContract,
   ...settingsContract,
+  ...ssoContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

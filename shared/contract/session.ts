@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MAX_KEY_ID_LENGTH, MAX_SECRET_LENGTH, MAX_SESSION_TOKEN_LENGTH, normaliseMfaCode } from '../validation/credentials';
 import { RegionSchema } from './common';
 
 /** The kinds of local AWS profile Onramp recognises. */
@@ -26,19 +27,65 @@ export const ProfileNameSchema = z
   // eslint-disable-next-line no-control-regex
   .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'Profile name must not contain control characters.' });
 
+/** A 6-digit MFA code; pasted spaces are removed first, so " 123456" is never cut to five digits. */
+export const MfaCodeSchema = z
+  .string({ error: 'MFA code must be text.' })
+  .max(64, { error: 'MFA code must be exactly 6 digits.' })
+  .overwrite(normaliseMfaCode)
+  .superRefine((code, ctx) => {
+    if (!/^\d*$/.test(code)) ctx.addIssue({ code: 'custom', message: 'MFA code must be exactly 6 digits; it contains something other than digits.' });
+    else if (code.length !== 6) ctx.addIssue({ code: 'custom', message: `MFA code must be exactly 6 digits (${code.length} entered).` });
+  });
+
 /** Connect to a profile: STS GetCallerIdentity with its credentials. */
 export const ConnectRequestSchema = z
   .object({
     profile: ProfileNameSchema,
     region: RegionSchema.optional(),
     /** The 6-digit code from the MFA device, for assume-role profiles with mfa_serial. */
-    mfaCode: z
-      .string()
-      .regex(/^\d{6}$/, { error: 'MFA code must be exactly 6 digits.' })
-      .optional(),
+    mfaCode: MfaCodeSchema.optional(),
   })
   .strict();
 export type ConnectRequest = z.infer<typeof ConnectRequestSchema>;
+
+/** The profile name a session on access keys typed into the app shows until it is saved as a profile. */
+export const ACCESS_KEYS_PROFILE = '(access keys)';
+
+/**
+ * Connect with an access key pair typed into the app. The keys stay in main's memory for the
+ * session; no response ever carries them. Main checks the full rules (AKIA/ASIA, 20 and 40
+ * characters, relaxed for an endpoint override) after trimming.
+ */
+export const AccessKeysConnectRequestSchema = z
+  .object({
+    accessKeyId: z.string({ error: 'Access key ID must be text.' }).max(MAX_KEY_ID_LENGTH + 64, { error: 'The access key ID is far too long.' }),
+    secretAccessKey: z.string({ error: 'Secret access key must be text.' }).max(MAX_SECRET_LENGTH + 64, { error: 'The secret access key is far too long.' }),
+    sessionToken: z.string({ error: 'Session token must be text.' }).max(MAX_SESSION_TOKEN_LENGTH + 64, { error: 'The session token is far too long.' }).optional(),
+    region: RegionSchema.optional(),
+  })
+  .strict();
+export type AccessKeysConnectRequest = z.infer<typeof AccessKeysConnectRequestSchema>;
+
+/** Save the connected session's in-memory access keys as a named profile in ~/.aws (an explicit choice). */
+export const SaveProfileRequestSchema = z
+  .object({
+    name: z.string({ error: 'Profile name must be text.' }).max(256, { error: 'Profile name is far too long.' }),
+    /** Written to the config file as the profile's region. */
+    region: RegionSchema.optional(),
+    /** Replace a profile of the same name. */
+    replace: z.boolean().optional(),
+  })
+  .strict();
+export type SaveProfileRequest = z.infer<typeof SaveProfileRequestSchema>;
+
+/** Where the profile was written (paths only, never a key). */
+export const SaveProfileResultSchema = z.object({
+  profile: z.string(),
+  credentialsFile: z.string(),
+  configFile: z.string().nullable(),
+  replaced: z.boolean(),
+});
+export type SaveProfileResult = z.infer<typeof SaveProfileResultSchema>;
 
 /** Who the connected profile is. */
 export const SessionInfoSchema = z.object({

@@ -7,6 +7,7 @@ import {
   validateRoleName,
   validateTableName,
 } from '../validation/names';
+import { normaliseAccountId, trimPasted } from '../validation/forgiving';
 import { namedString, RegionSchema } from './common';
 
 /** The platform's AWS account, which assumes the role (FACTS.md). */
@@ -16,16 +17,19 @@ export const DEFAULT_ROLE_NAME = 'BodoPlatformUser';
 /** The inline policy name the platform's instructions use. */
 export const INLINE_POLICY_NAME = 'Bodo-Platform-User-Policy';
 
-/** What the user describes in the setup form. */
+/**
+ * What the user describes in the setup form. Pasted values are trimmed and the platform account ID
+ * may be typed as the console shows it (`4816-3362-4848`); the parsed input holds the normalised values.
+ */
 export const SetupInputSchema = z
   .object({
-    name: namedString('Configuration name', validateConfigurationName),
+    name: namedString('Configuration name', validateConfigurationName, undefined, trimPasted),
     region: RegionSchema,
-    bucketName: namedString('S3 bucket name', validateBucketName),
-    tableName: namedString('DynamoDB table name', validateTableName),
-    roleName: namedString('IAM role name', validateRoleName),
-    externalId: namedString('External ID', validateExternalId),
-    platformAccountId: namedString('Platform account ID', validateAccountId),
+    bucketName: namedString('S3 bucket name', validateBucketName, undefined, trimPasted),
+    tableName: namedString('DynamoDB table name', validateTableName, undefined, trimPasted),
+    roleName: namedString('IAM role name', validateRoleName, undefined, trimPasted),
+    externalId: namedString('External ID', validateExternalId, undefined, trimPasted),
+    platformAccountId: namedString('Platform account ID', validateAccountId, undefined, normaliseAccountId),
   })
   .strict();
 export type SetupInput = z.infer<typeof SetupInputSchema>;

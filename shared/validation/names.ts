@@ -12,6 +12,13 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
 const BUCKET_FORBIDDEN_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
 const BUCKET_FORBIDDEN_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3'];
 
+/** "<field> contains spaces: " (or a line break) when a value has whitespace inside, else "". */
+function whitespacePrefix(field: string, value: string): string {
+  if (/[\r\n]/.test(value)) return `${field} contains a line break: it `;
+  if (/\s/.test(value)) return `${field} contains spaces: it `;
+  return `${field} `;
+}
+
 function lengthProblem(field: string, value: string, min: number, max: number): string | null {
   if (value.length < min || value.length > max) {
     return `${field} must be ${min}–${max} characters long (it is ${value.length}).`;
@@ -25,7 +32,7 @@ export const validateBucketName: Validator = (value) => {
   const len = lengthProblem(field, value, 3, 63);
   if (len) return len;
   if (!/^[a-z0-9.-]+$/.test(value)) {
-    return `${field} may only contain lowercase letters a–z, digits 0–9, dots (.) and hyphens (-).`;
+    return `${whitespacePrefix(field, value)}may only contain lowercase letters a–z, digits 0–9, dots (.) and hyphens (-).`;
   }
   if (!/^[a-z0-9]/.test(value) || !/[a-z0-9]$/.test(value)) {
     return `${field} must start and end with a lowercase letter or a digit.`;
@@ -47,7 +54,7 @@ export const validateTableName: Validator = (value) => {
   const len = lengthProblem(field, value, 3, 255);
   if (len) return len;
   if (!/^[A-Za-z0-9_.-]+$/.test(value)) {
-    return `${field} may only contain letters A–Z a–z, digits 0–9, underscores (_), hyphens (-) and dots (.).`;
+    return `${whitespacePrefix(field, value)}may only contain letters A–Z a–z, digits 0–9, underscores (_), hyphens (-) and dots (.).`;
   }
   return null;
 };
@@ -58,7 +65,7 @@ export const validateRoleName: Validator = (value) => {
   const len = lengthProblem(field, value, 1, 64);
   if (len) return len;
   if (!/^[A-Za-z0-9+=,.@_-]+$/.test(value)) {
-    return `${field} may only contain letters, digits and + = , . @ _ -`;
+    return `${whitespacePrefix(field, value)}may only contain letters, digits and + = , . @ _ -`;
   }
   return null;
 };
@@ -69,15 +76,22 @@ export const validateExternalId: Validator = (value) => {
   const len = lengthProblem(field, value, 2, 1224);
   if (len) return len;
   if (!/^[A-Za-z0-9+=,.@:/_-]+$/.test(value)) {
-    return `${field} may only contain letters, digits and + = , . @ : / _ -`;
+    return `${whitespacePrefix(field, value)}may only contain letters, digits and + = , . @ : / _ -`;
   }
   return null;
 };
 
-/** AWS account ID: exactly 12 digits. */
+/** AWS account ID: exactly 12 digits (normalise `4816-3362-4848` first with normaliseAccountId). */
 export const validateAccountId: Validator = (value) => {
-  if (!/^\d{12}$/.test(value)) return 'Platform account ID must be exactly 12 digits (e.g. 481633624848).';
-  return null;
+  if (/^\d{12}$/.test(value)) return null;
+  const rule = 'Platform account ID must be exactly 12 digits (e.g. 481633624848 or 4816-3362-4848)';
+  if (/^[\d -]+$/.test(value)) {
+    const digits = value.replace(/[ -]/g, '').length;
+    if (digits !== 12) return `${rule}; it has ${digits}.`;
+    return `${rule}; group the digits in fours, or leave out the ${/ /.test(value) ? 'spaces' : 'dashes'}.`;
+  }
+  if (/\s/.test(value)) return `Platform account ID contains spaces: it must be exactly 12 digits (e.g. 481633624848).`;
+  return `${rule}; it contains a character other than the digits 0–9.`;
 };
 
 /**

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createInvoker, createSessionHolder } from '../../main/handlers';
+import { createInvoker, createSessionHolder, type HandlerDeps } from '../../main/handlers';
 import { ConfigurationStore } from '../../main/core/store/configurations';
 import { RENDERER_RESPONSE_HEADERS } from '../../main/electron/origin';
 import { isChannel } from '../../main/handlers/dispatch';
@@ -98,13 +98,16 @@ export function apiInitScript(): string {
   return `window.api = (${buildApi.toString()})(${JSON.stringify(CHANNELS)}, (c, r) => window.__onrampInvoke(c, r));`;
 }
 
-/** Start the static server, the browser and the page, wired to the real handlers with `env` (see awsTestEnv). */
-export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: string }): Promise<Harness> {
+/**
+ * Start the static server, the browser and the page, wired to the real handlers with `env` (see
+ * awsTestEnv). `deps` adds what the Electron layer would pass, such as `openExternal` (the user's browser).
+ */
+export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: string }, deps: Pick<HandlerDeps, 'openExternal'> = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
     throw new Error(`${RENDERER_DIR}/index.html is missing: run "npm run build:renderer" first (npm test does).`);
   }
   const dataDir = env.ONRAMP_DATA_DIR;
-  const invoke = createInvoker({ env, dataDir, store: new ConfigurationStore(dataDir), session: createSessionHolder() });
+  const invoke = createInvoker({ env, dataDir, store: new ConfigurationStore(dataDir), session: createSessionHolder(), ...deps });
   const server = await serveStatic(RENDERER_DIR);
   const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });

@@ -50,18 +50,22 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { uid?: n
   return { child, stderr: () => stderr, done };
 }
 
-/** Run the CLI as a real process, `node --import tsx main/cli/index.ts ARGS`, with only the given environment (and PATH). */
-export function cli(args: string[], env: NodeJS.ProcessEnv): Promise<Run> {
+/**
+ * Run the CLI as a real process, `node --import tsx main/cli/index.ts ARGS`, with only the given
+ * environment (and PATH). Standard input is closed, or carries `input` when given (never a terminal).
+ */
+export function cli(args: string[], env: NodeJS.ProcessEnv, opts: { input?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
       cwd: ROOT,
       env: { PATH: process.env.PATH, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (opts.input !== undefined) child.stdin!.end(opts.input);
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
     const timer = setTimeout(() => child.kill('SIGKILL'), 50_000);
     child.on('error', reject);
     child.on('close', (code) => {

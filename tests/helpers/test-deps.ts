@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { delimiter, isAbsolute, join } from 'node:path';
 
@@ -44,7 +45,13 @@ export interface TestTool {
 export const TEST_TOOLS: Record<string, TestTool> = {
   moto: { name: 'moto_server', present: () => hasCommand(MOTO_SERVER), needs: 'the AWS integration and end-to-end tests', install: "python3 -m pip install 'moto[server]'" },
   chromium: { name: 'chromium', present: () => existsSync(CHROMIUM_PATH), needs: 'the end-to-end tests', install: 'apt-get install -y chromium' },
-  aws: { name: 'aws (AWS CLI)', present: () => hasCommand('aws'), needs: 'the exported CLI script and CloudFormation deploy tests', install: 'pip install awscli' },
+  aws: { name: 'aws (AWS CLI)', present: () => hasCommand('aws'), needs: 'the exported CLI script and CloudFormation deploy tests, and the checks that it reads the profiles and SSO tokens Onramp writes', install: 'pip install awscli' },
+  boto3: {
+    name: 'python3 with boto3/botocore',
+    present: () => hasCommand('python3') && spawnSync('python3', ['-c', 'import boto3, botocore'], { encoding: 'utf8' }).status === 0,
+    needs: 'the checks that botocore reads the profiles and SSO tokens Onramp writes',
+    install: "python3 -m pip install boto3 (moto[server] brings it)",
+  },
   bash: { name: 'bash', present: () => hasCommand('bash'), needs: 'the exported CLI script tests', install: 'apt-get install -y bash' },
   cfnLint: { name: 'cfn-lint', present: () => hasCommand('cfn-lint'), needs: 'the CloudFormation lint test', install: 'pip install cfn-lint' },
   terraform: {

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { call, toErrorShape, unwrap, useApiCall } from '../../renderer/src/api';
+import { call, SESSION_EXPIRED_EVENT, toErrorShape, unwrap, useApiCall } from '../../renderer/src/api';
 import type { IpcResult } from '../../shared/contract';
 
 describe('renderer api helpers', () => {
@@ -16,6 +16,17 @@ describe('renderer api helpers', () => {
     const r = await call<number>(() => Promise.reject(new Error('bridge down')));
     expect(r).toEqual({ ok: false, error: { code: 'Internal', message: expect.stringMatching(/^bridge down Restart Onramp/) } });
     expect(toErrorShape({ code: 'Busy', message: 'busy' })).toEqual({ code: 'Busy', message: 'busy' });
+  });
+
+  it('raises the session-expired event for an expired session, but not for a failed connect attempt', async () => {
+    const seen: string[] = [];
+    const listener = (e: Event) => seen.push((e as CustomEvent<{ message: string }>).detail.message);
+    window.addEventListener(SESSION_EXPIRED_EVENT, listener);
+    const expired = { ok: false as const, error: { code: 'SsoExpired' as const, message: 'expired' } };
+    await call(() => Promise.resolve(expired));
+    await call(() => Promise.resolve({ ...expired, error: { ...expired.error, message: 'other profile' } }), { connecting: true });
+    window.removeEventListener(SESSION_EXPIRED_EVENT, listener);
+    expect(seen).toEqual(['expired']);
   });
 
   it('tracks loading, value and error of a call', async () => {

@@ -116,7 +116,8 @@ const IPC_CASES: IpcCase[] = [
   setupCase('one past the maximum length', 'name', 'n'.repeat(65), /1–64 characters/),
   setupCase('NUL byte', 'name', 'prod\u0000', /control characters/),
   setupCase('header injection', 'name', 'prod\r\nX-Injected: 1', /control characters/),
-  setupCase('leading space', 'name', ' prod', /start or end with a space/),
+  // A leading or trailing space is trimmed (issue 13: forgiving input, tests/shared/validation/forgiving.test.ts); one inside is not.
+  setupCase('tab inside', 'name', 'pro\td', /control characters/),
   setupCase('quote', 'name', 'prod"', /letters, digits, spaces/),
   setupCase('$$ placeholder', 'name', '$$BUCKET_NAME$$', /letters, digits, spaces/),
   // Region
@@ -139,6 +140,15 @@ const IPC_CASES: IpcCase[] = [
   { label: 'connect: 5-digit MFA code', channel: 'session:connect', payload: { profile: 'dev', mfaCode: '12345' }, field: /mfaCode/, says: /exactly 6 digits/ },
   { label: 'connect: MFA code as number', channel: 'session:connect', payload: { profile: 'dev', mfaCode: 123456 }, field: /mfaCode/, says: /string|text/i },
   { label: 'connect: unsupported region', channel: 'session:connect', payload: { profile: 'dev', region: 'ap-south-1' }, field: /region/, says: /us-east-1/ },
+  { label: 'keys: empty access key ID', channel: 'session:connect-keys', payload: { accessKeyId: '', secretAccessKey: 'x' }, field: /accessKeyId/, says: /Enter the access key ID/ },
+  { label: 'keys: access key ID with a space inside', channel: 'session:connect-keys', payload: { accessKeyId: 'AKIA 123', secretAccessKey: 'x' }, field: /accessKeyId/, says: /contains spaces/ },
+  { label: 'keys: secret with a line break inside', channel: 'session:connect-keys', payload: { accessKeyId: 'AKIA123', secretAccessKey: 'ab\ncd' }, field: /secretAccessKey/, says: /line break/ },
+  { label: 'keys: enormous secret', channel: 'session:connect-keys', payload: { accessKeyId: 'AKIA123', secretAccessKey: 's'.repeat(400) }, field: /secretAccessKey/, says: /far too long/ },
+  { label: 'keys: secret as a number', channel: 'session:connect-keys', payload: { accessKeyId: 'AKIA123', secretAccessKey: 42 }, field: /secretAccessKey/, says: /text/ },
+  { label: 'keys: unknown extra key', channel: 'session:connect-keys', payload: { accessKeyId: 'a', secretAccessKey: 'b', profile: 'x' }, field: /.*/, says: /profile/ },
+  { label: 'save profile: enormous name', channel: 'session:save-profile', payload: { name: 'n'.repeat(300) }, field: /name/, says: /far too long/ },
+  { label: 'sso: control char in profile', channel: 'sso:sign-in', payload: { profile: 'corp\u0007' }, field: /profile/, says: /control characters/ },
+  { label: 'sso: enormous sign-in id', channel: 'sso:progress', payload: { signInId: 'i'.repeat(101) }, field: /signInId/, says: /100/ },
   { label: 'destroy: enormous confirmation', channel: 'setup:destroy', payload: { name: 'prod', confirmation: 'c'.repeat(65) }, field: /confirmation/, says: /64/ },
   { label: 'progress: enormous job id', channel: 'setup:progress', payload: { jobId: 'j'.repeat(101) }, field: /jobId/, says: /100/ },
   // Alarm form

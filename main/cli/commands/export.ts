@@ -48,6 +48,7 @@ export const exportCommands: Record<string, CommandEntry> = {
       format: { type: 'string', value: 'FORMAT', required: true, description: `Document to print: ${EXPORT_FORMATS.join(', ')}.` },
       ...SETUP_FLAGS,
       profile: { ...SETUP_FLAGS.profile!, required: false, description: 'Accepted for symmetry with setup apply; no AWS call is made.' },
+      'mfa-code': { ...SETUP_FLAGS['mfa-code']!, description: 'Accepted for symmetry with setup apply; no AWS call is made.' },
     },
     run: exportSetup,
   },

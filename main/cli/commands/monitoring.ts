@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { RegionSchema } from '../../../shared/contract/common';
-import { ProfileNameSchema } from '../../../shared/contract/session';
 import { AppError } from '../../../shared/errors';
 import {
   AlarmConditionsSchema,
@@ -12,15 +11,14 @@ import {
 } from '../../../shared/monitoring/alarm-config';
 import { backtest } from '../../../shared/monitoring/backtest';
 import { DEFAULT_USAGE_CLASS, StatSchema, UsageClassSchema, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
-import type { AwsContext } from '../../core/aws/context';
 import { createAlarm, deleteAlarm, fetchSeries, listAlarms, planHistoryWindow, usageHistory } from '../../core/monitoring';
-import { contextForProfile } from '../../core/profiles/session';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
-import { EXIT, type CliIo } from '../io';
+import { CREDENTIAL_FLAGS, credentialFlags, type CredentialFlags } from '../deps';
+import { EXIT } from '../io';
 import type { Command, CommandEntry } from './index';
 
 const BASE_FLAGS: OptionSpec = {
-  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile from ~/.aws (or "(environment)").' },
+  ...CREDENTIAL_FLAGS,
   region: { type: 'string', value: 'REGION', required: true, description: 'Region: us-east-1, us-east-2, us-west-1 or us-west-2.' },
 };
 const METRIC_FLAGS: OptionSpec = {
@@ -98,11 +96,11 @@ function numberFlag(flags: Flags, flag: string): unknown {
   return raw;
 }
 
-/** Profile and region, validated. */
-function baseInput(flags: Flags): { profile: string; region: string } {
-  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+/** Profile (with its MFA code) and region, validated. */
+function baseInput(flags: Flags): { credentials: CredentialFlags; region: string } {
+  const credentials = credentialFlags(flags);
   const region = validateWith(RegionSchema, requireFlag(flags, 'region'), { '': 'region' });
-  return { profile, region };
+  return { credentials, region };
 }
 
 /** The history flags, validated: metric, statistic, duration and period. */
@@ -126,20 +124,16 @@ function conditionValues(flags: Flags) {
   };
 }
 
-function context(io: CliIo, profile: string, region: string): Promise<AwsContext> {
-  return contextForProfile({ profile, env: io.env, region });
-}
-
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
 
 /** `onramp usage`: the vCPU metric's history summary. */
-const usage: Command = async (argv, io) => {
+const usage: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, HISTORY_FLAGS);
-  const { profile, region } = baseInput(flags);
+  const { credentials, region } = baseInput(flags);
   const input = historyInput(flags);
   const now = Date.now();
   planOrExit({ region, ...input }, now); // refuse an unanswerable window before any client exists
-  const h = await usageHistory(await context(io, profile, region), { region, ...input }, now);
+  const h = await usageHistory(await deps.aws(credentials, region), { region, ...input }, now);
   for (const note of h.notes) io.stderr(`note: ${note}\n`);
   if (h.quota.note) io.stderr(`note: ${h.quota.note}\n`);
   const json = {
@@ -166,14 +160,14 @@ const usage: Command = async (argv, io) => {
 };
 
 /** `onramp alarm backtest`: how often an alarm would have fired over the history. */
-const alarmBacktest: Command = async (argv, io) => {
+const alarmBacktest: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, BACKTEST_FLAGS);
-  const { profile, region } = baseInput(flags);
+  const { credentials, region } = baseInput(flags);
   requireFlag(flags, 'threshold');
   const input = historyInput(flags);
   const conditions: AlarmConditions = validateWith(AlarmConditionsSchema, conditionValues(flags), CONDITION_FIELD_TO_FLAG);
   const window = planOrExit({ region, ...input, period: conditions.period, strict: true }, Date.now());
-  const aws = await context(io, profile, region);
+  const aws = await deps.aws(credentials, region);
   const points = await fetchSeries(aws, { region, metric: input.metric, stat: conditions.stat, period: window.period, start: window.start, end: window.end });
   const result = backtest(points, window, conditions);
   const json = {
@@ -190,10 +184,10 @@ const alarmBacktest: Command = async (argv, io) => {
 };
 
 /** `onramp alarm create`: create or update an alarm with its SNS topic. */
-const alarmCreate: Command = async (argv, io) => {
+const alarmCreate: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, CREATE_FLAGS);
 
-  const { profile } = baseInput(flags);
+  const { credentials } = baseInput(flags);
   requireFlag(flags, 'name');
   requireFlag(flags, 'threshold');
   const topicArn = flags['topic-arn'];
@@ -222,7 +216,7 @@ const alarmCreate: Command = async (argv, io) => {
     },
     CONDITION_FIELD_TO_FLAG,
   );
-  const result = await createAlarm(await context(io, profile, config.region), config);
+  const result = await createAlarm(await deps.aws(credentials, config.region), config);
   const json = {
     alarmName: result.alarmName,
     alarmArn: result.alarmArn,
@@ -242,10 +236,10 @@ const alarmCreate: Command = async (argv, io) => {
 };
 
 /** `onramp alarms`: the alarms on the watched metrics in a region. */
-const alarms: Command = async (argv, io) => {
+const alarms: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, BASE_FLAGS);
-  const { profile, region } = baseInput(flags);
-  const list = await listAlarms(await context(io, profile, region), region);
+  const { credentials, region } = baseInput(flags);
+  const list = await listAlarms(await deps.aws(credentials, region), region);
   const json = list.map((a) => ({
     alarmName: a.alarmName,
     state: a.state,
@@ -262,11 +256,11 @@ const alarms: Command = async (argv, io) => {
 };
 
 /** `onramp alarm delete`: delete one alarm by name. */
-const alarmDelete: Command = async (argv, io) => {
+const alarmDelete: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, DELETE_FLAGS);
-  const { profile, region } = baseInput(flags);
+  const { credentials, region } = baseInput(flags);
   const name = validateWith(AlarmConfigSchema.shape.name, requireFlag(flags, 'name'), { '': 'name' });
-  const result = await deleteAlarm(await context(io, profile, region), region, name);
+  const result = await deleteAlarm(await deps.aws(credentials, region), region, name);
   return { json: result, human: `Deleted alarm ${result.alarmName}.`, exitCode: EXIT.ok };
 };
 

@@ -1,16 +1,15 @@
 import { ReadinessRequestSchema, SetupPermissionsRequestSchema, type ReadinessReport, type RegionReadiness } from '../../../shared/contract/readiness';
 import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
-import { ProfileNameSchema } from '../../../shared/contract/session';
 import { AppError } from '../../../shared/errors';
 import { reportPasses } from '../../../shared/readiness/verdict';
 import { checkReadiness } from '../../core/readiness';
-import { contextForProfile } from '../../core/profiles/session';
-import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
+import { parseFlags, validateWith, type OptionSpec } from '../args';
+import { CREDENTIAL_FLAGS, credentialFlags, type CredentialFlags } from '../deps';
 import { EXIT, type CliIo, type CommandOutput } from '../io';
 import type { Command, CommandEntry } from './index';
 
 const DOCTOR_FLAGS: OptionSpec = {
-  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile from ~/.aws (or "(environment)").' },
+  ...CREDENTIAL_FLAGS,
   region: { type: 'string', value: 'REGION', description: 'Check one supported region (default: all four).' },
   'workspace-vcpus': { type: 'string', value: 'N', description: 'vCPUs one workspace needs (default 8).' },
   bucket: { type: 'string', value: 'BUCKET', description: 'With --table, --role and --region: check the setup permissions on these exact names.' },
@@ -20,13 +19,13 @@ const DOCTOR_FLAGS: OptionSpec = {
 
 /** Parse and validate the doctor's flags; invalid input throws before any AWS client exists. */
 export function parseDoctorInput(argv: string[]): {
-  profile: string;
+  credentials: CredentialFlags;
   region?: ReadinessReport['regions'][number]['region'];
   workspaceVcpus?: number;
   resources?: SetupResourceNames;
 } {
   const flags = parseFlags(argv, DOCTOR_FLAGS);
-  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+  const credentials = credentialFlags(flags);
   const rawVcpus = flags['workspace-vcpus'];
   let workspaceVcpus: number | undefined;
   if (rawVcpus !== undefined) {
@@ -38,7 +37,7 @@ export function parseDoctorInput(argv: string[]): {
   const request = validateWith(ReadinessRequestSchema, { region: flags.region, workspaceVcpus }, { region: 'region', workspaceVcpus: 'workspace-vcpus' });
   // --bucket, --table and --role (with --region) check the permissions on those exact resources.
   const named = (['bucket', 'table', 'role'] as const).filter((f) => flags[f] !== undefined);
-  if (named.length === 0) return { profile, ...request };
+  if (named.length === 0) return { credentials, ...request };
   for (const flag of ['bucket', 'table', 'role'] as const) {
     if (flags[flag] === undefined) {
       throw new AppError('InvalidInput', `--${flag} is required with --${named[0]}: give --bucket, --table and --role together (with --region) to check the permissions on those names.`, `--${flag}`);
@@ -50,7 +49,7 @@ export function parseDoctorInput(argv: string[]): {
     { region: request.region, bucketName: flags.bucket, tableName: flags.table, roleName: flags.role },
     { region: 'region', bucketName: 'bucket', tableName: 'table', roleName: 'role' },
   );
-  return { profile, ...request, resources };
+  return { credentials, ...request, resources };
 }
 
 function figure(usage: { used: number | null; limit?: number; source?: string }): string {
@@ -98,9 +97,9 @@ export function renderReport(report: ReadinessReport, resources?: SetupResourceN
   ].join('\n');
 }
 
-const doctor: Command = async (argv: string[], io: CliIo): Promise<CommandOutput> => {
-  const { profile, region, workspaceVcpus, resources } = parseDoctorInput(argv);
-  const aws = await contextForProfile({ profile, env: io.env, region });
+const doctor: Command = async (argv: string[], _io: CliIo, deps): Promise<CommandOutput> => {
+  const { credentials, region, workspaceVcpus, resources } = parseDoctorInput(argv);
+  const aws = await deps.aws(credentials, region);
   const report = await checkReadiness(aws, { region, workspaceVcpus, resources });
   return { json: report, human: renderReport(report, resources), exitCode: reportPasses(report) ? EXIT.ok : EXIT.aws };
 };

@@ -1,18 +1,17 @@
 import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME, SetupInputSchema, type InterruptedRun, type ManualStep, type SetupInput } from '../../../shared/contract/setup';
-import { ProfileNameSchema } from '../../../shared/contract/session';
 import { AppError } from '../../../shared/errors';
 import { createSetupService, type SetupConnection } from '../../core/app/setup-service';
-import { contextForProfile } from '../../core/profiles/session';
 import { ApplyFailedError } from '../../core/setup/apply';
 import { ConfigurationStore } from '../../core/store/configurations';
 import { defaultDataDir } from '../../core/store/data-dir';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
+import { CREDENTIAL_FLAGS, credentialFlags, type CliDeps, type CredentialFlags } from '../deps';
 import { CliExit, EXIT, type CliIo, type CommandOutput } from '../io';
 import type { Command, CommandEntry } from './index';
 
 /** The flags every setup command takes (and `setup export`). */
 export const SETUP_FLAGS: OptionSpec = {
-  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile from ~/.aws (or "(environment)").' },
+  ...CREDENTIAL_FLAGS,
   region: { type: 'string', value: 'REGION', required: true, description: 'Region of the bucket and table: us-east-1, us-east-2, us-west-1 or us-west-2.' },
   name: { type: 'string', value: 'NAME', required: true, description: 'Name of the Cloud Configuration (also tagged on every resource).' },
   bucket: { type: 'string', value: 'BUCKET', required: true, description: 'S3 bucket name (global across all accounts).' },
@@ -23,7 +22,7 @@ export const SETUP_FLAGS: OptionSpec = {
 };
 
 const RECOVER_FLAGS: OptionSpec = {
-  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile of the account the interrupted run was in.' },
+  ...CREDENTIAL_FLAGS,
   run: { type: 'string', value: 'RUN', required: true, description: 'The run ID that "onramp setup interrupted" lists.' },
   action: { type: 'string', value: 'finish|undo', required: true, description: 'finish: re-apply, hardening what was created; undo: delete exactly what the journal lists.' },
 };
@@ -39,9 +38,9 @@ const FIELD_TO_FLAG: Record<string, string> = {
 };
 
 /** Parse and validate the setup flags; invalid input throws before any AWS client exists. */
-export function parseSetupInput(argv: string[]): { profile: string; input: SetupInput } {
+export function parseSetupInput(argv: string[]): { credentials: CredentialFlags; input: SetupInput } {
   const flags = parseFlags(argv, SETUP_FLAGS);
-  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+  const credentials = credentialFlags(flags);
   for (const flag of ['region', 'name', 'bucket', 'table', 'external-id']) requireFlag(flags, flag);
   const input = validateWith(
     SetupInputSchema,
@@ -56,7 +55,7 @@ export function parseSetupInput(argv: string[]): { profile: string; input: Setup
     },
     FIELD_TO_FLAG,
   );
-  return { profile, input };
+  return { credentials, input };
 }
 
 /** The CLI's composition root for setup: the same service the app's handlers use. */
@@ -65,8 +64,9 @@ function setupService(io: CliIo) {
   return createSetupService({ dataDir, store: new ConfigurationStore(dataDir), now: Date.now });
 }
 
-async function connect(io: CliIo, profile: string, region: string): Promise<SetupConnection> {
-  return { aws: await contextForProfile({ profile, env: io.env, region }), account: null, profile };
+/** The AWS context from the command's --profile/--mfa-code (the service asks who it is once, when it needs the account). */
+async function connect(deps: CliDeps, credentials: CredentialFlags, region: string): Promise<SetupConnection> {
+  return { aws: await deps.aws(credentials, region), account: null, profile: credentials.profile };
 }
 
 /** Ctrl-C cancels: the run stops after the step in flight and undoes; a second Ctrl-C quits at once. */
@@ -88,9 +88,9 @@ const manualLines = (manual: ManualStep[]) => manual.map((m) => `  ${m.resource}
 const interruptedLines = (runs: InterruptedRun[]) =>
   runs.map((r) => `  run ${r.runId} (${r.configuration}, account ${r.account}, ${r.region}, started ${r.startedAt}): ${r.resources.map((x) => `${x.kind} ${x.name} [${x.state}]`).join(', ') || 'nothing created'}`).join('\n');
 
-const plan: Command = async (argv, io) => {
-  const { profile, input } = parseSetupInput(argv);
-  const result = await setupService(io).plan(await connect(io, profile, input.region), input);
+const plan: Command = async (argv, io, deps) => {
+  const { credentials, input } = parseSetupInput(argv);
+  const result = await setupService(io).plan(await connect(deps, credentials, input.region), input);
   const conflict = result.steps.some((s) => s.action === 'conflict');
   const human = [
     result.steps.map((s) => `${s.action.toUpperCase().padEnd(8)} ${s.resource.padEnd(6)} ${s.name}\n         ${s.detail}`).join('\n'),
@@ -100,12 +100,12 @@ const plan: Command = async (argv, io) => {
   return { json: result, human, exitCode: conflict ? EXIT.aws : EXIT.ok };
 };
 
-const apply: Command = async (argv, io) => {
-  const { profile, input } = parseSetupInput(argv);
+const apply: Command = async (argv, io, deps) => {
+  const { credentials, input } = parseSetupInput(argv);
   const service = setupService(io);
   const cancel = cancellable(io);
   try {
-    const saved = await service.apply(await connect(io, profile, input.region), input, {
+    const saved = await service.apply(await connect(deps, credentials, input.region), input, {
       signal: cancel.signal,
       onStep: (s) => {
         if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
@@ -126,18 +126,18 @@ const apply: Command = async (argv, io) => {
   }
 };
 
-const verify: Command = async (argv, io) => {
-  const { profile, input } = parseSetupInput(argv);
-  const result = await setupService(io).verify(await connect(io, profile, input.region), input);
+const verify: Command = async (argv, io, deps) => {
+  const { credentials, input } = parseSetupInput(argv);
+  const result = await setupService(io).verify(await connect(deps, credentials, input.region), input);
   const human = result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.label.padEnd(52)} ${c.detail}`).join('\n') + (result.ok ? '' : '\n\nRe-run "onramp setup apply" with the same flags to repair what Onramp can repair; "setup plan" shows what.');
   return { json: result, human, exitCode: result.ok ? EXIT.ok : EXIT.aws };
 };
 
-const destroy: Command = async (argv, io) => {
-  const { profile, input } = parseSetupInput(argv);
+const destroy: Command = async (argv, io, deps) => {
+  const { credentials, input } = parseSetupInput(argv);
   const cancel = cancellable(io);
   try {
-    const result = await setupService(io).destroy(await connect(io, profile, input.region), input, { signal: cancel.signal });
+    const result = await setupService(io).destroy(await connect(deps, credentials, input.region), input, { signal: cancel.signal });
     const human =
       [...result.deleted.map((d) => `deleted ${d}`), ...result.kept.map((k) => `KEPT    ${k.resource}: ${k.reason}`), ...result.notes.map((n) => `note    ${n}`), result.cancelled ? 'Cancelled: the rest was left in place.' : '']
         .filter(Boolean)
@@ -158,9 +158,9 @@ const interrupted: Command = async (argv, io) => {
   return { json: found, human, exitCode: EXIT.ok };
 };
 
-const recover: Command = async (argv, io) => {
+const recover: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, RECOVER_FLAGS);
-  const profile = validateWith(ProfileNameSchema, requireFlag(flags, 'profile'), { '': 'profile' });
+  const credentials = credentialFlags(flags);
   const runId = requireFlag(flags, 'run');
   const action = requireFlag(flags, 'action');
   if (action !== 'finish' && action !== 'undo') throw new AppError('InvalidInput', '--action must be finish or undo.', '--action');
@@ -169,7 +169,7 @@ const recover: Command = async (argv, io) => {
   if (!run) throw new AppError('InvalidInput', `No interrupted run ${runId}; "onramp setup interrupted" lists them.`, '--run');
   const cancel = cancellable(io);
   try {
-    const out = await service.resolveInterrupted(await connect(io, profile, run.region), runId, action, {
+    const out = await service.resolveInterrupted(await connect(deps, credentials, run.region), runId, action, {
       signal: cancel.signal,
       onStep: (s) => {
         if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);

@@ -9,9 +9,10 @@ export function redact(text: string): string {
     text
       // Access key IDs (long-term AKIA, temporary ASIA) — AWS's documented 20-character shape.
       .replace(/\b(?:AKIA|ASIA)[A-Z0-9]{12,}\b/g, '[redacted-key-id]')
-      // Named secrets in INI, JSON, env or object-literal form: `aws_secret_access_key = …`, `"SecretAccessKey":"…"`.
+      // Named secrets in INI, JSON, env or object-literal form: `aws_secret_access_key = …`, `"SecretAccessKey":"…"`,
+      // and the IAM Identity Center sign-in's tokens, client secret and device code (the AWS CLI's cache fields).
       .replace(
-        /\b(aws_secret_access_key|secret_access_key|SecretAccessKey|secretAccessKey|AWS_SECRET_ACCESS_KEY|aws_session_token|aws_security_token|AWS_SESSION_TOKEN|SessionToken|sessionToken|X-Amz-Security-Token)(["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
+        /\b(aws_secret_access_key|secret_access_key|SecretAccessKey|secretAccessKey|AWS_SECRET_ACCESS_KEY|aws_session_token|aws_security_token|AWS_SESSION_TOKEN|SessionToken|sessionToken|X-Amz-Security-Token|accessToken|refreshToken|clientSecret|deviceCode|x-amz-sso_bearer_token)(["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/gi,
         '$1$2[redacted]',
       )
       // Presigned-URL and header parts of SigV4.

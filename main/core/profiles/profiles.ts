@@ -1,5 +1,6 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
 import type { ProfileKind, ProfileSummary } from '../../../shared/contract/session';
+import { sharedFilePaths } from './paths';
 
 /** The raw key/value settings of one profile, merged from both files. Holds secrets: never leaves main. */
 export type RawProfile = Record<string, string | undefined>;
@@ -27,9 +28,10 @@ const NON_PROFILE_SECTION = /^(sso-session|services)\./;
  * for the same key (FACTS.md). Returns every profile by name.
  */
 export async function loadProfiles(sources: ProfileSources): Promise<Map<string, RawProfile>> {
+  const paths = sharedFilePaths(sources.env);
   const { configFile, credentialsFile } = await loadSharedConfigFiles({
-    filepath: sources.env.AWS_SHARED_CREDENTIALS_FILE,
-    configFilepath: sources.env.AWS_CONFIG_FILE,
+    filepath: paths.credentialsFile,
+    configFilepath: paths.configFile,
     ignoreCache: true,
   });
   const merged = new Map<string, RawProfile>();
@@ -42,6 +44,17 @@ export async function loadProfiles(sources: ProfileSources): Promise<Map<string,
     merged.set(name, { ...(merged.get(name) ?? {}), ...settings });
   }
   return merged;
+}
+
+/** The `[sso-session NAME]` sections of the config file, by name. */
+export async function loadSsoSessions(sources: ProfileSources): Promise<Record<string, RawProfile>> {
+  const paths = sharedFilePaths(sources.env);
+  const { configFile } = await loadSharedConfigFiles({ filepath: paths.credentialsFile, configFilepath: paths.configFile, ignoreCache: true });
+  const sessions: Record<string, RawProfile> = {};
+  for (const [name, settings] of Object.entries(configFile)) {
+    if (name.startsWith('sso-session.')) sessions[name.slice('sso-session.'.length)] = { ...settings };
+  }
+  return sessions;
 }
 
 /**

@@ -3,7 +3,10 @@ import type { SessionInfo } from '../../../shared/contract/session';
 import { createAwsContext, memoizeCredentials, type AwsContext, type Timeouts } from '../aws/context';
 import type { RequestLog } from '../aws/request-log';
 import { toAppError } from '../aws/errors';
+import { signInHint } from '../sso/sso-config';
+import { ownProvider, ownResolver, sdkProvider } from './providers';
 import { ENV_PROFILE, hasEnvCredentials, loadProfiles, profileKind, profileRegion } from './profiles';
+import type { SaveProfileResult } from './save-profile';
 
 /** How to open a session on a local profile. */
 export interface OpenSessionOptions {
@@ -16,12 +19,19 @@ export interface OpenSessionOptions {
   timeouts?: Timeouts;
   /** Counts the session's API calls (diagnostics). */
   requestLog?: RequestLog;
+  /** Bound on a profile's credential_process (default ONRAMP_CREDENTIAL_PROCESS_TIMEOUT_MS or 60 s). */
+  credentialProcessTimeoutMs?: number;
 }
 
 /** A connected profile: its AWS context plus who it is. */
 export interface Session {
   aws: AwsContext;
   info: SessionInfo;
+  /**
+   * For a session on access keys held in memory: write them as a named profile (an explicit user
+   * choice). The keys stay inside this closure; nothing else can read them back.
+   */
+  saveAsProfile?: (request: { name: string; region: string | null; force: boolean; replaceHint: string }) => Promise<SaveProfileResult>;
 }
 
 /** Build the AWS context for a profile without calling AWS (used by plan/apply after validation). */
@@ -33,41 +43,18 @@ export async function contextForProfile(opts: OpenSessionOptions): Promise<AwsCo
     const known = [...profiles.keys()].slice(0, 20).join(', ') || 'none';
     throw new AppError(
       'ProfileNotFound',
-      `Profile "${opts.profile}" is not in your AWS config or credentials files (found: ${known}). Add it with "aws configure --profile ${opts.profile}".`,
+      `Profile "${opts.profile}" is not in your AWS config or credentials files (found: ${known}). Add it with "onramp profile add ${opts.profile} --access-key-id …" or "aws configure --profile ${opts.profile}".`,
       'profile',
     );
   }
   const kind = profileKind(raw);
   const region = opts.region ?? profileRegion(opts.env, raw) ?? 'us-east-1';
-  const { fromIni } = await import('@aws-sdk/credential-providers');
-  const mfaSerial = raw.mfa_serial;
-  const innerEndpoint = opts.env.AWS_ENDPOINT_URL_STS || opts.env.AWS_ENDPOINT_URL || raw.endpoint_url;
-  const base = fromIni({
-    profile: opts.profile,
-    // Read the same files the profile list came from, even when they differ from process.env's.
-    filepath: opts.env.AWS_SHARED_CREDENTIALS_FILE,
-    configFilepath: opts.env.AWS_CONFIG_FILE,
-    ignoreCache: true,
-    // The STS (assume-role) and SSO clients the provider makes inside must honour the same endpoint
-    // override as ours; otherwise an emulator user's role assumption would go to real AWS.
-    ...(innerEndpoint ? { clientConfig: { endpoint: innerEndpoint, region } } : {}),
-    mfaCodeProvider: async (serial: string) => {
-      if (!opts.mfaCodeProvider) {
-        throw new AppError('MfaRequired', `Profile "${opts.profile}" needs a code from MFA device ${serial}.`, 'mfaCode');
-      }
-      try {
-        return await opts.mfaCodeProvider(serial);
-      } catch (err) {
-        if (err instanceof AppError) throw err;
-        throw new AppError('MfaCancelled', `MFA code entry for profile "${opts.profile}" was cancelled; not connected.`, 'mfaCode');
-      }
-    },
-  });
+  const base = ownResolver(opts.profile, profiles) ? await ownProvider(opts, profiles, region) : await sdkProvider(opts, raw, region);
   const credentials = memoizeCredentials(async () => {
     try {
       return await base();
     } catch (err) {
-      throw credentialError(err, opts.profile, kind, mfaSerial);
+      throw credentialError(err, opts.profile, kind, raw.mfa_serial);
     }
   });
   return createAwsContext({
@@ -108,10 +95,7 @@ function credentialError(err: unknown, profile: string, kind: string, mfaSerial:
   if (err instanceof AppError) return err;
   const message = String((err as Error | null)?.message ?? err);
   if (kind === 'sso' || /sso/i.test(message)) {
-    return new AppError(
-      'SsoExpired',
-      `The SSO session for profile "${profile}" is missing or expired. Run: aws sso login --profile ${profile}`,
-    );
+    return new AppError('SsoExpired', `The SSO session for profile "${profile}" is missing or expired. ${signInHint(profile)}`);
   }
   if (mfaSerial && /mfa|token code/i.test(message)) {
     return new AppError('MfaRequired', `MFA for profile "${profile}" failed: ${message.slice(0, 200)}. Enter a fresh code from ${mfaSerial}.`, 'mfaCode');

@@ -27,7 +27,7 @@ export function SessionExpiredModal({ connected, onReconnect }: { connected: boo
       <Stack>
         <Text size="sm">{error?.message}</Text>
         <Text size="sm" c="dimmed">
-          Reconnect to get fresh credentials{error?.code === 'SsoExpired' ? ' after running the aws sso login command above' : ''}. Nothing you saved is lost.
+          Reconnect to get fresh credentials{error?.code === 'SsoExpired' ? ' (for an SSO profile, press "Sign in" on Connect first)' : ''}. Nothing you saved is lost.
         </Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={() => setError(null)}>

@@ -52,7 +52,7 @@ export function nextStepHint(code: ErrorCode): string {
     case 'NotConnected':
       return 'Open "Connect" and connect to an AWS profile.';
     case 'SsoExpired':
-      return 'Run that command in a terminal, then press Connect again.';
+      return 'Press "Sign in" on Connect to sign in again in your browser (or run the command in a terminal), then connect.';
     case 'MfaRequired':
     case 'MfaCancelled':
       return 'Press Connect again and enter the current 6-digit code from your MFA device.';
@@ -88,7 +88,7 @@ export function nextStepHint(code: ErrorCode): string {
 
 /** A shell command the message tells the user to run (e.g. "aws sso login --profile dev"), if any. */
 export function commandIn(message: string): string | null {
-  const match = /\b(aws\s+(?:sso\s+login|configure)(?:\s+--profile\s+[^\s"'`]+)?)/.exec(message);
+  const match = /\b(aws\s+(?:sso\s+login|configure)(?:\s+--profile\s+[^\s"'`()]+)?)/.exec(message);
   return match ? match[1].replace(/[.,;]+$/, '') : null;
 }
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { version } from '../../../package.json';
 import { COMMANDS } from '../../../main/cli/commands';
+import { CREDENTIAL_FLAGS, createCliDeps } from '../../../main/cli/deps';
 import { runCli } from '../../../main/cli/run';
 
 function io() {
@@ -38,10 +39,35 @@ describe('onramp --help, --version and <command> --help', () => {
     for (const [flag, spec] of Object.entries(entry.flags)) {
       const a = io();
       const args = spec.type === 'string' ? [`--${flag}`, 'x'] : [`--${flag}`];
-      await entry.run(args, a.io).catch((err: Error) => {
+      await entry.run(args, a.io, createCliDeps(a.io)).catch((err: Error) => {
         expect(err.message).not.toMatch(/Unknown option|unknown/i);
       });
     }
+  });
+
+  it.each(Object.keys(COMMANDS).filter((w) => 'profile' in COMMANDS[w]!.flags))('"%s" takes --profile, so it takes --mfa-code, from the one definition', (words) => {
+    const flags = COMMANDS[words]!.flags;
+    expect(flags['mfa-code']).toMatchObject({ type: 'string', value: 'CODE' });
+    // Commands that connect use the composition root's flags unchanged (setup export only renders).
+    if (flags.profile!.required) {
+      expect(flags.profile).toEqual(CREDENTIAL_FLAGS.profile);
+      expect(flags['mfa-code']).toEqual(CREDENTIAL_FLAGS['mfa-code']);
+    }
+  });
+
+  it('every command that reaches AWS is among them', () => {
+    const connecting = Object.keys(COMMANDS).filter((w) => 'profile' in COMMANDS[w]!.flags);
+    for (const words of ['whoami', 'setup plan', 'setup apply', 'setup verify', 'setup destroy', 'doctor', 'usage', 'alarm backtest', 'alarm create', 'alarms', 'alarm delete', 'sso login']) {
+      expect(connecting).toContain(words);
+    }
+  });
+
+  it('profile add shows its NAME argument and never a secret flag', async () => {
+    const a = io();
+    expect(await runCli(['profile', 'add', '--help'], a.io)).toBe(0);
+    expect(a.out.stdout).toMatch(/^Usage: onramp profile add NAME --access-key-id ID \[flags\]$/m);
+    expect(a.out.stdout).toMatch(/Arguments:\n\s+NAME\s+Name of the new profile/);
+    expect(Object.keys(COMMANDS['profile add']!.flags).some((f) => /secret|token/i.test(f))).toBe(false);
   });
 
   it('a command group without a subcommand lists its subcommands; with --help it exits 0', async () => {

@@ -1,5 +1,9 @@
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/contract/channels';
+import { startSsoFake, type SsoFake } from '../../helpers/sso-fake';
 
 // A stand-in for the `electron` module: Electron's binary cannot run on these machines, so the
 // Electron layer is exercised against this mock, which records what the layer asks of Electron.
@@ -104,9 +108,25 @@ function fakeContents() {
 }
 
 describe('Electron layer (with electron mocked)', () => {
+  let fake: SsoFake;
+  const ENV_KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL_SSO_OIDC'] as const;
+  const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   beforeAll(async () => {
+    // The app reads process.env: give it an SSO profile whose sign-in service is the local fake.
+    fake = await startSsoFake();
+    const home = mkdtempSync(join(tmpdir(), 'onramp-electron-'));
+    writeFileSync(join(home, 'config'), '[profile sso]\nsso_session = s\nsso_account_id = 123456789012\nsso_role_name = R\n[sso-session s]\nsso_start_url = https://s.awsapps.com/start\nsso_region = us-east-1\n');
+    Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), AWS_ENDPOINT_URL_SSO_OIDC: fake.url });
     await import('../../../main/electron/index');
-    await new Promise((r) => setTimeout(r, 20));
+    // The app creates its window once whenReady's start-up has read its settings: wait for it (a busy machine is slow).
+    for (let i = 0; i < 250 && recorded.windows.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+  });
+  afterAll(async () => {
+    for (const k of ENV_KEYS) {
+      if (savedEnv[k] === undefined) delete process.env[k];
+      else process.env[k] = savedEnv[k];
+    }
+    await fake?.close();
   });
 
   it('creates an isolated, sandboxed window without Node and loads the app from app://', () => {
@@ -192,5 +212,23 @@ describe('Electron layer (with electron mocked)', () => {
     expect(contents.open('https://evil.com/.console.aws.amazon.com')).toEqual({ action: 'deny' });
     expect(contents.open('https://x.console.aws.amazon.com.evil.com/')).toEqual({ action: 'deny' });
     expect(recorded.openExternal).toEqual(['https://docs.aws.amazon.com/IAM/latest/UserGuide/', 'https://us-west-2.console.aws.amazon.com/servicequotas/home']);
+  });
+
+  it('opens the IAM Identity Center verification page the sign-in service returned, and only https (or loopback http) pages', async () => {
+    const app = { senderFrame: { url: 'app://onramp/index.html', parent: null } };
+    const started = (await recorded.handlers.get('sso:sign-in')!(app, { profile: 'sso' })) as { ok: boolean; value: { signInId: string; verificationUriComplete: string; browserOpened: boolean } };
+    expect(started.ok).toBe(true);
+    expect(started.value.browserOpened).toBe(true);
+    expect(started.value.verificationUriComplete).toBe(`${fake.url}/device?user_code=${fake.lastUserCode()}`);
+    expect(recorded.openExternal.at(-1)).toBe(started.value.verificationUriComplete);
+    await recorded.handlers.get('sso:cancel')!(app, { signInId: started.value.signInId });
+
+    const { openVerificationPage } = await import('../../../main/electron/security');
+    const before = recorded.openExternal.length;
+    await openVerificationPage('https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH');
+    for (const bad of ['http://device.sso.evil.example/', 'javascript:alert(1)', 'file:///etc/passwd', 'https://user:pw@device.sso.us-east-1.amazonaws.com/']) {
+      await expect(openVerificationPage(bad)).rejects.toThrow(/not https/);
+    }
+    expect(recorded.openExternal.slice(before)).toEqual(['https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH']);
   });
 });

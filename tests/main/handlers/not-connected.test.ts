@@ -28,6 +28,8 @@ const SAMPLES: Sample = {
   'session:connect': { needsSession: false, why: 'opens the session' },
   'session:current': { needsSession: false, why: 'answers null when not connected' },
   'session:disconnect': { needsSession: false, why: 'ends the session' },
+  'session:connect-keys': { needsSession: false, why: 'opens the session' },
+  'session:save-profile': { needsSession: true, request: { name: 'saved' } },
   'setup:plan': { needsSession: true, request: SETUP },
   'setup:apply': { needsSession: true, request: SETUP },
   'setup:progress': { needsSession: false, why: 'reads a job kept in memory' },
@@ -59,6 +61,10 @@ const SAMPLES: Sample = {
   'settings:get': { needsSession: false, why: 'reads local settings' },
   'settings:update': { needsSession: false, why: 'writes local settings' },
   'diagnostics:get': { needsSession: false, why: 'reports local state' },
+  'sso:sign-in': { needsSession: false, why: 'signs a profile in before any session exists' },
+  'sso:progress': { needsSession: false, why: 'reads a sign-in kept in memory' },
+  'sso:open-browser': { needsSession: false, why: 'reopens a sign-in page' },
+  'sso:cancel': { needsSession: false, why: 'stops a sign-in' },
 };
 
 const needing = CHANNELS.filter((c) => SAMPLES[c].needsSession);

@@ -15,6 +15,15 @@ describe('redact', () => {
     expect(redact('Authorization: Bearer abc.def\nnext line')).toBe('Authorization: [redacted]\nnext line');
   });
 
+  it('removes the IAM Identity Center tokens, client secret and device code of a sign-in', () => {
+    const cache = JSON.stringify({ startUrl: 'https://corp.awsapps.com/start', accessToken: 'aoaAAAAtokenvalue', refreshToken: 'aorAAAArefresh', clientSecret: 'eyJraWQiOi-client-secret', clientId: 'public-client-id' });
+    const out = redact(cache);
+    for (const secret of ['aoaAAAAtokenvalue', 'aorAAAArefresh', 'eyJraWQiOi-client-secret']) expect(out).not.toContain(secret);
+    expect(out).toContain('https://corp.awsapps.com/start');
+    expect(redact('x-amz-sso_bearer_token: aoaAAAAtokenvalue')).toBe('x-amz-sso_bearer_token: [redacted]');
+    expect(redact('{"deviceCode":"device-code-secret","userCode":"ABCD-EFGH"}')).toBe('{"deviceCode":"[redacted]","userCode":"ABCD-EFGH"}');
+  });
+
   it('leaves ordinary log text alone, including commit IDs and ARNs', () => {
     const ordinary = [
       'IPC setup:apply failed: AccessDenied: User arn:aws:iam::123456789012:user/dev is not authorized to perform iam:CreateRole.',

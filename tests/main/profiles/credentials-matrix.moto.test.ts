@@ -133,11 +133,8 @@ describe.skipIf(!HAS_MOTO)('credentials matrix', () => {
     mkdirSync(cache, { recursive: true });
     const file = join(cache, `${createHash('sha1').update('good').digest('hex')}.json`);
     writeFileSync(file, JSON.stringify({ startUrl: 'https://good.awsapps.com/start', region: 'us-east-1', accessToken: 'cached-sso-token', expiresAt: new Date(Date.now() + 3600_000).toISOString() }));
-    process.env.HOME = home;
-    // The SDK's SSO provider re-reads the files named in process.env (it is not handed the paths),
-    // which in the app are the same files; point them there for this test.
-    process.env.AWS_CONFIG_FILE = env.AWS_CONFIG_FILE;
-    process.env.AWS_SHARED_CREDENTIALS_FILE = env.AWS_SHARED_CREDENTIALS_FILE;
+    // Onramp resolves SSO profiles itself from the environment it is given (HOME, the files, the
+    // SSO endpoint override), not from process.env: nothing here touches process.env.
     const s = await openSession({ profile: 'sso-ok', env: { ...env, AWS_ENDPOINT_URL: portalUrl } });
     expect(s.info).toMatchObject({ account: '123456789012', region: 'us-west-2' });
     expect(ssoCalls).toContain('cached-sso-token');

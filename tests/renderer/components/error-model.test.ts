@@ -9,6 +9,8 @@ describe('error model', () => {
     );
     expect(commandIn('Add it with "aws configure --profile ops".')).toBe('aws configure --profile ops');
     expect(commandIn('Access denied.')).toBeNull();
+    // Onramp's own message names its sign-in first and the AWS CLI's in brackets.
+    expect(commandIn('… or run: onramp sso login --profile dev (or: aws sso login --profile dev)')).toBe('aws sso login --profile dev');
   });
 
   it('has a title and a next step for every error code', () => {

@@ -1,6 +1,6 @@
 import { Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
-import { mfaCodeProblem } from './model';
+import { mfaCodeProblem, mfaFieldValue } from './model';
 
 /** Asks for the 6-digit MFA code of an assume-role profile; Cancel leaves without connecting. */
 export function MfaModal({
@@ -45,11 +45,11 @@ export function MfaModal({
             placeholder="123456"
             inputMode="numeric"
             autoComplete="one-time-code"
-            maxLength={6}
+            // No maxLength: a pasted " 123456" would be cut to " 12345" before the spaces are removed.
             data-autofocus
             value={code}
             onChange={(e) => {
-              setCode(e.currentTarget.value.trim());
+              setCode(mfaFieldValue(e.currentTarget.value));
               setTouched(true);
             }}
             error={touched && code.length > 0 ? problem : null}

@@ -9,6 +9,7 @@ import {
   type SetupInput,
 } from '../../../../shared/contract/setup';
 import { isSupportedRegion, SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
+import { normaliseAccountId, trimPasted } from '../../../../shared/validation/forgiving';
 import {
   validateAccountId,
   validateBucketName,
@@ -56,11 +57,28 @@ const VALIDATORS: Record<SetupField, Validator> = {
   platformAccountId: validateAccountId,
 };
 
-/** Every field's problem, from the same validators main applies. */
+// The same normalisers SetupInputSchema applies in main: pasted whitespace trimmed, 4816-3362-4848 accepted.
+const NORMALISERS: Record<SetupField, (value: string) => string> = {
+  name: trimPasted,
+  region: (value) => value,
+  bucketName: trimPasted,
+  tableName: trimPasted,
+  roleName: trimPasted,
+  externalId: trimPasted,
+  platformAccountId: normaliseAccountId,
+};
+
+/** The form with each value as main will receive it (trimmed; account ID without dashes). */
+export function normaliseForm(form: SetupForm): SetupForm {
+  return Object.fromEntries((Object.keys(NORMALISERS) as SetupField[]).map((f) => [f, NORMALISERS[f](form[f])])) as SetupForm;
+}
+
+/** Every field's problem, from the same normalisers and validators main applies. */
 export function validateForm(form: SetupForm): FieldErrors {
   const errors: FieldErrors = {};
+  const normalised = normaliseForm(form);
   for (const field of Object.keys(VALIDATORS) as SetupField[]) {
-    const problem = VALIDATORS[field](form[field]);
+    const problem = VALIDATORS[field](normalised[field]);
     if (problem) errors[field] = problem;
   }
   return errors;
@@ -75,7 +93,7 @@ export function visibleErrors(errors: FieldErrors, touched: ReadonlySet<SetupFie
 /** The typed request, or null while any field is invalid. */
 export function toSetupInput(form: SetupForm): SetupInput | null {
   if (Object.keys(validateForm(form)).length > 0 || !isSupportedRegion(form.region)) return null;
-  return { ...form, region: form.region as SupportedRegion };
+  return { ...normaliseForm(form), region: form.region as SupportedRegion };
 }
 
 const ID_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

@@ -1,12 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import type { ProfileSummary } from '../../../../shared/contract/session';
 import {
+  accessKeysErrorField,
+  accessKeysFormProblem,
+  accessKeysRequest,
+  canSignIn,
   connectRequest,
+  emptyAccessKeysForm,
+  isAccessKeysSession,
   kindLabel,
   mfaCancelledMessage,
   mfaCodeProblem,
+  mfaFieldValue,
   needsMfa,
   preselectProfile,
+  saveProfileNameProblem,
+  signInStatus,
 } from '../../../../renderer/src/features/connect/model';
 
 const profile = (name: string, extra: Partial<ProfileSummary> = {}): ProfileSummary => ({
@@ -57,5 +66,46 @@ describe('connect model', () => {
 
   it('says what to do after cancelling MFA', () => {
     expect(mfaCancelledMessage('ops')).toBe('Did not connect to profile "ops": no MFA code was entered.');
+  });
+
+  it('keeps all six digits of a pasted code with spaces around or inside it', () => {
+    expect(mfaFieldValue(' 123456')).toBe('123456');
+    expect(mfaFieldValue('123 456\n')).toBe('123456');
+    expect(mfaCodeProblem(mfaFieldValue(' 123456'))).toBeNull();
+  });
+
+  it('offers "Sign in" for SSO profiles only', () => {
+    expect(canSignIn(profile('a', { kind: 'sso' }))).toBe(true);
+    expect(canSignIn(profile('a'))).toBe(false);
+    expect(canSignIn(undefined)).toBe(false);
+  });
+
+  it('checks the access-keys form for what holds everywhere and leaves AWS’s rules to main', () => {
+    const form = { ...emptyAccessKeysForm('us-west-2'), accessKeyId: ' test ', secretAccessKey: 'test\n' };
+    expect(accessKeysFormProblem(form)).toBeNull();
+    expect(accessKeysFormProblem(emptyAccessKeysForm())).toEqual({ field: 'accessKeyId', message: 'Enter the access key ID.' });
+    expect(accessKeysFormProblem({ ...form, secretAccessKey: '' })).toEqual({ field: 'secretAccessKey', message: 'Enter the secret access key.' });
+    expect(accessKeysFormProblem({ ...form, secretAccessKey: 'ab cd' })).toEqual({ field: 'secretAccessKey', message: 'The secret access key contains spaces.' });
+    expect(accessKeysRequest(form)).toEqual({ accessKeyId: 'test', secretAccessKey: 'test', region: 'us-west-2' });
+    expect(accessKeysRequest({ ...form, sessionToken: ' tok ' })).toEqual({ accessKeyId: 'test', secretAccessKey: 'test', sessionToken: 'tok', region: 'us-west-2' });
+    expect(accessKeysErrorField({ code: 'InvalidInput', message: 'x', field: 'sessionToken' })).toBe('sessionToken');
+    expect(accessKeysErrorField({ code: 'AccessDenied', message: 'x' })).toBeNull();
+  });
+
+  it('knows a session on typed keys, and checks the name to save them under', () => {
+    const info = { profile: '(access keys)', account: '1', arn: 'a', userId: 'u', region: 'us-east-1', endpointUrl: null };
+    expect(isAccessKeysSession(info)).toBe(true);
+    expect(isAccessKeysSession({ ...info, profile: 'dev' })).toBe(false);
+    expect(isAccessKeysSession(null)).toBe(false);
+    expect(saveProfileNameProblem(' ok ')).toBeNull();
+    expect(saveProfileNameProblem('my keys')).toBe('The profile name contains spaces.');
+  });
+
+  it('describes each state of a sign-in', () => {
+    const p = (state: 'waiting' | 'signed-in' | 'failed' | 'cancelled') => ({ signInId: 'i', profile: 'p', state, error: null });
+    expect(signInStatus(null)).toEqual({ waiting: true, text: 'Waiting for you to confirm the code in your browser…' });
+    expect(signInStatus(p('signed-in')).waiting).toBe(false);
+    expect(signInStatus(p('failed')).text).toMatch(/did not complete/);
+    expect(signInStatus(p('cancelled')).text).toMatch(/cancelled/);
   });
 });

@@ -60,6 +60,13 @@ describe('setup wizard model', () => {
     expect(toSetupInput({ ...valid, tableName: 'ab' })).toBeNull();
   });
 
+  it('accepts pasted values with stray whitespace and a dashed account ID, sending them normalised', () => {
+    const pasted = { ...valid, externalId: '  abcDEF123\n', bucketName: ' acme-bodo-state', platformAccountId: '4816-3362-4848' };
+    expect(validateForm(pasted)).toEqual({});
+    expect(toSetupInput(pasted)).toEqual(valid);
+    expect(validateForm({ ...valid, externalId: 'abc DEF' }).externalId).toMatch(/^External ID contains spaces/);
+  });
+
   it('generates a 32-character alphanumeric external ID that passes validation', () => {
     const id = generateExternalId();
     expect(id).toMatch(/^[A-Za-z0-9]{32}$/);

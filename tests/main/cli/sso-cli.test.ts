@@ -1,0 +1,98 @@
+/** `onramp sso login --profile P [--no-browser]` against the local SSO fake, then a connect through moto. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../../main/cli/run';
+import { cli } from '../../helpers/cli';
+import { awsTestEnv, freePort, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { startSsoFake, type SsoFake } from '../../helpers/sso-fake';
+
+const PROFILE = [
+  '[profile team]',
+  'sso_session = team-sso',
+  'sso_account_id = 123456789012',
+  'sso_role_name = Developer',
+  'region = us-east-2',
+  '[sso-session team-sso]',
+  'sso_start_url = https://team.awsapps.com/start',
+  'sso_region = us-west-2',
+].join('\n');
+
+describe.skipIf(!HAS_MOTO)('onramp sso login', () => {
+  let moto: Moto;
+  let fake: SsoFake;
+  let env: NodeJS.ProcessEnv;
+  beforeAll(async () => {
+    moto = await startMoto();
+    fake = await startSsoFake();
+    env = { ...awsTestEnv(moto, PROFILE), AWS_ENDPOINT_URL_SSO_OIDC: fake.url, AWS_ENDPOINT_URL_SSO: fake.url };
+  });
+  afterAll(async () => {
+    await fake?.close();
+    await moto?.stop();
+  });
+
+  it('prints the page and the code on stderr, caches the token, and whoami then connects', async () => {
+    fake.configure({ autoApproveAfterPolls: 1 });
+    const r = await cli(['sso', 'login', '--profile', 'team', '--no-browser', '--json'], env);
+    expect(r.code).toBe(0);
+    const code = fake.lastUserCode()!;
+    expect(r.stderr).toContain(`${fake.url}/device?user_code=${code}`);
+    expect(r.stderr).toContain(`Code: ${code}`);
+    expect(r.stderr).not.toContain('Could not open a browser');
+    const cacheFile = join(env.HOME!, '.aws', 'sso', 'cache', `${createHash('sha1').update('team-sso').digest('hex')}.json`);
+    expect(r.json).toEqual({ profile: 'team', cacheFile, expiresAt: expect.stringMatching(/Z$/) });
+    // stdout holds only the result: no token, no client secret.
+    const cached = JSON.parse(readFileSync(cacheFile, 'utf8')) as Record<string, string>;
+    for (const secret of [cached.accessToken, cached.refreshToken, cached.clientSecret]) {
+      expect(r.stdout).not.toContain(secret);
+      expect(r.stderr).not.toContain(secret);
+    }
+    const who = await cli(['whoami', '--profile', 'team', '--json'], env);
+    expect(who.code).toBe(0);
+    expect(who.json.account).toBe('123456789012');
+  });
+
+  it('opens the browser unless --no-browser, with exactly the page the service returned', async () => {
+    fake.configure({ autoApproveAfterPolls: 0 });
+    const opened: string[] = [];
+    const out = { stdout: '', stderr: '' };
+    const code = await runCli(['sso', 'login', '--profile', 'team'], {
+      env,
+      stdout: (t) => (out.stdout += t),
+      stderr: (t) => (out.stderr += t),
+      // The "browser" visits the page, which confirms the code at the fake.
+      openBrowser: async (url) => {
+        opened.push(url);
+        await fetch(url);
+      },
+    });
+    expect(code).toBe(0);
+    expect(opened).toEqual([`${fake.url}/device?user_code=${fake.lastUserCode()}`]);
+    expect(out.stdout).toMatch(/^Signed in as profile "team"; the token is cached in .+ until .+Z\.\n$/);
+  });
+
+  it('a denied sign-in exits 3 saying so', async () => {
+    fake.configure({ autoApproveAfterPolls: 0 });
+    const out = { stdout: '', stderr: '' };
+    const code = await runCli(['sso', 'login', '--profile', 'team', '--json'], {
+      env,
+      stdout: (t) => (out.stdout += t),
+      stderr: (t) => (out.stderr += t),
+      openBrowser: async () => fake.deny(fake.lastUserCode()!),
+    });
+    expect(code).toBe(3);
+    expect(JSON.parse(out.stdout).error).toMatchObject({ code: 'AccessDenied', message: expect.stringContaining('was denied in the browser') });
+  });
+
+  it('an unreachable sign-in service exits 3 naming it; a non-SSO profile exits 2', async () => {
+    const closed = `http://127.0.0.1:${await freePort()}`;
+    const r = await cli(['sso', 'login', '--profile', 'team', '--no-browser', '--json'], { ...env, AWS_ENDPOINT_URL_SSO_OIDC: closed });
+    expect(r.code).toBe(3);
+    expect(r.json.error).toMatchObject({ code: 'Network', message: expect.stringContaining(`Could not reach the IAM Identity Center sign-in service at ${closed}`) });
+    const notSso = await cli(['sso', 'login', '--profile', 'default', '--json'], env);
+    expect(notSso.code).toBe(2);
+    expect(notSso.json.error.message).toContain('does not sign in with IAM Identity Center');
+  });
+});
