@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'Network',
   'Busy',
   'RolledBack',
+  'Cancelled',
   'AwsError',
   'Internal',
 ] as const;
