@@ -2,6 +2,7 @@ import { AppShell, Group, NavLink, Text, ThemeIcon } from '@mantine/core';
 import { IconStairsUp } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
+import type { AlarmForm } from '../features/alarm-wizard/form';
 import { api, call } from '../api';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
@@ -12,6 +13,12 @@ import { ThemeToggle, useThemePreference } from './ThemeToggle';
 export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
   const [active, setActive] = useState(navItems[0].id);
   const [session, setSession] = useState<SessionInfo | null>(null);
+  // An alarm handed from the dashboard's Edit to the wizard; any other navigation clears it.
+  const [alarmToEdit, setAlarmToEdit] = useState<AlarmForm | null>(null);
+  const go = (id: string) => {
+    setAlarmToEdit(null);
+    setActive(id);
+  };
   const { setTheme } = useThemePreference();
 
   // The saved theme applies from start-up, not only once Settings is opened.
@@ -33,7 +40,16 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
     });
   }, []); // once, at start-up
 
-  const ctx: ScreenContext = { session, setSession, navigate: setActive };
+  const ctx: ScreenContext = {
+    session,
+    setSession,
+    navigate: go,
+    alarmToEdit,
+    editAlarm: (form) => {
+      setAlarmToEdit(form);
+      setActive('new-alarm');
+    },
+  };
   const current = navItems.find((n) => n.id === active) ?? navItems[0];
 
   return (
@@ -54,7 +70,7 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
               onDisconnect={() => {
                 void call(() => api().session.disconnect({}));
                 setSession(null);
-                setActive('connect');
+                go('connect');
               }}
             />
             <ThemeToggle onChange={(theme) => void call(() => api().settings.update({ theme }))} />
@@ -69,20 +85,20 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
             leftSection={<item.icon size={18} />}
             active={item.id === current.id}
             aria-current={item.id === current.id ? 'page' : undefined}
-            onClick={() => setActive(item.id)}
+            onClick={() => go(item.id)}
             component="button"
           />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <div key={current.id}>{current.render(ctx)}</div>
+        <div key={alarmToEdit ? `${current.id}:edit:${alarmToEdit.name}` : current.id}>{current.render(ctx)}</div>
       </AppShell.Main>
       <SessionExpiredModal
         connected={session !== null}
         onReconnect={() => {
           void call(() => api().session.disconnect({}));
           setSession(null);
-          setActive('connect');
+          go('connect');
         }}
       />
     </AppShell>

@@ -34,7 +34,9 @@ export function errorTitle(code: ErrorCode): string {
     case 'Busy':
       return 'Busy';
     case 'RolledBack':
-      return 'Setup failed and was rolled back';
+      return 'Failed and rolled back';
+    case 'Cancelled':
+      return 'Cancelled';
     case 'AwsError':
       return 'AWS returned an error';
     case 'Internal':
@@ -71,7 +73,9 @@ export function nextStepHint(code: ErrorCode): string {
     case 'NotFound':
       return 'Refresh the list; it may have been removed already.';
     case 'RolledBack':
-      return 'Fix the cause shown above and run the setup again.';
+      return 'Fix the cause shown above and try again.';
+    case 'Cancelled':
+      return 'Nothing more was done; start again when you are ready.';
     case 'AwsError':
     case 'Internal':
       return 'Try again; if it keeps failing, check the details above.';

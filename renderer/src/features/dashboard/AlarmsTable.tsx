@@ -49,26 +49,28 @@ export function AlarmsTable({
         <Table.Tbody>
           {alarms.map((a) => (
             <Table.Tr key={`${a.region}/${a.alarmName}`}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
+              <Table.Td maw={320}>
+                <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                   {a.alarmName}
                 </Text>
                 {a.description && (
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="dimmed" lineClamp={2} title={a.description} style={{ overflowWrap: 'anywhere' }}>
                     {a.description}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{a.region}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.region}</Table.Td>
+              {/* The state never shrinks to "O…" or "ALA…": its cell does not wrap and the badge keeps its width. */}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Tooltip label={a.stateReason || a.state} multiline w={320}>
-                  <Badge color={stateColor(a.state)} variant="filled">
+                  <Badge color={stateColor(a.state)} variant="filled" style={{ flexShrink: 0, overflow: 'visible' }} miw="fit-content">
                     {a.state}
                   </Badge>
                 </Tooltip>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {a.comparisonOperator === 'GreaterThanOrEqualToThreshold' ? '≥' : '>'} {a.threshold} ({a.datapointsToAlarm} of {a.evaluationPeriods})
+                {a.metric.kind === 'vcpu' && a.metric.usageClass === 'all' ? ', all classes' : ''}
               </Table.Td>
               <Table.Td>{shortPeriod(a.period)}</Table.Td>
               <Table.Td>{a.topicArns.map(topicNameOf).join(', ') || '—'}</Table.Td>
