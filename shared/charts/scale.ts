@@ -13,7 +13,8 @@ export interface PlotRect {
 }
 
 /** Margins and axis sizes every time-series chart uses (recharts is given the same numbers). */
-export const CHART_MARGIN = { top: 12, right: 24, bottom: 4, left: 4 } as const;
+// The top margin leaves room for the y axis's unit above its highest tick.
+export const CHART_MARGIN = { top: 20, right: 24, bottom: 4, left: 4 } as const;
 export const Y_AXIS_WIDTH = 52;
 export const X_AXIS_HEIGHT = 28;
 

@@ -103,13 +103,9 @@ export function regionWarnings(m: RegionMeasurement, workspaceVcpus: number): st
     const reason = m.unreadableQuotas?.[key];
     const fits = usage.used === null ? null : usage.limit - usage.used >= need(key, workspaceVcpus);
     const verdict =
-      fits === null
-        ? ''
-        : fits
-          ? ' Even at the default there is room for a workspace.'
-          : ` At the default there would be no room for a workspace (${usage.used} in use, ${need(key, workspaceVcpus)} needed), so check it.`;
+      fits === null ? '' : fits ? ' The default would leave room for a workspace.' : ` At the default there is no room (${usage.used} in use, ${need(key, workspaceVcpus)} needed).`;
     warnings.push(
-      `${q.name} in ${m.region}: unknown — Service Quotas did not give this account's quota${reason ? ` (${reason})` : ''}; AWS's default is ${q.defaultValue} and the account's own may be higher.${verdict} ` +
+      `${q.name} in ${m.region}: quota unknown (Service Quotas did not answer${reason ? `: ${reason}` : ''}). AWS's default is ${q.defaultValue}; this account's may be higher.${verdict} ` +
         `Check it at ${quotaConsoleUrl(m.region, key)} or with: aws service-quotas get-service-quota --service-code ${q.serviceCode} --quota-code ${q.quotaCode} --region ${m.region}`,
     );
   }

@@ -127,11 +127,11 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(json.json.workspaceVcpus).toBe(8);
     for (const r of json.json.regions) {
       expect(r).toMatchObject({ ok: true, problems: [] });
-      expect(r.warnings.join(' ')).toMatch(/Running On-Demand Standard .* unknown .*aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A/);
+      expect(r.warnings.join(' ')).toMatch(/Running On-Demand Standard .* quota unknown .*aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A/);
     }
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/^us-west-2 +ok /m);
-    expect(human.stdout).toMatch(/^ {2}\? Running On-Demand Standard .* in us-west-2: unknown/m);
+    expect(human.stdout).toMatch(/^ {2}\? Running On-Demand Standard .* in us-west-2: quota unknown/m);
     expect(human.stdout).toMatch(/Ready, as far as could be checked: some limits are unknown/);
   });
 

@@ -63,8 +63,8 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
     // The VPC quota was read: a real problem. The Elastic IP quota was not: a warning, not a problem.
     expect(full.problems).toHaveLength(1);
     expect(full.problems[0]).toMatch(/^No VPC left in us-west-1: 5 in use of 5, .*quotas\/L-F678F1CE.*choose another region\.$/);
-    expect(full.warnings[0]).toMatch(/^EC2-VPC Elastic IPs in us-west-1: unknown — Service Quotas did not give this account's quota \(NoSuchResourceException\); AWS's default is 5.*no room for a workspace.*--quota-code L-0263D0A3 --region us-west-1$/);
-    expect(full.warnings[1]).toMatch(/^Running On-Demand Standard .* in us-west-1: unknown/);
+    expect(full.warnings[0]).toMatch(/^EC2-VPC Elastic IPs in us-west-1: quota unknown \(Service Quotas did not answer: NoSuchResourceException\)\. AWS's default is 5;.*no room.*--quota-code L-0263D0A3 --region us-west-1$/);
+    expect(full.warnings[1]).toMatch(/^Running On-Demand Standard .* in us-west-1: quota unknown/);
 
     for (const name of ['us-east-1', 'us-east-2', 'us-west-2']) {
       const r = region(report, name);
@@ -85,7 +85,7 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
     expect(r.ok).toBe(true);
     expect(r.problems).toEqual([]);
     expect(r.warnings).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^Running On-Demand Standard .* in us-east-2: unknown .*AWS's default is 5 .*At the default there would be no room for a workspace \(0 in use, 8 needed\)/)]),
+      expect.arrayContaining([expect.stringMatching(/^Running On-Demand Standard .* in us-east-2: quota unknown .*AWS's default is 5;.*At the default there is no room \(0 in use, 8 needed\)/)]),
     );
   });
 

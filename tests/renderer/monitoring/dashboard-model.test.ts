@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, alarmsOf, classLine, costTable, headroomText, quotaNotes, refreshOptions, shortPeriod, stateChanges, stateColor, topicNameOf, usd, type RegionAlarm, type RegionSummary } from '../../../renderer/src/features/dashboard/model';
+import { ago, alarmsOf, classLabel, costTable, headroomText, quotaNotes, refreshOptions, shortPeriod, stateChanges, stateColor, topicNameOf, usd, type RegionAlarm, type RegionSummary } from '../../../renderer/src/features/dashboard/model';
 
 const alarm = (name: string, state: RegionAlarm['state'], region = 'us-east-1'): RegionAlarm => ({
   region,
@@ -48,13 +48,14 @@ describe('dashboard model', () => {
     expect(headroomText({ ...(regions[0] as Extract<RegionSummary, { ok: true }>), usageClass: 'all' })).toBeNull();
   });
 
-  it('says a quota note once, however many cards carry it; each class has a line', () => {
+  it('says a quota note once, however many cards carry it; names On-Demand classes short', () => {
     const card = (region: string): RegionSummary => ({ region, ok: true, usageClass: 'all', current: 1, currentAt: 0, peak24h: 1, series: [], quota: null, quotaNote: `Service Quotas does not know quota L-1216C47A in ${region}.`, headroom: null, classes: [], alarms: [] });
     expect(quotaNotes([card('us-east-1'), card('us-east-2'), card('us-west-1'), { region: 'us-west-2', ok: false, error: { code: 'AccessDenied', message: 'no' } }])).toEqual([
       'Service Quotas does not know quota L-1216C47A.',
     ]);
-    expect(classLine({ usageClass: 'G/OnDemand', current: 8, peak24h: 12, quota: 64, quotaCode: 'L-DB2E81BA' })).toBe('8 now · peak 12 · quota 64');
-    expect(classLine({ usageClass: 'Inf/OnDemand', current: null, peak24h: null, quota: null, quotaCode: null })).toBe('0 now · peak — · quota unknown');
+    expect(classLabel('G/OnDemand')).toBe('G');
+    expect(classLabel('Standard/OnDemand')).toBe('Standard');
+    expect(classLabel('Standard/Spot')).toBe('Standard/Spot');
   });
 
   it('formats times, periods, topics and money', () => {

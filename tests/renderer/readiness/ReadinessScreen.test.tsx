@@ -51,7 +51,7 @@ describe('ReadinessScreen', () => {
   it('an unreadable quota is a warning with the default and how to check it, not a problem', async () => {
     start();
     const warnings = await screen.findByRole('list', { name: 'Warnings in us-west-1' });
-    expect(warnings).toHaveTextContent(/EC2-VPC Elastic IPs in us-west-1: unknown/);
+    expect(warnings).toHaveTextContent(/EC2-VPC Elastic IPs in us-west-1: quota unknown/);
     expect(warnings).toHaveTextContent(/aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1/);
     expect(within(warnings).getByRole('link', { name: /Service Quotas: EC2-VPC Elastic IPs in us-west-1/ })).toBeInTheDocument();
   });

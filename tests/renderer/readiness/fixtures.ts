@@ -37,7 +37,7 @@ export const FULL_REGION = region('us-west-1', {
     `No VPC left in us-west-1: 5 in use of 5, and each workspace needs its own VPC. Delete a VPC you no longer use, request a higher "VPCs per Region" quota at ${quotaConsoleUrl('us-west-1', 'vpcs')}, or choose another region.`,
   ],
   warnings: [
-    `EC2-VPC Elastic IPs in us-west-1: unknown — Service Quotas did not give this account's quota (NoSuchResourceException); AWS's default is 5 and the account's own may be higher. At the default there would be no room for a workspace (5 in use, 1 needed), so check it. Check it at ${quotaConsoleUrl('us-west-1', 'elasticIps')} or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1`,
+    `EC2-VPC Elastic IPs in us-west-1: quota unknown (Service Quotas did not answer: NoSuchResourceException). AWS's default is 5; this account's may be higher. At the default there is no room (5 in use, 1 needed). Check it at ${quotaConsoleUrl('us-west-1', 'elasticIps')} or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1`,
   ],
 });
 

@@ -70,12 +70,12 @@ describe('regionProblems', () => {
     const r = judgeRegion(m, 8);
     expect(r.ok).toBe(true);
     expect(r.warnings).toEqual([
-      "EC2-VPC Elastic IPs in us-west-1: unknown — Service Quotas did not give this account's quota (NoSuchResourceException); AWS's default is 5 and the account's own may be higher. At the default there would be no room for a workspace (5 in use, 1 needed), so check it. Check it at https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-0263D0A3 or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1",
-      "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances in us-west-1: unknown — Service Quotas did not give this account's quota (AccessDenied (AccessDeniedException)); AWS's default is 5 and the account's own may be higher. At the default there would be no room for a workspace (0 in use, 8 needed), so check it. Check it at https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-1216C47A or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A --region us-west-1",
+      "EC2-VPC Elastic IPs in us-west-1: quota unknown (Service Quotas did not answer: NoSuchResourceException). AWS's default is 5; this account's may be higher. At the default there is no room (5 in use, 1 needed). Check it at https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-0263D0A3 or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1",
+      "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances in us-west-1: quota unknown (Service Quotas did not answer: AccessDenied (AccessDeniedException)). AWS's default is 5; this account's may be higher. At the default there is no room (0 in use, 8 needed). Check it at https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-1216C47A or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A --region us-west-1",
     ]);
     expect(reportPasses({ permissions: { checked: true, missing: [], note: null }, regions: [r] })).toBe(true);
     // the default would be enough: said so
-    expect(judgeRegion(measured({ vcpus: { used: 0, limit: 5, source: 'default' } }), 2).warnings[0]).toContain('Even at the default there is room for a workspace.');
+    expect(judgeRegion(measured({ vcpus: { used: 0, limit: 5, source: 'default' } }), 2).warnings[0]).toContain('The default would leave room for a workspace.');
   });
 
   it('flags vCPU headroom below the workspace size, and not at exactly the size', () => {

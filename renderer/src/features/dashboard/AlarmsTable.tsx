@@ -5,6 +5,9 @@ import { ago, shortPeriod, stateColor, topicNameOf, type RegionAlarm } from './m
 
 type Pending = { kind: 'delete' | 'test'; alarm: RegionAlarm } | null;
 
+/** A state badge that is never cut off (see the State cell). */
+const BADGE_STYLES = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
+
 /** The account's alarms with state, threshold, period, topic and last change; edit, delete, test. */
 export function AlarmsTable({
   alarms,
@@ -60,10 +63,14 @@ export function AlarmsTable({
                 )}
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.region}</Table.Td>
-              {/* The state never shrinks to "O…" or "ALA…": its cell does not wrap and the badge keeps its width. */}
+              {/*
+                The state never shrinks to "O…" or "ALA…": Mantine's badge label is overflow-hidden, which
+                lets a flex item shrink to nothing when a long description squeezes the column; a visible
+                label keeps the badge (and so the column) as wide as the state.
+              */}
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Tooltip label={a.stateReason || a.state} multiline w={320}>
-                  <Badge color={stateColor(a.state)} variant="filled" style={{ flexShrink: 0, overflow: 'visible' }} miw="fit-content">
+                  <Badge color={stateColor(a.state)} variant="filled" styles={BADGE_STYLES}>
                     {a.state}
                   </Badge>
                 </Tooltip>

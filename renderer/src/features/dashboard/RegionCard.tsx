@@ -1,7 +1,7 @@
 import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { usageClassLabel } from '../../../../shared/monitoring/metric';
 import { LazySparkline } from '../../components/charts/LazyCharts';
-import { classLine, headroomText, num, type RegionSummary } from './model';
+import { classLabel, headroomText, num, type RegionSummary } from './model';
 
 /** One region: current vCPUs (all usage classes, with each class below), 24-hour sparkline and headroom — or that region's own error. */
 export function RegionCard({ summary }: { summary: RegionSummary }) {
@@ -39,14 +39,26 @@ export function RegionCard({ summary }: { summary: RegionSummary }) {
             {headroomText(summary) ? ` · ${headroomText(summary)}` : ''}
           </Text>
           {summary.usageClass === 'all' && summary.classes.length > 0 && (
-            <Table aria-label={`Usage classes in ${summary.region}`} verticalSpacing={2} fz="xs">
+            <Table aria-label={`Usage classes in ${summary.region}`} verticalSpacing={2} horizontalSpacing={4} fz="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>On-Demand class</Table.Th>
+                  <Table.Th ta="right">Now</Table.Th>
+                  <Table.Th ta="right">24 h peak</Table.Th>
+                  <Table.Th ta="right">Quota</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
               <Table.Tbody>
                 {summary.classes.map((c) => (
                   <Table.Tr key={c.usageClass}>
-                    <Table.Th scope="row" fw={500}>
-                      {c.usageClass}
+                    <Table.Th scope="row" fw={500} title={c.usageClass}>
+                      {classLabel(c.usageClass)}
                     </Table.Th>
-                    <Table.Td>{classLine(c)}</Table.Td>
+                    <Table.Td ta="right">{c.current === null ? '—' : num(c.current)}</Table.Td>
+                    <Table.Td ta="right">{c.peak24h === null ? '—' : num(c.peak24h)}</Table.Td>
+                    <Table.Td ta="right" title={c.quotaCode ? `Service Quotas ${c.quotaCode}` : 'No documented quota code'}>
+                      {c.quota === null ? '?' : num(c.quota)}
+                    </Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -102,9 +102,9 @@ export function headroomText(r: Extract<RegionSummary, { ok: true }>): string | 
   return 'quota unknown';
 }
 
-/** One class's line in a card's breakdown: "G/OnDemand 8 now · peak 12 · quota 64" (or "quota unknown"). */
-export function classLine(c: Extract<RegionSummary, { ok: true }>['classes'][number]): string {
-  return `${num(c.current ?? 0)} now · peak ${c.peak24h === null ? '—' : num(c.peak24h)} · ${c.quota === null ? 'quota unknown' : `quota ${num(c.quota)}`}`;
+/** A usage class as a card's breakdown names it: "Standard", "G" for the On-Demand classes (the table says On-Demand), else in full. */
+export function classLabel(usageClass: string): string {
+  return usageClass.endsWith('/OnDemand') ? usageClass.slice(0, -'/OnDemand'.length) : usageClass;
 }
 
 /**

@@ -15,7 +15,7 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
             {region.region}
           </Title>
           {region.ok && region.warnings.length > 0 ? (
-            <Badge color="yellow" variant="light" leftSection={<IconHelpCircle size={14} aria-hidden />}>
+            <Badge color="gray" variant="outline" leftSection={<IconHelpCircle size={14} aria-hidden />}>
               Ready, limits unknown
             </Badge>
           ) : region.ok ? (
