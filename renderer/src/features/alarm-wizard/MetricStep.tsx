@@ -76,7 +76,7 @@ export function MetricStep({ form, onChange, errors }: { form: AlarmForm; onChan
           value={form.usageClass}
           onChange={(v) => v && onChange({ ...form, usageClass: v })}
           allowDeselect={false}
-          rightSection={loadingClasses ? <Loader size="xs" aria-label="Loading usage classes" /> : undefined}
+          rightSection={loadingClasses ? <Loader size="xs" aria-hidden /> : undefined}
           error={classesNote ?? undefined}
         />
       ) : (
