@@ -18,7 +18,7 @@ import { backtest } from '../../../shared/monitoring/backtest';
 import { BILLING_REGION, DEFAULT_USAGE_CLASS, StatSchema, UsageClassChoiceSchema, usageClassLabel, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../../core/aws/context';
-import { createAlarm, deleteAlarm, fetchSeries, listAlarms, planHistoryWindow, usageHistory } from '../../core/monitoring';
+import { planHistoryWindow } from '../../core/monitoring/history-window';
 import { contextForProfile } from '../../core/profiles/session';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
 import { EXIT, type CliIo } from '../io';
@@ -88,6 +88,10 @@ const CONDITION_FIELD_TO_FLAG: Record<string, string> = {
 const DaysSchema = z.number({ error: 'must be a number of days.' }).positive({ error: 'must be more than zero.' }).max(455, { error: 'CloudWatch keeps at most 455 days.' });
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
+
+// The monitoring core (and with it the CloudWatch and SNS clients) loads when a monitoring command runs,
+// not when any command starts.
+const core = () => import('../../core/monitoring');
 
 /** Plan the query window before any client exists; a window CloudWatch cannot answer names --period. */
 function planOrExit(...args: Parameters<typeof planHistoryWindow>): ReturnType<typeof planHistoryWindow> {
@@ -176,6 +180,7 @@ const usage: Command = async (argv, io) => {
   const input = historyInput(flags, region);
   const now = Date.now();
   planOrExit({ region, ...input }, now); // refuse an unanswerable window before any client exists
+  const { usageHistory } = await core();
   const h = await usageHistory(await context(io, profile, region), { region, ...input }, now);
   for (const note of h.notes) io.stderr(`note: ${note}\n`);
   if (h.quota.note && input.metric.kind === 'vcpu') io.stderr(`note: ${h.quota.note}\n`);
@@ -213,6 +218,7 @@ const alarmBacktest: Command = async (argv, io) => {
   const conditions: AlarmConditions = validateWith(AlarmConditionsSchema, conditionValues(flags, input.period), CONDITION_FIELD_TO_FLAG);
   const window = planOrExit({ region, ...input, period: conditions.period, strict: true }, Date.now());
   const aws = await context(io, profile, region);
+  const { fetchSeries } = await core();
   const points = await fetchSeries(aws, { region, metric: input.metric, stat: conditions.stat, period: window.period, start: window.start, end: window.end });
   const result = backtest(points, window, conditions);
   const json = {
@@ -271,6 +277,7 @@ const alarmCreate: Command = async (argv, io) => {
     },
     CONDITION_FIELD_TO_FLAG,
   );
+  const { createAlarm } = await core();
   const result = await createAlarm(await context(io, profile, config.regions[0]), config, { signal: io.signal });
   const first = result.regions[0]!;
   const subs = (list: typeof first.subscriptions) => list.map((s) => ({ endpoint: s.endpoint, protocol: s.protocol, status: s.status }));
@@ -301,6 +308,7 @@ const alarmCreate: Command = async (argv, io) => {
 const alarms: Command = async (argv, io) => {
   const flags = parseFlags(argv, BASE_FLAGS);
   const { profile, region } = baseInput(flags);
+  const { listAlarms } = await core();
   const list = await listAlarms(await context(io, profile, region), region);
   const json = list.map((a) => ({
     alarmName: a.alarmName,
@@ -324,6 +332,7 @@ const alarmDelete: Command = async (argv, io) => {
   const flags = parseFlags(argv, DELETE_FLAGS);
   const { profile, region } = baseInput(flags);
   const name = validateWith(AlarmNameSchema, requireFlag(flags, 'name'), { '': 'name' });
+  const { deleteAlarm } = await core();
   const result = await deleteAlarm(await context(io, profile, region), region, name);
   return { json: result, human: `Deleted alarm ${result.alarmName}.`, exitCode: EXIT.ok };
 };

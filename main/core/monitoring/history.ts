@@ -1,40 +1,13 @@
 import type { UsageHistory, VcpuQuota } from '../../../shared/contract/monitoring';
-import { AppError } from '../../../shared/errors';
-import { ALL_USAGE_CLASSES, BILLING_REGION, classesOf, metricIdentity, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
-import { planWindow, WindowPlanError } from '../../../shared/monitoring/range';
+import { ALL_USAGE_CLASSES, classesOf, metricIdentity } from '../../../shared/monitoring/metric';
 import { peakOf, suggestThreshold } from '../../../shared/monitoring/threshold';
 import type { AwsContext } from '../aws/context';
+import { planHistoryWindow, type HistoryQuery } from './history-window';
 import { fetchUsage, type SeriesCacheRef } from './metrics';
 import { readVcpuQuota } from './quota';
 
 export type { UsageHistory } from '../../../shared/contract/monitoring';
-
-/** What history to show: a metric over the last `durationSeconds`, ending now. */
-export interface HistoryQuery {
-  region: string;
-  metric: MetricSpec;
-  stat: Stat;
-  durationSeconds: number;
-  /** The period asked for; raised to what CloudWatch keeps unless `strict`. */
-  period?: number;
-  /** Refuse (InvalidInput) instead of raising a period CloudWatch cannot answer. */
-  strict?: boolean;
-  /** For all usage classes: also return each class's own series. */
-  breakdown?: boolean;
-}
-
-/** Plan the window of a history query; a window CloudWatch cannot answer is InvalidInput. */
-export function planHistoryWindow(q: HistoryQuery, now: number) {
-  if (q.metric.kind === 'billing' && q.region !== BILLING_REGION) {
-    throw new AppError('InvalidInput', 'Billing metrics exist only in us-east-1.', 'region');
-  }
-  try {
-    return planWindow({ now, durationSeconds: q.durationSeconds, period: q.period, strict: q.strict });
-  } catch (err) {
-    if (err instanceof WindowPlanError) throw new AppError('InvalidInput', err.message, 'period');
-    throw err;
-  }
-}
+export { planHistoryWindow, type HistoryQuery } from './history-window';
 
 /** Fetch a metric's history (one GetMetricData request, however many classes) with its peak, quota and suggested threshold. */
 export async function usageHistory(aws: AwsContext, q: HistoryQuery, now: number, cache?: SeriesCacheRef): Promise<UsageHistory> {
