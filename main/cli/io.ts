@@ -40,7 +40,7 @@ export class CliExit extends Error {
   }
 }
 
-/** The exit code for an error: 2 for invalid input, 3 for anything from AWS or credentials. */
+/** The exit code for an error: 2 for invalid input, 4 rolled back, 130 cancelled (after undoing), 3 for anything from AWS or credentials. */
 export function exitCodeFor(err: AppErrorShape): number {
   if (err.code === 'InvalidInput') return EXIT.invalid;
   if (err.code === 'Cancelled') return EXIT.cancelled;

@@ -13,7 +13,8 @@ export interface PlotRect {
 }
 
 /** Margins and axis sizes every time-series chart uses (recharts is given the same numbers). */
-export const CHART_MARGIN = { top: 12, right: 24, bottom: 4, left: 4 } as const;
+// The top margin leaves room for the y axis's unit above its highest tick.
+export const CHART_MARGIN = { top: 20, right: 24, bottom: 4, left: 4 } as const;
 export const Y_AXIS_WIDTH = 52;
 export const X_AXIS_HEIGHT = 28;
 
@@ -31,6 +32,27 @@ export function plotRect(width: number, height: number): PlotRect {
 export function xOf(t: number, start: number, end: number, rect: PlotRect): number {
   const span = end - start;
   return rect.left + (span > 0 ? ((t - start) / span) * (rect.right - rect.left) : 0);
+}
+
+/** The time at pixel x in [start, end], clamped to the range. */
+export function timeAtX(x: number, start: number, end: number, rect: PlotRect): number {
+  const frac = (x - rect.left) / Math.max(1, rect.right - rect.left);
+  return start + Math.min(1, Math.max(0, frac)) * (end - start);
+}
+
+/** The datapoint of a time-sorted series nearest to time `t` (binary search), or null for an empty series. */
+export function nearestPoint<P extends { t: number }>(points: readonly P[], t: number): P | null {
+  if (points.length === 0) return null;
+  let lo = 0;
+  let hi = points.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (points[mid]!.t < t) lo = mid + 1;
+    else hi = mid;
+  }
+  const after = points[lo]!;
+  const before = points[lo - 1];
+  return before && t - before.t <= after.t - t ? before : after;
 }
 
 /** Pixel y of value `v` on a [0, yMax] axis. */

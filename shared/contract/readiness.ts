@@ -42,6 +42,8 @@ export const RegionReadinessSchema = z.object({
   vcpus: LimitUsageSchema,
   /** What stops the next workspace here, each saying what to do; empty when ok. */
   problems: z.array(z.string()),
+  /** What the check could not know (a quota Service Quotas did not give), with how to check it; never blocks. */
+  warnings: z.array(z.string()),
   /** Informational remarks that do not block (why a default quota is shown, for example). */
   notes: z.array(z.string()),
 });

@@ -1,14 +1,25 @@
 /**
  * What the alarm wizard and `onramp alarm create` ask for, validated before any AWS request.
- * CloudWatch's limits (FACTS.md, "Alarms"): period 10/20/30 s or a multiple of 60; EvaluationPeriods ×
- * Period ≤ 1 day when the period is under an hour, ≤ 7 days otherwise; DatapointsToAlarm ≤
- * EvaluationPeriods. Names: FACTS.md "Naming rules".
+ * CloudWatch's limits (FACTS.md, "Alarms"): `AWS/Usage` and `AWS/Billing` are standard-resolution
+ * metrics, so the period is a multiple of 60 s (10, 20 and 30 s are for high-resolution metrics
+ * only); EvaluationPeriods × Period ≤ 1 day when the period is under an hour, ≤ 7 days otherwise;
+ * DatapointsToAlarm ≤ EvaluationPeriods. Names: FACTS.md "Naming rules".
+ *
+ * One alarm may be created in several regions at once. An alarm's SNS action must be a topic in the
+ * alarm's own region (PutMetricAlarm answers "ValidationError: Invalid region … specified. Only …
+ * is supported." for another region's topic), and an email subscription belongs to one topic, so
+ * each region gets its own topic of the same name: every address confirms once per region, and
+ * never again in a region where it is already subscribed.
  */
 import { z } from 'zod';
 import { namedString, RegionSchema } from '../contract/common';
-import { validateAlarmName, validateEmail, validateTopicName } from '../validation/names';
-import { BILLING_REGION, MetricSpecSchema, StatSchema } from './metric';
-import { isValidPeriod } from './range';
+import { SUPPORTED_REGIONS } from '../regions';
+import { validateAlarmName, validateTopicName } from '../validation/names';
+import { explainEmail, NOTIFY_ON } from './alarm-inputs';
+import { TreatMissingSchema } from './evaluation';
+import { BILLING_REGION, MetricSpecSchema, StatSchema, type MetricSpec } from './metric';
+
+export { TreatMissingSchema } from './evaluation';
 
 /** An alarm's threshold: a finite, non-negative number (never a string, NaN or Infinity). */
 export const ThresholdSchema = z
@@ -16,17 +27,31 @@ export const ThresholdSchema = z
   .min(0, { error: 'Threshold must not be negative.' })
   .max(1e15, { error: 'Threshold is implausibly large.' });
 
-/** A period CloudWatch accepts for alarms. */
+/** True for a period of a standard-resolution metric: a whole multiple of 60 seconds. */
+export function isStandardResolutionPeriod(period: number): boolean {
+  return Number.isInteger(period) && period >= 60 && period % 60 === 0;
+}
+
+/** A period CloudWatch accepts for alarms on (and queries of) the standard-resolution metrics Onramp watches. */
 export const AlarmPeriodSchema = z
   .number({ error: 'Period must be a number of seconds.' })
-  .refine(isValidPeriod, { error: 'Period must be 10, 20 or 30 seconds, or a multiple of 60 seconds.' });
+  .refine(isStandardResolutionPeriod, {
+    error: 'Period must be a multiple of 60 seconds: AWS/Usage and AWS/Billing are standard-resolution metrics (10, 20 and 30 s are for high-resolution metrics only).',
+  });
+
+/** The period an alarm or chart of a metric uses unless told otherwise: 5 minutes, 6 hours for billing (AWS's recommendation). */
+export function defaultAlarmPeriodFor(metric: MetricSpec): number {
+  return metric.kind === 'billing' ? 21_600 : 300;
+}
 
 /** Greater than / greater than or equal to. */
 export const ComparisonSchema = z.enum(['gt', 'gte'], { error: 'Comparison must be gt or gte.' });
-/** CloudWatch's TreatMissingData values. */
-export const TreatMissingSchema = z.enum(['missing', 'notBreaching', 'breaching', 'ignore'], {
-  error: 'Missing data must be treated as missing, notBreaching, breaching or ignore.',
-});
+
+/** When the alarm notifies its topic. */
+export const NotifyOnSchema = z.enum(NOTIFY_ON, { error: `Notify on must be one of ${NOTIFY_ON.join(', ')}.` });
+
+/** An email address, with the exact reason when it is not one. */
+export const AlarmEmailSchema = namedString('Email address', explainEmail, 254);
 
 /** A positive whole count (evaluation periods, datapoints to alarm). */
 const countSchema = (field: string) =>
@@ -57,7 +82,7 @@ export const TopicChoiceSchema = z.discriminatedUnion('kind', [
       kind: z.literal('existing'),
       arn: TopicArnSchema,
       /** Extra email addresses to subscribe to the existing topic (may be empty). */
-      emails: z.array(namedString('Email address', validateEmail, 254)).max(20).default([]),
+      emails: z.array(AlarmEmailSchema).max(20).default([]),
     })
     .strict(),
   z
@@ -65,7 +90,7 @@ export const TopicChoiceSchema = z.discriminatedUnion('kind', [
       kind: z.literal('new'),
       name: namedString('SNS topic name', validateTopicName, 256),
       emails: z
-        .array(namedString('Email address', validateEmail, 254))
+        .array(AlarmEmailSchema)
         .min(1, { error: 'A new topic needs at least one email address.' })
         .max(20, { error: 'At most 20 email addresses at once.' }),
     })
@@ -110,31 +135,54 @@ export const AlarmConditionsSchema = z.object(conditionFields).strict().superRef
 /** Validated alarm conditions. */
 export type AlarmConditions = z.output<typeof AlarmConditionsSchema>;
 
+/** An alarm name as CloudWatch allows it. */
+export const AlarmNameSchema = namedString('Alarm name', validateAlarmName, 255);
+
+/** The regions an alarm is created in: one or more of the supported four, each once. */
+export const AlarmRegionsSchema = z
+  .array(RegionSchema)
+  .min(1, { error: 'Choose at least one region.' })
+  .max(SUPPORTED_REGIONS.length)
+  .refine((r) => new Set(r).size === r.length, { error: 'Each region may be given only once.' });
+
 /** The full alarm definition. */
 export const AlarmConfigSchema = z
   .object({
-    region: RegionSchema,
-    name: namedString('Alarm name', validateAlarmName, 255),
+    regions: AlarmRegionsSchema,
+    name: AlarmNameSchema,
     description: z.string({ error: 'Description must be text.' }).max(1024, { error: 'Description must be at most 1024 characters.' }).default(''),
     metric: MetricSpecSchema,
     ...conditionFields,
     topic: TopicChoiceSchema,
+    notifyOn: z
+      .array(NotifyOnSchema)
+      .min(1, { error: 'Choose at least one state to notify on.' })
+      .refine((n) => new Set(n).size === n.length, { error: 'Each state may be given only once.' })
+      .default(['alarm']),
   })
   .strict()
   .superRefine((c, ctx) => {
     refineConditions(c, ctx);
     if (c.topic.kind === 'existing') {
       const region = topicArnRegion(c.topic.arn);
-      if (region && region !== c.region) {
-        ctx.addIssue({ code: 'custom', path: ['topic', 'arn'], message: `The topic is in ${region} but the alarm is in ${c.region}; an alarm can only notify a topic in its own region.` });
+      if (c.regions.length > 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['topic', 'arn'],
+          message: `An existing topic lives in one region, and an alarm can only notify a topic in its own region; for ${c.regions.length} regions choose a new topic, which Onramp creates (or reuses) in each region.`,
+        });
+      } else if (region && region !== c.regions[0]) {
+        ctx.addIssue({ code: 'custom', path: ['topic', 'arn'], message: `The topic is in ${region} but the alarm is in ${c.regions[0]}; an alarm can only notify a topic in its own region.` });
       }
     }
-    if (c.metric.kind === 'billing' && c.region !== BILLING_REGION) {
-      ctx.addIssue({ code: 'custom', path: ['metric'], message: 'Billing metrics exist only in us-east-1.' });
+    if (c.metric.kind === 'billing' && c.regions.some((r) => r !== BILLING_REGION)) {
+      ctx.addIssue({ code: 'custom', path: ['regions'], message: 'Billing metrics exist only in us-east-1.' });
     }
   });
 /** A validated alarm definition (defaults filled in). */
 export type AlarmConfig = z.output<typeof AlarmConfigSchema>;
+/** One region's share of an alarm definition: what PutMetricAlarm is sent there. */
+export type RegionalAlarmConfig = Omit<AlarmConfig, 'regions'> & { region: AlarmConfig['regions'][number] };
 /** An alarm definition as typed (defaults optional). */
 export type AlarmConfigInput = z.input<typeof AlarmConfigSchema>;
 

@@ -13,17 +13,40 @@ export const BILLING_METRIC_NAME = 'EstimatedCharges';
 /** Billing metrics exist only in us-east-1. */
 export const BILLING_REGION = 'us-east-1';
 
-/** The usage class shown first and used when none is chosen. */
+/** The usage class shown first among the single classes, and the CLI's default `--class`. */
 export const DEFAULT_USAGE_CLASS = 'Standard/OnDemand';
 
-/** Service Quotas codes (service `ec2`) of the vCPU quota matching each usage class. */
+/**
+ * The vCPU usage classes AWS documents for `AWS/Usage` `ResourceCount` (Amazon EC2 User Guide,
+ * "Amazon EC2 usage metrics", public source awsdocs/amazon-ec2-user-guide,
+ * doc_source/viewing_metrics_with_cloudwatch.md): "For Amazon EC2 usage metrics with `vCPU` as the
+ * value of the `Resource` dimension, the valid values are `Standard/OnDemand`, `F/OnDemand`,
+ * `G/OnDemand`, `Inf/OnDemand`, `P/OnDemand`, and `X/OnDemand`." These six are what "All usage
+ * classes" adds up (an alarm's math expression may hold at most 10 metrics). Other classes an account
+ * publishes (Spot ones, for instance) can still be chosen one at a time from ListMetrics.
+ */
+export const DOCUMENTED_USAGE_CLASSES = ['Standard/OnDemand', 'F/OnDemand', 'G/OnDemand', 'Inf/OnDemand', 'P/OnDemand', 'X/OnDemand'] as const;
+
+/** The `usageClass` that stands for the sum of every documented class. */
+export const ALL_USAGE_CLASSES = 'all';
+/** What the dashboard and the cost card show unless told otherwise: the total. */
+export const DEFAULT_USAGE_CHOICE = ALL_USAGE_CLASSES;
+
+/**
+ * Service Quotas codes (service `ec2`) of the vCPU quota matching each usage class.
+ * `L-1216C47A` (Running On-Demand Standard instances) is the AWS CLI User Guide's own example of
+ * `get-aws-default-service-quota`, whose answer names `Class: Standard/OnDemand` as its usage metric;
+ * the others are the project's recorded facts (../shared/FACTS.md, "CloudWatch metrics"). No
+ * documented code is known for `Inf/OnDemand` ("Running On-Demand Inf instances"), so its quota is
+ * shown as unknown with where to look, rather than guessed. `VT/OnDemand` is not a documented class:
+ * VT instances count under the G quota ("Running On-Demand G and VT instances").
+ */
 export const VCPU_QUOTA_CODES: Readonly<Record<string, string>> = {
   'Standard/OnDemand': 'L-1216C47A',
+  'F/OnDemand': 'L-74FC7D96',
   'G/OnDemand': 'L-DB2E81BA',
-  'VT/OnDemand': 'L-DB2E81BA',
   'P/OnDemand': 'L-417A185B',
   'X/OnDemand': 'L-7295265B',
-  'F/OnDemand': 'L-74FC7D96',
   'Standard/Spot': 'L-34B43A08',
 };
 
@@ -31,14 +54,32 @@ export const VCPU_QUOTA_CODES: Readonly<Record<string, string>> = {
 export const UsageClassSchema = z
   .string({ error: 'Usage class must be text.' })
   .max(64, { error: 'Usage class must be at most 64 characters.' })
-  .regex(/^[A-Za-z0-9]+\/[A-Za-z0-9]+$/, { error: 'Usage class must look like "Standard/OnDemand".' });
+  .regex(/^[A-Za-z0-9]+\/[A-Za-z0-9]+$/, { error: 'Usage class must look like "Standard/OnDemand", or be "all".' });
 
-/** Which metric a chart or alarm is about: vCPU usage of one class, or the account's estimated charges. */
+/** One usage class, or `all` for the sum of the documented classes. */
+export const UsageClassChoiceSchema = z.union([z.literal(ALL_USAGE_CLASSES), UsageClassSchema], {
+  error: 'Usage class must look like "Standard/OnDemand", or be "all".',
+});
+export type UsageClassChoice = z.infer<typeof UsageClassChoiceSchema>;
+
+/** Which metric a chart or alarm is about: vCPU usage of one class or of all of them, or the account's estimated charges. */
 export const MetricSpecSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('vcpu'), usageClass: UsageClassSchema }).strict(),
+  z.object({ kind: z.literal('vcpu'), usageClass: UsageClassChoiceSchema }).strict(),
   z.object({ kind: z.literal('billing') }).strict(),
 ]);
 export type MetricSpec = z.infer<typeof MetricSpecSchema>;
+
+/** The classes a vCPU metric covers: the documented six for `all`, else the one class. */
+export function classesOf(usageClass: string): string[] {
+  return usageClass === ALL_USAGE_CLASSES ? [...DOCUMENTED_USAGE_CLASSES] : [usageClass];
+}
+
+/** "All usage classes (Standard, F, G, Inf, P and X On-Demand)" or the class itself. */
+export function usageClassLabel(usageClass: string): string {
+  if (usageClass !== ALL_USAGE_CLASSES) return usageClass;
+  const letters = DOCUMENTED_USAGE_CLASSES.map((c) => c.split('/')[0]!);
+  return `All usage classes (${letters.slice(0, -1).join(', ')} and ${letters.at(-1)} On-Demand)`;
+}
 
 /** Statistics offered for the history chart and alarms. */
 export const StatSchema = z.enum(['Maximum', 'Average'], { error: 'Statistic must be Maximum or Average.' });
@@ -51,18 +92,31 @@ export interface MetricIdentity {
   dimensions: Record<string, string>;
 }
 
-/** The CloudWatch namespace, name and dimensions of a metric spec. */
+/** The dimensions of one class's vCPU metric, in the order AWS publishes them (moto matches that order). */
+export function vcpuDimensions(usageClass: string): Record<string, string> {
+  return { Service: 'EC2', Type: 'Resource', Resource: 'vCPU', Class: usageClass };
+}
+
+/**
+ * The CloudWatch namespace, name and dimensions of a metric spec. For all usage classes these are
+ * the dimensions the classes share (no `Class`); `metricsOf` lists the metrics themselves.
+ */
 export function metricIdentity(spec: MetricSpec): MetricIdentity {
   switch (spec.kind) {
-    case 'vcpu':
-      return {
-        namespace: VCPU_NAMESPACE,
-        metricName: VCPU_METRIC_NAME,
-        dimensions: { Service: 'EC2', Type: 'Resource', Resource: 'vCPU', Class: spec.usageClass },
-      };
+    case 'vcpu': {
+      const dimensions = vcpuDimensions(spec.usageClass);
+      if (spec.usageClass === ALL_USAGE_CLASSES) delete dimensions.Class;
+      return { namespace: VCPU_NAMESPACE, metricName: VCPU_METRIC_NAME, dimensions };
+    }
     case 'billing':
       return { namespace: BILLING_NAMESPACE, metricName: BILLING_METRIC_NAME, dimensions: { Currency: 'USD' } };
   }
+}
+
+/** Every CloudWatch metric a spec reads: one per class for all usage classes, else one. */
+export function metricsOf(spec: MetricSpec): MetricIdentity[] {
+  if (spec.kind === 'vcpu') return classesOf(spec.usageClass).map((c) => ({ namespace: VCPU_NAMESPACE, metricName: VCPU_METRIC_NAME, dimensions: vcpuDimensions(c) }));
+  return [metricIdentity(spec)];
 }
 
 /** The metric spec of a CloudWatch metric, or null when it is not one Onramp watches. */

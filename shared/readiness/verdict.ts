@@ -16,7 +16,9 @@ export interface RegionMeasurement {
   vcpus: LimitUsage;
   /** Why a usage count could not be read, by resource (e.g. "AccessDenied (UnauthorizedOperation)"). */
   unreadable: Partial<Record<QuotaKey | 'natGateways', string>>;
-  /** Remarks that do not block, such as why a default quota is shown. */
+  /** Why a quota could not be read from Service Quotas (its limit is then AWS's default), by resource. */
+  unreadableQuotas?: Partial<Record<QuotaKey, string>>;
+  /** Remarks that do not block. */
   notes: string[];
 }
 
@@ -45,14 +47,18 @@ export function vcpuHeadroom(vcpus: LimitUsage): number | null {
 
 /**
  * The problems that stop the next workspace in a region: no VPC left, no Elastic IP left, vCPU
- * headroom below `workspaceVcpus`, or a count that could not be read. Empty means the region is ok.
+ * headroom below `workspaceVcpus`, or a count that could not be read — each judged against a limit
+ * that was READ from the account. A limit Service Quotas could not give (AWS's default shown
+ * instead) is not known to be too small, so it is a warning (`regionWarnings`), never a problem.
+ * Empty means the region is ok.
  */
 export function regionProblems(m: RegionMeasurement, workspaceVcpus: number): string[] {
   const problems: string[] = [];
   const { region } = m;
+  const known = (u: LimitUsage) => u.source === 'account';
 
   if (m.vpcs.used === null) problems.push(unreadableProblem(region, 'vpcs', m.unreadable.vpcs));
-  else if (m.vpcs.limit - m.vpcs.used < WORKSPACE_NEEDS.vpcs) {
+  else if (known(m.vpcs) && m.vpcs.limit - m.vpcs.used < WORKSPACE_NEEDS.vpcs) {
     problems.push(
       `No VPC left in ${region}: ${m.vpcs.used} in use of ${limitText(m.vpcs)}, and each workspace needs its own VPC. ` +
         `Delete a VPC you no longer use, request a higher "${QUOTAS.vpcs.name}" quota at ${quotaConsoleUrl(region, 'vpcs')}, or choose another region.`,
@@ -60,7 +66,7 @@ export function regionProblems(m: RegionMeasurement, workspaceVcpus: number): st
   }
 
   if (m.elasticIps.used === null) problems.push(unreadableProblem(region, 'elasticIps', m.unreadable.elasticIps));
-  else if (m.elasticIps.limit - m.elasticIps.used < WORKSPACE_NEEDS.elasticIps) {
+  else if (known(m.elasticIps) && m.elasticIps.limit - m.elasticIps.used < WORKSPACE_NEEDS.elasticIps) {
     problems.push(
       `No Elastic IP left in ${region}: ${m.elasticIps.used} allocated of ${limitText(m.elasticIps)}, and the workspace's NAT gateway needs one. ` +
         `Release an Elastic IP you no longer use, request a higher "${QUOTAS.elasticIps.name}" quota at ${quotaConsoleUrl(region, 'elasticIps')}, or choose another region.`,
@@ -69,13 +75,41 @@ export function regionProblems(m: RegionMeasurement, workspaceVcpus: number): st
 
   const headroom = vcpuHeadroom(m.vcpus);
   if (headroom === null) problems.push(unreadableProblem(region, 'vcpus', m.unreadable.vcpus));
-  else if (headroom < workspaceVcpus) {
+  else if (known(m.vcpus) && headroom < workspaceVcpus) {
     problems.push(
       `Not enough vCPUs in ${region}: a workspace needs ${workspaceVcpus}, but only ${headroom} of the ${limitText(m.vcpus)} Standard On-Demand vCPUs are free (${m.vcpus.used} in use). ` +
         `Request a higher "${QUOTAS.vcpus.name}" quota at ${quotaConsoleUrl(region, 'vcpus')}, stop instances you no longer need, or choose another region.`,
     );
   }
   return problems;
+}
+
+/** How much one workspace takes of each limit. */
+function need(key: QuotaKey, workspaceVcpus: number): number {
+  return key === 'vcpus' ? workspaceVcpus : WORKSPACE_NEEDS[key];
+}
+
+/**
+ * Warnings for limits Service Quotas could not answer: the check does not know the account's
+ * quota, so it says so, shows AWS's default (and whether that alone would be enough), and how to
+ * look the real value up — in the console or with the AWS CLI.
+ */
+export function regionWarnings(m: RegionMeasurement, workspaceVcpus: number): string[] {
+  const warnings: string[] = [];
+  for (const key of ['vpcs', 'elasticIps', 'vcpus'] as const) {
+    const usage = m[key];
+    if (usage.source !== 'default') continue;
+    const q = QUOTAS[key];
+    const reason = m.unreadableQuotas?.[key];
+    const fits = usage.used === null ? null : usage.limit - usage.used >= need(key, workspaceVcpus);
+    const verdict =
+      fits === null ? '' : fits ? ' The default would leave room for a workspace.' : ` At the default there is no room (${usage.used} in use, ${need(key, workspaceVcpus)} needed).`;
+    warnings.push(
+      `${q.name} in ${m.region}: quota unknown (Service Quotas did not answer${reason ? `: ${reason}` : ''}). AWS's default is ${q.defaultValue}; this account's may be higher.${verdict} ` +
+        `Check it at ${quotaConsoleUrl(m.region, key)} or with: aws service-quotas get-service-quota --service-code ${q.serviceCode} --quota-code ${q.quotaCode} --region ${m.region}`,
+    );
+  }
+  return warnings;
 }
 
 /** Judge one measured region: the report's entry for it. */
@@ -93,6 +127,7 @@ export function judgeRegion(m: RegionMeasurement, workspaceVcpus: number): Regio
     natGateways: m.natGateways,
     vcpus: m.vcpus,
     problems,
+    warnings: regionWarnings(m, workspaceVcpus),
     notes,
   };
 }
@@ -114,7 +149,7 @@ export function missingPermissions(decisions: readonly SimulatedDecision[], acti
     .map((a) => ({ action: a.action, blocks: a.blocks }));
 }
 
-/** True when every checked region is ok and no setup permission is known to be missing. */
+/** True when every checked region is ok (warnings about unknown limits do not count) and no setup permission is known to be missing. */
 export function reportPasses(report: Pick<ReadinessReport, 'regions' | 'permissions'>): boolean {
   return report.permissions.missing.length === 0 && report.regions.every((r) => r.ok);
 }

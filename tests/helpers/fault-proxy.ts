@@ -9,6 +9,13 @@ export interface FaultRule {
   operation: string;
   fault: Fault;
   mode: 'once' | 'always';
+  /** Only requests signed for this region (the SigV4 credential scope); any region when absent. */
+  region?: string;
+}
+
+/** The region a request is signed for, from its SigV4 credential scope (`Credential=AKID/date/REGION/service/…`). */
+export function signedRegion(headers: IncomingMessage['headers']): string | null {
+  return /Credential=[^/]+\/\d{8}\/([^/]+)\//.exec(String(headers.authorization ?? ''))?.[1] ?? null;
 }
 
 /**
@@ -120,7 +127,7 @@ export class FaultProxy {
     const op = operationOf(req.method ?? 'GET', req.url ?? '/', req.headers, body.toString('utf8'));
     this.seen.push(op);
     const rule = this.rule;
-    const hit = rule && rule.operation === op && (rule.mode === 'always' || this.fired === 0);
+    const hit = rule && rule.operation === op && (!rule.region || rule.region === signedRegion(req.headers)) && (rule.mode === 'always' || this.fired === 0);
     if (hit) this.fired++;
     if (hit && rule.fault === 'hang') return; // never answer: the client's timeout must fire
     if (hit && rule.fault === 'throttle') {

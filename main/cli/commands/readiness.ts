@@ -67,7 +67,7 @@ function regionLine(r: RegionReadiness): string {
     `NAT gateways ${figure(r.natGateways)}`.padEnd(16),
     `vCPUs ${figure(r.vcpus)}`,
   ];
-  return [cols.join(' '), ...r.problems.map((p) => `  ! ${p}`)].join('\n');
+  return [cols.join(' '), ...r.problems.map((p) => `  ! ${p}`), ...r.warnings.map((w) => `  ? ${w}`)].join('\n');
 }
 
 /** The doctor's report for a terminal. */
@@ -93,7 +93,11 @@ export function renderReport(report: ReadinessReport, resources?: SetupResourceN
     ...report.regions.map(regionLine),
     ...(anyDefault ? ["* AWS's documented default; the account's own quota could not be read."] : []),
     ...notes.map((n) => `- ${n}`),
-    reportPasses(report) ? 'Ready.' : 'Not ready: see the problems above.',
+    !reportPasses(report)
+      ? 'Not ready: see the problems (!) above.'
+      : report.regions.some((r) => r.warnings.length)
+        ? 'Ready, as far as could be checked: some limits are unknown (?), see how to check them above.'
+        : 'Ready.',
   ].join('\n');
 }
 
@@ -101,6 +105,8 @@ const doctor: Command = async (argv: string[], _io: CliIo, deps): Promise<Comman
   const { credentials, region, workspaceVcpus, resources } = parseDoctorInput(argv);
   const aws = await deps.aws(credentials, region);
   const report = await checkReadiness(aws, { region, workspaceVcpus, resources });
+  // A limit that could not be read is a warning: only real problems (a limit that was read and is
+  // too small, a count that could not be made, a missing permission) fail the doctor.
   return { json: report, human: renderReport(report, resources), exitCode: reportPasses(report) ? EXIT.ok : EXIT.aws };
 };
 

@@ -6,6 +6,7 @@ import { ConfigurationStore } from '../../core/store/configurations';
 import { defaultDataDir } from '../../core/store/data-dir';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
 import { CREDENTIAL_FLAGS, credentialFlags, type CliDeps, type CredentialFlags } from '../deps';
+import { cancellable } from '../cancel';
 import { CliExit, EXIT, type CliIo, type CommandOutput } from '../io';
 import type { Command, CommandEntry } from './index';
 
@@ -69,20 +70,11 @@ async function connect(deps: CliDeps, credentials: CredentialFlags, region: stri
   return { aws: await deps.aws(credentials, region), account: null, profile: credentials.profile };
 }
 
-/** Ctrl-C cancels: the run stops after the step in flight and undoes; a second Ctrl-C quits at once. */
-function cancellable(io: CliIo): { signal: AbortSignal; done: () => void } {
-  const controller = new AbortController();
-  const off = io.onInterrupt?.(() => {
-    if (!controller.signal.aborted) {
-      io.stderr('onramp: cancelling — finishing the step in flight, then undoing this run\'s changes (Ctrl-C again to quit now; the journal keeps what was created for "onramp setup interrupted").\n');
-      controller.abort();
-      return;
-    }
-    io.stderr('onramp: quit before undoing finished; run "onramp setup interrupted" to finish or undo.\n');
-    process.exit(EXIT.cancelled);
-  });
-  return { signal: controller.signal, done: () => off?.() };
-}
+/** Ctrl-C during apply, destroy or recover: stop after the step in flight and undo; the journal keeps the rest. */
+const SETUP_CANCEL = {
+  cancelling: 'cancelling — finishing the step in flight, then undoing this run\'s changes (Ctrl-C again to quit now; the journal keeps what was created for "onramp setup interrupted").',
+  quitting: 'quit before undoing finished; run "onramp setup interrupted" to finish or undo.',
+};
 
 const manualLines = (manual: ManualStep[]) => manual.map((m) => `  ${m.resource} ${m.name}: ${m.reason}\n    run: ${m.command}\n    or in the console: ${m.console}`).join('\n');
 const interruptedLines = (runs: InterruptedRun[]) =>
@@ -103,7 +95,7 @@ const plan: Command = async (argv, io, deps) => {
 const apply: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
   const service = setupService(io);
-  const cancel = cancellable(io);
+  const cancel = cancellable(io, SETUP_CANCEL);
   try {
     const saved = await service.apply(await connect(deps, credentials, input.region), input, {
       signal: cancel.signal,
@@ -135,7 +127,7 @@ const verify: Command = async (argv, io, deps) => {
 
 const destroy: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
-  const cancel = cancellable(io);
+  const cancel = cancellable(io, SETUP_CANCEL);
   try {
     const result = await setupService(io).destroy(await connect(deps, credentials, input.region), input, { signal: cancel.signal });
     const human =
@@ -167,7 +159,7 @@ const recover: Command = async (argv, io, deps) => {
   const service = setupService(io);
   const run = (await service.interrupted()).runs.find((r) => r.runId === runId);
   if (!run) throw new AppError('InvalidInput', `No interrupted run ${runId}; "onramp setup interrupted" lists them.`, '--run');
-  const cancel = cancellable(io);
+  const cancel = cancellable(io, SETUP_CANCEL);
   try {
     const out = await service.resolveInterrupted(await connect(deps, credentials, run.region), runId, action, {
       signal: cancel.signal,

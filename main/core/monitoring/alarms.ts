@@ -1,228 +1,257 @@
 import {
   DeleteAlarmsCommand,
-  DescribeAlarmsCommand,
+  paginateDescribeAlarms,
   PutMetricAlarmCommand,
   SetAlarmStateCommand,
   type MetricAlarm,
+  type PutMetricAlarmCommandInput,
 } from '@aws-sdk/client-cloudwatch';
+import type { AlarmSummary, CreateAlarmResult, RegionalAlarmResult } from '../../../shared/contract/monitoring';
 import { AppError } from '../../../shared/errors';
-import { comparisonOperator, type AlarmConfig } from '../../../shared/monitoring/alarm-config';
-import { metricIdentity, metricSpecOf, type MetricSpec } from '../../../shared/monitoring/metric';
+import type { AlarmConfig, RegionalAlarmConfig } from '../../../shared/monitoring/alarm-config';
+import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';
 import { toAppError } from '../aws/errors';
-import { fromDimensions, toDimensions } from './metrics';
-import { ensureTopic, undoTopicChanges, type SubscriptionSummary, type TopicJournal } from './topics';
+import { putAlarmInput, restoreInput, sameDefinition, summariseAlarm } from './alarm-definition';
+import { checkpoint, isCancelled, type RunOptions } from './run';
+import { ensureTopic, planTopic, undoTopicChanges, type TopicJournal, type TopicPlan } from './topics';
 
-/** An alarm on one of the watched metrics, as the dashboard and `onramp alarms` show it. */
-export interface AlarmSummary {
-  alarmName: string;
-  alarmArn: string;
-  state: 'OK' | 'ALARM' | 'INSUFFICIENT_DATA';
-  stateReason: string;
-  /** Epoch ms of the last state change, or null. */
-  stateUpdatedAt: number | null;
-  metric: MetricSpec;
-  stat: string;
-  threshold: number;
-  comparisonOperator: string;
-  period: number;
-  evaluationPeriods: number;
-  datapointsToAlarm: number;
-  treatMissing: string;
-  topicArns: string[];
-  description: string;
-}
+export type { AlarmSummary, CreateAlarmResult } from '../../../shared/contract/monitoring';
 
-/** What creating (or updating) an alarm did. */
-export interface CreateAlarmResult {
-  alarmName: string;
-  alarmArn: string;
-  topicArn: string;
-  /** True when an alarm of that name existed and was updated in place. */
-  updated: boolean;
-  topicCreated: boolean;
-  subscriptions: SubscriptionSummary[];
-}
+const PAGES = { stopOnSameToken: true } as const;
 
-function summarise(a: MetricAlarm, metric: MetricSpec): AlarmSummary {
-  const state = a.StateValue === 'OK' || a.StateValue === 'ALARM' ? a.StateValue : 'INSUFFICIENT_DATA';
-  return {
-    alarmName: a.AlarmName ?? '',
-    alarmArn: a.AlarmArn ?? '',
-    state,
-    stateReason: a.StateReason ?? '',
-    stateUpdatedAt: a.StateUpdatedTimestamp ? a.StateUpdatedTimestamp.getTime() : null,
-    metric,
-    stat: a.Statistic ?? a.ExtendedStatistic ?? '',
-    threshold: a.Threshold ?? 0,
-    comparisonOperator: a.ComparisonOperator ?? '',
-    period: a.Period ?? 0,
-    evaluationPeriods: a.EvaluationPeriods ?? 0,
-    datapointsToAlarm: a.DatapointsToAlarm ?? a.EvaluationPeriods ?? 0,
-    treatMissing: a.TreatMissingData ?? 'missing',
-    topicArns: (a.AlarmActions ?? []).filter((arn) => arn.startsWith('arn:aws:sns:')),
-    description: a.AlarmDescription ?? '',
-  };
-}
-
-async function describe(aws: AwsContext, region: string, names?: string[]): Promise<MetricAlarm[]> {
+async function describe(aws: AwsContext, region: string, names?: string[], opts: RunOptions = {}): Promise<MetricAlarm[]> {
   const cw = await aws.cloudwatch(region);
   const alarms: MetricAlarm[] = [];
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    let out;
-    try {
-      out = await cw.send(new DescribeAlarmsCommand({ AlarmNames: names, AlarmTypes: ['MetricAlarm'], NextToken: nextToken }));
-    } catch (err) {
-      throw toAppError(err, `CloudWatch DescribeAlarms in ${region}`);
+  try {
+    for await (const page of paginateDescribeAlarms({ client: cw, ...PAGES }, { AlarmNames: names, AlarmTypes: ['MetricAlarm'] }, { abortSignal: opts.signal })) {
+      alarms.push(...(page.MetricAlarms ?? []));
     }
-    alarms.push(...(out.MetricAlarms ?? []));
-    nextToken = out.NextToken;
-    pages++;
-  } while (nextToken && pages < 100);
+  } catch (err) {
+    throw toAppError(err, `CloudWatch DescribeAlarms in ${region}`);
+  }
   return alarms;
 }
 
-/** The alarms in a region that watch EC2 vCPU usage or the billing metric, by name. */
-export async function listAlarms(aws: AwsContext, region: string): Promise<AlarmSummary[]> {
+/** The alarm of that name in a region as DescribeAlarms reports it, or undefined. */
+async function find(aws: AwsContext, region: string, name: string, opts: RunOptions = {}): Promise<MetricAlarm | undefined> {
+  return (await describe(aws, region, [name], opts)).find((a) => a.AlarmName === name);
+}
+
+/** The alarms in a region that watch EC2 vCPU usage (one class or all) or the billing metric, by name. */
+export async function listAlarms(aws: AwsContext, region: string, opts: RunOptions = {}): Promise<AlarmSummary[]> {
   const out: AlarmSummary[] = [];
-  for (const a of await describe(aws, region)) {
-    const metric = metricSpecOf(a.Namespace, a.MetricName, fromDimensions(a.Dimensions));
-    if (metric) out.push(summarise(a, metric));
+  for (const a of await describe(aws, region, undefined, opts)) {
+    const summary = summariseAlarm(a);
+    if (summary) out.push(summary);
   }
   return out.sort((a, b) => a.alarmName.localeCompare(b.alarmName));
 }
 
 /** One alarm by name, or a NotFound error. */
 export async function getAlarm(aws: AwsContext, region: string, name: string): Promise<MetricAlarm> {
-  const found = (await describe(aws, region, [name])).find((a) => a.AlarmName === name);
+  const found = await find(aws, region, name);
   if (!found) throw new AppError('NotFound', `No alarm named "${name}" in ${region}.`, 'name');
   return found;
 }
 
-/**
- * Create the alarm, or update it in place when one of that name exists (PutMetricAlarm replaces).
- * The topic is made ready first (created or checked, emails subscribed once), so a failure there
- * leaves no alarm pointing at nothing.
- */
-export async function createAlarm(aws: AwsContext, config: AlarmConfig): Promise<CreateAlarmResult> {
-  const { region } = config;
-  const previous = (await describe(aws, region, [config.name])).find((a) => a.AlarmName === config.name);
-  const journal: TopicJournal = { subscribed: [] };
-  const id = metricIdentity(config.metric);
-  const cw = await aws.cloudwatch(region);
-  let topic: Awaited<ReturnType<typeof ensureTopic>> | undefined;
-  let putAttempted = false;
-  try {
-    topic = await ensureTopic(aws, region, config.topic, journal);
-    putAttempted = true;
-    await cw.send(
-      new PutMetricAlarmCommand({
-        AlarmName: config.name,
-        AlarmDescription: config.description || undefined,
-        ActionsEnabled: true,
-        AlarmActions: [topic.topicArn],
-        Namespace: id.namespace,
-        MetricName: id.metricName,
-        Dimensions: toDimensions(id.dimensions),
-        Statistic: config.stat,
-        Period: config.period,
-        EvaluationPeriods: config.evaluationPeriods,
-        DatapointsToAlarm: config.datapointsToAlarm,
-        Threshold: config.threshold,
-        ComparisonOperator: comparisonOperator(config.comparison),
-        TreatMissingData: config.treatMissing,
-      }),
-    );
-  } catch (err) {
-    const cause = toAppError(err, putAttempted ? `CloudWatch PutMetricAlarm ${config.name}` : `SNS topic for ${config.name}`);
-    throw await rollbackAlarmCreate(aws, config, previous, putAttempted, topic?.topicArn ?? (config.topic.kind === 'existing' ? config.topic.arn : undefined), journal, cause);
+/** What one region's part of a create changed, so it can be undone exactly. */
+interface RegionRun {
+  region: SupportedRegion;
+  /** The full definition before this run, or undefined when there was no alarm of that name. */
+  previous: MetricAlarm | undefined;
+  topicPlan: TopicPlan;
+  topic: TopicJournal;
+  topicArn?: string;
+  /** The PutMetricAlarm this run sent (or was about to send), once it was sent. */
+  put?: PutMetricAlarmCommandInput;
+  result?: RegionalAlarmResult;
+}
+
+/** An alarm create that failed or was cancelled and undid what it could; `rolledBack` lists what was undone. */
+export class AlarmRunError extends AppError {
+  constructor(
+    code: 'RolledBack' | 'Cancelled',
+    message: string,
+    readonly rolledBack: string[],
+    readonly cause: AppError,
+  ) {
+    super(code, message, cause.field);
   }
-  const saved = await getAlarm(aws, region, config.name);
-  return {
-    alarmName: config.name,
+}
+
+/**
+ * Create the alarm in every region of the config, or update it in place where one of that name
+ * exists (PutMetricAlarm replaces) — all or nothing. First every region is checked without changing
+ * anything (the previous definition is kept in full; a "new" topic name taken by a topic Onramp did
+ * not make is a Conflict). Then region by region: the topic is made ready (created or reused, emails
+ * subscribed once), the alarm put, and its definition read back. If any step fails, or the run is
+ * cancelled (it stops after the step in flight), everything this run changed in every region is
+ * undone and the error says what was undone and which definition is in place now.
+ */
+export async function createAlarm(aws: AwsContext, config: AlarmConfig, opts: RunOptions = {}): Promise<CreateAlarmResult> {
+  const runs: RegionRun[] = [];
+  // 1. Read-only preflight, every region before any change.
+  try {
+    for (const region of config.regions) {
+      checkpoint(opts);
+      const previous = await find(aws, region, config.name, opts);
+      const topicPlan = await planTopic(aws, region, config.topic, opts);
+      runs.push({ region, previous, topicPlan, topic: { subscribed: [] } });
+    }
+  } catch (err) {
+    throw opts.signal?.aborted ? new AppError('Cancelled', 'Cancelled before anything was changed.') : toAppError(err);
+  }
+  // 2. Apply region by region.
+  let failedAt: RegionRun | undefined;
+  try {
+    for (const run of runs) {
+      failedAt = run;
+      await applyRegion(aws, { ...withoutRegions(config), region: run.region }, run, opts);
+    }
+  } catch (err) {
+    const cause = opts.signal?.aborted || isCancelled(err) ? new AppError('Cancelled', 'Cancelled.') : toAppError(err, failedAt ? `in ${failedAt.region}` : undefined);
+    throw await undoRuns(aws, config, runs, cause, failedAt);
+  }
+  return { alarmName: config.name, notifyOn: config.notifyOn, regions: runs.map((r) => r.result!) };
+}
+
+function withoutRegions(config: AlarmConfig): Omit<AlarmConfig, 'regions'> {
+  const { regions: _regions, ...rest } = config;
+  return rest;
+}
+
+/** One region: topic ready, alarm put, definition read back. Every change is recorded in `run` before it is made. */
+async function applyRegion(aws: AwsContext, config: RegionalAlarmConfig, run: RegionRun, opts: RunOptions): Promise<void> {
+  const topic = await ensureTopic(aws, run.region, config.topic, run.topic, opts, run.topicPlan);
+  run.topicArn = topic.topicArn;
+  checkpoint(opts);
+  const input = putAlarmInput(config, topic.topicArn);
+  run.put = input;
+  const cw = await aws.cloudwatch(run.region);
+  try {
+    // Never aborted in flight: the answer (or its loss) decides what must be undone.
+    await cw.send(new PutMetricAlarmCommand(input));
+  } catch (err) {
+    throw toAppError(err, `CloudWatch PutMetricAlarm ${config.name}`);
+  }
+  const saved = await find(aws, run.region, config.name);
+  if (!saved) throw new AppError('AwsError', `CloudWatch accepted alarm ${config.name} in ${run.region} but does not list it.`);
+  run.result = {
+    region: run.region,
     alarmArn: saved.AlarmArn ?? '',
     topicArn: topic.topicArn,
-    updated: Boolean(previous),
+    updated: Boolean(run.previous),
     topicCreated: topic.created,
     subscriptions: topic.subscriptions,
   };
 }
 
+/** Which definition an alarm is in after an undo, in words that can stand next to what was undone. */
+type InPlace = 'previous' | 'none' | 'new' | 'other' | 'unknown';
+
 /**
- * Undo a failed alarm create: the alarm goes back to what it was (deleted if this run made it, its
- * previous definition put back if it was being updated), then the topic changes are undone. Returns
- * the error to throw, code RolledBack, saying what failed and what was undone.
+ * Undo one region: the alarm goes back to exactly its previous definition (or is deleted if this run
+ * made it), checked by reading it back, then the topic changes are undone.
  */
-async function rollbackAlarmCreate(
-  aws: AwsContext,
-  config: AlarmConfig,
-  previous: MetricAlarm | undefined,
-  putAttempted: boolean,
-  topicArn: string | undefined,
-  journal: TopicJournal,
-  cause: AppError,
-): Promise<AppError> {
+async function undoRegion(aws: AwsContext, name: string, run: RegionRun): Promise<{ undone: string[]; problems: string[]; notes: string[]; inPlace: InPlace | null }> {
   const undone: string[] = [];
   const problems: string[] = [];
-  const cw = await aws.cloudwatch(config.region);
-  if (putAttempted) {
+  const notes: string[] = [];
+  let inPlace: InPlace | null = null;
+  if (run.put) {
+    const cw = await aws.cloudwatch(run.region);
     try {
-      const now = (await describe(aws, config.region, [config.name])).find((a) => a.AlarmName === config.name);
-      if (!previous && now) {
-        await cw.send(new DeleteAlarmsCommand({ AlarmNames: [config.name] }));
-        undone.push(`alarm ${config.name}`);
-      } else if (previous && now && (now.Threshold !== previous.Threshold || JSON.stringify(now.AlarmActions) !== JSON.stringify(previous.AlarmActions) || now.Period !== previous.Period)) {
-        await cw.send(new PutMetricAlarmCommand(restoreInput(previous)));
-        undone.push(`alarm ${config.name} (previous definition restored)`);
+      const now = await find(aws, run.region, name);
+      if (!run.previous) {
+        if (now) await cw.send(new DeleteAlarmsCommand({ AlarmNames: [name] })).catch(() => undefined);
+        const after = now ? await find(aws, run.region, name) : undefined;
+        if (after) {
+          inPlace = sameDefinition(after, run.put) ? 'new' : 'other';
+          problems.push(`alarm ${name} in ${run.region} (delete it with: onramp alarm delete --region ${run.region} --name ${name})`);
+        } else {
+          inPlace = 'none';
+          if (now) undone.push(`alarm ${name} in ${run.region}`);
+        }
+      } else {
+        if (!now || !sameDefinition(now, run.previous)) {
+          // The answer of a restore can be lost too: whatever it said, the read-back decides.
+          await cw.send(new PutMetricAlarmCommand(restoreInput(run.previous))).catch(() => undefined);
+        }
+        const after = await find(aws, run.region, name);
+        if (after && sameDefinition(after, run.previous)) {
+          inPlace = 'previous';
+          if (!now || !sameDefinition(now, run.previous)) undone.push(`alarm ${name} in ${run.region} (previous definition restored)`);
+        } else {
+          inPlace = after ? (sameDefinition(after, run.put) ? 'new' : 'other') : 'none';
+          problems.push(`alarm ${name} in ${run.region}: its previous definition could not be restored`);
+        }
       }
     } catch (err) {
-      problems.push(`alarm ${config.name}: ${toAppError(err).message}`);
+      inPlace = 'unknown';
+      problems.push(`alarm ${name} in ${run.region}: ${toAppError(err).message}`);
     }
   }
-  let notes: string[] = [];
   try {
-    const r = await undoTopicChanges(aws, config.region, topicArn, journal);
-    undone.push(...r.undone);
-    notes = r.notes;
+    const r = await undoTopicChanges(aws, run.region, run.topicArn ?? run.topicPlan.topicArn ?? undefined, run.topic);
+    undone.push(...r.undone.map((u) => `${u} in ${run.region}`));
+    notes.push(...r.notes);
   } catch (err) {
-    problems.push(`topic changes: ${toAppError(err).message}`);
+    problems.push(`topic changes in ${run.region}: ${toAppError(err).message}`);
   }
-  // Nothing was changed: the original error (with its code and field) says everything.
-  if (!undone.length && !problems.length && !notes.length) return cause;
-  const parts = [
-    `Creating alarm ${config.name} failed: ${cause.message}`,
-    undone.length ? `Undid: ${undone.join(', ')}.` : 'Nothing had been changed, so nothing was undone.',
-    ...notes.map((n) => `Note: ${n}.`),
-    ...(problems.length ? [`Could not undo: ${problems.join('; ')} — remove these by hand.`] : []),
-  ];
-  const error = new AppError(undone.length || problems.length ? 'RolledBack' : cause.code, parts.join(' '), cause.field);
-  return Object.assign(error, { rolledBack: undone, cause });
+  return { undone, problems, notes, inPlace };
 }
 
-/** PutMetricAlarm input that recreates an alarm exactly as DescribeAlarms reported it. */
-function restoreInput(a: MetricAlarm) {
-  return {
-    AlarmName: a.AlarmName,
-    AlarmDescription: a.AlarmDescription,
-    ActionsEnabled: a.ActionsEnabled,
-    AlarmActions: a.AlarmActions,
-    OKActions: a.OKActions,
-    InsufficientDataActions: a.InsufficientDataActions,
-    Namespace: a.Namespace,
-    MetricName: a.MetricName,
-    Dimensions: a.Dimensions,
-    Statistic: a.Statistic,
-    ExtendedStatistic: a.ExtendedStatistic,
-    Period: a.Period,
-    EvaluationPeriods: a.EvaluationPeriods,
-    DatapointsToAlarm: a.DatapointsToAlarm,
-    Threshold: a.Threshold,
-    ComparisonOperator: a.ComparisonOperator,
-    TreatMissingData: a.TreatMissingData,
-    Unit: a.Unit,
-  };
+function inPlaceSentence(name: string, region: string, inPlace: InPlace, previous: boolean): string {
+  switch (inPlace) {
+    case 'previous':
+      return `In ${region}, alarm ${name} has its previous definition, as before this run.`;
+    case 'none':
+      return previous ? `In ${region}, alarm ${name} no longer exists.` : `In ${region}, there is no alarm ${name}, as before this run.`;
+    case 'new':
+      return `In ${region}, alarm ${name} has the NEW definition this run tried to set.`;
+    case 'other':
+      return `In ${region}, alarm ${name} has a definition that is neither the previous one nor the new one; check it in the CloudWatch console.`;
+    case 'unknown':
+      return `In ${region}, alarm ${name} could not be read back, so its definition is unknown; check it in the CloudWatch console.`;
+  }
+}
+
+/**
+ * Undo every region this run touched (the failed one first), and return the error to throw: the
+ * original error when nothing had changed anywhere, else RolledBack (or Cancelled) saying what failed,
+ * what was undone, what could not be, and which definition is in place in each region.
+ */
+async function undoRuns(aws: AwsContext, config: AlarmConfig, runs: RegionRun[], cause: AppError, failedAt: RegionRun | undefined): Promise<AppError> {
+  const touched = runs.filter((r) => r.put || r.topic.createdTopicArn || r.topic.subscribed.length > 0);
+  const order = [...touched].reverse();
+  const undone: string[] = [];
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const inPlace: string[] = [];
+  for (const run of order) {
+    const r = await undoRegion(aws, config.name, run);
+    undone.push(...r.undone);
+    problems.push(...r.problems);
+    notes.push(...r.notes);
+    if (r.inPlace) inPlace.push(inPlaceSentence(config.name, run.region, r.inPlace, Boolean(run.previous)));
+  }
+  const cancelled = cause.code === 'Cancelled';
+  // Nothing needed undoing: the original error (with its code and field) says what happened, and
+  // where a write was attempted, which definition is in place.
+  if (!cancelled && undone.length === 0 && problems.length === 0 && notes.length === 0) {
+    return inPlace.length ? new AppError(cause.code, [cause.message, ...inPlace].join(' '), cause.field) : cause;
+  }
+  const where = failedAt && config.regions.length > 1 ? ` in ${failedAt.region}` : '';
+  const parts = [
+    cancelled ? `Creating alarm ${config.name} was cancelled.` : `Creating alarm ${config.name} failed${where}: ${cause.message}`,
+    ...(undone.length ? [`Undid: ${undone.join(', ')}.`] : touched.length === 0 ? ['Nothing had been changed.'] : []),
+    ...notes.map((n) => `Note: ${n}.`),
+    ...(problems.length ? [`Could not undo: ${problems.join('; ')} — finish by hand.`] : []),
+    ...inPlace,
+  ];
+  if (cancelled) return new AlarmRunError('Cancelled', parts.join(' '), undone, cause);
+  return new AlarmRunError('RolledBack', parts.join(' '), undone, cause);
 }
 
 /** Delete one alarm; NotFound when there is none of that name. */
@@ -241,7 +270,7 @@ export async function deleteAlarm(aws: AwsContext, region: string, name: string)
  * Send a test notification: set the alarm to ALARM (SetAlarmState), which fires its actions, so real
  * emails go out. CloudWatch puts the alarm back to its real state at its next evaluation.
  */
-export async function sendTestNotification(aws: AwsContext, region: string, name: string): Promise<{ alarmName: string; state: 'ALARM' }> {
+export async function sendTestNotification(aws: AwsContext, region: string, name: string, now: number): Promise<{ alarmName: string; state: 'ALARM' }> {
   await getAlarm(aws, region, name);
   const cw = await aws.cloudwatch(region);
   try {
@@ -249,7 +278,7 @@ export async function sendTestNotification(aws: AwsContext, region: string, name
       new SetAlarmStateCommand({
         AlarmName: name,
         StateValue: 'ALARM',
-        StateReason: `Test notification sent from Onramp at ${new Date().toISOString()}; the alarm returns to its real state at its next evaluation.`,
+        StateReason: `Test notification sent from Onramp at ${new Date(now).toISOString()}; the alarm returns to its real state at its next evaluation.`,
       }),
     );
   } catch (err) {

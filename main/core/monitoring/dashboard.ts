@@ -1,62 +1,53 @@
-import type { AppErrorShape } from '../../../shared/errors';
-import { DEFAULT_USAGE_CLASS, type Datapoint } from '../../../shared/monitoring/metric';
+import type { DashboardSummary, RegionSummary } from '../../../shared/contract/monitoring';
+import { ALL_USAGE_CLASSES, DEFAULT_USAGE_CHOICE, type Datapoint } from '../../../shared/monitoring/metric';
 import { planWindow } from '../../../shared/monitoring/range';
 import type { AwsContext } from '../aws/context';
 import { toAppError } from '../aws/errors';
-import { listAlarms, type AlarmSummary } from './alarms';
-import { fetchSeries, type SeriesCacheRef } from './metrics';
+import { listAlarms } from './alarms';
+import { fetchUsage, type SeriesCacheRef } from './metrics';
 import { readVcpuQuota } from './quota';
+
+export type { DashboardSummary, RegionSummary } from '../../../shared/contract/monitoring';
 
 /** The sparkline covers the last 24 hours at 5-minute resolution. */
 const SPARKLINE_SECONDS = 86_400;
 const SPARKLINE_PERIOD = 300;
 
-/** One region's card on the dashboard. */
-export type RegionSummary =
-  | {
-      region: string;
-      ok: true;
-      usageClass: string;
-      /** The latest datapoint of the last 24 hours, or null when there is none. */
-      current: number | null;
-      currentAt: number | null;
-      peak24h: number | null;
-      series: Datapoint[];
-      quota: number | null;
-      quotaNote: string | null;
-      /** quota − current, when both are known. */
-      headroom: number | null;
-      alarms: AlarmSummary[];
-    }
-  | { region: string; ok: false; error: AppErrorShape };
-
-/** The dashboard: one card per region, each failing on its own. */
-export interface DashboardSummary {
-  generatedAt: number;
-  regions: RegionSummary[];
-}
+const peakOf = (series: readonly Datapoint[]) => series.reduce<number | null>((m, p) => (m === null || p.v > m ? p.v : m), null);
 
 async function regionSummary(aws: AwsContext, region: string, usageClass: string, now: number, cache?: SeriesCacheRef): Promise<RegionSummary> {
   try {
     const window = planWindow({ now, durationSeconds: SPARKLINE_SECONDS, period: SPARKLINE_PERIOD });
-    const [series, quota, alarms] = await Promise.all([
-      fetchSeries(aws, { region, metric: { kind: 'vcpu', usageClass }, stat: 'Maximum', period: window.period, start: window.start, end: window.end }, cache),
-      readVcpuQuota(aws, region, usageClass),
+    const [usage, alarms] = await Promise.all([
+      fetchUsage(aws, { region, metric: { kind: 'vcpu', usageClass }, stat: 'Maximum', period: window.period, start: window.start, end: window.end }, cache),
       listAlarms(aws, region),
     ]);
+    // A class's quota is read when it is the one shown, or when it ran in the last 24 hours (the
+    // Standard class always): six Service Quotas calls per region for classes never used help nobody.
+    const shown = usage.byClass.filter((c) => usageClass !== ALL_USAGE_CLASSES || c.points.length > 0 || c.usageClass === 'Standard/OnDemand');
+    const quotas = await Promise.all(shown.map((c) => readVcpuQuota(aws, region, c.usageClass)));
+    const classes = shown.map((c, i) => ({
+      usageClass: c.usageClass,
+      current: c.points.at(-1)?.v ?? null,
+      peak24h: peakOf(c.points),
+      quota: quotas[i]!.value,
+      quotaCode: quotas[i]!.quotaCode,
+    }));
+    const series = usage.points;
     const last = series.at(-1) ?? null;
-    const peak = series.reduce<number | null>((m, p) => (m === null || p.v > m ? p.v : m), null);
+    const single = usageClass === ALL_USAGE_CLASSES ? null : quotas[0] ?? null;
     return {
       region,
       ok: true,
       usageClass,
       current: last?.v ?? null,
       currentAt: last?.t ?? null,
-      peak24h: peak,
+      peak24h: peakOf(series),
       series,
-      quota: quota.value,
-      quotaNote: quota.note,
-      headroom: quota.value !== null && last ? quota.value - last.v : null,
+      quota: single?.value ?? null,
+      quotaNote: single ? single.note : quotas.find((q) => q.note)?.note ?? null,
+      headroom: single?.value !== null && single?.value !== undefined && last ? single.value - last.v : null,
+      classes,
       alarms,
     };
   } catch (err) {
@@ -65,14 +56,15 @@ async function regionSummary(aws: AwsContext, region: string, usageClass: string
 }
 
 /**
- * Current vCPU usage, a 24-hour sparkline, quota headroom and the alarms of every region, fetched in
- * parallel; a region that fails (access denied, timeout) reports its own error and the rest still show.
+ * Current vCPU usage (all usage classes by default, with each class beside it), a 24-hour sparkline,
+ * quota headroom and the alarms of every region, fetched in parallel; a region that fails (access
+ * denied, timeout) reports its own error and the rest still show.
  */
 export async function dashboardSummary(
   aws: AwsContext,
   regions: readonly string[],
-  usageClass = DEFAULT_USAGE_CLASS,
-  now = Date.now(),
+  usageClass: string = DEFAULT_USAGE_CHOICE,
+  now: number,
   cache?: SeriesCacheRef,
 ): Promise<DashboardSummary> {
   const results = await Promise.all(regions.map((r) => regionSummary(aws, r, usageClass, now, cache)));

@@ -1,10 +1,14 @@
-import { GetMetricDataCommand, ListMetricsCommand, type Dimension } from '@aws-sdk/client-cloudwatch';
+import { paginateGetMetricData, paginateListMetrics, type Dimension, type MetricDataQuery } from '@aws-sdk/client-cloudwatch';
+import { sumSeries, metricQueryId } from '../../../shared/monitoring/metric-math';
 import {
+  ALL_USAGE_CLASSES,
+  classesOf,
   DEFAULT_USAGE_CLASS,
-  metricIdentity,
+  metricsOf,
   VCPU_METRIC_NAME,
   VCPU_NAMESPACE,
   type Datapoint,
+  type MetricIdentity,
   type MetricSpec,
   type Stat,
 } from '../../../shared/monitoring/metric';
@@ -18,7 +22,7 @@ export interface SeriesCacheRef {
   scope: string;
 }
 
-/** What to fetch: one metric, one statistic, over [start, end) in epoch ms. */
+/** What to fetch: one metric spec (a class, all classes, or billing), one statistic, over [start, end) in epoch ms. */
 export interface SeriesQuery {
   region: string;
   metric: MetricSpec;
@@ -27,6 +31,18 @@ export interface SeriesQuery {
   start: number;
   end: number;
 }
+
+/** A spec's series: the total (for all usage classes, their sum as the alarm's expression adds them) and each class's own. */
+export interface UsageSeries {
+  points: Datapoint[];
+  /** Per usage class, in the order of `classesOf` (empty for billing). */
+  byClass: { usageClass: string; points: Datapoint[] }[];
+}
+
+// Paginators forward extra arguments to each send, so the abort signal reaches every page; a page
+// token that comes back unchanged ends the loop instead of repeating it forever.
+const PAGES = { stopOnSameToken: true } as const;
+type SendOptions = { abortSignal?: AbortSignal };
 
 /** CloudWatch's Dimension list for a dimension map. */
 export function toDimensions(dims: Record<string, string>): Dimension[] {
@@ -38,91 +54,100 @@ export function fromDimensions(dims: readonly Dimension[] | undefined): Record<s
   return Object.fromEntries((dims ?? []).map((d) => [d.Name ?? '', d.Value ?? '']));
 }
 
-/**
- * Fetch one metric's datapoints with a single GetMetricData query (following NextToken), sorted by
- * time. GetMetricStatistics is never used: it caps at 1,440 datapoints per call (FACTS.md).
- */
-export async function fetchSeries(aws: AwsContext, q: SeriesQuery, cache?: SeriesCacheRef): Promise<Datapoint[]> {
-  if (cache) return cache.cache.get(cache.scope, q, (sub) => fetchSeries(aws, sub));
-  const cw = await aws.cloudwatch(q.region);
-  const id = metricIdentity(q.metric);
-  const byTime = new Map<number, number>();
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    let out;
-    try {
-      out = await cw.send(
-        new GetMetricDataCommand({
-          StartTime: new Date(q.start),
-          EndTime: new Date(q.end),
-          ScanBy: 'TimestampAscending',
-          NextToken: nextToken,
-          MetricDataQueries: [
-            {
-              Id: 'm1',
-              ReturnData: true,
-              MetricStat: {
-                Metric: { Namespace: id.namespace, MetricName: id.metricName, Dimensions: toDimensions(id.dimensions) },
-                Period: q.period,
-                Stat: q.stat,
-              },
-            },
-          ],
-        }),
-      );
-    } catch (err) {
-      throw toAppError(err, `CloudWatch GetMetricData in ${q.region}`);
-    }
-    for (const r of out.MetricDataResults ?? []) {
-      const ts = r.Timestamps ?? [];
-      const vs = r.Values ?? [];
-      for (let i = 0; i < ts.length; i++) {
-        const t = ts[i]!.getTime();
-        const v = vs[i];
-        if (v !== undefined && Number.isFinite(v)) byTime.set(t, v);
-      }
-    }
-    nextToken = out.NextToken;
-    pages++;
-  } while (nextToken && pages < 200);
-  return [...byTime.entries()].sort((a, b) => a[0] - b[0]).map(([t, v]) => ({ t, v }));
+/** The MetricStat query of one metric, with the id the alarm's expression refers to it by. */
+export function metricStatQuery(id: string, metric: MetricIdentity, stat: string, period: number, returnData: boolean): MetricDataQuery {
+  return {
+    Id: id,
+    ReturnData: returnData,
+    MetricStat: { Metric: { Namespace: metric.namespace, MetricName: metric.metricName, Dimensions: toDimensions(metric.dimensions) }, Period: period, Stat: stat },
+  };
 }
 
 /**
- * The vCPU usage classes this account has metrics for in a region (ListMetrics), the default class
- * always first even when it has no data yet.
+ * Fetch several metrics with ONE GetMetricData request (one query each, m1…mN, following NextToken),
+ * each series sorted by time. GetMetricStatistics is never used: it caps at 1,440 datapoints per call
+ * (FACTS.md).
  */
-export async function listUsageClasses(aws: AwsContext, region: string): Promise<string[]> {
+export async function fetchMetrics(aws: AwsContext, region: string, metrics: readonly MetricIdentity[], q: Omit<SeriesQuery, 'region' | 'metric'>, send: SendOptions = {}): Promise<Datapoint[][]> {
+  const cw = await aws.cloudwatch(region);
+  const byId = new Map(metrics.map((_, i) => [metricQueryId(i), new Map<number, number>()]));
+  const input = {
+    StartTime: new Date(q.start),
+    EndTime: new Date(q.end),
+    ScanBy: 'TimestampAscending' as const,
+    MetricDataQueries: metrics.map((m, i) => metricStatQuery(metricQueryId(i), m, q.stat, q.period, true)),
+  };
+  try {
+    for await (const page of paginateGetMetricData({ client: cw, ...PAGES }, input, send)) {
+      for (const r of page.MetricDataResults ?? []) {
+        const into = byId.get(r.Id ?? '');
+        if (!into) continue;
+        const ts = r.Timestamps ?? [];
+        const vs = r.Values ?? [];
+        for (let i = 0; i < ts.length; i++) {
+          const v = vs[i];
+          if (v !== undefined && Number.isFinite(v)) into.set(ts[i]!.getTime(), v);
+        }
+      }
+    }
+  } catch (err) {
+    throw toAppError(err, `CloudWatch GetMetricData in ${region}`);
+  }
+  return [...byId.values()].map((m) => [...m.entries()].sort((a, b) => a[0] - b[0]).map(([t, v]) => ({ t, v })));
+}
+
+/**
+ * A spec's series over the window: one class (or billing) as fetched; all usage classes as one
+ * request for the six documented classes, summed per timestamp exactly as the alarm's SUM expression
+ * adds them (shared/monitoring/metric-math.ts). With a cache, only the new tail is asked for.
+ */
+export async function fetchUsage(aws: AwsContext, q: SeriesQuery, cache?: SeriesCacheRef, send: SendOptions = {}): Promise<UsageSeries> {
+  const metrics = metricsOf(q.metric);
+  const classes = q.metric.kind === 'vcpu' ? classesOf(q.metric.usageClass) : [];
+  // Cache entries are per class (and for billing, per spec), so a total and its classes share them.
+  const specs: MetricSpec[] = q.metric.kind === 'vcpu' ? classes.map((usageClass) => ({ kind: 'vcpu', usageClass })) : [q.metric];
+  const series = cache
+    ? await cache.cache.getMany(
+        cache.scope,
+        specs.map((metric) => ({ ...q, metric })),
+        (sub) => fetchMetrics(aws, q.region, metrics, sub, send),
+      )
+    : await fetchMetrics(aws, q.region, metrics, q, send);
+  const total = q.metric.kind === 'vcpu' && q.metric.usageClass === ALL_USAGE_CLASSES ? sumSeries(series) : series[0]!;
+  return { points: total, byClass: classes.map((usageClass, i) => ({ usageClass, points: series[i]! })) };
+}
+
+/** A spec's series (the total for all usage classes), sorted by time. */
+export async function fetchSeries(aws: AwsContext, q: SeriesQuery, cache?: SeriesCacheRef, send: SendOptions = {}): Promise<Datapoint[]> {
+  return (await fetchUsage(aws, q, cache, send)).points;
+}
+
+/**
+ * The vCPU usage classes this account has metrics for in a region (ListMetrics, every page), the
+ * default class always first even when it has no data yet.
+ */
+export async function listUsageClasses(aws: AwsContext, region: string, send: SendOptions = {}): Promise<string[]> {
   const cw = await aws.cloudwatch(region);
   const classes = new Set<string>();
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    let out;
-    try {
-      out = await cw.send(
-        new ListMetricsCommand({
-          Namespace: VCPU_NAMESPACE,
-          MetricName: VCPU_METRIC_NAME,
-          Dimensions: [
-            { Name: 'Service', Value: 'EC2' },
-            { Name: 'Type', Value: 'Resource' },
-            { Name: 'Resource', Value: 'vCPU' },
-          ],
-          NextToken: nextToken,
-        }),
-      );
-    } catch (err) {
-      throw toAppError(err, `CloudWatch ListMetrics in ${region}`);
+  const input = {
+    Namespace: VCPU_NAMESPACE,
+    MetricName: VCPU_METRIC_NAME,
+    Dimensions: [
+      { Name: 'Service', Value: 'EC2' },
+      { Name: 'Type', Value: 'Resource' },
+      { Name: 'Resource', Value: 'vCPU' },
+    ],
+  };
+  try {
+    for await (const page of paginateListMetrics({ client: cw, ...PAGES }, input, send)) {
+      for (const m of page.Metrics ?? []) {
+        const dims = fromDimensions(m.Dimensions);
+        if (dims.Service === 'EC2' && dims.Resource === 'vCPU' && dims.Class) classes.add(dims.Class);
+      }
     }
-    for (const m of out.Metrics ?? []) {
-      const dims = fromDimensions(m.Dimensions);
-      if (dims.Service === 'EC2' && dims.Resource === 'vCPU' && dims.Class) classes.add(dims.Class);
-    }
-    nextToken = out.NextToken;
-    pages++;
-  } while (nextToken && pages < 50);
+  } catch (err) {
+    throw toAppError(err, `CloudWatch ListMetrics in ${region}`);
+  }
   classes.delete(DEFAULT_USAGE_CLASS);
   return [DEFAULT_USAGE_CLASS, ...[...classes].sort()];
 }

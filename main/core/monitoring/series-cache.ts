@@ -35,25 +35,46 @@ export class SeriesCache {
 
   /** The points of `q`, fetching only what the cache does not already hold. */
   async get(scope: string, q: SeriesQuery, fetch: (q: SeriesQuery) => Promise<Datapoint[]>): Promise<Datapoint[]> {
+    const [points] = await this.getMany(scope, [q], async (window) => [await fetch({ ...q, ...window })]);
+    return points!;
+  }
+
+  /**
+   * The points of several series over one window (same statistic, period, start and end), fetched
+   * together: one `fetchMany` call over the part no series holds yet (from the earliest point any of
+   * them lacks), answering one series per query in order. Each series is kept under its own key.
+   */
+  async getMany(scope: string, queries: readonly SeriesQuery[], fetchMany: (window: Pick<SeriesQuery, 'stat' | 'period' | 'start' | 'end'>) => Promise<Datapoint[][]>): Promise<Datapoint[][]> {
     await this.load();
-    const key = `${scope}|${q.region}|${JSON.stringify(q.metric)}|${q.stat}|${q.period}`;
-    const e = this.entries.get(key);
-    if (e && e.start <= q.start && e.through >= q.start && e.through <= q.end) {
-      const from = Math.max(q.start, Math.floor((e.through - Math.max(REVISION_WINDOW_MS, 2 * q.period * 1000)) / (q.period * 1000)) * q.period * 1000);
-      if (from < q.end) {
-        const fresh = await fetch({ ...q, start: from });
-        e.points = [...e.points.filter((p) => p.t < from), ...fresh];
-        e.through = q.end;
+    const q = queries[0];
+    if (!q) return [];
+    const p = q.period * 1000;
+    const keys = queries.map((x) => `${scope}|${x.region}|${JSON.stringify(x.metric)}|${x.stat}|${x.period}`);
+    const reusable = keys.map((key) => {
+      const e = this.entries.get(key);
+      return e && e.start <= q.start && e.through >= q.start && e.through <= q.end ? e : null;
+    });
+    // Each cached series is asked again only from a short revision window before its newest point.
+    const froms = reusable.map((e) => (e ? Math.max(q.start, Math.floor((e.through - Math.max(REVISION_WINDOW_MS, 2 * p)) / p) * p) : q.start));
+    const from = Math.min(...froms);
+    const fresh = from < q.end ? await fetchMany({ stat: q.stat, period: q.period, start: from, end: q.end }) : keys.map(() => []);
+    const now = Date.now();
+    keys.forEach((key, i) => {
+      const e = reusable[i];
+      if (e) {
+        if (from < q.end) {
+          e.points = [...e.points.filter((pt) => pt.t < from), ...fresh[i]!];
+          e.through = q.end;
+        }
+        e.usedAt = now;
+        this.trim(e, q.start);
+      } else {
+        this.entries.set(key, { start: q.start, through: q.end, usedAt: now, points: fresh[i]! });
       }
-      e.usedAt = Date.now();
-      this.trim(e, q.start);
-    } else {
-      const points = await fetch(q);
-      this.entries.set(key, { start: q.start, through: q.end, usedAt: Date.now(), points });
-      this.evict();
-    }
+    });
+    this.evict();
     this.scheduleSave();
-    return this.entries.get(key)!.points.filter((p) => p.t >= q.start && p.t < q.end);
+    return keys.map((key) => (this.entries.get(key)?.points ?? []).filter((pt) => pt.t >= q.start && pt.t < q.end));
   }
 
   /** Write any pending change now (on quit). */

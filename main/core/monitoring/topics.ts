@@ -1,54 +1,47 @@
 import {
   CreateTopicCommand,
   DeleteTopicCommand,
-  UnsubscribeCommand,
   GetTopicAttributesCommand,
-  ListSubscriptionsByTopicCommand,
-  ListTopicsCommand,
+  ListTagsForResourceCommand,
+  paginateListSubscriptionsByTopic,
+  paginateListTopics,
   SubscribeCommand,
+  UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
+import type { SubscriptionSummary, TopicLookup, TopicSummary } from '../../../shared/contract/monitoring';
 import { AppError } from '../../../shared/errors';
 import type { TopicChoice } from '../../../shared/monitoring/alarm-config';
+import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';
 import { errorName, toAppError } from '../aws/errors';
+import { checkpoint, type RunOptions } from './run';
 
-/** An SNS topic in a region. */
-export interface TopicSummary {
-  topicArn: string;
-  name: string;
-}
+export type { SubscriptionSummary, TopicLookup, TopicSummary } from '../../../shared/contract/monitoring';
 
-/** One subscription of a topic, as shown to the user. */
-export interface SubscriptionSummary {
-  /** Null while the subscription waits for confirmation. */
-  subscriptionArn: string | null;
-  endpoint: string;
-  protocol: string;
-  status: 'pending' | 'confirmed';
-}
+/** Tags on every topic Onramp creates for alarm notifications; a topic of the name without them is someone else's. */
+export const ALARM_TOPIC_TAGS = [
+  { Key: 'managed-by', Value: 'onramp' },
+  { Key: 'onramp:purpose', Value: 'alarm-notifications' },
+] as const;
+
+const PAGES = { stopOnSameToken: true } as const;
 
 /** The topic's name: the last part of its ARN. */
 export function topicNameOf(arn: string): string {
   return arn.slice(arn.lastIndexOf(':') + 1);
 }
 
-/** Every SNS topic in a region (ListTopics, all pages). */
-export async function listTopics(aws: AwsContext, region: string): Promise<TopicSummary[]> {
+/** Every SNS topic in a region (ListTopics, every page). */
+export async function listTopics(aws: AwsContext, region: string, opts: RunOptions = {}): Promise<TopicSummary[]> {
   const sns = await aws.sns(region);
   const topics: TopicSummary[] = [];
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    let out;
-    try {
-      out = await sns.send(new ListTopicsCommand({ NextToken: nextToken }));
-    } catch (err) {
-      throw toAppError(err, `SNS ListTopics in ${region}`);
+  try {
+    for await (const page of paginateListTopics({ client: sns, ...PAGES }, {}, { abortSignal: opts.signal })) {
+      for (const t of page.Topics ?? []) if (t.TopicArn) topics.push({ topicArn: t.TopicArn, name: topicNameOf(t.TopicArn) });
     }
-    for (const t of out.Topics ?? []) if (t.TopicArn) topics.push({ topicArn: t.TopicArn, name: topicNameOf(t.TopicArn) });
-    nextToken = out.NextToken;
-    pages++;
-  } while (nextToken && pages < 100);
+  } catch (err) {
+    throw toAppError(err, `SNS ListTopics in ${region}`);
+  }
   return topics.sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -56,27 +49,21 @@ export async function listTopics(aws: AwsContext, region: string): Promise<Topic
  * A topic's subscriptions with their status. ListSubscriptionsByTopic shows `PendingConfirmation` as
  * the ARN of an email subscription nobody has confirmed yet (FACTS.md, "SNS email").
  */
-export async function listSubscriptions(aws: AwsContext, region: string, topicArn: string): Promise<SubscriptionSummary[]> {
+export async function listSubscriptions(aws: AwsContext, region: string, topicArn: string, opts: RunOptions = {}): Promise<SubscriptionSummary[]> {
   const sns = await aws.sns(region);
   const subs: SubscriptionSummary[] = [];
-  let nextToken: string | undefined;
-  let pages = 0;
-  do {
-    let out;
-    try {
-      out = await sns.send(new ListSubscriptionsByTopicCommand({ TopicArn: topicArn, NextToken: nextToken }));
-    } catch (err) {
-      throw notFoundAsTopic(err, topicArn, 'SNS ListSubscriptionsByTopic');
+  try {
+    for await (const page of paginateListSubscriptionsByTopic({ client: sns, ...PAGES }, { TopicArn: topicArn }, { abortSignal: opts.signal })) {
+      for (const s of page.Subscriptions ?? []) {
+        const arn = s.SubscriptionArn ?? '';
+        if (arn === 'Deleted') continue;
+        const pending = arn === 'PendingConfirmation' || arn === '';
+        subs.push({ subscriptionArn: pending ? null : arn, endpoint: s.Endpoint ?? '', protocol: s.Protocol ?? '', status: pending ? 'pending' : 'confirmed' });
+      }
     }
-    for (const s of out.Subscriptions ?? []) {
-      const arn = s.SubscriptionArn ?? '';
-      if (arn === 'Deleted') continue;
-      const pending = arn === 'PendingConfirmation' || arn === '';
-      subs.push({ subscriptionArn: pending ? null : arn, endpoint: s.Endpoint ?? '', protocol: s.Protocol ?? '', status: pending ? 'pending' : 'confirmed' });
-    }
-    nextToken = out.NextToken;
-    pages++;
-  } while (nextToken && pages < 100);
+  } catch (err) {
+    throw notFoundAsTopic(err, topicArn, 'SNS ListSubscriptionsByTopic');
+  }
   return subs;
 }
 
@@ -89,16 +76,59 @@ function notFoundAsTopic(err: unknown, topicArn: string, context: string): AppEr
 }
 
 /** Check that a topic exists and is readable (GetTopicAttributes). */
-export async function assertTopicExists(aws: AwsContext, region: string, topicArn: string): Promise<void> {
+export async function assertTopicExists(aws: AwsContext, region: string, topicArn: string, opts: RunOptions = {}): Promise<void> {
   const sns = await aws.sns(region);
   try {
-    await sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }));
+    await sns.send(new GetTopicAttributesCommand({ TopicArn: topicArn }), { abortSignal: opts.signal });
   } catch (err) {
     throw notFoundAsTopic(err, topicArn, 'SNS GetTopicAttributes');
   }
 }
 
-/** Subscribe an email address (SNS sends it a confirmation message). */
+/** True when the topic carries Onramp's alarm-topic tags (ListTagsForResource). */
+async function isOnrampTopic(aws: AwsContext, region: string, topicArn: string, opts: RunOptions): Promise<boolean> {
+  const sns = await aws.sns(region);
+  let tags: Record<string, string>;
+  try {
+    const out = await sns.send(new ListTagsForResourceCommand({ ResourceArn: topicArn }), { abortSignal: opts.signal });
+    tags = Object.fromEntries((out.Tags ?? []).map((t) => [t.Key ?? '', t.Value ?? '']));
+  } catch (err) {
+    throw toAppError(err, `SNS ListTagsForResource ${topicNameOf(topicArn)}`);
+  }
+  // Topics from Onramp versions before the purpose tag carry only managed-by.
+  return tags['managed-by'] === 'onramp' && (tags['onramp:purpose'] ?? 'alarm-notifications') === 'alarm-notifications';
+}
+
+/** Per region: the topic of this name, whether Onramp made it for alarms, and its subscriptions. */
+export async function lookupTopics(aws: AwsContext, regions: readonly SupportedRegion[], name: string, opts: RunOptions = {}): Promise<TopicLookup[]> {
+  return Promise.all(
+    regions.map(async (region): Promise<TopicLookup> => {
+      const found = (await listTopics(aws, region, opts)).find((t) => t.name === name);
+      if (!found) return { region, topicArn: null, onramp: false, subscriptions: [] };
+      const [onramp, subscriptions] = await Promise.all([isOnrampTopic(aws, region, found.topicArn, opts), listSubscriptions(aws, region, found.topicArn, opts)]);
+      return { region, topicArn: found.topicArn, onramp, subscriptions };
+    }),
+  );
+}
+
+/**
+ * The refusal for a "new" topic whose name is taken by a topic Onramp did not make for alarms:
+ * joining it silently would send this alarm to its subscribers and add the user's addresses to it.
+ */
+export function topicNameTaken(lookup: TopicLookup): AppError {
+  const n = lookup.subscriptions.length;
+  return new AppError(
+    'Conflict',
+    `An SNS topic named "${topicNameOf(lookup.topicArn ?? '')}" already exists in ${lookup.region} (${lookup.topicArn}) with ${n} subscription${n === 1 ? '' : 's'}, and Onramp did not create it for alarms. ` +
+      'Nothing was changed. To notify that topic and its subscribers, choose it as an existing topic (--topic-arn ARN in the CLI); otherwise choose another name for a new topic.',
+    'topic.name',
+  );
+}
+
+/**
+ * Subscribe an email address (SNS sends it a confirmation message). Writes are never aborted in
+ * flight: a cancelled run waits for the answer, so it knows what to undo.
+ */
 async function subscribeEmail(aws: AwsContext, region: string, topicArn: string, email: string): Promise<void> {
   const sns = await aws.sns(region);
   try {
@@ -145,57 +175,76 @@ export async function undoTopicChanges(aws: AwsContext, region: string, topicArn
   return { undone, notes };
 }
 
+/** The topic a choice resolves to before anything is changed: an existing ARN, Onramp's own topic of the name, or none yet. */
+export interface TopicPlan {
+  /** The topic to use, or null when a new one will be created. */
+  topicArn: string | null;
+  /** Addresses subscribed already (pending or confirmed), lower-cased. */
+  subscribed: Set<string>;
+}
+
 /**
- * Make sure the chosen topic exists and every given email is subscribed, without duplicates:
- * CreateTopic is idempotent by name, and an address already subscribed (pending or confirmed,
- * compared case-insensitively) is not subscribed again. Returns the topic's subscriptions.
+ * Check a topic choice in one region without changing anything: an existing topic must exist; a
+ * "new" topic may reuse Onramp's own alarm topic of that name (idempotent re-runs) but never
+ * another topic of that name (Conflict, naming it).
+ */
+export async function planTopic(aws: AwsContext, region: SupportedRegion, choice: TopicChoice, opts: RunOptions = {}): Promise<TopicPlan> {
+  if (choice.kind === 'existing') {
+    await assertTopicExists(aws, region, choice.arn, opts);
+    const subs = await listSubscriptions(aws, region, choice.arn, opts);
+    return { topicArn: choice.arn, subscribed: new Set(subs.filter((s) => s.protocol === 'email').map((s) => s.endpoint.toLowerCase())) };
+  }
+  const [lookup] = await lookupTopics(aws, [region], choice.name, opts);
+  if (!lookup?.topicArn) return { topicArn: null, subscribed: new Set() };
+  if (!lookup.onramp) throw topicNameTaken(lookup);
+  return { topicArn: lookup.topicArn, subscribed: new Set(lookup.subscriptions.filter((s) => s.protocol === 'email').map((s) => s.endpoint.toLowerCase())) };
+}
+
+/**
+ * Make sure the planned topic exists and every given email is subscribed, without duplicates:
+ * a new topic is created with Onramp's tags, and an address already subscribed (pending or
+ * confirmed, compared case-insensitively) is not subscribed again. Every change is written to the
+ * journal before it is made, so a failure (or a lost answer) can be undone. Returns the topic's
+ * subscriptions.
  */
 export async function ensureTopic(
   aws: AwsContext,
-  region: string,
+  region: SupportedRegion,
   choice: TopicChoice,
   journal: TopicJournal = { subscribed: [] },
+  opts: RunOptions = {},
+  plan?: TopicPlan,
 ): Promise<{ topicArn: string; created: boolean; subscriptions: SubscriptionSummary[] }> {
-  let topicArn: string;
+  const planned = plan ?? (await planTopic(aws, region, choice, opts));
+  let topicArn = planned.topicArn;
   let created = false;
-  if (choice.kind === 'existing') {
-    await assertTopicExists(aws, region, choice.arn);
-    topicArn = choice.arn;
-  } else {
-    const before = await listTopics(aws, region);
-    const existing = before.find((t) => t.name === choice.name);
-    if (existing) {
-      topicArn = existing.topicArn;
-    } else {
-      const sns = await aws.sns(region);
-      try {
-        const out = await sns.send(
-          new CreateTopicCommand({ Name: choice.name, Tags: [{ Key: 'managed-by', Value: 'onramp' }] }),
-        );
-        topicArn = out.TopicArn ?? '';
-      } catch (err) {
-        // The answer may be lost after the topic was made: a topic of that name that was not there
-        // before is this run's, and must be undone with the rest.
-        const after = await listTopics(aws, region).catch(() => []);
-        const appeared = after.find((t) => t.name === choice.name);
-        if (appeared) journal.createdTopicArn = appeared.topicArn;
-        throw toAppError(err, `SNS CreateTopic ${choice.name}`);
-      }
-      journal.createdTopicArn = topicArn;
-      created = true;
+  if (!topicArn) {
+    if (choice.kind !== 'new') throw new AppError('Internal', 'An existing topic has no ARN.');
+    checkpoint(opts);
+    const sns = await aws.sns(region);
+    try {
+      const out = await sns.send(new CreateTopicCommand({ Name: choice.name, Tags: [...ALARM_TOPIC_TAGS] }));
+      topicArn = out.TopicArn ?? '';
+    } catch (err) {
+      // The answer may be lost after the topic was made: a topic of that name that was not there
+      // before is this run's, and must be undone with the rest.
+      const after = await listTopics(aws, region).catch(() => []);
+      const appeared = after.find((t) => t.name === choice.name);
+      if (appeared) journal.createdTopicArn = appeared.topicArn;
+      throw toAppError(err, `SNS CreateTopic ${choice.name}`);
     }
+    journal.createdTopicArn = topicArn;
+    created = true;
   }
-  const current = await listSubscriptions(aws, region, topicArn);
-  const have = new Set(current.filter((s) => s.protocol === 'email').map((s) => s.endpoint.toLowerCase()));
-  let added = false;
+  const have = new Set(planned.subscribed);
   for (const email of choice.emails) {
     if (have.has(email.toLowerCase())) continue;
+    checkpoint(opts);
     journal.subscribed.push(email);
     await subscribeEmail(aws, region, topicArn, email);
     have.add(email.toLowerCase());
-    added = true;
   }
-  return { topicArn, created, subscriptions: added ? await listSubscriptions(aws, region, topicArn) : current };
+  return { topicArn, created, subscriptions: await listSubscriptions(aws, region, topicArn, opts) };
 }
 
 /**

@@ -44,7 +44,7 @@ export interface MeasureOptions {
 /**
  * Count VPCs, Elastic IPs, NAT gateways and Standard On-Demand vCPUs in one region and read their
  * quotas, all reads in parallel. Never throws for AWS reasons: a count that fails is null with its
- * reason, a quota that cannot be read falls back to AWS's documented default with a note.
+ * reason, a quota that cannot be read falls back to AWS's documented default (judged as a warning, with the reason).
  */
 export async function measureRegion(aws: AwsContext, region: SupportedRegion, opts: MeasureOptions = {}): Promise<RegionMeasurement> {
   const timeoutMs = opts.timeoutMs ?? 30_000;
@@ -62,11 +62,9 @@ export async function measureRegion(aws: AwsContext, region: SupportedRegion, op
       readQuota(aws, region, 'elasticIps', send, timeoutMs),
       readQuota(aws, region, 'vcpus', send, timeoutMs),
     ]);
-    const notes: string[] = [];
+    const unreadableQuotas: RegionMeasurement['unreadableQuotas'] = {};
     const usage = (key: QuotaKey, count: Read<number>, quota: Read<number>): LimitUsage => {
-      if (!quota.ok) {
-        notes.push(`${QUOTAS[key].name}: the account's quota could not be read from Service Quotas (${quota.reason}); AWS's default of ${QUOTAS[key].defaultValue} is shown.`);
-      }
+      if (!quota.ok) unreadableQuotas[key] = quota.reason;
       return {
         used: count.ok ? count.value : null,
         limit: quota.ok ? quota.value : QUOTAS[key].defaultValue,
@@ -85,7 +83,8 @@ export async function measureRegion(aws: AwsContext, region: SupportedRegion, op
       natGateways: { used: nats.ok ? nats.value : null },
       vcpus: usage('vcpus', vcpus, vcpuQuota),
       unreadable,
-      notes,
+      unreadableQuotas,
+      notes: [],
     };
   } finally {
     clearTimeout(timer);

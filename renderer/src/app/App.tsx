@@ -2,6 +2,7 @@ import { AppShell, Button, Group, Modal, NavLink, Stack, Text, ThemeIcon } from 
 import { IconStairsUp } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
+import type { AlarmForm } from '../features/alarm-wizard/form';
 import { api, call } from '../api';
 import { SetupRunProvider, useSetupRun } from '../features/setup-wizard/run-store';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
@@ -24,6 +25,12 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
   const setupRun = useSetupRun();
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   const [session, setSession] = useState<SessionInfo | null>(null);
+  // An alarm handed from the dashboard's Edit to the wizard; any other navigation clears it.
+  const [alarmToEdit, setAlarmToEdit] = useState<AlarmForm | null>(null);
+  const go = (id: string) => {
+    setAlarmToEdit(null);
+    setActive(id);
+  };
   const { setTheme } = useThemePreference();
 
   // The saved theme applies from start-up, not only once Settings is opened.
@@ -45,12 +52,21 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
     });
   }, []); // once, at start-up
 
-  const ctx: ScreenContext = { session, setSession, navigate: setActive };
+  const ctx: ScreenContext = {
+    session,
+    setSession,
+    navigate: go,
+    alarmToEdit,
+    editAlarm: (form) => {
+      setAlarmToEdit(form);
+      setActive('new-alarm');
+    },
+  };
   const disconnect = () => {
     setConfirmDisconnect(false);
     void call(() => api().session.disconnect({}));
     setSession(null);
-    setActive('connect');
+    go('connect');
   };
   const current = navItems.find((n) => n.id === active) ?? navItems[0];
 
@@ -84,13 +100,13 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
             leftSection={<item.icon size={18} />}
             active={item.id === current.id}
             aria-current={item.id === current.id ? 'page' : undefined}
-            onClick={() => setActive(item.id)}
+            onClick={() => go(item.id)}
             component="button"
           />
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
-        <div key={current.id}>{current.render(ctx)}</div>
+        <div key={alarmToEdit ? `${current.id}:edit:${alarmToEdit.name}` : current.id}>{current.render(ctx)}</div>
       </AppShell.Main>
       <Modal opened={confirmDisconnect} onClose={() => setConfirmDisconnect(false)} title="A setup run is in progress">
         <Stack>
@@ -105,7 +121,7 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
               variant="light"
               onClick={() => {
                 setConfirmDisconnect(false);
-                setActive('setup');
+                go('setup');
               }}
             >
               Show the run
@@ -121,7 +137,7 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
         onReconnect={() => {
           void call(() => api().session.disconnect({}));
           setSession(null);
-          setActive('connect');
+          go('connect');
         }}
       />
     </AppShell>

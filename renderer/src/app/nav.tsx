@@ -1,6 +1,7 @@
 import { IconAlarmPlus, IconChartLine, IconGauge, IconListDetails, IconPlugConnected, IconSettings, IconWand } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
+import type { AlarmForm } from '../features/alarm-wizard/form';
 import { ConfigurationsScreen } from '../features/configurations/ConfigurationsScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { LazyAlarmWizard } from '../features/alarm-wizard/LazyAlarmWizard';
@@ -14,6 +15,10 @@ export interface ScreenContext {
   session: SessionInfo | null;
   setSession: (session: SessionInfo | null) => void;
   navigate: (id: string) => void;
+  /** The alarm the dashboard's Edit opened the wizard on, or null for a new one. */
+  alarmToEdit: AlarmForm | null;
+  /** Open the alarm wizard on an existing alarm's form. */
+  editAlarm: (form: AlarmForm) => void;
 }
 
 /** One navbar entry and the screen it shows. Add a feature by appending an item. */
@@ -41,7 +46,7 @@ export const NAV_ITEMS: NavItem[] = [
         session={ctx.session}
         onGoConnect={() => ctx.navigate('connect')}
         onNewAlarm={() => ctx.navigate('new-alarm')}
-        onEditAlarm={() => ctx.navigate('new-alarm')}
+        onEditAlarm={ctx.editAlarm}
       />
     ),
   },
@@ -50,7 +55,12 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'New alarm',
     icon: IconAlarmPlus,
     render: (ctx) => (
-      <LazyAlarmWizard session={ctx.session} onGoConnect={() => ctx.navigate('connect')} onOpenDashboard={() => ctx.navigate('monitoring')} />
+      <LazyAlarmWizard
+        session={ctx.session}
+        initialForm={ctx.alarmToEdit}
+        onGoConnect={() => ctx.navigate('connect')}
+        onOpenDashboard={() => ctx.navigate('monitoring')}
+      />
     ),
   },
   {

@@ -34,7 +34,7 @@ export function errorTitle(code: ErrorCode): string {
     case 'Busy':
       return 'Busy';
     case 'RolledBack':
-      return 'Setup failed and was rolled back';
+      return 'Failed and rolled back';
     case 'Cancelled':
       return 'Cancelled';
     case 'WrongAccount':
@@ -75,7 +75,7 @@ export function nextStepHint(code: ErrorCode): string {
     case 'NotFound':
       return 'Refresh the list; it may have been removed already.';
     case 'RolledBack':
-      return 'Fix the cause shown above and run the setup again.';
+      return 'Fix the cause shown above and try again.';
     case 'Cancelled':
       return 'What this run had created was undone; run it again when you are ready.';
     case 'WrongAccount':

@@ -69,7 +69,12 @@ export class AlarmWizardPage {
   }
 
   get create(): Locator {
-    return this.root.getByRole('button', { name: /^(Create alarm|Save again)$/ });
+    return this.root.getByRole('button', { name: /^(Create alarm|Create in \d regions|Save again)$/ });
+  }
+
+  /** Tick or untick one of the regions the alarm is created in. */
+  region(name: string): Locator {
+    return this.root.getByRole('checkbox', { name });
   }
 
   get result(): Locator {

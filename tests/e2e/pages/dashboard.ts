@@ -20,8 +20,10 @@ export class DashboardPage {
     return this.main.getByRole('table', { name: 'Alarms' });
   }
 
-  alarmRow(name: string): Locator {
-    return this.alarms.getByRole('row').filter({ hasText: name });
+  /** The alarm's row (in one region, when the same alarm exists in several). */
+  alarmRow(name: string, region?: string): Locator {
+    const rows = this.alarms.getByRole('row').filter({ hasText: name });
+    return region ? rows.filter({ hasText: region }) : rows;
   }
 
   get cost(): Locator {

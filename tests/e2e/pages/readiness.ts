@@ -32,6 +32,11 @@ export class ReadinessPage {
     return this.main.getByRole('list', { name: `Problems in ${region}` });
   }
 
+  /** The warnings (limits that could not be read) listed under a region. */
+  warnings(region: string): Locator {
+    return this.main.getByRole('list', { name: `Warnings in ${region}` });
+  }
+
   /** The section (card) of one region. */
   region(region: string): Locator {
     return this.main.getByRole('region', { name: region, exact: true });

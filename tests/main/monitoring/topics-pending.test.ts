@@ -8,24 +8,35 @@ import {
   CreateTopicCommand,
   GetTopicAttributesCommand,
   ListSubscriptionsByTopicCommand,
+  ListTagsForResourceCommand,
   ListTopicsCommand,
+  SNSClient,
   SubscribeCommand,
-  type SNSClient,
 } from '@aws-sdk/client-sns';
 import type { AwsContext } from '../../../main/core/aws/context';
 import { ensureTopic, listSubscriptions, resendConfirmation } from '../../../main/core/monitoring';
 
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:alerts';
 
-/** A fake SNS holding one topic whose subscriptions stay pending until "confirmed" by the test. */
+/**
+ * A fake SNS holding one topic (Onramp's, by its tags) whose subscriptions stay pending until
+ * "confirmed" by the test. It is a real SNSClient with `send` replaced, because the SDK's paginators
+ * accept only instances of their client class.
+ */
 function fakeSns(initial: { endpoint: string; confirmed: boolean }[]) {
   const subs = [...initial];
   const sent: string[] = [];
-  const client = {
+  let created = initial.length > 0;
+  const client = new SNSClient({ region: 'us-east-1' });
+  Object.assign(client, {
     send: async (cmd: unknown) => {
       sent.push((cmd as object).constructor.name);
-      if (cmd instanceof ListTopicsCommand) return { Topics: [{ TopicArn: TOPIC }] };
-      if (cmd instanceof CreateTopicCommand) return { TopicArn: TOPIC };
+      if (cmd instanceof ListTopicsCommand) return { Topics: created ? [{ TopicArn: TOPIC }] : [] };
+      if (cmd instanceof ListTagsForResourceCommand) return { Tags: [{ Key: 'managed-by', Value: 'onramp' }, { Key: 'onramp:purpose', Value: 'alarm-notifications' }] };
+      if (cmd instanceof CreateTopicCommand) {
+        created = true;
+        return { TopicArn: TOPIC };
+      }
       if (cmd instanceof GetTopicAttributesCommand) return { Attributes: { TopicArn: TOPIC } };
       if (cmd instanceof ListSubscriptionsByTopicCommand) {
         return {
@@ -44,8 +55,8 @@ function fakeSns(initial: { endpoint: string; confirmed: boolean }[]) {
       }
       throw new Error(`unexpected ${(cmd as object).constructor.name}`);
     },
-  };
-  const aws = { sns: async () => client as unknown as SNSClient } as unknown as AwsContext;
+  });
+  const aws = { sns: async () => client } as unknown as AwsContext;
   return { aws, sent, subs };
 }
 

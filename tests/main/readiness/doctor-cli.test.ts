@@ -10,8 +10,6 @@ import { startRequestCounter, type CannedResponse, type RequestCounter, type See
 import { fillRegion, simulationAnswer } from './fixtures';
 import { cli } from '../../helpers/cli';
 
-
-
 const keys = (o: object) => Object.keys(o).sort();
 
 describe('onramp doctor: invalid input exits 2 and sends no request', () => {
@@ -82,7 +80,7 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(out.permissions).toMatchObject({ checked: false, missing: [], note: expect.stringMatching(/simulation is not available/) });
     expect(out.regions).toHaveLength(1);
     const r = out.regions[0];
-    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'vcpus', 'vpcs']);
+    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'vcpus', 'vpcs', 'warnings']);
     expect(r).toMatchObject({
       region: 'us-east-1',
       ok: true,
@@ -110,7 +108,8 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     const full = json.json.regions[2];
     expect(full.vpcs).toEqual({ used: 5, limit: 5, source: 'account' });
     expect(full.elasticIps).toEqual({ used: 5, limit: 5, source: 'default' });
-    expect(full.problems).toHaveLength(2);
+    expect(full.problems).toHaveLength(1); // the VPCs; the Elastic IP quota is unknown, so a warning
+    expect(full.warnings.length).toBeGreaterThan(0);
 
     expect(human.code).toBe(3);
     expect(human.stdout).toMatch(/^us-west-1 +PROBLEM +VPCs 5\/5 +Elastic IPs 5\/5\*/m);
@@ -119,11 +118,31 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(human.stdout).toContain('Not ready');
   });
 
-  it('exits 3 on the default workspace size when only the default vCPU quota is known', async () => {
+  it('exits 0 with warnings on the default workspace size when Service Quotas cannot give the vCPU quota', async () => {
+    const [json, human] = await Promise.all([
+      cli(['doctor', '--profile', 'default', '--json'], env),
+      cli(['doctor', '--profile', 'default'], env),
+    ]);
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.json.workspaceVcpus).toBe(8);
+    for (const r of json.json.regions) {
+      expect(r).toMatchObject({ ok: true, problems: [] });
+      expect(r.warnings.join(' ')).toMatch(/Running On-Demand Standard .* quota unknown .*aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A/);
+    }
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^us-west-2 +ok /m);
+    expect(human.stdout).toMatch(/^ {2}\? Running On-Demand Standard .* in us-west-2: quota unknown/m);
+    expect(human.stdout).toMatch(/Ready, as far as could be checked: some limits are unknown/);
+  });
+
+  it('exits 3 when a vCPU quota that was read is too small', async () => {
+    intercept = (req) =>
+      req.action === 'GetServiceQuota' && req.body.includes('L-1216C47A')
+        ? { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ Quota: { ServiceCode: 'ec2', QuotaCode: 'L-1216C47A', Value: 4 } }) }
+        : undefined;
     const run = await cli(['doctor', '--profile', 'default', '--region', 'us-west-2', '--json'], env);
     expect(run.code).toBe(3);
-    expect(run.json.workspaceVcpus).toBe(8);
-    expect(run.json.regions[0].problems).toEqual([expect.stringContaining('Not enough vCPUs in us-west-2')]);
+    expect(run.json.regions[0].problems).toEqual([expect.stringContaining('Not enough vCPUs in us-west-2: a workspace needs 8, but only 4 of the 4')]);
   });
 
   it('exits 3 when the simulation finds a missing setup permission, even if every region is ok', async () => {
@@ -168,7 +187,7 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     const run = await cli(['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '0'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Permissions: every setup action is allowed.');
-    expect(run.stdout).toMatch(/Ready\.\n?$/);
+    expect(run.stdout).toMatch(/Ready(\.|, as far as could be checked: some limits are unknown.*)\n?$/);
   });
 
   it('exits 3 for a profile that is not in the files, before any request', async () => {

@@ -2,7 +2,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { DashboardScreen } from '../../../renderer/src/features/dashboard/DashboardScreen';
-import { takePendingEdit } from '../../../renderer/src/features/alarm-wizard/model';
 import type { RegionAlarm, RegionSummary } from '../../../renderer/src/features/dashboard/model';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { renderUi } from '../helpers/dom';
@@ -17,16 +16,18 @@ function alarm(state: RegionAlarm['state']) {
     state,
     stateReason: 'Threshold crossed',
     stateUpdatedAt: Date.now() - 120_000,
-    metric: { kind: 'vcpu' as const, usageClass: 'Standard/OnDemand' },
-    stat: 'Maximum',
+    metric: { kind: 'vcpu' as const, usageClass: 'all' },
+    stat: 'Maximum' as const,
+    extendedStatistic: null,
     threshold: 40,
-    comparisonOperator: 'GreaterThanThreshold',
+    comparisonOperator: 'GreaterThanThreshold' as const,
     period: 300,
     evaluationPeriods: 3,
     datapointsToAlarm: 2,
-    treatMissing: 'missing',
+    treatMissing: 'missing' as const,
+    notifyOn: ['alarm' as const],
     topicArns: ['arn:aws:sns:us-east-1:123456789012:ops'],
-    description: 'Too many vCPUs',
+    description: 'Too many vCPUs used by the platform across every usage class in this region, more than the plan allows for the month',
   };
 }
 
@@ -38,18 +39,64 @@ function summary(state: RegionAlarm['state']): { generatedAt: number; regions: R
       {
         region: 'us-east-1',
         ok: true,
-        usageClass: 'Standard/OnDemand',
+        usageClass: 'all',
         current: 12,
         currentAt: now - 300_000,
         peak24h: 60,
         series: [{ t: now - 600_000, v: 10 }, { t: now - 300_000, v: 12 }],
-        quota: 64,
-        quotaNote: null,
-        headroom: 52,
+        quota: null,
+        quotaNote: 'Service Quotas does not know quota L-1216C47A in us-east-1.',
+        headroom: null,
+        classes: [
+          { usageClass: 'Standard/OnDemand', current: 4, peak24h: 50, quota: null, quotaCode: 'L-1216C47A' },
+          { usageClass: 'G/OnDemand', current: 8, peak24h: 12, quota: 64, quotaCode: 'L-DB2E81BA' },
+        ],
         alarms: [alarm(state)],
+      },
+      {
+        region: 'us-west-2',
+        ok: true,
+        usageClass: 'all',
+        current: 2,
+        currentAt: now - 300_000,
+        peak24h: 2,
+        series: [],
+        quota: null,
+        quotaNote: 'Service Quotas does not know quota L-1216C47A in us-west-2.',
+        headroom: null,
+        classes: [{ usageClass: 'Standard/OnDemand', current: 2, peak24h: 2, quota: null, quotaCode: 'L-1216C47A' }],
+        alarms: [],
       },
       { region: 'us-east-2', ok: false, error: { code: 'AccessDenied', message: 'Not allowed to read CloudWatch in us-east-2.' } },
     ],
+  };
+}
+
+/** A cost card's history: the total of all classes (10 vCPUs for an hour) with its per-class breakdown. */
+function history(region: string) {
+  const now = Date.now();
+  const t = now - 3_600_000;
+  return {
+    region,
+    metric: { kind: 'vcpu' as const, usageClass: 'all' },
+    namespace: 'AWS/Usage',
+    metricName: 'ResourceCount',
+    dimensions: {},
+    classes: ['Standard/OnDemand', 'F/OnDemand', 'G/OnDemand', 'Inf/OnDemand', 'P/OnDemand', 'X/OnDemand'],
+    stat: 'Average' as const,
+    period: 3600,
+    start: now - 7 * 86_400_000,
+    end: now,
+    points: [{ t, v: 10 }],
+    byClass: [
+      { usageClass: 'Standard/OnDemand', points: [{ t, v: 6 }] },
+      { usageClass: 'G/OnDemand', points: [{ t, v: 4 }] },
+    ],
+    max: 10,
+    maxAt: now,
+    quota: { quotaCode: null, value: null, note: null },
+    suggestion: { value: 12, reason: '' },
+    notes: [],
   };
 }
 
@@ -59,29 +106,40 @@ afterEach(() => {
 
 describe('DashboardScreen', () => {
   it('shows region cards, a failed region on its own, alarms, and usage cost', async () => {
-    createFakeApi({
+    const fake = createFakeApi({
       'dashboard:summary': () => summary('OK'),
-      'usage:history': (r) => {
-        const now = Date.now();
-        return { region: r.region, metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' }, namespace: 'AWS/Usage', metricName: 'ResourceCount', dimensions: {}, stat: 'Average', period: 3600, start: now - 7 * 86_400_000, end: now, points: [{ t: now - 3_600_000, v: 10 }], max: 10, maxAt: now, quota: { quotaCode: null, value: null, note: null }, suggestion: { value: 12, reason: '' }, notes: [] };
-      },
+      'usage:history': (r) => history(r.region),
     }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     const east1 = await screen.findByRole('region', { name: 'Region us-east-1' });
     expect(east1).toHaveTextContent('12 vCPUs now');
-    expect(east1).toHaveTextContent('52 vCPUs below the quota of 64');
+    expect(east1).toHaveTextContent('all classes');
+    const classes = within(east1).getByRole('table', { name: 'Usage classes in us-east-1' });
+    expect(within(classes).getByRole('rowheader', { name: 'G' }).closest('tr')).toHaveTextContent('G81264');
+    expect(within(classes).getByRole('rowheader', { name: 'Standard' }).closest('tr')).toHaveTextContent('Standard450?');
+    // the quota note is said once, not on every card
+    expect(east1).not.toHaveTextContent('L-1216C47A');
+    expect(screen.getAllByLabelText('Quota note')).toHaveLength(1);
+    expect(screen.getByLabelText('Quota note')).toHaveTextContent('Quotas: Service Quotas does not know quota L-1216C47A.');
     expect(screen.getByRole('region', { name: 'Region us-east-2' })).toHaveTextContent('Not allowed to read CloudWatch in us-east-2.');
     const table = screen.getByRole('table', { name: 'Alarms' });
     expect(table).toHaveTextContent('vcpu-high');
-    expect(table).toHaveTextContent('> 40 (2 of 3)');
+    expect(table).toHaveTextContent('> 40 (2 of 3), all classes');
+    // the state badge's label is never clipped, so a long description cannot squeeze it to "O…" (checked for real in the e2e test)
+    const label = within(table).getByText('OK');
+    expect(label).toHaveStyle({ overflow: 'visible' });
+    expect(label.closest('td')).toHaveStyle({ whiteSpace: 'nowrap' });
     expect(table).toHaveTextContent('5 min');
     expect(table).toHaveTextContent('ops');
     expect(table).toHaveTextContent('2 min ago');
     expect(screen.getByLabelText('Last updated')).toHaveTextContent('Last updated just now');
     const cost = await screen.findByRole('table', { name: 'Usage cost' });
-    // One hourly datapoint at 10 vCPUs → 10 vCPU-hours → $0.50 at $0.05.
+    // One hourly datapoint at 10 vCPUs → 10 vCPU-hours → $0.50 at $0.05, of which G is 4.
     expect(within(cost).getAllByRole('row')[1]).toHaveTextContent('us-east-110');
     expect(cost).toHaveTextContent('$0.50');
+    expect(within(cost).getByRole('row', { name: 'us-east-1 G/OnDemand' })).toHaveTextContent('G/OnDemand4');
+    // the cost card asks for the total of all classes with the breakdown
+    expect(fake.requestsOn('usage:history')[0]).toMatchObject({ metric: { kind: 'vcpu', usageClass: 'all' }, breakdown: true, stat: 'Average' });
   });
 
   it('confirms before a test notification (real emails) and before delete', async () => {
@@ -104,8 +162,7 @@ describe('DashboardScreen', () => {
     const onEdit = vi.fn();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={onEdit} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Edit vcpu-high' }));
-    expect(onEdit).toHaveBeenCalled();
-    expect(takePendingEdit()).toMatchObject({ name: 'vcpu-high', threshold: '40', evaluationPeriods: '3', datapointsToAlarm: '2', topicMode: 'existing' });
+    expect(onEdit).toHaveBeenCalledWith(expect.objectContaining({ name: 'vcpu-high', usageClass: 'all', threshold: '40', evaluationPeriods: '3', datapointsToAlarm: '2', topicMode: 'existing' }));
   });
 
   it('refreshes on the interval, pauses while hidden, and notifies state changes on the desktop', async () => {
@@ -150,10 +207,7 @@ describe('DashboardScreen', () => {
       'dashboard:summary': () => summary('OK'),
       'settings:get': () => ({ lastProfile: null, lastRegion: null, refreshIntervalSeconds: 120, theme: 'system' as const, pricePerVcpuHour: 0.1 }),
       'settings:update': (r) => ({ lastProfile: null, lastRegion: null, refreshIntervalSeconds: r.refreshIntervalSeconds ?? 120, theme: 'system' as const, pricePerVcpuHour: 0.1 }),
-      'usage:history': (r) => {
-        const now = Date.now();
-        return { region: r.region, metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' }, namespace: 'AWS/Usage', metricName: 'ResourceCount', dimensions: {}, stat: 'Average', period: 3600, start: now - 7 * 86_400_000, end: now, points: [{ t: now - 3_600_000, v: 10 }], max: 10, maxAt: now, quota: { quotaCode: null, value: null, note: null }, suggestion: { value: 12, reason: '' }, notes: [] };
-      },
+      'usage:history': (r) => history(r.region),
     }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     await waitFor(() => expect(screen.getByRole('combobox', { name: 'Refresh interval' })).toHaveValue('Every 2 minutes'));

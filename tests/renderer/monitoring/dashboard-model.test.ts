@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ago, alarmsOf, costTable, headroomText, refreshOptions, shortPeriod, stateChanges, stateColor, topicNameOf, usd, type RegionAlarm, type RegionSummary } from '../../../renderer/src/features/dashboard/model';
+import { ago, alarmsOf, classLabel, costTable, headroomText, quotaNotes, refreshOptions, shortPeriod, stateChanges, stateColor, topicNameOf, usd, type RegionAlarm, type RegionSummary } from '../../../renderer/src/features/dashboard/model';
 
 const alarm = (name: string, state: RegionAlarm['state'], region = 'us-east-1'): RegionAlarm => ({
   region,
@@ -10,12 +10,14 @@ const alarm = (name: string, state: RegionAlarm['state'], region = 'us-east-1'):
   stateUpdatedAt: null,
   metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' },
   stat: 'Maximum',
+  extendedStatistic: null,
   threshold: 10,
   comparisonOperator: 'GreaterThanThreshold',
   period: 300,
   evaluationPeriods: 1,
   datapointsToAlarm: 1,
   treatMissing: 'missing',
+  notifyOn: ['alarm'],
   topicArns: [],
   description: '',
 });
@@ -36,13 +38,24 @@ describe('dashboard model', () => {
     const { region: _r, ...a } = alarm('z', 'OK');
     const { region: _r2, ...b } = alarm('a', 'OK');
     const regions: RegionSummary[] = [
-      { region: 'us-west-2', ok: true, usageClass: 'Standard/OnDemand', current: 4, currentAt: 0, peak24h: 4, series: [], quota: 10, quotaNote: null, headroom: 6, alarms: [a] },
-      { region: 'us-east-1', ok: true, usageClass: 'Standard/OnDemand', current: null, currentAt: null, peak24h: null, series: [], quota: null, quotaNote: 'hidden', headroom: null, alarms: [b] },
+      { region: 'us-west-2', ok: true, usageClass: 'Standard/OnDemand', current: 4, currentAt: 0, peak24h: 4, series: [], quota: 10, quotaNote: null, headroom: 6, classes: [], alarms: [a] },
+      { region: 'us-east-1', ok: true, usageClass: 'Standard/OnDemand', current: null, currentAt: null, peak24h: null, series: [], quota: null, quotaNote: 'hidden', headroom: null, classes: [], alarms: [b] },
       { region: 'us-east-2', ok: false, error: { code: 'AccessDenied', message: 'no' } },
     ];
     expect(alarmsOf(regions).map((x) => `${x.region}/${x.alarmName}`)).toEqual(['us-east-1/a', 'us-west-2/z']);
     expect(headroomText(regions[0] as Extract<RegionSummary, { ok: true }>)).toBe('6 vCPUs below the quota of 10');
-    expect(headroomText(regions[1] as Extract<RegionSummary, { ok: true }>)).toBe('hidden');
+    expect(headroomText(regions[1] as Extract<RegionSummary, { ok: true }>)).toBe('quota unknown');
+    expect(headroomText({ ...(regions[0] as Extract<RegionSummary, { ok: true }>), usageClass: 'all' })).toBeNull();
+  });
+
+  it('says a quota note once, however many cards carry it; names On-Demand classes short', () => {
+    const card = (region: string): RegionSummary => ({ region, ok: true, usageClass: 'all', current: 1, currentAt: 0, peak24h: 1, series: [], quota: null, quotaNote: `Service Quotas does not know quota L-1216C47A in ${region}.`, headroom: null, classes: [], alarms: [] });
+    expect(quotaNotes([card('us-east-1'), card('us-east-2'), card('us-west-1'), { region: 'us-west-2', ok: false, error: { code: 'AccessDenied', message: 'no' } }])).toEqual([
+      'Service Quotas does not know quota L-1216C47A.',
+    ]);
+    expect(classLabel('G/OnDemand')).toBe('G');
+    expect(classLabel('Standard/OnDemand')).toBe('Standard');
+    expect(classLabel('Standard/Spot')).toBe('Standard/Spot');
   });
 
   it('formats times, periods, topics and money', () => {
@@ -71,6 +84,34 @@ describe('dashboard model', () => {
     expect(total.vcpuHours).toBe(24);
     expect(total.cost).toBeCloseTo(1.2);
     expect(total.monthToDateComplete).toBe(false);
+  });
+
+  it("breaks a region's total cost down by usage class, leaving out classes that did not run", () => {
+    const now = Date.UTC(2026, 10, 16);
+    const start = now - 2 * 3_600_000;
+    const [row] = costTable(
+      [
+        {
+          region: 'us-east-1',
+          points: [{ t: start, v: 12 }],
+          byClass: [
+            { usageClass: 'Standard/OnDemand', points: [{ t: start, v: 8 }] },
+            { usageClass: 'F/OnDemand', points: [] },
+            { usageClass: 'G/OnDemand', points: [{ t: start, v: 4 }] },
+          ],
+          start,
+          end: now,
+          period: 3600,
+        },
+      ],
+      0.05,
+      now,
+    ).rows;
+    expect(row!.cost.vcpuHours).toBe(12);
+    expect(row!.byClass.map((c) => [c.usageClass, c.cost.vcpuHours])).toEqual([
+      ['Standard/OnDemand', 8],
+      ['G/OnDemand', 4],
+    ]);
   });
 
   it('offers the saved refresh interval even when it is not a preset', () => {

@@ -39,13 +39,21 @@ describe('ReadinessScreen', () => {
   it('lists a flagged region’s problems with links to the Service Quotas console', async () => {
     start();
     const problems = await screen.findByRole('list', { name: 'Problems in us-west-1' });
-    expect(within(problems).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(problems).getAllByRole('listitem')).toHaveLength(1);
     const link = within(problems).getByRole('link', { name: /Service Quotas: VPCs per Region in us-west-1/ });
     expect(link).toHaveAttribute('href', 'https://console.aws.amazon.com/servicequotas/home/services/vpc/quotas/L-F678F1CE?region=us-west-1');
     expect(link).toHaveAttribute('target', '_blank');
     expect(link).toHaveAttribute('rel', 'noreferrer');
     expect(problems).toHaveTextContent(/or choose another region\./);
     expect(screen.queryByRole('list', { name: 'Problems in us-east-1' })).toBeNull();
+  });
+
+  it('an unreadable quota is a warning with the default and how to check it, not a problem', async () => {
+    start();
+    const warnings = await screen.findByRole('list', { name: 'Warnings in us-west-1' });
+    expect(warnings).toHaveTextContent(/EC2-VPC Elastic IPs in us-west-1: quota unknown/);
+    expect(warnings).toHaveTextContent(/aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1/);
+    expect(within(warnings).getByRole('link', { name: /Service Quotas: EC2-VPC Elastic IPs in us-west-1/ })).toBeInTheDocument();
   });
 
   it('lists missing permissions with what each blocks', async () => {

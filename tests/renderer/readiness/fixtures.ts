@@ -23,6 +23,7 @@ export function region(name: SupportedRegion, over: Partial<RegionReadiness> = {
     natGateways: { used: 0 },
     vcpus: { used: 0, limit: 32, source: 'account' },
     problems: [],
+    warnings: [],
     notes: [],
     ...over,
   };
@@ -34,9 +35,10 @@ export const FULL_REGION = region('us-west-1', {
   elasticIps: { used: 5, limit: 5, source: 'default' },
   problems: [
     `No VPC left in us-west-1: 5 in use of 5, and each workspace needs its own VPC. Delete a VPC you no longer use, request a higher "VPCs per Region" quota at ${quotaConsoleUrl('us-west-1', 'vpcs')}, or choose another region.`,
-    `No Elastic IP left in us-west-1: 5 allocated of 5 (AWS's default), and the workspace's NAT gateway needs one. Release an Elastic IP you no longer use, request a higher "EC2-VPC Elastic IPs" quota at ${quotaConsoleUrl('us-west-1', 'elasticIps')}, or choose another region.`,
   ],
-  notes: ["EC2-VPC Elastic IPs: the account's quota could not be read from Service Quotas (NoSuchResourceException); AWS's default of 5 is shown."],
+  warnings: [
+    `EC2-VPC Elastic IPs in us-west-1: quota unknown (Service Quotas did not answer: NoSuchResourceException). AWS's default is 5; this account's may be higher. At the default there is no room (5 in use, 1 needed). Check it at ${quotaConsoleUrl('us-west-1', 'elasticIps')} or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1`,
+  ],
 });
 
 export const REPORT: ReadinessReport = {

@@ -38,9 +38,10 @@ describe('readiness model', () => {
     expect(regionStatuses(REPORT)).toEqual({
       'us-east-1': { ok: true, label: 'ready' },
       'us-east-2': { ok: true, label: 'ready' },
-      'us-west-1': { ok: false, label: '2 problems' },
+      'us-west-1': { ok: false, label: '1 problem' },
       'us-west-2': { ok: true, label: 'ready' },
     });
+    expect(regionStatuses({ ...REPORT, regions: [region('us-east-1', { warnings: ['unknown quota'] })] })).toEqual({ 'us-east-1': { ok: true, label: 'ready, limits unknown' } });
     expect(regionStatuses(null)).toEqual({});
   });
 

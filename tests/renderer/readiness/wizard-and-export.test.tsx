@@ -17,11 +17,11 @@ describe('setup wizard region status', () => {
     createFakeApi({ 'readiness:check': () => REPORT }).install();
     const onShowReadiness = vi.fn();
     renderUi(<SetupWizard session={{ ...SESSION, region: 'us-west-1' }} onGoConnect={() => undefined} onShowReadiness={onShowReadiness} />);
-    expect(await screen.findByText("us-west-1: 2 problems for the platform's next workspace (limits).")).toBeInTheDocument();
+    expect(await screen.findByText("us-west-1: 1 problem for the platform's next workspace (limits).")).toBeInTheDocument();
     fireEvent.click(screen.getByRole('combobox', { name: 'Region' }));
     const option = await screen.findByRole('option', { name: 'us-west-2' });
     expect(option).toHaveTextContent('ready');
-    expect(screen.getByRole('option', { name: 'us-west-1' })).toHaveTextContent('2 problems');
+    expect(screen.getByRole('option', { name: 'us-west-1' })).toHaveTextContent('1 problem');
     fireEvent.click(option);
     expect(await screen.findByText("us-west-2: ready for the platform's next workspace.")).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Account readiness' }));

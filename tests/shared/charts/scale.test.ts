@@ -5,7 +5,7 @@ describe('chart scale', () => {
   const rect = plotRect(600, 300);
 
   it('lays out the plot rectangle from the margins and axis sizes', () => {
-    expect(rect).toEqual({ left: 56, top: 12, right: 576, bottom: 268 });
+    expect(rect).toEqual({ left: 56, top: 20, right: 576, bottom: 268 });
   });
 
   it('maps time and value to pixels and back', () => {
@@ -13,7 +13,7 @@ describe('chart scale', () => {
     expect(xOf(100, 0, 100, rect)).toBe(576);
     expect(xOf(50, 0, 100, rect)).toBe(316);
     expect(yOf(0, 100, rect)).toBe(268);
-    expect(yOf(100, 100, rect)).toBe(12);
+    expect(yOf(100, 100, rect)).toBe(20);
     expect(valueAtY(yOf(37, 100, rect), 100, rect)).toBeCloseTo(37);
     expect(valueAtY(-50, 100, rect)).toBe(100);
     expect(valueAtY(1000, 100, rect)).toBe(0);

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AlarmConditionsSchema, AlarmConfigSchema, topicArnRegion } from '../../../shared/monitoring/alarm-config';
 
 const VALID = {
-  region: 'us-east-1',
+  regions: ['us-east-1'],
   name: 'vcpu-high',
   metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' },
   threshold: 1000,
@@ -27,6 +27,7 @@ describe('AlarmConfigSchema', () => {
       evaluationPeriods: 1,
       datapointsToAlarm: 1,
       treatMissing: 'missing',
+      notifyOn: ['alarm'],
     });
   });
 
@@ -39,11 +40,11 @@ describe('AlarmConfigSchema', () => {
     expect(AlarmConfigSchema.safeParse({ ...VALID, threshold: 12.5 }).success).toBe(true);
   });
 
-  it.each([10, 20, 30, 60, 300, 3600])('accepts period %i', (period) => {
+  it.each([60, 120, 300, 3600, 21_600])('accepts period %i', (period) => {
     expect(AlarmConfigSchema.safeParse({ ...VALID, period }).success).toBe(true);
   });
-  it.each([0, 15, 45, 90, 301, 59.5])('rejects period %s', (period) => {
-    expect(problem({ period }).path).toBe('period');
+  it.each([0, 10, 20, 30, 15, 45, 90, 301, 59.5])('rejects period %s (AWS/Usage and AWS/Billing are standard resolution)', (period) => {
+    expect(problem({ period })).toMatchObject({ path: 'period', message: expect.stringContaining('multiple of 60 seconds') });
   });
 
   it('rejects datapoints to alarm above evaluation periods', () => {
@@ -72,8 +73,28 @@ describe('AlarmConfigSchema', () => {
     expect(problem({ description: 'x'.repeat(1025) }).path).toBe('description');
   });
 
-  it('rejects an unsupported region', () => {
-    expect(problem({ region: 'eu-west-1' }).path).toBe('region');
+  it('rejects an unsupported region, no region, and a region twice', () => {
+    expect(problem({ regions: ['eu-west-1'] }).path).toBe('regions.0');
+    expect(problem({ regions: [] }).path).toBe('regions');
+    expect(problem({ regions: ['us-east-1', 'us-east-1'] }).path).toBe('regions');
+  });
+
+  it('accepts several regions with a new topic, and refuses an existing topic for several regions', () => {
+    expect(AlarmConfigSchema.parse({ ...VALID, regions: ['us-east-1', 'us-west-2'] }).regions).toEqual(['us-east-1', 'us-west-2']);
+    const p = problem({ regions: ['us-east-1', 'us-west-2'], topic: { kind: 'existing', arn: 'arn:aws:sns:us-east-1:123456789012:alerts' } });
+    expect(p).toMatchObject({ path: 'topic.arn', message: expect.stringContaining('choose a new topic') });
+  });
+
+  it('notify on: any of alarm, ok, insufficient-data, at least one, each once', () => {
+    expect(AlarmConfigSchema.parse({ ...VALID, notifyOn: ['ok', 'insufficient-data'] }).notifyOn).toEqual(['ok', 'insufficient-data']);
+    expect(problem({ notifyOn: [] }).path).toBe('notifyOn');
+    expect(problem({ notifyOn: ['alarm', 'alarm'] }).path).toBe('notifyOn');
+    expect(problem({ notifyOn: ['recovered'] }).path).toBe('notifyOn.0');
+  });
+
+  it('all usage classes is a metric choice', () => {
+    expect(AlarmConfigSchema.parse({ ...VALID, metric: { kind: 'vcpu', usageClass: 'all' } }).metric).toEqual({ kind: 'vcpu', usageClass: 'all' });
+    expect(problem({ metric: { kind: 'vcpu', usageClass: 'everything' } }).path).toBe('metric.usageClass');
   });
 
   it('accepts an existing topic in the same region, with optional extra emails', () => {
@@ -97,13 +118,14 @@ describe('AlarmConfigSchema', () => {
 
   it('a new topic needs a valid name and at least one valid email', () => {
     expect(problem({ topic: { kind: 'new', name: 'alerts', emails: [] } }).path).toBe('topic.emails');
-    expect(problem({ topic: { kind: 'new', name: 'alerts', emails: ['not-an-email'] } }).path).toBe('topic.emails.0');
+    expect(problem({ topic: { kind: 'new', name: 'alerts', emails: ['not-an-email'] } })).toMatchObject({ path: 'topic.emails.0', message: expect.stringContaining('has no @') });
     expect(problem({ topic: { kind: 'new', name: 'bad.name', emails: ['a@example.com'] } }).path).toBe('topic.name');
   });
 
   it('billing alarms only in us-east-1', () => {
     expect(AlarmConfigSchema.safeParse({ ...VALID, metric: { kind: 'billing' } }).success).toBe(true);
-    expect(problem({ region: 'us-west-2', metric: { kind: 'billing' } }).path).toBe('metric');
+    expect(problem({ regions: ['us-west-2'], metric: { kind: 'billing' } }).path).toBe('regions');
+    expect(problem({ regions: ['us-east-1', 'us-west-2'], metric: { kind: 'billing' } }).path).toBe('regions');
   });
 
   it('rejects unknown fields', () => {

@@ -53,11 +53,29 @@ describe('regionProblems', () => {
     expect(regionProblems(measured({ vpcs: { used: 7, limit: 5, source: 'account' } }), 0)).toHaveLength(1);
   });
 
-  it('flags no Elastic IP left, naming a default limit as a default', () => {
-    const [p] = regionProblems(measured({ elasticIps: { used: 5, limit: 5, source: 'default' } }), 8);
-    expect(p).toContain('No Elastic IP left in us-west-1: 5 allocated of 5 (AWS\'s default');
+  it('flags no Elastic IP left when the quota was read', () => {
+    const [p] = regionProblems(measured({ elasticIps: { used: 5, limit: 5, source: 'account' } }), 8);
+    expect(p).toContain('No Elastic IP left in us-west-1: 5 allocated of 5, and');
     expect(p).toContain('Release an Elastic IP');
     expect(p).toContain('/services/ec2/quotas/L-0263D0A3');
+  });
+
+  it('a limit Service Quotas could not give is a warning with the default and how to check it, never a problem', () => {
+    const m = measured({
+      elasticIps: { used: 5, limit: 5, source: 'default' },
+      vcpus: { used: 0, limit: 5, source: 'default' },
+      unreadableQuotas: { elasticIps: 'NoSuchResourceException', vcpus: 'AccessDenied (AccessDeniedException)' },
+    });
+    expect(regionProblems(m, 8)).toEqual([]);
+    const r = judgeRegion(m, 8);
+    expect(r.ok).toBe(true);
+    expect(r.warnings).toEqual([
+      "EC2-VPC Elastic IPs in us-west-1: quota unknown (Service Quotas did not answer: NoSuchResourceException). AWS's default is 5; this account's may be higher. At the default there is no room (5 in use, 1 needed). Check it at https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-0263D0A3 or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1",
+      "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances in us-west-1: quota unknown (Service Quotas did not answer: AccessDenied (AccessDeniedException)). AWS's default is 5; this account's may be higher. At the default there is no room (0 in use, 8 needed). Check it at https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-1216C47A or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A --region us-west-1",
+    ]);
+    expect(reportPasses({ permissions: { checked: true, missing: [], note: null }, regions: [r] })).toBe(true);
+    // the default would be enough: said so
+    expect(judgeRegion(measured({ vcpus: { used: 0, limit: 5, source: 'default' } }), 2).warnings[0]).toContain('The default would leave room for a workspace.');
   });
 
   it('flags vCPU headroom below the workspace size, and not at exactly the size', () => {
@@ -79,8 +97,8 @@ describe('regionProblems', () => {
   it('lists every problem of a region at once, in a stable order', () => {
     const m = measured({
       vpcs: { used: 5, limit: 5, source: 'account' },
-      elasticIps: { used: 5, limit: 5, source: 'default' },
-      vcpus: { used: 0, limit: 5, source: 'default' },
+      elasticIps: { used: 5, limit: 5, source: 'account' },
+      vcpus: { used: 0, limit: 5, source: 'account' },
     });
     const problems = regionProblems(m, DEFAULT_WORKSPACE_VCPUS);
     expect(problems.map((p) => p.split(':')[0])).toEqual(['No VPC left in us-west-1', 'No Elastic IP left in us-west-1', 'Not enough vCPUs in us-west-1']);

@@ -1,9 +1,16 @@
-import { useRef, type KeyboardEvent, type PointerEvent } from 'react';
+import { useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import type { Episode } from '../../../../shared/monitoring/backtest';
-import { dragStep, roundTo, valueAtY, xOf, yOf, type PlotRect } from '../../../../shared/charts/scale';
+import type { Datapoint } from '../../../../shared/monitoring/metric';
+import { dragStep, nearestPoint, roundTo, timeAtX, valueAtY, xOf, yOf, type PlotRect } from '../../../../shared/charts/scale';
 import { formatValue } from './format';
 
-/** What the overlay draws above the series: shaded would-have-fired intervals, quota and threshold lines. */
+/** ALARM and INSUFFICIENT_DATA are shaded differently: red for would-have-fired, grey for no data to decide on. */
+export const SHADES = {
+  alarm: { fill: '#fa5252', opacity: 0.18 },
+  insufficient: { fill: '#868e96', opacity: 0.22 },
+} as const;
+
+/** What the overlay draws above the series: shaded ALARM and INSUFFICIENT_DATA intervals, quota and threshold lines, the hover read-out. */
 export interface ThresholdOverlayProps {
   width: number;
   height: number;
@@ -13,18 +20,31 @@ export interface ThresholdOverlayProps {
   yMax: number;
   threshold: number | null;
   episodes: readonly Episode[];
+  insufficient: readonly Episode[];
   quota: number | null;
   peak: { t: number; v: number } | null;
+  /** The raw series, for the hover read-out (the nearest real datapoint, not the reduction's). */
+  points: readonly Datapoint[];
+  /** The y axis's unit, written above it ("vCPUs", "USD"). */
+  unit?: string;
   onThresholdChange?: (value: number) => void;
 }
 
 /**
  * An SVG drawn over the series layer with the same geometry. It is cheap to re-render, so a
- * threshold move (typing, dragging, arrow keys) only redraws this. The handle is a slider.
+ * threshold move (typing, dragging, arrow keys) and the hover read-out only redraw this. The handle
+ * is a slider.
  */
 export function ThresholdOverlay(props: ThresholdOverlayProps) {
-  const { width, height, rect, start, end, yMax, threshold, episodes, quota, peak, onThresholdChange } = props;
+  const { width, height, rect, start, end, yMax, threshold, episodes, insufficient, quota, peak, points, unit, onThresholdChange } = props;
   const dragging = useRef(false);
+  const [hover, setHover] = useState<Datapoint | null>(null);
+  const onHover = (e: PointerEvent<SVGRectElement>) => {
+    const svg = e.currentTarget.ownerSVGElement;
+    if (!svg) return;
+    const x = e.clientX - svg.getBoundingClientRect().left;
+    setHover(nearestPoint(points, timeAtX(x, start, end, rect)));
+  };
   const step = dragStep(yMax);
   const clampX = (x: number) => Math.min(rect.right, Math.max(rect.left, x));
 
@@ -44,19 +64,55 @@ export function ThresholdOverlay(props: ThresholdOverlayProps) {
   };
 
   const ty = threshold !== null ? yOf(Math.min(threshold, yMax), yMax, rect) : null;
+  const band = (ep: Episode, shade: (typeof SHADES)[keyof typeof SHADES], title: string) => {
+    const x1 = clampX(xOf(ep.start, start, end, rect));
+    const x2 = clampX(xOf(ep.end, start, end, rect));
+    return (
+      <rect key={ep.start} x={x1} y={rect.top} width={Math.max(2, x2 - x1)} height={rect.bottom - rect.top} fill={shade.fill} fillOpacity={shade.opacity}>
+        <title>
+          {title} {new Date(ep.start).toLocaleString()} – {new Date(ep.end).toLocaleString()}
+        </title>
+      </rect>
+    );
+  };
+  const hx = hover ? xOf(hover.t, start, end, rect) : null;
   return (
     <svg width={width} height={height} style={{ position: 'absolute', inset: 0, pointerEvents: 'none' }} aria-hidden={threshold === null}>
-      <g data-testid="fired-intervals">
-        {episodes.map((ep) => {
-          const x1 = clampX(xOf(ep.start, start, end, rect));
-          const x2 = clampX(xOf(ep.end, start, end, rect));
-          return (
-            <rect key={ep.start} x={x1} y={rect.top} width={Math.max(2, x2 - x1)} height={rect.bottom - rect.top} fill="#fa5252" fillOpacity={0.18}>
-              <title>Would have fired {new Date(ep.start).toLocaleString()} – {new Date(ep.end).toLocaleString()}</title>
-            </rect>
-          );
-        })}
-      </g>
+      {unit && (
+        <text x={4} y={10} fontSize={11} style={{ fill: 'var(--mantine-color-dimmed)' }} data-testid="y-unit">
+          {unit}
+        </text>
+      )}
+      <g data-testid="insufficient-intervals">{insufficient.map((ep) => band(ep, SHADES.insufficient, 'INSUFFICIENT_DATA (no data to decide on)'))}</g>
+      <g data-testid="fired-intervals">{episodes.map((ep) => band(ep, SHADES.alarm, 'Would have been in ALARM'))}</g>
+      {/* Hovering anywhere over the plot reads out the nearest real datapoint. */}
+      <rect
+        data-testid="hover-area"
+        x={rect.left}
+        y={rect.top}
+        width={rect.right - rect.left}
+        height={rect.bottom - rect.top}
+        fill="transparent"
+        style={{ pointerEvents: 'all' }}
+        onPointerMove={onHover}
+        onPointerLeave={() => setHover(null)}
+      />
+      {hover && hx !== null && (
+        <g data-testid="hover-readout" style={{ pointerEvents: 'none' }}>
+          <line x1={hx} x2={hx} y1={rect.top} y2={rect.bottom} stroke="#495057" strokeDasharray="3 3" />
+          <circle cx={hx} cy={yOf(Math.min(hover.v, yMax), yMax, rect)} r={3.5} fill="#1c7ed6" />
+          <text
+            x={Math.min(hx + 6, rect.right - 4)}
+            y={rect.top + 12}
+            fontSize={11}
+            textAnchor={hx + 6 > rect.right - 150 ? 'end' : 'start'}
+            style={{ fill: 'var(--mantine-color-text)', paintOrder: 'stroke', stroke: 'var(--mantine-color-body)', strokeWidth: 3 }}
+          >
+            {new Date(hover.t).toLocaleString()}: {formatValue(hover.v)}
+            {unit ? ` ${unit}` : ''}
+          </text>
+        </g>
+      )}
       {quota !== null && quota <= yMax && (
         <g>
           <line x1={rect.left} x2={rect.right} y1={yOf(quota, yMax, rect)} y2={yOf(quota, yMax, rect)} stroke="#fd7e14" strokeDasharray="6 4" />

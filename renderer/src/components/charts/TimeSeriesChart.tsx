@@ -8,7 +8,7 @@ import { SeriesLayer } from './SeriesLayer';
 import { ThresholdOverlay } from './ThresholdOverlay';
 import { useElementWidth } from './use-element-width';
 
-/** A time series with an optional draggable threshold, shaded would-have-fired intervals and a quota line. */
+/** A time series with an optional draggable threshold, shaded ALARM and INSUFFICIENT_DATA intervals, a quota line and a hover read-out. */
 export interface TimeSeriesChartProps {
   /** The raw series; the chart draws its M4 reduction to its pixel width. */
   points: readonly Datapoint[];
@@ -17,7 +17,11 @@ export interface TimeSeriesChartProps {
   height?: number;
   threshold?: number | null;
   episodes?: readonly Episode[];
+  /** INSUFFICIENT_DATA intervals of the backtest, shaded apart from the ALARM ones. */
+  insufficient?: readonly Episode[];
   quota?: number | null;
+  /** The unit of the y axis ("vCPUs", "USD"). */
+  unit?: string;
   /** Accessible name of the chart. */
   label: string;
   onThresholdChange?: (value: number) => void;
@@ -38,7 +42,9 @@ export function TimeSeriesChart({
   height = 300,
   threshold = null,
   episodes = NO_EPISODES,
+  insufficient = NO_EPISODES,
   quota = null,
+  unit,
   label,
   onThresholdChange,
   onSeriesRender,
@@ -61,8 +67,11 @@ export function TimeSeriesChart({
         yMax={yMax}
         threshold={threshold}
         episodes={episodes}
+        insufficient={insufficient}
         quota={quota}
         peak={peak}
+        points={points}
+        unit={unit}
         onThresholdChange={onThresholdChange}
       />
     </div>

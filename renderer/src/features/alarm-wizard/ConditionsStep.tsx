@@ -1,8 +1,10 @@
 import { Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
+import type { UsageHistory } from '../../../../shared/contract/monitoring';
 import type { BacktestResult, TreatMissing } from '../../../../shared/monitoring/backtest';
+import { ChartLegend } from '../../components/charts/ChartLegend';
 import { LazyTimeSeriesChart } from '../../components/charts/LazyCharts';
 import { BacktestSummary } from './BacktestSummary';
-import { parseNumber, PERIOD_OPTIONS, TREAT_MISSING_OPTIONS, warningsOf, type AlarmForm, type FieldErrors, type UsageHistory } from './model';
+import { parseNumber, PERIOD_OPTIONS, TREAT_MISSING_OPTIONS, warningsOf, type AlarmForm, type FieldErrors } from './model';
 
 /** Step 3: comparison, period, M of N and missing data; the backtest follows every change. */
 export function ConditionsStep({
@@ -43,6 +45,7 @@ export function ConditionsStep({
         />
         <Select
           label="Missing data"
+          description={TREAT_MISSING_OPTIONS.find((o) => o.value === form.treatMissing)?.description}
           data={TREAT_MISSING_OPTIONS.map((o) => ({ value: o.value, label: o.label }))}
           value={form.treatMissing}
           onChange={(v) => v && onChange({ ...form, treatMissing: v as TreatMissing })}
@@ -57,7 +60,7 @@ export function ConditionsStep({
         />
         <TextInput
           label="Datapoints to alarm (M)"
-          description="ALARM when M of the last N periods breach."
+          description="ALARM when M of the N most recent data points breach; with gaps, CloudWatch looks 2 periods further back."
           value={form.datapointsToAlarm}
           onChange={(e) => onChange({ ...form, datapointsToAlarm: e.currentTarget.value })}
           error={errors.datapointsToAlarm}
@@ -73,11 +76,14 @@ export function ConditionsStep({
           end={history.end}
           threshold={typeof threshold === 'number' ? threshold : null}
           episodes={result?.episodes}
+          insufficient={result?.insufficient}
           quota={form.metricKind === 'vcpu' ? history.quota.value : null}
+          unit={form.metricKind === 'billing' ? 'USD' : 'vCPUs'}
         />
       )}
+      <ChartLegend alarm={Boolean(result?.episodes.length)} insufficient={Boolean(result?.insufficient.length)} />
       <Group>
-        <BacktestSummary result={result} range={form.range} warnings={warningsOf(form, history)} />
+        <BacktestSummary result={result} range={form.range} warnings={warningsOf(form, history)} notifyOn={form.notifyOn} />
       </Group>
     </Stack>
   );

@@ -1,11 +1,14 @@
 import { Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import type { UsageHistory } from '../../../../shared/contract/monitoring';
 import type { BacktestResult } from '../../../../shared/monitoring/backtest';
+import { usageClassLabel } from '../../../../shared/monitoring/metric';
 import { RANGE_IDS, type RangeId } from '../../../../shared/monitoring/range';
 import type { AppErrorShape } from '../../../../shared/errors';
+import { ChartLegend } from '../../components/charts/ChartLegend';
 import { LazyTimeSeriesChart } from '../../components/charts/LazyCharts';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { BacktestSummary } from './BacktestSummary';
-import { parseNumber, RANGE_LABELS, warningsOf, type AlarmForm, type UsageHistory } from './model';
+import { historyRegion, parseNumber, RANGE_LABELS, warningsOf, type AlarmForm } from './model';
 
 /** Step 2: the history chart with peak, quota, suggestion, and the threshold to type or drag. */
 export function HistoryStep({
@@ -55,10 +58,20 @@ export function HistoryStep({
           />
         </Stack>
       </Group>
+      {form.regions.length > 1 && (
+        <Text size="sm" c="dimmed">
+          History and backtest of {historyRegion(form)}, the first of the {form.regions.length} regions the alarm is created in.
+        </Text>
+      )}
       {error && <ErrorAlert error={error} />}
       {loading && !history && <Skeleton height={300} aria-label="Loading history" />}
       {history && (
         <>
+          {history.classes.length > 1 && (
+            <Text size="sm" aria-label="Classes covered">
+              {usageClassLabel('all')}: the chart is their sum, {history.classes.join(' + ')}.
+            </Text>
+          )}
           <LazyTimeSeriesChart
             label={`${unit} over ${RANGE_LABELS[form.range].phrase}`}
             points={history.points}
@@ -66,9 +79,12 @@ export function HistoryStep({
             end={history.end}
             threshold={typeof threshold === 'number' ? threshold : null}
             episodes={result?.episodes}
+            insufficient={result?.insufficient}
             quota={form.metricKind === 'vcpu' ? history.quota.value : null}
+            unit={unit}
             onThresholdChange={(v) => onChange({ ...form, threshold: String(v) })}
           />
+          <ChartLegend alarm={Boolean(result?.episodes.length)} insufficient={Boolean(result?.insufficient.length)} />
           <Group gap="xl" wrap="wrap" aria-label="History facts" role="group">
             <Text size="sm">
               <b>Peak:</b>{' '}
@@ -113,7 +129,7 @@ export function HistoryStep({
           <Text size="sm" c="dimmed" aria-label="Suggestion">
             Suggested threshold: {history.suggestion.value ?? '—'} — {history.suggestion.reason}
           </Text>
-          <BacktestSummary result={result} range={form.range} warnings={warningsOf(form, history)} />
+          <BacktestSummary result={result} range={form.range} warnings={warningsOf(form, history)} notifyOn={form.notifyOn} />
         </>
       )}
     </Stack>

@@ -1,72 +1,97 @@
-import { Alert, Radio, Select, Stack, Text } from '@mantine/core';
+import { Alert, Checkbox, Group, Loader, Radio, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { BILLING_REGION, DEFAULT_USAGE_CLASS } from '../../../../shared/monitoring/metric';
+import { ALL_USAGE_CLASSES, BILLING_REGION, DEFAULT_USAGE_CLASS, DOCUMENTED_USAGE_CLASSES, usageClassLabel } from '../../../../shared/monitoring/metric';
 import { isSupportedRegion, SUPPORTED_REGIONS } from '../../../../shared/regions';
 import { api, call } from '../../api';
-import { withMetricKind, type AlarmForm } from './model';
+import { withMetricKind, withRegions, type AlarmForm, type FieldErrors } from './model';
 
-/** Step 1: region, and the vCPU usage metric of a class or the account's estimated charges. */
-export function MetricStep({ form, onChange }: { form: AlarmForm; onChange: (form: AlarmForm) => void }) {
+/** The usage class choices: all classes first, then the classes the account has metrics for. */
+export function classOptions(classes: readonly string[], current: string): { value: string; label: string }[] {
+  const singles = classes.includes(current) || current === ALL_USAGE_CLASSES ? [...classes] : [current, ...classes];
+  return [{ value: ALL_USAGE_CLASSES, label: usageClassLabel(ALL_USAGE_CLASSES) }, ...singles.map((c) => ({ value: c, label: c }))];
+}
+
+/** Step 1: regions, and the vCPU usage metric (all classes or one) or the account's estimated charges. */
+export function MetricStep({ form, onChange, errors }: { form: AlarmForm; onChange: (form: AlarmForm) => void; errors: FieldErrors }) {
   const [classes, setClasses] = useState<string[]>([DEFAULT_USAGE_CLASS]);
   const [classesNote, setClassesNote] = useState<string | null>(null);
+  const [loadingClasses, setLoadingClasses] = useState(false);
+  const regionsKey = form.regions.join(',');
 
   useEffect(() => {
     if (form.metricKind !== 'vcpu') return;
     let live = true;
-    void call(() => api().usage.classes({ region: form.region })).then((r) => {
+    setLoadingClasses(true);
+    // The classes any chosen region has metrics for.
+    void Promise.all(form.regions.map((region) => call(() => api().usage.classes({ region })))).then((results) => {
       if (!live) return;
-      if (r.ok) {
-        setClasses(r.value.length ? r.value : [DEFAULT_USAGE_CLASS]);
-        setClassesNote(null);
-      } else {
-        setClasses([DEFAULT_USAGE_CLASS]);
-        setClassesNote(`Could not list the account's usage classes (${r.error.message}); showing the default.`);
-      }
+      setLoadingClasses(false);
+      const failed = results.find((r) => !r.ok);
+      const found = new Set(results.flatMap((r) => (r.ok ? r.value : [])));
+      found.delete(DEFAULT_USAGE_CLASS);
+      setClasses([DEFAULT_USAGE_CLASS, ...[...found].sort()]);
+      setClassesNote(failed && !failed.ok ? `Could not list the account's usage classes (${failed.error.message}); showing the default ones.` : null);
     });
     return () => {
       live = false;
     };
-  }, [form.region, form.metricKind]);
+    // regionsKey stands for form.regions.
+  }, [regionsKey, form.metricKind]);
 
-  const classOptions = classes.includes(form.usageClass) ? classes : [form.usageClass, ...classes];
+  const billing = form.metricKind === 'billing';
   return (
-    <Stack gap="md" maw={640}>
-      <Radio.Group
-        label="Metric"
-        value={form.metricKind}
-        onChange={(v) => onChange(withMetricKind(form, v === 'billing' ? 'billing' : 'vcpu'))}
-      >
+    <Stack gap="md" maw={680}>
+      <Radio.Group label="Metric" value={form.metricKind} onChange={(v) => onChange(withMetricKind(form, v === 'billing' ? 'billing' : 'vcpu'))}>
         <Stack gap="xs" mt="xs">
           <Radio value="vcpu" label="EC2 vCPU usage (AWS/Usage ResourceCount, Service=EC2, Type=Resource, Resource=vCPU)" />
           <Radio value="billing" label="Estimated charges for the whole account (AWS/Billing EstimatedCharges, USD)" />
         </Stack>
       </Radio.Group>
-      <Select
-        label="Region"
-        data={SUPPORTED_REGIONS.map((r) => ({ value: r, label: r, disabled: form.metricKind === 'billing' && r !== BILLING_REGION }))}
-        value={form.region}
-        onChange={(v) => v && isSupportedRegion(v) && onChange({ ...form, region: v })}
-        allowDeselect={false}
-        description={form.metricKind === 'billing' ? 'Billing metrics exist only in us-east-1.' : 'Where the alarm and its topic live.'}
-      />
+      <Checkbox.Group
+        label="Regions"
+        description={
+          billing
+            ? 'Billing metrics exist only in us-east-1.'
+            : 'The alarm (and its topic) is created in each chosen region, all or nothing: if one region fails, nothing is left in the others.'
+        }
+        value={form.regions}
+        onChange={(values) => onChange(withRegions(form, SUPPORTED_REGIONS.filter((r) => values.includes(r) && isSupportedRegion(r))))}
+        error={errors.regions ?? errors['regions.0']}
+      >
+        <Group gap="md" mt="xs">
+          {SUPPORTED_REGIONS.map((r) => (
+            <Checkbox key={r} value={r} label={r} disabled={billing && r !== BILLING_REGION} />
+          ))}
+        </Group>
+      </Checkbox.Group>
       {form.metricKind === 'vcpu' ? (
         <Select
           label="Usage class"
-          description="Standard/OnDemand covers A, C, D, H, I, M, R, T and Z instances; other classes appear when the account has used them."
-          data={classOptions}
+          description={
+            form.usageClass === ALL_USAGE_CLASSES
+              ? `The total of ${DOCUMENTED_USAGE_CLASSES.join(', ')} — the classes AWS documents for this metric — added up per minute by a metric math expression, the same sum the chart and backtest show.`
+              : 'Standard/OnDemand covers A, C, D, H, I, M, R, T and Z instances; other classes appear when the account has used them.'
+          }
+          data={classOptions(classes, form.usageClass)}
           value={form.usageClass}
           onChange={(v) => v && onChange({ ...form, usageClass: v })}
           allowDeselect={false}
+          rightSection={loadingClasses ? <Loader size="xs" aria-hidden /> : undefined}
           error={classesNote ?? undefined}
         />
       ) : (
         <Alert color="blue" variant="light" title="Turn on “Receive Billing Alerts” first">
           <Text size="sm">
             AWS publishes EstimatedCharges only after the account's root user or an administrator turns on “Receive Billing
-            Alerts” in the Billing console (Billing preferences). It is account-wide, in USD, updated a few times a day, and only
-            in us-east-1.
+            Alerts” in the Billing console (Billing preferences). It is account-wide, in USD, updated a few times a day (so the period
+            is 6 hours, as AWS recommends), and only in us-east-1.
           </Text>
         </Alert>
+      )}
+      {loadingClasses && form.metricKind === 'vcpu' && (
+        <Text size="xs" c="dimmed" role="status">
+          Loading the usage classes this account has…
+        </Text>
       )}
     </Stack>
   );

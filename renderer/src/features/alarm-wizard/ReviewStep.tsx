@@ -1,44 +1,42 @@
 import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
-import { IconCheck } from '@tabler/icons-react';
+import { IconCheck, IconX } from '@tabler/icons-react';
+import type { CreateAlarmResult } from '../../../../shared/contract/monitoring';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { previewRows, topicName, type AlarmForm, type FieldErrors } from './model';
+import { notifyOnText, previewRows, topicName, type AlarmForm, type FieldErrors, type TopicPlanView } from './model';
 import { PendingReminder } from './NotificationStep';
-import { SubscriptionTable, type SubscriptionRow } from './SubscriptionTable';
+import { SubscriptionTable } from './SubscriptionTable';
 
-/** What alarms:create answered. */
-export interface CreateResult {
-  alarmName: string;
-  alarmArn: string;
-  topicArn: string;
-  updated: boolean;
-  topicCreated: boolean;
-  subscriptions: SubscriptionRow[];
-}
-
-/** Step 5: name and description, the preview of everything, Create, and the result. */
+/** Step 5: name and description, the preview of everything, Create (and Cancel while it runs), and the result per region. */
 export function ReviewStep({
   form,
   onChange,
   errors,
+  plan,
   creating,
+  cancelling,
   createError,
   result,
   onCreate,
+  onCancel,
   onOpenDashboard,
 }: {
   form: AlarmForm;
   onChange: (form: AlarmForm) => void;
   errors: FieldErrors;
+  plan: TopicPlanView;
   creating: boolean;
+  cancelling: boolean;
   createError: AppErrorShape | null;
-  result: CreateResult | null;
+  result: CreateAlarmResult | null;
   onCreate: () => void;
+  onCancel: () => void;
   onOpenDashboard?: () => void;
 }) {
-  const valid = Object.keys(errors).length === 0;
+  const valid = Object.keys(errors).length === 0 && plan.conflicts.length === 0;
+  const pending = result?.regions.some((r) => r.subscriptions.some((s) => s.status === 'pending'));
   return (
-    <Stack gap="md" maw={820}>
+    <Stack gap="md" maw={860}>
       <TextInput
         label="Alarm name"
         description="Creating again with the same name updates that alarm in place."
@@ -47,17 +45,12 @@ export function ReviewStep({
         error={form.name === '' ? undefined : errors.name}
         w={420}
         autoComplete="off"
+        disabled={creating}
       />
-      <Textarea
-        label="Description"
-        value={form.description}
-        onChange={(e) => onChange({ ...form, description: e.currentTarget.value })}
-        error={errors.description}
-        rows={2}
-      />
+      <Textarea label="Description" value={form.description} onChange={(e) => onChange({ ...form, description: e.currentTarget.value })} error={errors.description} rows={2} disabled={creating} />
       <Table aria-label="Alarm preview" withTableBorder>
         <Table.Tbody>
-          {previewRows(form).map(([label, value]) => (
+          {previewRows(form, plan).map(([label, value]) => (
             <Table.Tr key={label}>
               <Table.Th w={200} scope="row">
                 {label}
@@ -72,31 +65,54 @@ export function ReviewStep({
           {m}
         </Text>
       ))}
+      {plan.conflicts.map((c) => (
+        <Text key={c.region} size="sm" c="red">
+          A topic named {form.newTopicName.trim()} that Onramp did not create already exists in {c.region}; go back to Notification and choose what to do.
+        </Text>
+      ))}
       {createError && <ErrorAlert error={createError} />}
       <Group>
-        <Button onClick={onCreate} disabled={!valid} loading={creating} leftSection={<IconCheck size={16} />}>
-          {result ? 'Save again' : 'Create alarm'}
+        <Button onClick={onCreate} disabled={!valid || creating} loading={creating} leftSection={<IconCheck size={16} />}>
+          {result ? 'Save again' : form.regions.length > 1 ? `Create in ${form.regions.length} regions` : 'Create alarm'}
         </Button>
+        {creating && (
+          <Button variant="default" color="red" onClick={onCancel} loading={cancelling} leftSection={<IconX size={16} />}>
+            Cancel
+          </Button>
+        )}
+        {creating && (
+          <Text size="sm" c="dimmed" role="status">
+            {cancelling ? 'Cancelling: finishing the step in flight, then undoing what this run made…' : 'Creating…'}
+          </Text>
+        )}
       </Group>
       {result && (
         <section aria-label="Create result">
-        <Alert color="teal" variant="light" title={result.updated ? 'Alarm updated' : 'Alarm created'}>
-          <Stack gap="xs">
-            <Text size="sm">
-              {result.alarmName} now notifies topic {topicName(result.topicArn)}
-              {result.topicCreated ? ' (created)' : ''}.
-            </Text>
-            <SubscriptionTable subscriptions={result.subscriptions} label="Topic subscriptions" />
-            {result.subscriptions.some((s) => s.status === 'pending') && <PendingReminder />}
-            {onOpenDashboard && (
-              <Group>
-                <Button variant="light" onClick={onOpenDashboard}>
-                  Open the dashboard
-                </Button>
-              </Group>
-            )}
-          </Stack>
-        </Alert>
+          <Alert color="teal" variant="light" title={result.regions.every((r) => r.updated) ? 'Alarm updated' : 'Alarm created'}>
+            <Stack gap="xs">
+              <Text size="sm">
+                {result.alarmName} notifies on {notifyOnText({ ...form, notifyOn: result.notifyOn })} in {result.regions.map((r) => r.region).join(', ')}.
+              </Text>
+              {result.regions.map((r) => (
+                <Stack key={r.region} gap={4}>
+                  <Text size="sm" fw={500}>
+                    {r.region}: topic {topicName(r.topicArn)}
+                    {r.topicCreated ? ' (created)' : ''}
+                    {r.updated ? ', alarm updated' : ''}
+                  </Text>
+                  <SubscriptionTable subscriptions={r.subscriptions} label={`Topic subscriptions in ${r.region}`} />
+                </Stack>
+              ))}
+              {pending && <PendingReminder />}
+              {onOpenDashboard && (
+                <Group>
+                  <Button variant="light" onClick={onOpenDashboard}>
+                    Open the dashboard
+                  </Button>
+                </Group>
+              )}
+            </Stack>
+          </Alert>
         </section>
       )}
     </Stack>

@@ -5,6 +5,9 @@ import { ago, shortPeriod, stateColor, topicNameOf, type RegionAlarm } from './m
 
 type Pending = { kind: 'delete' | 'test'; alarm: RegionAlarm } | null;
 
+/** A state badge that is never cut off (see the State cell). */
+const BADGE_STYLES = { root: { flexShrink: 0, overflow: 'visible' }, label: { overflow: 'visible', textOverflow: 'clip' } } as const;
+
 /** The account's alarms with state, threshold, period, topic and last change; edit, delete, test. */
 export function AlarmsTable({
   alarms,
@@ -49,26 +52,32 @@ export function AlarmsTable({
         <Table.Tbody>
           {alarms.map((a) => (
             <Table.Tr key={`${a.region}/${a.alarmName}`}>
-              <Table.Td>
-                <Text size="sm" fw={500}>
+              <Table.Td maw={320}>
+                <Text size="sm" fw={500} style={{ overflowWrap: 'anywhere' }}>
                   {a.alarmName}
                 </Text>
                 {a.description && (
-                  <Text size="xs" c="dimmed">
+                  <Text size="xs" c="dimmed" lineClamp={2} title={a.description} style={{ overflowWrap: 'anywhere' }}>
                     {a.description}
                   </Text>
                 )}
               </Table.Td>
-              <Table.Td>{a.region}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{a.region}</Table.Td>
+              {/*
+                The state never shrinks to "O…" or "ALA…": Mantine's badge label is overflow-hidden, which
+                lets a flex item shrink to nothing when a long description squeezes the column; a visible
+                label keeps the badge (and so the column) as wide as the state.
+              */}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <Tooltip label={a.stateReason || a.state} multiline w={320}>
-                  <Badge color={stateColor(a.state)} variant="filled">
+                  <Badge color={stateColor(a.state)} variant="filled" styles={BADGE_STYLES}>
                     {a.state}
                   </Badge>
                 </Tooltip>
               </Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 {a.comparisonOperator === 'GreaterThanOrEqualToThreshold' ? '≥' : '>'} {a.threshold} ({a.datapointsToAlarm} of {a.evaluationPeriods})
+                {a.metric.kind === 'vcpu' && a.metric.usageClass === 'all' ? ', all classes' : ''}
               </Table.Td>
               <Table.Td>{shortPeriod(a.period)}</Table.Td>
               <Table.Td>{a.topicArns.map(topicNameOf).join(', ') || '—'}</Table.Td>

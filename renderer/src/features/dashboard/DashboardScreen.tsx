@@ -7,9 +7,9 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { isSupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formFromAlarm, requestEdit } from '../alarm-wizard/model';
+import { formFromAlarm, type AlarmForm } from '../alarm-wizard/form';
 import { AlarmsTable } from './AlarmsTable';
-import { alarmsOf, ago, DEFAULT_REFRESH_MS, refreshOptions, stateChanges, type RegionAlarm, type RegionSummary } from './model';
+import { alarmsOf, ago, DEFAULT_REFRESH_MS, quotaNotes, refreshOptions, stateChanges, type RegionAlarm, type RegionSummary } from './model';
 import { announceChanges } from './notify';
 import { RegionCard } from './RegionCard';
 import { useAutoRefresh } from './use-auto-refresh';
@@ -25,7 +25,7 @@ export function DashboardScreen({
   session: SessionInfo | null;
   onGoConnect: () => void;
   onNewAlarm: () => void;
-  onEditAlarm: () => void;
+  onEditAlarm: (form: AlarmForm) => void;
 }) {
   const [regions, setRegions] = useState<RegionSummary[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -105,8 +105,7 @@ export function DashboardScreen({
 
   function edit(a: RegionAlarm) {
     if (!isSupportedRegion(a.region)) return;
-    requestEdit(formFromAlarm(a, a.region));
-    onEditAlarm();
+    onEditAlarm(formFromAlarm(a, a.region));
   }
 
   if (!session) {
@@ -153,11 +152,19 @@ export function DashboardScreen({
       {!regions && !error && <Skeleton height={140} />}
       {regions && (
         <>
+          <Text size="sm" c="dimmed">
+            EC2 vCPUs of all usage classes (the On-Demand classes AWS documents, added up), with each class that ran in the last 24 hours.
+          </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
             {regions.map((r) => (
               <RegionCard key={r.region} summary={r} />
             ))}
           </SimpleGrid>
+          {quotaNotes(regions).map((n) => (
+            <Text key={n} size="xs" c="dimmed" aria-label="Quota note">
+              Quotas: {n}
+            </Text>
+          ))}
           <Title order={2} size="h4">Alarms</Title>
           <AlarmsTable alarms={alarmsOf(regions)} now={now} onEdit={edit} onDelete={remove} onTest={test} />
           {okRegions.length > 0 && <UsageCostCard regions={okRegions} refreshKey={refreshCount} price={price} onPriceChange={setPrice} onPriceCommit={savePrice} />}

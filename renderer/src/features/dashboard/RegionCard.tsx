@@ -1,15 +1,18 @@
-import { Badge, Card, Group, Stack, Text } from '@mantine/core';
+import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
+import { usageClassLabel } from '../../../../shared/monitoring/metric';
 import { LazySparkline } from '../../components/charts/LazyCharts';
-import { headroomText, num, type RegionSummary } from './model';
+import { classLabel, headroomText, num, type RegionSummary } from './model';
 
-/** One region: current vCPUs, 24-hour sparkline and headroom — or that region's own error. */
+/** One region: current vCPUs (all usage classes, with each class below), 24-hour sparkline and headroom — or that region's own error. */
 export function RegionCard({ summary }: { summary: RegionSummary }) {
   return (
     <Card withBorder padding="md" role="region" aria-label={`Region ${summary.region}`}>
-      <Group justify="space-between" mb="xs">
+      <Group justify="space-between" mb="xs" wrap="nowrap">
         <Text fw={600}>{summary.region}</Text>
         {summary.ok ? (
-          <Badge variant="light">{summary.usageClass}</Badge>
+          <Badge variant="light" style={{ flexShrink: 0 }} title={usageClassLabel(summary.usageClass)}>
+            {summary.usageClass === 'all' ? 'all classes' : summary.usageClass}
+          </Badge>
         ) : (
           <Badge color="red" variant="light">
             {summary.error.code}
@@ -19,7 +22,10 @@ export function RegionCard({ summary }: { summary: RegionSummary }) {
       {summary.ok ? (
         <Stack gap={4}>
           <Text size="xl" fw={700} aria-label="Current vCPUs">
-            {summary.current === null ? '—' : num(summary.current)} <Text span size="sm" c="dimmed" fw={400}>vCPUs now</Text>
+            {summary.current === null ? '—' : num(summary.current)}{' '}
+            <Text span size="sm" c="dimmed" fw={400}>
+              vCPUs now
+            </Text>
           </Text>
           {summary.series.length > 0 ? (
             <LazySparkline points={summary.series} label={`${summary.region} vCPU usage, last 24 hours`} />
@@ -29,8 +35,35 @@ export function RegionCard({ summary }: { summary: RegionSummary }) {
             </Text>
           )}
           <Text size="xs" c="dimmed">
-            24 h peak {summary.peak24h === null ? '—' : num(summary.peak24h)} · {headroomText(summary)}
+            24 h peak {summary.peak24h === null ? '—' : num(summary.peak24h)}
+            {headroomText(summary) ? ` · ${headroomText(summary)}` : ''}
           </Text>
+          {summary.usageClass === 'all' && summary.classes.length > 0 && (
+            <Table aria-label={`Usage classes in ${summary.region}`} verticalSpacing={2} horizontalSpacing={4} fz="xs">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>On-Demand class</Table.Th>
+                  <Table.Th ta="right">Now</Table.Th>
+                  <Table.Th ta="right">24 h peak</Table.Th>
+                  <Table.Th ta="right">Quota</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {summary.classes.map((c) => (
+                  <Table.Tr key={c.usageClass}>
+                    <Table.Th scope="row" fw={500} title={c.usageClass}>
+                      {classLabel(c.usageClass)}
+                    </Table.Th>
+                    <Table.Td ta="right">{c.current === null ? '—' : num(c.current)}</Table.Td>
+                    <Table.Td ta="right">{c.peak24h === null ? '—' : num(c.peak24h)}</Table.Td>
+                    <Table.Td ta="right" title={c.quotaCode ? `Service Quotas ${c.quotaCode}` : 'No documented quota code'}>
+                      {c.quota === null ? '?' : num(c.quota)}
+                    </Table.Td>
+                  </Table.Tr>
+                ))}
+              </Table.Tbody>
+            </Table>
+          )}
         </Stack>
       ) : (
         <Text size="sm" c="red" role="alert">

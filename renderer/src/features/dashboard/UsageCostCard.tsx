@@ -1,9 +1,10 @@
 import { Card, Group, NumberInput, Select, Skeleton, Table, Text, Title } from '@mantine/core';
-import { useEffect, useMemo, useState } from 'react';
+import { Fragment, useEffect, useMemo, useState } from 'react';
+import { usageClassLabel } from '../../../../shared/monitoring/metric';
 import type { RangeId } from '../../../../shared/monitoring/range';
 import { isSupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
-import { costTable, num, usd } from './model';
+import { costTable, num, usd, type CostSeries } from './model';
 
 const COST_RANGES: Array<{ value: RangeId; label: string }> = [
   { value: '1d', label: 'Last day' },
@@ -11,9 +12,7 @@ const COST_RANGES: Array<{ value: RangeId; label: string }> = [
   { value: '30d', label: 'Last 30 days' },
 ];
 
-type Series = { region: string; points: { t: number; v: number }[]; start: number; end: number; period: number };
-
-/** vCPU-hours over a range per region (area under the Average curve), their cost and the month's projection. */
+/** vCPU-hours over a range per region (area under the Average curve of all usage classes), each class's share, their cost and the month's projection. */
 export function UsageCostCard({
   regions,
   refreshKey,
@@ -29,7 +28,7 @@ export function UsageCostCard({
   onPriceCommit?: (price: number) => void;
 }) {
   const [range, setRange] = useState<RangeId>('1w');
-  const [series, setSeries] = useState<Series[] | null>(null);
+  const [series, setSeries] = useState<CostSeries[] | null>(null);
   const [failed, setFailed] = useState<string[]>([]);
   const regionsKey = regions.join(',');
 
@@ -37,13 +36,14 @@ export function UsageCostCard({
     let live = true;
     setSeries(null);
     void Promise.all(
-      regions.filter(isSupportedRegion).map(async (region): Promise<Series | string> => {
-        const r = await call(() => api().usage.history({ region, range, stat: 'Average' }));
-        return r.ok ? { region, points: r.value.points, start: r.value.start, end: r.value.end, period: r.value.period } : region;
+      regions.filter(isSupportedRegion).map(async (region): Promise<CostSeries | string> => {
+        // One GetMetricData request per region: the total of all classes, and each class for the breakdown.
+        const r = await call(() => api().usage.history({ region, range, stat: 'Average', metric: { kind: 'vcpu', usageClass: 'all' }, breakdown: true }));
+        return r.ok ? { region, points: r.value.points, byClass: r.value.byClass, start: r.value.start, end: r.value.end, period: r.value.period } : region;
       }),
     ).then((all) => {
       if (!live) return;
-      setSeries(all.filter((s): s is Series => typeof s !== 'string'));
+      setSeries(all.filter((s): s is CostSeries => typeof s !== 'string'));
       setFailed(all.filter((s): s is string => typeof s === 'string'));
     });
     return () => {
@@ -87,14 +87,28 @@ export function UsageCostCard({
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {table.rows.map(({ region, cost }) => (
-              <Table.Tr key={region}>
-                <Table.Td>{region}</Table.Td>
-                <Table.Td>{num(cost.vcpuHours)}</Table.Td>
-                <Table.Td>{num(cost.averageVcpus)}</Table.Td>
-                <Table.Td>{usd(cost.cost)}</Table.Td>
-                <Table.Td>{usd(cost.projectedMonthCost)}</Table.Td>
-              </Table.Tr>
+            {table.rows.map(({ region, cost, byClass }) => (
+              <Fragment key={region}>
+                <Table.Tr>
+                  <Table.Td fw={500}>{region}</Table.Td>
+                  <Table.Td>{num(cost.vcpuHours)}</Table.Td>
+                  <Table.Td>{num(cost.averageVcpus)}</Table.Td>
+                  <Table.Td>{usd(cost.cost)}</Table.Td>
+                  <Table.Td>{usd(cost.projectedMonthCost)}</Table.Td>
+                </Table.Tr>
+                {byClass.length > 1 &&
+                  byClass.map((c) => (
+                    <Table.Tr key={`${region}/${c.usageClass}`} aria-label={`${region} ${c.usageClass}`}>
+                      <Table.Td pl="xl">
+                        <Text size="xs">{c.usageClass}</Text>
+                      </Table.Td>
+                      <Table.Td fz="xs">{num(c.cost.vcpuHours)}</Table.Td>
+                      <Table.Td fz="xs">{num(c.cost.averageVcpus)}</Table.Td>
+                      <Table.Td fz="xs">{usd(c.cost.cost)}</Table.Td>
+                      <Table.Td fz="xs">{usd(c.cost.projectedMonthCost)}</Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Fragment>
             ))}
             <Table.Tr fw={700}>
               <Table.Td>Total</Table.Td>
@@ -107,7 +121,7 @@ export function UsageCostCard({
         </Table>
       )}
       <Text size="xs" c="dimmed" mt="xs">
-        vCPU-hours are the area under the Average usage curve over the range; the projection adds the range's average rate for the rest of the UTC month
+        {usageClassLabel('all')}, with each class that ran shown under its region. vCPU-hours are the area under the Average usage curve over the range; the projection adds the range's average rate for the rest of the UTC month
         {table && !table.total.monthToDateComplete ? ' (month-to-date only as far back as this range reaches)' : ''}.
         {failed.length > 0 ? ` Not included (failed): ${failed.join(', ')}.` : ''}
       </Text>

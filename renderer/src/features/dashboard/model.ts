@@ -2,15 +2,11 @@
  * The dashboard's pure model: alarm state colours and changes between refreshes, refresh choices,
  * relative times and the usage cost rows (from shared/monitoring/cost, as the CLI computes them).
  */
-import type { z } from 'zod';
-import type { AlarmSummarySchema, RegionSummarySchema } from '../../../../shared/contract/monitoring';
+import type { AlarmSummary, RegionSummary } from '../../../../shared/contract/monitoring';
 import { usageCost, type UsageCost } from '../../../../shared/monitoring/cost';
 import type { Datapoint } from '../../../../shared/monitoring/metric';
 
-/** A region card as dashboard:summary returns it. */
-export type RegionSummary = z.infer<typeof RegionSummarySchema>;
-/** An alarm as the contract describes it. */
-export type AlarmSummary = z.infer<typeof AlarmSummarySchema>;
+export type { AlarmSummary, RegionSummary } from '../../../../shared/contract/monitoring';
 /** An alarm with the region it lives in. */
 export type RegionAlarm = AlarmSummary & { region: string };
 
@@ -98,26 +94,53 @@ export function shortPeriod(seconds: number): string {
   return `${seconds} s`;
 }
 
-/** Headroom text: "940 vCPUs below the quota of 1000", or why it is unknown. */
-export function headroomText(r: Extract<RegionSummary, { ok: true }>): string {
+/** Headroom text: "940 vCPUs below the quota of 1000", "quota unknown", or nothing for all classes (each class has its own). */
+export function headroomText(r: Extract<RegionSummary, { ok: true }>): string | null {
+  if (r.usageClass === 'all') return null;
   if (r.headroom !== null && r.quota !== null) return `${r.headroom} vCPUs below the quota of ${r.quota}`;
   if (r.quota !== null) return `quota ${r.quota} vCPUs (no recent usage)`;
-  return r.quotaNote ?? 'quota unknown';
+  return 'quota unknown';
 }
 
-/** The cost of one region's series over a window. */
+/** A usage class as a card's breakdown names it: "Standard", "G" for the On-Demand classes (the table says On-Demand), else in full. */
+export function classLabel(usageClass: string): string {
+  return usageClass.endsWith('/OnDemand') ? usageClass.slice(0, -'/OnDemand'.length) : usageClass;
+}
+
+/**
+ * The quota notes of the regions that answered, each said once (the same "quota cannot be read" note
+ * would otherwise repeat, with its quota code, on every card).
+ */
+export function quotaNotes(regions: readonly RegionSummary[]): string[] {
+  const notes = regions.flatMap((r) => (r.ok && r.quotaNote ? [r.quotaNote.replace(new RegExp(` in ${r.region}\\b`, 'g'), '')] : []));
+  return [...new Set(notes)];
+}
+
+/** The cost of one region's series over a window, with its usage classes' own share. */
 export interface CostRow {
   region: string;
   cost: UsageCost;
+  /** Each class's cost (classes without usage left out); empty for a single class. */
+  byClass: { usageClass: string; cost: UsageCost }[];
 }
 
-/** Cost rows per region and their total, at a price per vCPU-hour. */
-export function costTable(
-  series: ReadonlyArray<{ region: string; points: readonly Datapoint[]; start: number; end: number; period: number }>,
-  pricePerVcpuHour: number,
-  now: number,
-): { rows: CostRow[]; total: UsageCost } {
-  const rows = series.map((s) => ({ region: s.region, cost: usageCost(s.points, s, pricePerVcpuHour, now) }));
+/** One region's series for the cost table: the total, and (for all usage classes) each class's. */
+export interface CostSeries {
+  region: string;
+  points: readonly Datapoint[];
+  byClass?: ReadonlyArray<{ usageClass: string; points: readonly Datapoint[] }>;
+  start: number;
+  end: number;
+  period: number;
+}
+
+/** Cost rows per region (with a per-class breakdown) and their total, at a price per vCPU-hour. */
+export function costTable(series: ReadonlyArray<CostSeries>, pricePerVcpuHour: number, now: number): { rows: CostRow[]; total: UsageCost } {
+  const rows = series.map((s) => ({
+    region: s.region,
+    cost: usageCost(s.points, s, pricePerVcpuHour, now),
+    byClass: (s.byClass ?? []).filter((c) => c.points.length > 0).map((c) => ({ usageClass: c.usageClass, cost: usageCost(c.points, s, pricePerVcpuHour, now) })),
+  }));
   const total: UsageCost = {
     vcpuHours: 0,
     cost: 0,

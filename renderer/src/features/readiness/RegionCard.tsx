@@ -1,10 +1,10 @@
 import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
-import { IconAlertTriangle, IconCircleCheck, IconExternalLink } from '@tabler/icons-react';
+import { IconAlertTriangle, IconCircleCheck, IconExternalLink, IconHelpCircle } from '@tabler/icons-react';
 import type { RegionReadiness } from '../../../../shared/contract/readiness';
 import type { ResourceLimitKey } from '../../../../shared/readiness';
 import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts } from './model';
 
-/** One region's limits (used / limit / where the limit came from), its problems with what to do, and notes. */
+/** One region's limits (used / limit / where the limit came from), its problems with what to do, warnings about unknown limits, and notes. */
 export function RegionCard({ region, highlight }: { region: RegionReadiness; highlight: ResourceLimitKey }) {
   const headingId = `readiness-${region.region}`;
   return (
@@ -14,7 +14,11 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
           <Title order={2} size="h4" id={headingId}>
             {region.region}
           </Title>
-          {region.ok ? (
+          {region.ok && region.warnings.length > 0 ? (
+            <Badge color="gray" variant="outline" leftSection={<IconHelpCircle size={14} aria-hidden />}>
+              Ready, limits unknown
+            </Badge>
+          ) : region.ok ? (
             <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={14} aria-hidden />}>
               Ready
             </Badge>
@@ -64,6 +68,24 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
             {region.problems.map((p) => (
               <List.Item key={p}>
                 {problemParts(p, region.region).map((part, i) =>
+                  part.kind === 'text' ? (
+                    <span key={i}>{part.text}</span>
+                  ) : (
+                    <Anchor key={i} href={part.href} target="_blank" rel="noreferrer">
+                      {part.label}
+                      <IconExternalLink size={12} style={{ marginLeft: 2, verticalAlign: 'middle' }} aria-hidden />
+                    </Anchor>
+                  ),
+                )}
+              </List.Item>
+            ))}
+          </List>
+        )}
+        {region.warnings.length > 0 && (
+          <List size="sm" spacing="xs" aria-label={`Warnings in ${region.region}`} icon={<IconHelpCircle size={16} color="var(--mantine-color-yellow-7)" aria-hidden />}>
+            {region.warnings.map((w) => (
+              <List.Item key={w}>
+                {problemParts(w, region.region).map((part, i) =>
                   part.kind === 'text' ? (
                     <span key={i}>{part.text}</span>
                   ) : (

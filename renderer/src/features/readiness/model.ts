@@ -82,7 +82,9 @@ export function regionStatuses(report: ReadinessReport | null): Partial<Record<S
   const out: Partial<Record<SupportedRegion, RegionStatus>> = {};
   for (const r of report?.regions ?? []) {
     const n = r.problems.length;
-    out[r.region] = r.ok ? { ok: true, label: 'ready' } : { ok: false, label: n === 1 ? '1 problem' : `${Math.max(n, 1)} problems` };
+    out[r.region] = r.ok
+      ? { ok: true, label: r.warnings.length ? 'ready, limits unknown' : 'ready' }
+      : { ok: false, label: n === 1 ? '1 problem' : `${Math.max(n, 1)} problems` };
   }
   return out;
 }
