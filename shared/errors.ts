@@ -20,6 +20,9 @@ export const ERROR_CODES = [
   'Busy',
   'RolledBack',
   'AwsError',
+  'PlatformAuth',
+  'PlatformRejected',
+  'PlatformUnavailable',
   'Internal',
 ] as const;
 

@@ -3,6 +3,7 @@ import { dispatch } from './dispatch';
 import { configsHandlers } from './configs';
 import { exportHandlers } from './export';
 import { monitoringHandlers } from './monitoring';
+import { platformHandlers } from './platform';
 import { readinessHandlers } from './readiness';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
@@ -22,6 +23,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...readinessHandlers(deps),
     ...exportHandlers(deps),
     ...settingsHandlers(deps),
+    ...platformHandlers(deps),
   };
 }
 

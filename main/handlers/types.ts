@@ -7,6 +7,7 @@ import type { Logger } from '../core/logging/logger';
 import type { SettingsStore } from '../core/settings/settings-store';
 import type { RequestLog } from '../core/aws/request-log';
 import type { SeriesCache } from '../core/monitoring/series-cache';
+import type { PlatformCredentialStore } from '../core/platform/credential-store';
 
 /** Holds the connected profile for the app's lifetime (the CLI opens one per command instead). */
 export interface SessionHolder {
@@ -32,6 +33,10 @@ export interface HandlerDeps {
   logger?: Logger;
   /** The app's name and version, for diagnostics and About. */
   appInfo?: { name: string; version: string };
+  /** The Bodo Platform API token's store (the app's is keychain-backed; defaults to memory only). */
+  platformCredentials?: PlatformCredentialStore;
+  /** The clock for new code (defaults to Date.now). */
+  now?: () => number;
 }
 
 /** A handler receives the already-validated request. */
