@@ -37,6 +37,12 @@ export function errorTitle(code: ErrorCode): string {
       return 'Setup failed and was rolled back';
     case 'AwsError':
       return 'AWS returned an error';
+    case 'PlatformAuth':
+      return 'The Bodo Platform refused the credentials';
+    case 'PlatformRejected':
+      return 'The Bodo Platform refused the request';
+    case 'PlatformUnavailable':
+      return 'The Bodo Platform is unavailable';
     case 'Internal':
       return 'Something went wrong';
   }
@@ -72,6 +78,12 @@ export function nextStepHint(code: ErrorCode): string {
       return 'Refresh the list; it may have been removed already.';
     case 'RolledBack':
       return 'Fix the cause shown above and run the setup again.';
+    case 'PlatformAuth':
+      return "Check the organization API token's Client ID and Secret Key under Settings → Bodo Platform.";
+    case 'PlatformRejected':
+      return "The platform's own message is shown above; nothing was changed in AWS.";
+    case 'PlatformUnavailable':
+      return 'Wait a moment and try again; nothing was changed in AWS.';
     case 'AwsError':
     case 'Internal':
       return 'Try again; if it keeps failing, check the details above.';
