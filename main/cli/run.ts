@@ -13,7 +13,7 @@ const USAGE = () =>
     'Commands:',
     ...Object.entries(COMMANDS).map(([words, c]) => `  ${words.padEnd(18)} ${c.summary}`),
     '',
-    'Exit codes: 0 success, 2 invalid input (nothing sent to AWS), 3 AWS/credential/conflict error, 4 apply rolled back.',
+    'Exit codes: 0 success, 2 invalid input (nothing sent to AWS or the platform), 3 AWS/credential/conflict/platform error, 4 apply rolled back.',
   ].join('\n');
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';

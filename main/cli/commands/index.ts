@@ -2,6 +2,7 @@ import type { OptionSpec } from '../args';
 import type { CliIo, CommandOutput } from '../io';
 import { exportCommands } from './export';
 import { monitoringCommands } from './monitoring';
+import { platformCommands } from './platform';
 import { PROFILES_FLAGS, profilesCommand, WHOAMI_FLAGS, whoamiCommand } from './profiles';
 import { readinessCommands } from './readiness';
 import { setupCommands } from './setup';
@@ -24,4 +25,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   ...readinessCommands,
   ...monitoringCommands,
   ...exportCommands,
+  ...platformCommands,
 };

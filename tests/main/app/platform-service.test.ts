@@ -177,9 +177,8 @@ describe('platform overview', () => {
   it('compares the table when the platform reports one (older shape), and notes a linked entry that is gone', async () => {
     const a = savedConfig('alpha');
     const b = savedConfig('beta', { platform: { uuid: 'gone-uuid', status: 'ACTIVE', apiUrl: '', registeredAt: '2026-01-01T00:00:00.000Z' } });
-    const { fake, deps } = await setup({}, [a, b]);
-    b.platform!.apiUrl = fake.apiUrl;
-    await deps.store.save(b);
+    const { fake, deps, store } = await setup({}, [a, b]);
+    await store.update('beta', { platform: { ...b.platform!, apiUrl: fake.apiUrl } });
     fake.failNext({
       server: 'api',
       method: 'GET',

@@ -32,8 +32,9 @@ async function setup(extra: Partial<HandlerDeps> = {}) {
   const logger = createFileLogger(dataDir);
   const responses: string[] = [];
   const raw = createInvoker({ env: fake.env(), session: createSessionHolder(), logger, ...extra, dataDir, store });
-  const invoke = async (channel: string, payload: unknown): Promise<IpcResult<any>> => {
-    const r = await raw(channel, payload);
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const invoke = async (channel: string, payload: unknown): Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }> => {
+    const r: IpcResult<unknown> = await raw(channel, payload);
     responses.push(JSON.stringify(r));
     // As main/electron/ipc.ts does: every failure is logged.
     if (!r.ok) logger.error(`IPC ${channel} failed: ${r.error.code}: ${r.error.message}`);
