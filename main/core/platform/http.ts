@@ -37,6 +37,7 @@ export function originOf(url: string): string {
  * replaced, the log redactor applied, length capped.
  */
 export function cleanMessage(text: string, secrets: readonly string[]): string {
+  // eslint-disable-next-line no-control-regex
   let out = text.replace(/[\u0000-\u001f\u007f]+/g, ' ');
   for (const s of secrets) if (s.length >= 4) out = out.split(s).join('[redacted]');
   out = redact(out).trim();

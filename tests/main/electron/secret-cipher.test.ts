@@ -4,28 +4,23 @@
  * the IPC handlers are called as the renderer would call them. The mock's safeStorage encrypts
  * with a key only it holds (as the OS keychain would) and records what it was asked.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CREDENTIALS_FILE } from '../../../main/core/platform';
 import { startFakePlatform, type FakePlatform } from '../../helpers/fake-bodo-platform';
 import { allFilesText } from '../../helpers/files-text';
 
-const state = vi.hoisted(() => {
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { mkdtempSync } = require('node:fs') as typeof import('node:fs');
-  const { tmpdir } = require('node:os') as typeof import('node:os');
-  const { join: j } = require('node:path') as typeof import('node:path');
-  /* eslint-enable @typescript-eslint/no-require-imports */
-  return {
-    dataDir: mkdtempSync(j(tmpdir(), 'onramp-electron-platform-')),
-    handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-    backend: 'gnome_libsecret' as string,
-    available: true,
-    encrypted: [] as string[],
-    decrypted: 0,
-  };
-});
+const state = vi.hoisted(() => ({
+  // Set in beforeAll, before main/electron/index.ts asks app.getPath('userData').
+  dataDir: '',
+  handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
+  backend: 'gnome_libsecret' as string,
+  available: true,
+  encrypted: [] as string[],
+  decrypted: 0,
+}));
 
 vi.mock('electron', async () => {
   const { createCipheriv, createDecipheriv, randomBytes } = await import('node:crypto');
@@ -105,6 +100,7 @@ describe('platform API token in the Electron app (safeStorage mocked)', () => {
   };
 
   beforeAll(async () => {
+    state.dataDir = mkdtempSync(join(tmpdir(), 'onramp-electron-platform-'));
     fake = await startFakePlatform();
     Object.assign(process.env, fake.env());
     await import('../../../main/electron/index');

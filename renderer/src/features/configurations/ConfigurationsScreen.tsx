@@ -9,6 +9,7 @@ import { VerifyChecks } from '../../components/VerifyChecks';
 import { DeleteConfigurationModal } from './DeleteConfigurationModal';
 import { ExportMenu } from './ExportMenu';
 import { formatWhen, sortConfigurations } from './model';
+import { PlatformPanel } from '../platform/PlatformPanel';
 
 type Outcome = { name: string; verify: VerifyResult | null; error: AppErrorShape | null };
 
@@ -141,6 +142,7 @@ export function ConfigurationsScreen({ onNewSetup }: { onNewSetup: () => void })
           {outcome.verify && <VerifyChecks result={outcome.verify} />}
         </Stack>
       )}
+      {list && list.length > 0 && <PlatformPanel />}
       <DeleteConfigurationModal
         name={deleting}
         onClose={(changed) => {
