@@ -11,7 +11,7 @@ export function ComparisonTable({ fields, name }: { fields: readonly FieldCompar
           <Table.Th>Value</Table.Th>
           <Table.Th>In AWS</Table.Th>
           <Table.Th>On the platform</Table.Th>
-          <Table.Th>Match</Table.Th>
+          <Table.Th w={110}>Match</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -33,7 +33,7 @@ export function ComparisonTable({ fields, name }: { fields: readonly FieldCompar
                 )}
               </Table.Td>
               <Table.Td>
-                <Badge color={badge.color} variant="light">
+                <Badge color={badge.color} variant="light" style={{ minWidth: 'max-content' }}>
                   {badge.label}
                 </Badge>
               </Table.Td>

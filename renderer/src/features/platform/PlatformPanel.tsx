@@ -150,7 +150,7 @@ export function PlatformPanel() {
                           loading={registering === row.name}
                           onClick={() => void register(row.name)}
                         >
-                          {row.registered ? 'Check' : 'Register'}
+                          Register
                         </Button>
                       </Table.Td>
                     </Table.Tr>
