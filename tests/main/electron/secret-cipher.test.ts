@@ -107,8 +107,6 @@ describe('platform API token in the Electron app (safeStorage mocked)', () => {
     await new Promise((r) => setTimeout(r, 20));
   });
   afterAll(async () => {
-    delete process.env.ONRAMP_PLATFORM_API_URL;
-    delete process.env.ONRAMP_PLATFORM_AUTH_URL;
     await fake?.stop();
   });
 

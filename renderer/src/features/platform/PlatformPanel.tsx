@@ -5,6 +5,7 @@ import type { PlatformOverview, PlatformRow, PlatformStatus, RegisterResult } fr
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatWhen } from '../configurations/model';
 import { ComparisonTable } from './ComparisonTable';
 import { CredentialsForm } from './CredentialsForm';
 import { fieldBadge, PANEL_FIELDS, rowState } from './model';
@@ -122,7 +123,14 @@ export function PlatformPanel() {
                   const st = rowState(row);
                   return (
                     <Table.Tr key={row.name}>
-                      <Table.Td fw={500}>{row.name}</Table.Td>
+                      <Table.Td>
+                        <Text size="sm" fw={500}>
+                          {row.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          {row.verifiedAt ? `verified in AWS ${formatWhen(row.verifiedAt)}` : 'not verified in AWS since saved'}
+                        </Text>
+                      </Table.Td>
                       <Table.Td>
                         <Badge color={st.color} variant="light">
                           {st.label}

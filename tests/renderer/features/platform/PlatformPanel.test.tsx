@@ -57,7 +57,7 @@ describe('PlatformPanel', () => {
     createFakeApi({ 'platform:status': () => STORED, 'platform:list': () => OVERVIEW }).install();
     renderUi(<PlatformPanel />);
     const table = await screen.findByRole('table', { name: 'Platform status of saved configurations' });
-    const row = (name: string) => within(table).getAllByRole('row').find((r) => within(r).queryAllByRole('cell')[0]?.textContent === name)!;
+    const row = (name: string) => within(table).getAllByRole('row').find((r) => within(r).queryAllByRole('cell')[0]?.textContent?.startsWith(name))!;
     expect(within(row('prod')).getByText('Registered')).toBeInTheDocument();
     expect(within(row('prod')).getByText('ACTIVE')).toBeInTheDocument();
     expect(within(row('prod')).getByLabelText('Role ARN matches')).toBeInTheDocument();
@@ -65,6 +65,8 @@ describe('PlatformPanel', () => {
     expect(within(row('stage')).getByText('Registered, differs')).toBeInTheDocument();
     expect(within(row('stage')).getByLabelText('S3 bucket differs')).toBeInTheDocument();
     expect(within(row('dev')).getByText('Not registered')).toBeInTheDocument();
+    expect(within(row('prod')).getByText(/^verified in AWS /)).toBeInTheDocument();
+    expect(within(row('dev')).getByText('not verified in AWS since saved')).toBeInTheDocument();
     // The mismatch side by side, below the table.
     const cmp = screen.getByRole('table', { name: 'Comparison of stage with the platform' });
     expect(within(cmp).getByText('typo-bucket')).toBeInTheDocument();
