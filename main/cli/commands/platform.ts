@@ -1,7 +1,8 @@
 import type { FieldComparison } from '../../../shared/contract/platform';
+import type { SavedConfiguration, SetupInput } from '../../../shared/contract/setup';
 import { SaveCredentialsRequestSchema } from '../../../shared/contract/platform';
 import { AppError } from '../../../shared/errors';
-import { platformOverview, registerConfiguration, type RegistrationSource } from '../../core/app/platform-service';
+import { platformOverview, registerConfiguration, sourceFromSaved, type RegistrationSource } from '../../core/app/platform-service';
 import { createPlatformClient, resolvePlatformUrls, type PlatformClient, type PlatformCredentials } from '../../core/platform';
 import { contextForProfile, whoAmI } from '../../core/profiles/session';
 import { SettingsStore } from '../../core/settings/settings-store';
@@ -56,18 +57,28 @@ function sideBySide(fields: readonly FieldComparison[]): string {
     .join('\n');
 }
 
-const register: Command = async (argv, io) => {
-  // Everything that can be checked locally is checked before any request (exit 2).
-  const { profile, input } = parseSetupInput(argv);
-  const { client, store } = await platformClient(io);
-  // Read-only AWS calls: the account and the role's ARN as AWS has it.
+/** True when the flags describe exactly this saved configuration (same profile, names, region and external ID). */
+function sameAsSaved(saved: SavedConfiguration, profile: string, input: SetupInput): boolean {
+  return (
+    saved.profile === profile &&
+    saved.region === input.region &&
+    saved.bucketName === input.bucketName &&
+    saved.tableName === input.tableName &&
+    saved.roleName === input.roleName &&
+    saved.externalId === input.externalId &&
+    saved.platformAccountId === input.platformAccountId
+  );
+}
+
+/** The registration values as AWS has them: the account, and the role's ARN (read-only calls). */
+async function sourceFromAws(io: CliIo, profile: string, input: SetupInput): Promise<RegistrationSource> {
   const aws = await contextForProfile({ profile, env: io.env, region: input.region });
   const { account } = await whoAmI(aws);
   const role = await inspectRole(aws, input.roleName);
   if (role.kind === 'absent' || !role.role.Arn) {
     throw new AppError('NotFound', `Role ${input.roleName} does not exist in account ${account}: run "onramp setup apply" with the same flags first.`, '--role');
   }
-  const source: RegistrationSource = {
+  return {
     name: input.name,
     region: input.region,
     bucketName: input.bucketName,
@@ -76,6 +87,15 @@ const register: Command = async (argv, io) => {
     externalId: input.externalId,
     accountId: account,
   };
+}
+
+const register: Command = async (argv, io) => {
+  // Everything that can be checked locally is checked before any request (exit 2).
+  const { profile, input } = parseSetupInput(argv);
+  const { client, store } = await platformClient(io);
+  // The configuration `setup apply` saved with these very flags needs no AWS call; anything else is read from AWS.
+  const saved = await store.get(input.name);
+  const source = saved && sameAsSaved(saved, profile, input) ? sourceFromSaved(saved) : await sourceFromAws(io, profile, input);
   const result = await registerConfiguration({ api: client.configs, store, now: Date.now }, source);
   const json = { uuid: result.uuid, status: result.status, name: result.name };
   if (!result.matches) {

@@ -19,9 +19,9 @@ export const TOKEN_PATHS = ['/identity/resources/auth/v2/api-token', '/identity/
 /** The Cloud Configuration collection under the API base: `{api}/v1/cloud-configs` ([code], later 2.x, §4a). */
 export const CLOUD_CONFIGS_PATH = '/v1/cloud-configs';
 
-/** Headers every API call carries besides Authorization ([code] `get_auth_header`, §2). */
+/** The headers of every API call, exactly those of the SDK's `get_auth_header` ([code] §2); a create adds Content-Type. */
 export function apiHeaders(token: string): Record<string, string> {
-  return { Authorization: `Bearer ${token}`, 'SDK-Version': SDK_CONTRACT_VERSION, Accept: 'application/json' };
+  return { Authorization: `Bearer ${token}`, 'SDK-Version': SDK_CONTRACT_VERSION };
 }
 
 /** The token request's body: exactly `clientId` and `secret` ([code] `AuthApi._authenticate`, §2). */

@@ -11,12 +11,10 @@ export interface PlatformCredentials {
 /** Where the token client gets the credentials from (the keychain-backed store, or the CLI's environment). Throws when there are none. */
 export type CredentialSource = () => Promise<PlatformCredentials>;
 
-/** A token is renewed this long before its `exp`, so it does not expire in flight (the SDK uses no margin). */
-export const EXPIRY_MARGIN_MS = 30_000;
 
 /** The message for a refused client ID and secret. */
 export const REFUSED_MESSAGE =
-  "The platform refused this client ID and secret. Check the organization API token's Client ID and Secret Key (Settings → Bodo Platform; CLI: BODO_ORG_CLIENT_ID and BODO_ORG_SECRET_KEY).";
+  "Sign-in to the Bodo Platform failed: the platform refused this client ID and secret. Check the organization API token's Client ID and Secret Key (Settings → Bodo Platform; CLI: BODO_ORG_CLIENT_ID and BODO_ORG_SECRET_KEY).";
 
 export interface TokenClientOptions {
   authUrl: string;
@@ -40,8 +38,9 @@ export function jwtExpiry(token: string): number | null {
 
 /**
  * Client ID + secret → bearer token, from the platform's token endpoint. The token is cached in
- * memory until its `exp` (less a margin); an expired one, or one the API refused (`invalidate`),
- * is replaced by logging in again — there is no refresh token (BODO-API.md §2).
+ * memory until its `exp`, with no margin, as the SDK does; an expired one, or one the API refused
+ * (`invalidate`: a token that expired in flight), is replaced by logging in again — there is no
+ * refresh token (BODO-API.md §2).
  */
 export class TokenClient {
   private readonly fetchFn: FetchLike;
@@ -63,7 +62,7 @@ export class TokenClient {
     const creds = await this.opts.credentials();
     this.lastCreds = creds;
     const c = this.cached;
-    if (c && c.creds.clientId === creds.clientId && c.creds.secret === creds.secret && c.expiresAt !== null && c.expiresAt - this.now() > EXPIRY_MARGIN_MS) {
+    if (c && c.creds.clientId === creds.clientId && c.creds.secret === creds.secret && c.expiresAt !== null && this.now() < c.expiresAt) {
       return c.token;
     }
     this.inFlight ??= this.login(creds).finally(() => {
@@ -102,7 +101,7 @@ export class TokenClient {
       const answer = await send(
         this.fetchFn,
         url,
-        { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: tokenRequestBody(creds.clientId, creds.secret) },
+        { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: tokenRequestBody(creds.clientId, creds.secret) },
         ctx,
       );
       // An older auth service has only the v1 endpoint: fall back once, and remember.

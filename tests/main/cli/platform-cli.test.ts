@@ -85,7 +85,10 @@ describe.skipIf(!HAS_MOTO)('onramp platform (moto + fake platform)', () => {
   });
 
   it('register → {"uuid","status","name"}, the exact current-contract body, the UUID saved with the configuration', async () => {
+    const aws = counter.count;
     const r = await run(['platform', 'register', ...setupFlags(n), '--json']);
+    // The configuration setup apply saved with these flags: nothing asked of AWS.
+    expect(counter.count).toBe(aws);
     expect(r.code, r.stderr).toBe(0);
     expect(r.json).toEqual({ uuid: fake.configs[0]!.uuid, status: 'ACTIVE', name: n.name });
     const post = fake.apiRequests().find((q) => q.method === 'POST')!;
@@ -102,7 +105,6 @@ describe.skipIf(!HAS_MOTO)('onramp platform (moto + fake platform)', () => {
     });
     const file = JSON.parse(readFileSync(join(env.ONRAMP_DATA_DIR!, 'configurations.json'), 'utf8')) as { configurations: { name: string; platform?: { uuid: string } }[] };
     expect(file.configurations.find((c) => c.name === n.name)?.platform?.uuid).toBe(r.json.uuid);
-    // Only reads in AWS: who am I, and the role's ARN.
     const human = await run(['platform', 'register', ...setupFlags(n)]);
     expect(human.stdout).toMatch(/Already registered/);
   });
@@ -121,7 +123,10 @@ describe.skipIf(!HAS_MOTO)('onramp platform (moto + fake platform)', () => {
     const seeded = fake.seed({ name: other.name, providerData: { roleArn: `arn:aws:iam::${ACCOUNT}:role/${n.role}`, externalId: n.externalId, accountId: ACCOUNT, tfBucketName: 'typo-bucket', tfBackendRegion: 'us-east-2' } });
     const before = JSON.stringify(fake.configs);
     const writes = fake.apiRequests().filter((q) => q.method !== 'GET').length;
+    const aws = counter.requests.length;
     const r = await run(['platform', 'register', ...setupFlags(other), '--json']);
+    // No saved configuration of that name: the account and role ARN were read from AWS, nothing changed there.
+    expect(counter.requests.slice(aws).map((q) => q.action ?? `${q.method} ${q.service}`)).toEqual(['GetCallerIdentity', 'GetRole']);
     expect(r.code).toBe(3);
     expect(r.json).toMatchObject({ error: { code: 'Conflict' }, uuid: seeded.uuid, status: 'ACTIVE', name: other.name });
     expect(r.json.fields.find((f: { field: string }) => f.field === 'bucketName')).toEqual({ field: 'bucketName', label: 'S3 bucket', local: n.bucket, platform: 'typo-bucket', state: 'differ' });
@@ -146,7 +151,7 @@ describe.skipIf(!HAS_MOTO)('onramp platform (moto + fake platform)', () => {
     const r = await run(['platform', 'register', ...setupFlags(n), '--json'], { BODO_ORG_SECRET_KEY: 'wrong-secret-0000000000' });
     expect(r.code).toBe(3);
     expect(r.json.error.code).toBe('PlatformAuth');
-    expect(r.stderr).toMatch(/the platform refused this client ID and secret/i);
+    expect(r.stderr).toMatch(/the platform refused this client ID and secret/);
     expect(`${r.stdout}${r.stderr}`).not.toContain('wrong-secret-0000000000');
   });
 

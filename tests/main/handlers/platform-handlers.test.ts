@@ -62,7 +62,7 @@ describe('platform channels', () => {
   it('a refused token is not stored; invalid input sends nothing', async () => {
     const { fake, invoke } = await setup();
     const refused = await invoke('platform:save-credentials', { clientId: fake.clientId, secret: 'wrong-secret-value-0000', remember: true });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'PlatformAuth', message: expect.stringMatching(/the platform refused this client ID and secret/i) } });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'PlatformAuth', message: expect.stringMatching(/the platform refused this client ID and secret/) } });
     expect(await invoke('platform:status', {})).toMatchObject({ ok: true, value: { credentials: 'none' } });
     const sent = fake.requests.length;
     for (const bad of [{ clientId: '', secret: 'x', remember: false }, { clientId: 'a b', secret: 'x', remember: false }, { clientId: 'a', secret: 'x' }, { clientId: 'a', secret: 'x', remember: false, extra: 1 }]) {
