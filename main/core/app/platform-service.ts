@@ -114,7 +114,7 @@ function mismatchNote(name: string, fields: readonly FieldComparison[], created:
   const list = differ.map((f) => f.label).join(', ');
   if (created) {
     const ext = differ.some((f) => f.field === 'externalId')
-      ? ' The platform did not keep the External ID Onramp sent: the role in AWS trusts only the one Onramp set, so the platform cannot assume it until they agree.'
+      ? " The platform did not keep the External ID Onramp sent: the role in AWS trusts only the one Onramp set, so the platform cannot assume it until they agree. Change the role's trust policy (condition sts:ExternalId) to the platform's External ID, or delete this entry on the platform."
       : '';
     return `The platform created "${name}" but holds different values for ${list}.${ext} Nothing was changed in AWS.`;
   }
