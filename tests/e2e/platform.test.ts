@@ -10,6 +10,7 @@ import { awsTestEnv, HAS_MOTO, startMoto, TEST_SECRET_KEY, type Moto } from '../
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AppShellPage } from './pages/app-shell';
 import { ConnectPage } from './pages/connect';
+import { runAxe, type AxeFinding } from './pages/axe';
 import { PlatformPage } from './pages/platform';
 import { SetupWizardPage } from './pages/setup-wizard';
 
@@ -31,6 +32,8 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
   let shell: AppShellPage;
   let wizard: SetupWizardPage;
   let platform: PlatformPage;
+  const axe: { screen: string; findings: AxeFinding[] }[] = [];
+  const checkA11y = async (screen: string) => axe.push({ screen, findings: await runAxe(h.page) });
 
   beforeAll(async () => {
     moto = await startMoto();
@@ -66,6 +69,7 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
     expect(fake.requests).toEqual([]);
     await platform.register.click();
     await h.screenshot('platform-01-token');
+    await checkA11y('API token form on the result screen');
     await platform.enterToken(fake.clientId, fake.secret);
     const outcome = platform.outcome(INPUT.name);
     await visible(outcome);
@@ -81,6 +85,7 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
       tfBackendRegion: INPUT.region,
     });
     await h.screenshot('platform-02-registered');
+    await checkA11y('registered, side by side');
   });
 
   it('the Platform panel on Configurations shows it registered and matching', async () => {
@@ -91,6 +96,7 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
     expect(cells[0]).toMatch(new RegExp(`^${INPUT.name}verified in AWS `));
     expect(cells.slice(1, 7)).toEqual(['Registered', 'ACTIVE', 'matches', 'matches', 'not kept', 'matches']);
     await h.screenshot('platform-03-panel');
+    await checkA11y('Platform panel');
   });
 
   it('registering again from the panel is idempotent', async () => {
@@ -101,6 +107,22 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
     expect(await outcome.innerText()).toMatch(/already registered with the Bodo Platform and matches/);
     expect(fake.apiRequests().filter((r) => r.method === 'POST')).toHaveLength(posts);
     expect(fake.configs).toHaveLength(1);
+  });
+
+  it('a mismatch is shown side by side in the panel, and each state passes axe-core', async () => {
+    fake.configs[0]!.providerData.tfBucketName = 'changed-on-the-platform';
+    await platform.panel.getByRole('button', { name: 'Refresh platform status' }).click();
+    await visible(platform.panel.getByRole('table', { name: `Comparison of ${INPUT.name} with the platform` }));
+    const cells = (await platform.row(INPUT.name).getByRole('cell').allTextContents()).map((t) => t.trim());
+    expect(cells.slice(1, 5)).toEqual(['Registered, differs', 'ACTIVE', 'matches', 'differs']);
+    // The earlier "matches" answer is gone; the comparison shows both buckets.
+    expect(await platform.outcome(INPUT.name).count()).toBe(0);
+    const cmp = platform.panel.getByRole('table', { name: `Comparison of ${INPUT.name} with the platform` });
+    expect(await cmp.innerText()).toContain('changed-on-the-platform');
+    expect(await cmp.innerText()).toContain(INPUT.bucketName);
+    await h.screenshot('platform-04-mismatch');
+    await checkA11y('Platform panel with a mismatch');
+    expect(axe.map((r) => `${r.screen}: ${r.findings.map((f) => `${f.impact} ${f.id} ${f.nodes.map((n) => n.target).join(' ')}`).join('; ')}`)).toEqual(axe.map((r) => `${r.screen}: `));
   });
 
   it('never sent the platform secret (or an AWS secret) back to the page, and the page logged no errors', () => {

@@ -56,6 +56,11 @@ const SAMPLES: Sample = {
   'settings:get': { needsSession: false, why: 'reads local settings' },
   'settings:update': { needsSession: false, why: 'writes local settings' },
   'diagnostics:get': { needsSession: false, why: 'reports local state' },
+  'platform:status': { needsSession: false, why: 'reads the local platform credential store and URLs' },
+  'platform:save-credentials': { needsSession: false, why: 'talks to the Bodo Platform, not AWS' },
+  'platform:forget-credentials': { needsSession: false, why: 'edits the local platform credential store' },
+  'platform:register': { needsSession: false, why: 'registers saved values with the Bodo Platform; no AWS call' },
+  'platform:list': { needsSession: false, why: 'reads the Bodo Platform and the local store; no AWS call' },
 };
 
 const needing = CHANNELS.filter((c) => SAMPLES[c].needsSession);

@@ -73,8 +73,14 @@ export function PlatformPanel() {
   return (
     <Stack gap="sm" component="section" aria-label="Bodo Platform">
       <Group justify="space-between">
-        <Title order={3}>Bodo Platform</Title>
-        <Button variant="default" size="compact-sm" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => void load()} loading={loading} aria-label="Refresh platform status">
+        <Title order={2} size="h3">
+          Bodo Platform
+        </Title>
+        <Button variant="default" size="compact-sm" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => {
+            // A fresh look: an earlier Register answer may no longer hold.
+            setOutcome(null);
+            void load();
+          }} loading={loading} aria-label="Refresh platform status">
           Refresh
         </Button>
       </Group>
@@ -135,7 +141,8 @@ export function PlatformPanel() {
                         <Badge color={st.color} variant="light">
                           {st.label}
                         </Badge>
-                        {row.note && (
+                        {/* A mismatch's note heads its comparison below the table instead. */}
+                        {row.note && row.matches !== false && (
                           <Text size="xs" c="dimmed">
                             {row.note}
                           </Text>
