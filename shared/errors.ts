@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'Cancelled',
   'WrongAccount',
   'AwsError',
+  'PlatformAuth',
+  'PlatformRejected',
+  'PlatformUnavailable',
   'Internal',
 ] as const;
 

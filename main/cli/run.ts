@@ -14,7 +14,7 @@ const USAGE = () =>
     'Commands:',
     ...Object.entries(COMMANDS).map(([words, c]) => `  ${words.padEnd(18)} ${c.summary}`),
     '',
-    'Exit codes: 0 success, 2 invalid input (nothing sent to AWS), 3 AWS/credential/conflict error, 4 rolled back, 130 cancelled (after undoing).',
+    'Exit codes: 0 success, 2 invalid input (nothing sent to AWS or the platform), 3 AWS/credential/conflict/platform error, 4 rolled back, 130 cancelled (after undoing).',
   ].join('\n');
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';

@@ -7,8 +7,10 @@ import { RequestLog } from '../core/aws/request-log';
 import { SeriesCache } from '../core/monitoring/series-cache';
 import { createFileLogger } from '../core/logging/logger';
 import { SettingsStore } from '../core/settings/settings-store';
+import { PlatformCredentialStore } from '../core/platform/credential-store';
 import { restoreBounds } from '../core/settings/window-bounds';
 import { registerIpc } from './ipc';
+import { safeStorageCipher } from './secret-cipher';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { applySecurityPolicies, openVerificationPage } from './security';
 import { APP_ORIGIN } from './origin';
@@ -106,6 +108,8 @@ void app.whenReady().then(async () => {
       logger,
       appInfo,
       openExternal: openVerificationPage,
+      // The Bodo Platform API token: encrypted with the OS keychain (safeStorage), never plain text on disk.
+      platformCredentials: new PlatformCredentialStore(dataDir, safeStorageCipher(), (problem) => logger.warn(problem)),
     }),
     settings,
     logger,

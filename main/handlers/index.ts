@@ -3,6 +3,7 @@ import { dispatch } from './dispatch';
 import { configsHandlers } from './configs';
 import { exportHandlers } from './export';
 import { monitoringHandlers } from './monitoring';
+import { platformHandlers } from './platform';
 import { readinessHandlers } from './readiness';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
@@ -24,6 +25,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...exportHandlers(deps),
     ...settingsHandlers(deps),
     ...ssoHandlers(deps),
+    ...platformHandlers(deps),
   };
 }
 

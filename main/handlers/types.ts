@@ -7,6 +7,7 @@ import type { Logger } from '../core/logging/logger';
 import type { SettingsStore } from '../core/settings/settings-store';
 import type { RequestLog } from '../core/aws/request-log';
 import type { SeriesCache } from '../core/monitoring/series-cache';
+import type { PlatformCredentialStore } from '../core/platform/credential-store';
 
 /** Holds the connected profile for the app's lifetime (the CLI opens one per command instead). */
 export interface SessionHolder {
@@ -42,6 +43,8 @@ export interface HandlerDeps {
    * do not need it: the page is then only shown.
    */
   openExternal?: (url: string) => Promise<void>;
+  /** The Bodo Platform API token's store (the app's is keychain-backed; defaults to memory only). */
+  platformCredentials?: PlatformCredentialStore;
 }
 
 /** A handler receives the already-validated request. */

@@ -5,6 +5,7 @@ import { EmptySchema } from './common';
 import type { ContractEntry } from './entry';
 import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
+import { platformContract } from './platform';
 import { readinessContract } from './readiness';
 import { settingsContract } from './settings';
 import { ssoContract } from './sso';
@@ -122,6 +123,7 @@ export const contract = {
   ...exportContract,
   ...settingsContract,
   ...ssoContract,
+  ...platformContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

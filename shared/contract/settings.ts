@@ -2,9 +2,20 @@ import { z } from 'zod';
 import { EmptySchema, RegionSchema } from './common';
 import type { ContractEntry } from './entry';
 import { ProfileNameSchema } from './session';
+import { normalisePlatformUrl, platformUrlProblem } from '../platform/urls';
 
 /** The colour schemes the app offers; `system` follows the OS. */
 export const THEMES = ['light', 'dark', 'system'] as const;
+
+/** A Bodo Platform base URL override: https (http only on loopback), no user-info or query; trailing slashes dropped. */
+const platformUrl = (label: string) =>
+  z
+    .string({ error: `${label} must be text.` })
+    .transform(normalisePlatformUrl)
+    .superRefine((value, ctx) => {
+      const problem = platformUrlProblem(value, label);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem });
+    });
 
 /** The user's preferences, remembered between runs. */
 export const SettingsSchema = z
@@ -26,6 +37,10 @@ export const SettingsSchema = z
       .finite({ error: 'Price per vCPU-hour must be a finite number.' })
       .min(0, { error: 'Price per vCPU-hour must not be negative.' })
       .max(100, { error: 'Price per vCPU-hour must be at most 100.' }),
+    /** The Bodo Platform's API base URL; null or absent for https://api.bodo.ai/api (ONRAMP_PLATFORM_API_URL wins). */
+    platformApiUrl: platformUrl('Platform API URL').nullable().optional(),
+    /** The Bodo Platform's auth URL; null or absent for https://auth.bodo.ai (ONRAMP_PLATFORM_AUTH_URL wins). */
+    platformAuthUrl: platformUrl('Platform auth URL').nullable().optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

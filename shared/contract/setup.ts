@@ -9,6 +9,7 @@ import {
 } from '../validation/names';
 import { normaliseAccountId, trimPasted } from '../validation/forgiving';
 import { namedString, RegionSchema } from './common';
+import { PlatformLinkSchema } from './platform';
 
 /** The platform's AWS account, which assumes the role (FACTS.md). */
 export const DEFAULT_PLATFORM_ACCOUNT_ID = '481633624848';
@@ -96,6 +97,8 @@ export const SavedConfigurationSchema = CloudConfigurationSchema.extend({
   profile: z.string().nullable(),
   createdAt: z.string(),
   verifiedAt: z.string().nullable(),
+  /** Set once the configuration is registered with the Bodo Platform (optional: older files lack it). */
+  platform: PlatformLinkSchema.optional(),
 });
 export type SavedConfiguration = z.infer<typeof SavedConfigurationSchema>;
 

@@ -4,6 +4,7 @@ import type { CliIo, CommandOutput } from '../io';
 import { exportCommands } from './export';
 import { monitoringCommands } from './monitoring';
 import { profileCommands } from './profiles';
+import { platformCommands } from './platform';
 import { readinessCommands } from './readiness';
 import { setupCommands } from './setup';
 import { ssoCommands } from './sso';
@@ -31,4 +32,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   ...readinessCommands,
   ...monitoringCommands,
   ...exportCommands,
+  ...platformCommands,
 };

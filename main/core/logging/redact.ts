@@ -1,7 +1,7 @@
 /**
  * Remove AWS key material from a piece of text before it is logged or copied into a report:
  * access key IDs, secret access keys and session tokens (by name and by shape), SigV4 signatures,
- * credentials and Authorization headers. Deliberately over-eager: a redacted harmless string costs
+ * credentials and Authorization headers, and the Bodo Platform's secret key and bearer tokens. Deliberately over-eager: a redacted harmless string costs
  * nothing, a leaked secret costs an account.
  */
 export function redact(text: string): string {
@@ -18,6 +18,10 @@ export function redact(text: string): string {
       // Presigned-URL and header parts of SigV4.
       .replace(/\b(X-Amz-Signature|X-Amz-Credential|Signature)=[^&\s"']+/gi, '$1=[redacted]')
       .replace(/\b(Authorization|x-amz-security-token)(["']?\s*[:=]\s*["']?)[^"'\r\n]+/gi, '$1$2[redacted]')
+      // Bodo Platform credentials: the SDK's variables and the token request's `secret` field, and bearer JWTs.
+      .replace(/\b(BODO_ORG_SECRET_KEY|BODO_SECRET_KEY|secretKey|clientSecret)(["']?\s*[:=]\s*["']?)[^\s"'&,;}]+/g, '$1$2[redacted]')
+      .replace(/(["']secret["']\s*:\s*["'])[^"']+/g, '$1[redacted]')
+      .replace(/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, '[redacted-jwt]')
       // Anything shaped like a session token: a very long base64 run.
       .replace(/[A-Za-z0-9/+=]{100,}/g, '[redacted-token]')
       // Anything shaped like a bare secret access key: 40 base64 characters mixing cases and digits

@@ -41,6 +41,12 @@ export function errorTitle(code: ErrorCode): string {
       return 'Connected to another account';
     case 'AwsError':
       return 'AWS returned an error';
+    case 'PlatformAuth':
+      return 'The Bodo Platform refused the credentials';
+    case 'PlatformRejected':
+      return 'The Bodo Platform refused the request';
+    case 'PlatformUnavailable':
+      return 'The Bodo Platform is unavailable';
     case 'Internal':
       return 'Something went wrong';
   }
@@ -80,6 +86,12 @@ export function nextStepHint(code: ErrorCode): string {
       return 'What this run had created was undone; run it again when you are ready.';
     case 'WrongAccount':
       return 'Connect with a profile of the account named above, or show all configurations to see which account each is in.';
+    case 'PlatformAuth':
+      return "Check the organization API token's Client ID and Secret Key under Settings → Bodo Platform.";
+    case 'PlatformRejected':
+      return "The platform's own message is shown above; nothing was changed in AWS.";
+    case 'PlatformUnavailable':
+      return 'Wait a moment and try again; nothing was changed in AWS.';
     case 'AwsError':
     case 'Internal':
       return 'Try again; if it keeps failing, check the details above.';

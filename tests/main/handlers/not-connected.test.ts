@@ -67,6 +67,11 @@ const SAMPLES: Sample = {
   'sso:progress': { needsSession: false, why: 'reads a sign-in kept in memory' },
   'sso:open-browser': { needsSession: false, why: 'reopens a sign-in page' },
   'sso:cancel': { needsSession: false, why: 'stops a sign-in' },
+  'platform:status': { needsSession: false, why: 'reads the local platform credential store and URLs' },
+  'platform:save-credentials': { needsSession: false, why: 'talks to the Bodo Platform, not AWS' },
+  'platform:forget-credentials': { needsSession: false, why: 'edits the local platform credential store' },
+  'platform:register': { needsSession: false, why: 'registers saved values with the Bodo Platform; no AWS call' },
+  'platform:list': { needsSession: false, why: 'reads the Bodo Platform and the local store; no AWS call' },
 };
 
 const needing = CHANNELS.filter((c) => SAMPLES[c].needsSession);

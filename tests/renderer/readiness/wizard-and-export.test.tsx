@@ -8,6 +8,7 @@ import type { SavedConfiguration } from '../../../shared/contract/setup';
 import { renderUi } from '../helpers/dom';
 import { createFakeApi, fail } from '../helpers/fake-api';
 import { REPORT, SESSION } from './fixtures';
+import { NO_PLATFORM_TOKEN } from '../helpers/platform-status';
 
 beforeEach(() => clearReadinessCache());
 afterEach(() => vi.restoreAllMocks());
@@ -110,6 +111,7 @@ describe('export from the configurations list', () => {
     createFakeApi({
       'configs:list': () => [SAVED],
       'export:document': () => fail('NotFound', 'No saved configuration named "prod".'),
+      'platform:status': () => NO_PLATFORM_TOKEN,
     }).install();
     renderUi(<ConfigurationsScreen onNewSetup={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Export prod' }));

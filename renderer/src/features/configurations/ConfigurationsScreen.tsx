@@ -12,6 +12,7 @@ import { useSetupRun } from '../setup-wizard/run-store';
 import { DeleteConfigurationModal } from './DeleteConfigurationModal';
 import { ExportMenu } from './ExportMenu';
 import { formatWhen, sortConfigurations, visibleConfigurations, arnParts } from './model';
+import { PlatformPanel } from '../platform/PlatformPanel';
 
 type Outcome = { name: string; verify: VerifyResult | null; error: AppErrorShape | null };
 
@@ -207,6 +208,7 @@ export function ConfigurationsScreen({ onNewSetup, session = null, onOpenSetup }
           )}
         </Stack>
       )}
+      {list && list.length > 0 && <PlatformPanel />}
       <DeleteConfigurationModal
         name={deleting}
         onClose={(changed) => {

@@ -5,6 +5,7 @@ import { api, call, useApiCall } from '../../api';
 import { ThemeToggle, useThemePreference } from '../../app/ThemeToggle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { copyText } from '../../components/clipboard';
+import { PlatformSettings } from '../platform/PlatformSettings';
 import { RequestsPanel } from './RequestsPanel';
 import { draftFrom, draftToUpdate, type DraftErrors, type SettingsDraft } from './model';
 
@@ -98,6 +99,7 @@ export function SettingsScreen() {
           </Stack>
         </Paper>
       )}
+      <PlatformSettings />
       <Paper withBorder p="md">
         <Stack gap="sm">
           <Text fw={500}>Diagnostics</Text>

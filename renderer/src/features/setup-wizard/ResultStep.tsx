@@ -8,6 +8,7 @@ import { CopyValueButton } from '../../components/CopyValueButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { VerifyChecks } from '../../components/VerifyChecks';
 import { ExportMenu } from '../configurations/ExportMenu';
+import { RegisterWithPlatform } from '../platform/RegisterWithPlatform';
 import { configurationJson, exportFileName, RESULT_FIELDS } from './model';
 
 /** The created Cloud Configuration: values to copy into the platform's form, JSON export and Verify. */
@@ -17,7 +18,7 @@ export function ResultStep({ config, onRestart }: { config: CloudConfiguration; 
   return (
     <Stack maw={960}>
       <Text size="sm">
-        Enter these values in the platform's <b>Cloud Configuration</b> form. They are also saved under Configurations.
+        Register them with the Bodo Platform below, or enter them in the platform's <b>Cloud Configuration</b> form. They are also saved under Configurations.
       </Text>
       <Card withBorder padding={0}>
         <Table verticalSpacing="xs" aria-label="Cloud Configuration">
@@ -54,6 +55,7 @@ export function ResultStep({ config, onRestart }: { config: CloudConfiguration; 
       </Group>
       {verify.error && <ErrorAlert error={verify.error} />}
       {verify.value && <VerifyChecks result={verify.value} />}
+      <RegisterWithPlatform name={config.name} />
     </Stack>
   );
 }
