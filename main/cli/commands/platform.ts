@@ -6,7 +6,6 @@ import { platformOverview, registerConfiguration, sourceFromSaved, type Registra
 import { createPlatformClient, resolvePlatformUrls, type PlatformClient, type PlatformCredentials } from '../../core/platform';
 import { whoAmI } from '../../core/profiles/session';
 import { SettingsStore } from '../../core/settings/settings-store';
-import { inspectRole } from '../../core/setup/inspect';
 import { ConfigurationStore } from '../../core/store/configurations';
 import { defaultDataDir } from '../../core/store/data-dir';
 import { parseFlags, type OptionSpec } from '../args';
@@ -75,6 +74,8 @@ function sameAsSaved(saved: SavedConfiguration, profile: string, input: SetupInp
 async function sourceFromAws(deps: CliDeps, credentials: CredentialFlags, input: SetupInput): Promise<RegistrationSource> {
   const aws = await deps.aws(credentials, input.region);
   const { account } = await whoAmI(aws);
+  // The setup core (and its S3, DynamoDB and IAM clients) loads only when a command reads AWS.
+  const { inspectRole } = await import('../../core/setup/inspect');
   const role = await inspectRole(aws, input.roleName);
   if (role.kind === 'absent' || !role.role.Arn) {
     throw new AppError('NotFound', `Role ${input.roleName} does not exist in account ${account}: run "onramp setup apply" with the same flags first.`, '--role');

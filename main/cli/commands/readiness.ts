@@ -2,7 +2,6 @@ import { ReadinessRequestSchema, SetupPermissionsRequestSchema, type ReadinessRe
 import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { AppError } from '../../../shared/errors';
 import { reportPasses } from '../../../shared/readiness/verdict';
-import { checkReadiness } from '../../core/readiness';
 import { parseFlags, validateWith, type OptionSpec } from '../args';
 import { CREDENTIAL_FLAGS, credentialFlags, type CredentialFlags } from '../deps';
 import { EXIT, type CliIo, type CommandOutput } from '../io';
@@ -104,6 +103,8 @@ export function renderReport(report: ReadinessReport, resources?: SetupResourceN
 const doctor: Command = async (argv: string[], _io: CliIo, deps): Promise<CommandOutput> => {
   const { credentials, region, workspaceVcpus, resources } = parseDoctorInput(argv);
   const aws = await deps.aws(credentials, region);
+  // The readiness core (EC2, Service Quotas, IAM clients) loads only when doctor runs.
+  const { checkReadiness } = await import('../../core/readiness');
   const report = await checkReadiness(aws, { region, workspaceVcpus, resources });
   // A limit that could not be read is a warning: only real problems (a limit that was read and is
   // too small, a count that could not be made, a missing permission) fail the doctor.

@@ -1,7 +1,7 @@
 import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME, SetupInputSchema, type InterruptedRun, type ManualStep, type SetupInput } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/errors';
-import { createSetupService, type SetupConnection } from '../../core/app/setup-service';
-import { ApplyFailedError } from '../../core/setup/apply';
+import type { SetupConnection } from '../../core/app/setup-service';
+import type { ApplyFailedError } from '../../core/setup/apply';
 import { ConfigurationStore } from '../../core/store/configurations';
 import { defaultDataDir } from '../../core/store/data-dir';
 import { parseFlags, requireFlag, validateWith, type OptionSpec } from '../args';
@@ -59,10 +59,20 @@ export function parseSetupInput(argv: string[]): { credentials: CredentialFlags;
   return { credentials, input };
 }
 
-/** The CLI's composition root for setup: the same service the app's handlers use. */
-function setupService(io: CliIo) {
+/**
+ * The CLI's composition root for setup: the same service the app's handlers use. The setup core
+ * (and its S3, DynamoDB and IAM clients) loads only when a setup command runs, not for --help.
+ */
+async function setupService(io: CliIo) {
+  const { createSetupService } = await import('../../core/app/setup-service');
   const dataDir = defaultDataDir(io.env);
   return createSetupService({ dataDir, store: new ConfigurationStore(dataDir), now: Date.now });
+}
+
+/** `err` when it is an apply that failed and undid this run's changes, else null (the class loads with the setup core). */
+async function applyFailure(err: unknown): Promise<ApplyFailedError | null> {
+  const { ApplyFailedError: Failed } = await import('../../core/setup/apply');
+  return err instanceof Failed ? err : null;
 }
 
 /** The AWS context from the command's --profile/--mfa-code (the service asks who it is once, when it needs the account). */
@@ -82,7 +92,7 @@ const interruptedLines = (runs: InterruptedRun[]) =>
 
 const plan: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
-  const result = await setupService(io).plan(await connect(deps, credentials, input.region), input);
+  const result = await (await setupService(io)).plan(await connect(deps, credentials, input.region), input);
   const conflict = result.steps.some((s) => s.action === 'conflict');
   const human = [
     result.steps.map((s) => `${s.action.toUpperCase().padEnd(8)} ${s.resource.padEnd(6)} ${s.name}\n         ${s.detail}`).join('\n'),
@@ -94,7 +104,7 @@ const plan: Command = async (argv, io, deps) => {
 
 const apply: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
-  const service = setupService(io);
+  const service = await setupService(io);
   const cancel = cancellable(io, SETUP_CANCEL);
   try {
     const saved = await service.apply(await connect(deps, credentials, input.region), input, {
@@ -107,10 +117,11 @@ const apply: Command = async (argv, io, deps) => {
     const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${v}`).join('\n');
     return { json: result, human, exitCode: EXIT.ok };
   } catch (err) {
-    if (err instanceof ApplyFailedError) {
-      const code = err.code === 'Cancelled' ? EXIT.cancelled : EXIT.rolledBack;
-      const human = err.manual.length ? `${err.message}\nTo finish by hand:\n${manualLines(err.manual)}` : err.message;
-      throw new CliExit(code, { error: { code: err.code === 'Cancelled' ? 'Cancelled' : err.cause.code, message: err.message }, rolledBack: err.rolledBack, manual: err.manual }, human);
+    const failed = await applyFailure(err);
+    if (failed) {
+      const code = failed.code === 'Cancelled' ? EXIT.cancelled : EXIT.rolledBack;
+      const human = failed.manual.length ? `${failed.message}\nTo finish by hand:\n${manualLines(failed.manual)}` : failed.message;
+      throw new CliExit(code, { error: { code: failed.code === 'Cancelled' ? 'Cancelled' : failed.cause.code, message: failed.message }, rolledBack: failed.rolledBack, manual: failed.manual }, human);
     }
     throw err;
   } finally {
@@ -120,7 +131,7 @@ const apply: Command = async (argv, io, deps) => {
 
 const verify: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
-  const result = await setupService(io).verify(await connect(deps, credentials, input.region), input);
+  const result = await (await setupService(io)).verify(await connect(deps, credentials, input.region), input);
   const human = result.checks.map((c) => `${c.ok ? 'ok  ' : 'FAIL'} ${c.label.padEnd(52)} ${c.detail}`).join('\n') + (result.ok ? '' : '\n\nRe-run "onramp setup apply" with the same flags to repair what Onramp can repair; "setup plan" shows what.');
   return { json: result, human, exitCode: result.ok ? EXIT.ok : EXIT.aws };
 };
@@ -129,7 +140,7 @@ const destroy: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
   const cancel = cancellable(io, SETUP_CANCEL);
   try {
-    const result = await setupService(io).destroy(await connect(deps, credentials, input.region), input, { signal: cancel.signal });
+    const result = await (await setupService(io)).destroy(await connect(deps, credentials, input.region), input, { signal: cancel.signal });
     const human =
       [...result.deleted.map((d) => `deleted ${d}`), ...result.kept.map((k) => `KEPT    ${k.resource}: ${k.reason}`), ...result.notes.map((n) => `note    ${n}`), result.cancelled ? 'Cancelled: the rest was left in place.' : '']
         .filter(Boolean)
@@ -142,7 +153,7 @@ const destroy: Command = async (argv, io, deps) => {
 
 const interrupted: Command = async (argv, io) => {
   parseFlags(argv, {});
-  const found = await setupService(io).interrupted();
+  const found = await (await setupService(io)).interrupted();
   const human = [
     found.runs.length ? `Interrupted setup runs:\n${interruptedLines(found.runs)}\n\nFinish or undo one with: onramp setup recover --profile PROFILE --run RUN --action finish|undo` : 'No interrupted setup runs.',
     ...found.unreadable.map((u) => `unreadable journal ${u.file}: ${u.reason}`),
@@ -156,7 +167,7 @@ const recover: Command = async (argv, io, deps) => {
   const runId = requireFlag(flags, 'run');
   const action = requireFlag(flags, 'action');
   if (action !== 'finish' && action !== 'undo') throw new AppError('InvalidInput', '--action must be finish or undo.', '--action');
-  const service = setupService(io);
+  const service = await setupService(io);
   const run = (await service.interrupted()).runs.find((r) => r.runId === runId);
   if (!run) throw new AppError('InvalidInput', `No interrupted run ${runId}; "onramp setup interrupted" lists them.`, '--run');
   const cancel = cancellable(io, SETUP_CANCEL);
@@ -170,8 +181,9 @@ const recover: Command = async (argv, io, deps) => {
     const human = action === 'finish' ? `Finished: configuration ${run.configuration} is complete and saved.` : `Undone: ${out.undone.join(', ') || 'nothing was left to delete'}.`;
     return { json: out, human, exitCode: EXIT.ok };
   } catch (err) {
-    if (err instanceof ApplyFailedError) {
-      throw new CliExit(err.code === 'Cancelled' ? EXIT.cancelled : EXIT.aws, { error: { code: err.code, message: err.message }, rolledBack: err.rolledBack, manual: err.manual }, err.message);
+    const failed = await applyFailure(err);
+    if (failed) {
+      throw new CliExit(failed.code === 'Cancelled' ? EXIT.cancelled : EXIT.aws, { error: { code: failed.code, message: failed.message }, rolledBack: failed.rolledBack, manual: failed.manual }, failed.message);
     }
     throw err;
   } finally {
