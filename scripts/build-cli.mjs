@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // Bundles the `onramp` CLI into one CommonJS file, out/cli/onramp.cjs (package.json "bin"): no
-// TypeScript compiler at run time. The AWS SDK stays external — npm installs it with the package —
-// and the core's modules load on first use, so `onramp --help` or `onramp profiles` never pays for
-// SDK clients it does not call. zod is bundled and the whole file minified: one file to read and
-// parse instead of zod's hundreds, which is most of the start-up left (npm run bench measures it).
+// TypeScript compiler at run time. Production dependencies (the AWS SDK, zod) stay external — npm
+// installs them with the package — and each command's code loads only when it runs
+// (main/cli/commands/entry.ts lazyCommand), so `onramp --help` or `onramp profiles` never pays for
+// SDK clients or schemas it does not use. Minified: less to read and parse at every start.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -19,7 +19,7 @@ await build({
   platform: 'node',
   format: 'cjs',
   target: 'node20',
-  external: Object.keys(pkg.dependencies ?? {}).filter((d) => d !== 'zod'),
+  external: Object.keys(pkg.dependencies ?? {}),
   minify: true,
   legalComments: 'none',
   logLevel: 'warning',

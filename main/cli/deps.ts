@@ -10,18 +10,10 @@ import { mfaCodeProblem, normaliseMfaCode } from '../../shared/validation/creden
 import { contextFor, identify, type SessionServiceDeps } from '../core/app/session-service';
 import type { AwsContext } from '../core/aws/context';
 import type { Session } from '../core/profiles/session';
-import { requireFlag, validateWith, type OptionSpec, type ParsedFlags } from './args';
+import { requireFlag, validateWith, type ParsedFlags } from './args';
 import type { CliIo } from './io';
 
-/** The flags of every command that connects to AWS; spread these instead of declaring `profile` alone. */
-export const CREDENTIAL_FLAGS = {
-  profile: { type: 'string', value: 'PROFILE', required: true, description: 'AWS profile from ~/.aws (or "(environment)").' },
-  'mfa-code': {
-    type: 'string',
-    value: 'CODE',
-    description: 'The 6-digit code from your MFA device, for a profile that assumes a role with mfa_serial (asked for on a terminal when left out).',
-  },
-} as const satisfies OptionSpec;
+export { CREDENTIAL_FLAGS } from './credential-flags';
 
 /** The validated credential flags of one command line. */
 export interface CredentialFlags {

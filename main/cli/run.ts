@@ -2,7 +2,7 @@ import { AppError } from '../../shared/errors';
 import { version } from '../../package.json';
 import { commandHelp, parseCommandLine } from './args';
 import { COMMANDS } from './commands';
-import { createCliDeps } from './deps';
+import type { CliDeps } from './deps';
 import { asAppError, CliExit, EXIT, exitCodeFor, type CliIo } from './io';
 
 const USAGE = () =>
@@ -18,6 +18,20 @@ const USAGE = () =>
   ].join('\n');
 
 const isHelp = (arg: string) => arg === '--help' || arg === '-h';
+
+/**
+ * The composition root (main/cli/deps.ts), loaded with the credential code only when a command
+ * first asks for AWS: `onramp profiles` or `--help` never pay for it.
+ */
+function lazyDeps(io: CliIo): CliDeps {
+  let real: Promise<CliDeps> | null = null;
+  const load = () => (real ??= import('./deps').then((m) => m.createCliDeps(io)));
+  return {
+    io,
+    aws: async (credentials, region) => (await load()).aws(credentials, region),
+    session: async (credentials, region) => (await load()).session(credentials, region),
+  };
+}
 
 /** Run the CLI with the given arguments; returns the exit code. */
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -58,7 +72,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.stdout(commandHelp(words, entry.summary, entry.flags, entry.args) + '\n');
       return EXIT.ok;
     }
-    const out = await entry.run(rest, io, createCliDeps(io));
+    const out = await entry.run(rest, io, lazyDeps(io));
     if (json) io.stdout(JSON.stringify(out.json, null, 2) + '\n');
     else io.stdout(out.human + '\n');
     return out.exitCode;

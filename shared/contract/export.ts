@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import type { ContractEntry } from './entry';
 
-/** The formats a Cloud Configuration exports as. */
-export const EXPORT_FORMATS = ['cloudformation', 'terraform', 'cli'] as const;
+import { EXPORT_FORMATS } from './export-formats';
+
+export { EXPORT_FORMATS };
 
 /** One export format: a CloudFormation template, a Terraform configuration or an AWS CLI script. */
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS, {

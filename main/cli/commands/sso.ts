@@ -1,48 +1,15 @@
-import { startSsoSignIn } from '../../core/sso/sign-in';
-import { parseFlags, type OptionSpec } from '../args';
-import { CREDENTIAL_FLAGS, credentialFlags } from '../deps';
-import { EXIT } from '../io';
-import type { Command, CommandEntry } from './index';
+// `onramp sso …`: what each command is called, says and accepts. The code behind them is in
+// sso-run.ts and loads only when one of them runs, so `onramp --help` and other commands never pay for it.
+import type { OptionSpec } from '../args';
+import { CREDENTIAL_FLAGS } from '../credential-flags';
+import { lazyCommand, type CommandEntry } from './entry';
 
-const SSO_LOGIN_FLAGS: OptionSpec = {
+export const SSO_LOGIN_FLAGS: OptionSpec = {
   ...CREDENTIAL_FLAGS,
   'no-browser': { type: 'boolean', description: 'Do not open a browser; only print the page and the code (on stderr).' },
 };
 
-/**
- * `onramp sso login --profile P [--no-browser]`: IAM Identity Center device sign-in. The page and
- * the code go to stderr (stdout stays the result); the token goes to ~/.aws/sso/cache, shared with
- * the AWS CLI and SDKs.
- */
-const login: Command = async (argv, io) => {
-  const flags = parseFlags(argv, SSO_LOGIN_FLAGS);
-  const { profile } = credentialFlags(flags);
-  const pending = await startSsoSignIn({ env: io.env }, profile);
-  const minutes = Math.max(1, Math.round((pending.expiresAt - Date.now()) / 60_000));
-  io.stderr(
-    [
-      `Signing in to IAM Identity Center for profile "${profile}".`,
-      'Open this page in your browser and confirm the code:',
-      `  ${pending.verificationUriComplete}`,
-      `Code: ${pending.userCode}`,
-      '',
-    ].join('\n'),
-  );
-  if (flags['no-browser'] !== true) {
-    await (io.openBrowser?.(pending.verificationUriComplete) ?? Promise.reject(new Error('no browser'))).catch(() =>
-      io.stderr('Could not open a browser: open the page above yourself.\n'),
-    );
-  }
-  io.stderr(`Waiting for you to confirm the code (it expires in ${minutes} minute${minutes === 1 ? '' : 's'})…\n`);
-  const result = await pending.done;
-  return {
-    json: result,
-    human: `Signed in as profile "${profile}"; the token is cached in ${result.cacheFile} until ${result.expiresAt}.`,
-    exitCode: EXIT.ok,
-  };
-};
-
 /** `onramp sso login`. */
 export const ssoCommands: Record<string, CommandEntry> = {
-  'sso login': { summary: 'Sign in to IAM Identity Center (SSO) for a profile, in the browser', flags: SSO_LOGIN_FLAGS, run: login },
+  'sso login': { summary: 'Sign in to IAM Identity Center (SSO) for a profile, in the browser', flags: SSO_LOGIN_FLAGS, run: lazyCommand(() => import('./sso-run'), 'login') },
 };

@@ -1,0 +1,105 @@
+import { ReadinessRequestSchema, SetupPermissionsRequestSchema, type ReadinessReport, type RegionReadiness } from '../../../shared/contract/readiness';
+import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
+import { AppError } from '../../../shared/errors';
+import { reportPasses } from '../../../shared/readiness/verdict';
+import { parseFlags, validateWith } from '../args';
+import { credentialFlags, type CredentialFlags } from '../deps';
+import { EXIT, type CliIo, type CommandOutput } from '../io';
+import { DOCTOR_FLAGS } from './readiness';
+import type { Command } from './index';
+
+/** Parse and validate the doctor's flags; invalid input throws before any AWS client exists. */
+export function parseDoctorInput(argv: string[]): {
+  credentials: CredentialFlags;
+  region?: ReadinessReport['regions'][number]['region'];
+  workspaceVcpus?: number;
+  resources?: SetupResourceNames;
+} {
+  const flags = parseFlags(argv, DOCTOR_FLAGS);
+  const credentials = credentialFlags(flags);
+  const rawVcpus = flags['workspace-vcpus'];
+  let workspaceVcpus: number | undefined;
+  if (rawVcpus !== undefined) {
+    if (typeof rawVcpus !== 'string' || !/^\d{1,9}$/.test(rawVcpus.trim())) {
+      throw new AppError('InvalidInput', '--workspace-vcpus must be a whole number of vCPUs, 0 or more.', '--workspace-vcpus');
+    }
+    workspaceVcpus = Number(rawVcpus.trim());
+  }
+  const request = validateWith(ReadinessRequestSchema, { region: flags.region, workspaceVcpus }, { region: 'region', workspaceVcpus: 'workspace-vcpus' });
+  // --bucket, --table and --role (with --region) check the permissions on those exact resources.
+  const named = (['bucket', 'table', 'role'] as const).filter((f) => flags[f] !== undefined);
+  if (named.length === 0) return { credentials, ...request };
+  for (const flag of ['bucket', 'table', 'role'] as const) {
+    if (flags[flag] === undefined) {
+      throw new AppError('InvalidInput', `--${flag} is required with --${named[0]}: give --bucket, --table and --role together (with --region) to check the permissions on those names.`, `--${flag}`);
+    }
+  }
+  if (!request.region) throw new AppError('InvalidInput', '--region is required with --bucket, --table and --role (the table is regional).', '--region');
+  const resources = validateWith(
+    SetupPermissionsRequestSchema,
+    { region: request.region, bucketName: flags.bucket, tableName: flags.table, roleName: flags.role },
+    { region: 'region', bucketName: 'bucket', tableName: 'table', roleName: 'role' },
+  );
+  return { credentials, ...request, resources };
+}
+
+function figure(usage: { used: number | null; limit?: number; source?: string }): string {
+  const used = usage.used === null ? '?' : String(usage.used);
+  if (usage.limit === undefined) return used;
+  return `${used}/${usage.limit}${usage.source === 'default' ? '*' : ''}`;
+}
+
+function regionLine(r: RegionReadiness): string {
+  const cols = [
+    r.region.padEnd(10),
+    (r.ok ? 'ok' : 'PROBLEM').padEnd(8),
+    `VPCs ${figure(r.vpcs)}`.padEnd(12),
+    `Elastic IPs ${figure(r.elasticIps)}`.padEnd(18),
+    `NAT gateways ${figure(r.natGateways)}`.padEnd(16),
+    `vCPUs ${figure(r.vcpus)}`,
+  ];
+  return [cols.join(' '), ...r.problems.map((p) => `  ! ${p}`), ...r.warnings.map((w) => `  ? ${w}`)].join('\n');
+}
+
+/** The doctor's report for a terminal. */
+export function renderReport(report: ReadinessReport, resources?: SetupResourceNames): string {
+  const p = report.permissions;
+  const scope = resources ? ` (on bucket ${resources.bucketName}, table ${resources.tableName}, role ${resources.roleName})` : '';
+  const permissions = !p.checked
+    ? `Permissions${scope}: not checked. ${p.note ?? ''}`
+    : p.missing.length === 0
+      ? `Permissions${scope}: every setup action is allowed.`
+      : [
+          `Permissions${scope}: ${p.missing.length} setup action(s) not allowed:`,
+          ...p.missing.map((m) => `  ! ${m.action.padEnd(32)} blocks ${m.blocks}`),
+          ...(p.note ? [`  ${p.note}`] : []),
+        ].join('\n');
+  const anyDefault = report.regions.some((r) => [r.vpcs, r.elasticIps, r.vcpus].some((u) => u.source === 'default'));
+  // The same note (a quota Service Quotas would not give) usually repeats in every region: print it once.
+  const notes = [...new Set(report.regions.flatMap((r) => r.notes))];
+  return [
+    `Account ${report.identity.account} (${report.identity.arn})`,
+    permissions,
+    `Limits (a workspace is taken to need ${report.workspaceVcpus} vCPUs):`,
+    ...report.regions.map(regionLine),
+    ...(anyDefault ? ["* AWS's documented default; the account's own quota could not be read."] : []),
+    ...notes.map((n) => `- ${n}`),
+    !reportPasses(report)
+      ? 'Not ready: see the problems (!) above.'
+      : report.regions.some((r) => r.warnings.length)
+        ? 'Ready, as far as could be checked: some limits are unknown (?), see how to check them above.'
+        : 'Ready.',
+  ].join('\n');
+}
+
+export const doctor: Command = async (argv: string[], _io: CliIo, deps): Promise<CommandOutput> => {
+  const { credentials, region, workspaceVcpus, resources } = parseDoctorInput(argv);
+  const aws = await deps.aws(credentials, region);
+  // The readiness core (EC2, Service Quotas, IAM clients) loads only when doctor runs.
+  const { checkReadiness } = await import('../../core/readiness');
+  const report = await checkReadiness(aws, { region, workspaceVcpus, resources });
+  // A limit that could not be read is a warning: only real problems (a limit that was read and is
+  // too small, a count that could not be made, a missing permission) fail the doctor.
+  return { json: report, human: renderReport(report, resources), exitCode: reportPasses(report) ? EXIT.ok : EXIT.aws };
+};
+
