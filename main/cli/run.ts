@@ -1,6 +1,7 @@
 import { AppError } from '../../shared/errors';
 import { version } from '../../package.json';
 import { commandHelp, parseCommandLine } from './args';
+import { isRolledBack } from '../core/aws/errors';
 import { COMMANDS } from './commands';
 import type { CliDeps } from './deps';
 import { asAppError, CliExit, EXIT, exitCodeFor, type CliIo } from './io';
@@ -83,8 +84,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return err.exitCode;
     }
     const appErr = asAppError(err);
-    const rolledBack = (err as { rolledBack?: unknown }).rolledBack;
-    const doc = Array.isArray(rolledBack) ? { error: appErr.toShape(), rolledBack } : undefined;
+    const doc = isRolledBack(err) ? { error: appErr.toShape(), rolledBack: err.rolledBack, ...(err.manual.length ? { manual: err.manual } : {}) } : undefined;
     return emitError(appErr, exitCodeFor(appErr.toShape()), doc);
   }
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ApplyJob } from '../../shared/contract/jobs';
 import type { ApplyStepStatus, SavedConfiguration } from '../../shared/contract/setup';
 import { AppError } from '../../shared/errors';
-import { toAppError } from '../core/aws/errors';
+import { isRolledBack, toAppError } from '../core/aws/errors';
 import type { SetupService } from '../core/app/setup-service';
 import type { HandlerDeps, HandlerSlice } from './types';
 
@@ -65,9 +65,8 @@ export function setupHandlers(deps: HandlerDeps): HandlerSlice<SetupChannels> {
       .catch((err: unknown) => {
         const e = toAppError(err);
         job.error = e.toShape();
-        const failed = err as { rolledBack?: string[]; manual?: ApplyJob['manual'] };
-        job.rolledBack = failed.rolledBack ?? [];
-        job.manual = failed.manual ?? [];
+        job.rolledBack = isRolledBack(err) ? err.rolledBack : [];
+        job.manual = isRolledBack(err) ? err.manual : [];
         job.state = e.code === 'Cancelled' ? 'cancelled' : 'failed';
       })
       .finally(() => {

@@ -11,7 +11,7 @@ import { AppError } from '../../../shared/errors';
 import type { AlarmConfig, RegionalAlarmConfig } from '../../../shared/monitoring/alarm-config';
 import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';
-import { toAppError } from '../aws/errors';
+import { RolledBackError, toAppError } from '../aws/errors';
 import { putAlarmInput, restoreInput, sameDefinition, summariseAlarm } from './alarm-definition';
 import { checkpoint, isCancelled, type RunOptions } from './run';
 import { ensureTopic, planTopic, undoTopicChanges, type TopicJournal, type TopicPlan } from './topics';
@@ -69,14 +69,9 @@ interface RegionRun {
 }
 
 /** An alarm create that failed or was cancelled and undid what it could; `rolledBack` lists what was undone. */
-export class AlarmRunError extends AppError {
-  constructor(
-    code: 'RolledBack' | 'Cancelled',
-    message: string,
-    readonly rolledBack: string[],
-    readonly cause: AppError,
-  ) {
-    super(code, message, cause.field);
+export class AlarmRunError extends RolledBackError {
+  constructor(code: 'RolledBack' | 'Cancelled', message: string, rolledBack: string[], cause: AppError) {
+    super(message, rolledBack, cause, [], code);
   }
 }
 

@@ -2,7 +2,7 @@ import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import type { VcpuQuota } from '../../../shared/contract/monitoring';
 import { ALL_USAGE_CLASSES, VCPU_QUOTA_CODES } from '../../../shared/monitoring/metric';
 import type { AwsContext } from '../aws/context';
-import { errorName, toAppError } from '../aws/errors';
+import { isNotFound, toAppError } from '../aws/errors';
 
 export type { VcpuQuota } from '../../../shared/contract/monitoring';
 
@@ -30,12 +30,11 @@ export async function readVcpuQuota(aws: AwsContext, region: string, usageClass:
     if (value === undefined || !Number.isFinite(value)) return { quotaCode, value: null, note: 'Service Quotas returned no value for this quota.' };
     return { quotaCode, value, note: null };
   } catch (err) {
-    const name = errorName(err);
     const mapped = toAppError(err);
     if (mapped.code === 'AccessDenied') {
       return { quotaCode, value: null, note: 'The quota is hidden: this identity may not call servicequotas:GetServiceQuota.' };
     }
-    if (name === 'NoSuchResourceException') {
+    if (isNotFound(err)) {
       return { quotaCode, value: null, note: `Service Quotas does not know quota ${quotaCode} in ${region}.` };
     }
     return { quotaCode, value: null, note: `The quota could not be read (${mapped.code}).` };

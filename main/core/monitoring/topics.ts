@@ -13,7 +13,7 @@ import { AppError } from '../../../shared/errors';
 import type { TopicChoice } from '../../../shared/monitoring/alarm-config';
 import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';
-import { errorName, toAppError } from '../aws/errors';
+import { isNotFound, toAppError } from '../aws/errors';
 import { checkpoint, type RunOptions } from './run';
 
 export type { SubscriptionSummary, TopicLookup, TopicSummary } from '../../../shared/contract/monitoring';
@@ -68,8 +68,7 @@ export async function listSubscriptions(aws: AwsContext, region: string, topicAr
 }
 
 function notFoundAsTopic(err: unknown, topicArn: string, context: string): AppError {
-  const name = errorName(err);
-  if (name === 'NotFound' || name === 'NotFoundException') {
+  if (isNotFound(err)) {
     return new AppError('NotFound', `SNS topic ${topicArn} does not exist (or is in another account).`, 'topic');
   }
   return toAppError(err, context);

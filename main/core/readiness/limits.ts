@@ -13,7 +13,7 @@ import type { SupportedRegion } from '../../../shared/regions';
 import { QUOTAS, type QuotaKey } from '../../../shared/readiness/quotas';
 import type { RegionMeasurement } from '../../../shared/readiness/verdict';
 import type { AwsContext } from '../aws/context';
-import { errorName, toAppError } from '../aws/errors';
+import { errorName, isAwsError, toAppError } from '../aws/errors';
 import { isStandardInstanceType } from './vcpus';
 
 /** What one read returned: a value, or why not. */
@@ -22,7 +22,7 @@ type Read<T> = { ok: true; value: T } | { ok: false; reason: string };
 /** A short reason for a failed read ("AccessDenied (UnauthorizedOperation)", "no answer within 30 s"). */
 export function failureReason(err: unknown, timeoutMs?: number): string {
   const name = errorName(err);
-  if (name === 'AbortError') return timeoutMs ? `no answer within ${Math.round(timeoutMs / 1000)} s` : 'cancelled';
+  if (isAwsError(err, 'aborted')) return timeoutMs ? `no answer within ${Math.round(timeoutMs / 1000)} s` : 'cancelled';
   const code = toAppError(err).code;
   return code === 'AwsError' || code === name ? name : `${code} (${name})`;
 }

@@ -3,7 +3,7 @@ import type { PermissionCheck } from '../../../shared/contract/readiness';
 import { actionTarget, SETUP_ACTIONS, TAGGING_ACTIONS, targetArn, type ActionTarget, type SetupAction, type SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { missingPermissions } from '../../../shared/readiness/verdict';
 import type { AwsContext } from '../aws/context';
-import { errorName, httpStatus, toAppError } from '../aws/errors';
+import { errorName, httpStatus, isAwsError, toAppError } from '../aws/errors';
 import { CONFIGURATION_TAG_KEY, MANAGED_BY_TAG } from '../setup/tags';
 import { simulationPrincipal } from './principal';
 
@@ -112,7 +112,7 @@ export async function checkPermissions(aws: AwsContext, callerArn: string, opts:
 function simulationFailureNote(err: unknown): string {
   const app = toAppError(err);
   const name = errorName(err);
-  if (name === 'AbortError') return `IAM did not answer the policy simulation in time. ${NOT_CHECKED_TAIL}`;
+  if (isAwsError(err, 'aborted')) return `IAM did not answer the policy simulation in time. ${NOT_CHECKED_TAIL}`;
   switch (app.code) {
     case 'AccessDenied':
       return `This identity may not run IAM's policy simulation (iam:SimulatePrincipalPolicy was refused: ${name}). ${NOT_CHECKED_TAIL}`;

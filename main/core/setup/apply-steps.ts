@@ -15,7 +15,7 @@ import {
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { AppError } from '../../../shared/errors';
-import { errorName, toAppError } from '../aws/errors';
+import { isAwsError, isNotFound, toAppError } from '../aws/errors';
 import type { Assessment } from './assess';
 import { otherUsers } from './claims';
 import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
@@ -24,8 +24,6 @@ import { bucketEncryptionConfiguration, bucketLocation, RESOURCE_SPEC, roleDescr
 import { isOwnedBy } from './tags';
 import { pollUntil, retrying } from './wait';
 
-const NOT_FOUND = ['NoSuchEntity', 'NoSuchEntityException', 'NoSuchBucket', 'ResourceNotFoundException', 'NotFound'];
-const isNotFound = (err: unknown) => NOT_FOUND.includes(errorName(err));
 
 /** Resolve true after deleting, false when it was already gone. */
 async function deleted(p: Promise<unknown>): Promise<boolean> {
@@ -85,7 +83,7 @@ export async function bucketStep(ctx: RunContext, action: 'create' | 'update', f
       if (!t || (Object.keys(t).length > 0 && !isOwnedBy(t, input.name)) || others.length > 0) {
         // Forget the intent only when S3 answered (absent, or not ours); otherwise the journal keeps it for recovery.
         if (state !== null && (state.kind !== 'ours' || t !== null)) await ctx.journal.drop('bucket');
-        if (errorName(err) === 'BucketAlreadyOwnedByYou' || errorName(err) === 'BucketAlreadyExists') {
+        if (isAwsError(err, 'bucketTaken')) {
           throw new AppError('Conflict', `Bucket ${input.bucketName} appeared while applying; it was left untouched.`);
         }
         throw err;
@@ -152,7 +150,7 @@ export async function tableStep(ctx: RunContext, action: 'create' | 'update', fo
         const t = state?.kind === 'present' && state.table.TableArn ? await tableTags(aws, state.table.TableArn, input.region).catch(() => ({})) : {};
         if (state?.kind !== 'present' || !isOwnedBy(t, input.name)) {
           if (state !== null) await ctx.journal.drop('table');
-          if (errorName(err) === 'ResourceInUseException') throw new AppError('Conflict', `Table ${input.tableName} appeared while applying; it was left untouched.`);
+          if (isAwsError(err, 'tableInUse')) throw new AppError('Conflict', `Table ${input.tableName} appeared while applying; it was left untouched.`);
           throw err;
         }
         arn = state.table.TableArn;
@@ -223,7 +221,7 @@ export async function roleStep(ctx: RunContext, action: 'create' | 'update', fou
       const ours = state?.kind === 'present' && isOwnedBy(await roleTags(aws, input.roleName).catch(() => ({})), input.name);
       if (!ours || state?.kind !== 'present') {
         if (state !== null) await ctx.journal.drop('role');
-        if (errorName(err) === 'EntityAlreadyExists' || errorName(err) === 'EntityAlreadyExistsException') {
+        if (isAwsError(err, 'alreadyExists')) {
           throw new AppError('Conflict', `IAM role ${input.roleName} appeared while applying; it was left untouched.`);
         }
         throw err;
@@ -271,7 +269,7 @@ export async function policyStep(ctx: RunContext, action: 'create' | 'update', d
     // A just-created role can answer NoSuchEntity for a while (IAM is eventually consistent).
     await retrying(
       () => iam.send(new PutRolePolicyCommand({ RoleName: input.roleName, PolicyName: policyName, PolicyDocument: document })),
-      (err) => errorName(err) === 'NoSuchEntity' || errorName(err) === 'NoSuchEntityException',
+      isNotFound,
       { deadline: Math.min(ctx.deadline, ctx.now() + ctx.iamPropagationMs), what: 'IAM PutRolePolicy', signal: ctx.signal, now: ctx.now },
     );
     if (action === 'create') await ctx.journal.mark('policy', input.roleName, 'hardened');

@@ -1,7 +1,7 @@
-import type { ApplyStepStatus, CloudConfiguration, ManualStep, SetupInput } from '../../../shared/contract/setup';
+import type { ApplyStepStatus, CloudConfiguration, SetupInput } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/errors';
 import type { AwsContext } from '../aws/context';
-import { toAppError } from '../aws/errors';
+import { RolledBackError, toAppError } from '../aws/errors';
 import { bucketStep, policyStep, roleStep, tableStep, waitForIam } from './apply-steps';
 import { NO_CLAIMS, type Claims } from './claims';
 import { resourceLockNames, withResourceLock } from './lock';
@@ -11,17 +11,7 @@ import { checkpoint, NO_JOURNAL, type RunContext, type RunJournal } from './run-
 import { specTags } from './spec';
 
 /** An apply that failed (or was cancelled) after undoing what this run had created. */
-export class ApplyFailedError extends AppError {
-  constructor(
-    message: string,
-    readonly rolledBack: string[],
-    readonly cause: AppError,
-    /** What could not be undone, with the commands to finish by hand. */
-    readonly manual: ManualStep[] = [],
-  ) {
-    super(cause.code === 'Cancelled' ? 'Cancelled' : 'RolledBack', message);
-  }
-}
+export class ApplyFailedError extends RolledBackError {}
 
 /** A finished apply: the configuration and the account it is in (no further STS call needed). */
 export interface ApplyResult {

@@ -9,7 +9,7 @@ import {
 import { DescribeTableCommand, ListTagsOfResourceCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
 import { GetRoleCommand, GetRolePolicyCommand, ListRoleTagsCommand, type Role } from '@aws-sdk/client-iam';
 import type { AwsContext } from '../aws/context';
-import { errorName, httpStatus, toAppError } from '../aws/errors';
+import { httpStatus, isAwsError, isNotFound, toAppError } from '../aws/errors';
 import { parsePolicyDocument } from './policy';
 import { tagMap } from './tags';
 
@@ -46,7 +46,7 @@ export async function inspectBucket(aws: AwsContext, bucket: string, account: st
     await s3.send(new HeadBucketCommand({ Bucket: bucket, ExpectedBucketOwner: account }));
   } catch (err) {
     const status = httpStatus(err);
-    if (status === 404 || errorName(err) === 'NotFound' || errorName(err) === 'NoSuchBucket') return { kind: 'absent' };
+    if (status === 404 || isNotFound(err)) return { kind: 'absent' };
     if (status === 403) {
       return { kind: 'foreign', detail: 'exists but is owned by another AWS account (or this identity may not access it); bucket names are global — choose another name' };
     }
@@ -77,7 +77,7 @@ export async function bucketTags(aws: AwsContext, bucket: string, region: string
     const out = await s3.send(new GetBucketTaggingCommand({ Bucket: bucket }));
     return tagMap(out.TagSet);
   } catch (err) {
-    if (errorName(err) === 'NoSuchTagSet' || httpStatus(err) === 404) return {};
+    if (isAwsError(err, 'noTagSet') || httpStatus(err) === 404) return {};
     throw toAppError(err, `S3 GetBucketTagging ${bucket}`);
   }
 }
@@ -89,7 +89,7 @@ export async function bucketPublicAccessBlock(aws: AwsContext, bucket: string, r
     const out = await s3.send(new GetPublicAccessBlockCommand({ Bucket: bucket }));
     return out.PublicAccessBlockConfiguration ?? null;
   } catch (err) {
-    if (errorName(err) === 'NoSuchPublicAccessBlockConfiguration' || httpStatus(err) === 404) return null;
+    if (isAwsError(err, 'noPublicAccessBlock') || httpStatus(err) === 404) return null;
     throw toAppError(err, `S3 GetPublicAccessBlock ${bucket}`);
   }
 }
@@ -101,7 +101,7 @@ export async function bucketEncryption(aws: AwsContext, bucket: string, region: 
     const out = await s3.send(new GetBucketEncryptionCommand({ Bucket: bucket }));
     return out.ServerSideEncryptionConfiguration?.Rules?.[0]?.ApplyServerSideEncryptionByDefault?.SSEAlgorithm ?? null;
   } catch (err) {
-    if (errorName(err) === 'ServerSideEncryptionConfigurationNotFoundError' || httpStatus(err) === 404) return null;
+    if (isAwsError(err, 'noBucketEncryption') || httpStatus(err) === 404) return null;
     throw toAppError(err, `S3 GetBucketEncryption ${bucket}`);
   }
 }
@@ -113,7 +113,7 @@ export async function inspectTable(aws: AwsContext, table: string, region: strin
     const out = await ddb.send(new DescribeTableCommand({ TableName: table }));
     return out.Table ? { kind: 'present', table: out.Table } : { kind: 'absent' };
   } catch (err) {
-    if (errorName(err) === 'ResourceNotFoundException') return { kind: 'absent' };
+    if (isNotFound(err)) return { kind: 'absent' };
     throw toAppError(err, `DynamoDB DescribeTable ${table}`);
   }
 }
@@ -147,7 +147,7 @@ export async function inspectRole(aws: AwsContext, roleName: string): Promise<Ro
     if (!out.Role) return { kind: 'absent' };
     return { kind: 'present', role: out.Role, trust: parsePolicyDocument(out.Role.AssumeRolePolicyDocument) };
   } catch (err) {
-    if (errorName(err) === 'NoSuchEntity' || errorName(err) === 'NoSuchEntityException') return { kind: 'absent' };
+    if (isNotFound(err)) return { kind: 'absent' };
     throw toAppError(err, `IAM GetRole ${roleName}`);
   }
 }
@@ -170,7 +170,7 @@ export async function inspectPolicy(aws: AwsContext, roleName: string, policyNam
     const out = await iam.send(new GetRolePolicyCommand({ RoleName: roleName, PolicyName: policyName }));
     return { kind: 'present', document: parsePolicyDocument(out.PolicyDocument) };
   } catch (err) {
-    if (errorName(err) === 'NoSuchEntity' || errorName(err) === 'NoSuchEntityException') return { kind: 'absent' };
+    if (isNotFound(err)) return { kind: 'absent' };
     throw toAppError(err, `IAM GetRolePolicy ${roleName}/${policyName}`);
   }
 }

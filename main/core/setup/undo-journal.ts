@@ -4,14 +4,14 @@ import { DeleteRoleCommand, DeleteRolePolicyCommand, ListAttachedRolePoliciesCom
 import type { InterruptedRun, SetupResource } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/errors';
 import type { AwsContext } from '../aws/context';
-import { errorName } from '../aws/errors';
+import { isNotFound } from '../aws/errors';
 import { otherUsers, type Claims } from './claims';
 import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
 import type { Created } from './run-context';
 import { RESOURCE_SPEC } from './spec';
 import { CONFIGURATION_TAG_KEY } from './tags';
 
-const gone = (err: unknown) => ['NoSuchEntity', 'NoSuchEntityException', 'NoSuchBucket', 'ResourceNotFoundException', 'NotFound'].includes(errorName(err));
+const gone = isNotFound;
 async function deleted(p: Promise<unknown>): Promise<boolean> {
   try {
     await p;

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { errorName, httpStatus, toAppError } from '../../../main/core/aws/errors';
 import { AppError } from '../../../shared/errors';
+import { isAwsError, isNotFound, isRolledBack, RolledBackError } from '../../../main/core/aws/errors';
+import { AlarmRunError } from '../../../main/core/monitoring/alarms';
+import { ApplyFailedError } from '../../../main/core/setup/apply';
 
 const sdk = (name: string, message: string, status?: number) =>
   Object.assign(new Error(message), { name, ...(status ? { $metadata: { httpStatusCode: status } } : {}) });
@@ -48,5 +51,43 @@ describe('toAppError', () => {
     expect(errorName(null)).toBe('Error');
     expect(httpStatus({ $metadata: { httpStatusCode: 500 } })).toBe(500);
     expect(toAppError('plain string').code).toBe('AwsError');
+  });
+});
+
+describe('isAwsError: one meaning, whatever service named it', () => {
+  const named = (name: string) => sdk(name, name);
+  it.each([
+    ['notFound', ['NoSuchEntity', 'NoSuchEntityException', 'NoSuchBucket', 'NotFound', 'ResourceNotFoundException', 'NotFoundException', 'NoSuchResourceException']],
+    ['alreadyExists', ['EntityAlreadyExists', 'EntityAlreadyExistsException']],
+    ['bucketTaken', ['BucketAlreadyExists', 'BucketAlreadyOwnedByYou']],
+    ['tableInUse', ['ResourceInUseException']],
+    ['aborted', ['AbortError']],
+  ] as const)('%s', (kind, names) => {
+    for (const n of names) expect(isAwsError(named(n), kind), n).toBe(true);
+    expect(isAwsError(named('AccessDenied'), kind)).toBe(false);
+  });
+
+  it('isNotFound reads the name from every shape the SDK uses (name, Code, code)', () => {
+    expect(isNotFound({ Code: 'NoSuchBucket' })).toBe(true);
+    expect(isNotFound({ code: 'NoSuchEntity' })).toBe(true);
+    expect(isNotFound(new Error('NoSuchEntity'))).toBe(false);
+  });
+});
+
+describe('RolledBackError: the one kind of "failed and undid its changes"', () => {
+  it('setup and alarm runs are both recognised by isRolledBack, with what was undone and what is left', () => {
+    const cause = new AppError('AccessDenied', 'denied');
+    const apply = new ApplyFailedError('Setup failed.', ['bucket b'], cause, [{ resource: 'role', name: 'R', reason: 'denied', command: 'aws iam delete-role --role-name R', console: 'IAM → Roles' }]);
+    const alarm = new AlarmRunError('Cancelled', 'Cancelled.', ['alarm a'], cause);
+    for (const e of [apply, alarm]) expect(isRolledBack(e)).toBe(true);
+    expect(apply.code).toBe('RolledBack');
+    expect(apply.manual).toHaveLength(1);
+    expect(alarm.code).toBe('Cancelled');
+    expect(alarm.rolledBack).toEqual(['alarm a']);
+    expect(isRolledBack(Object.assign(new AppError('RolledBack', 'x'), { rolledBack: [] }))).toBe(false);
+  });
+
+  it('is Cancelled when its cause was a cancel', () => {
+    expect(new RolledBackError('stopped', [], new AppError('Cancelled', 'by the user')).code).toBe('Cancelled');
   });
 });
