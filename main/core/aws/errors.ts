@@ -48,6 +48,17 @@ export function isAwsError(err: unknown, kind: AwsErrorKind): boolean {
 /** True when the resource a call named does not exist (any service's way of saying so). */
 export const isNotFound = (err: unknown): boolean => isAwsError(err, 'notFound');
 
+/** Await a delete call: true when it deleted, false when the resource was already gone; other errors throw. */
+export async function deletedUnlessGone(call: Promise<unknown>): Promise<boolean> {
+  try {
+    await call;
+    return true;
+  } catch (err) {
+    if (isNotFound(err)) return false;
+    throw err;
+  }
+}
+
 /** The error's name, whatever shape the SDK gave it. */
 export function errorName(err: unknown): string {
   const e = err as SdkLikeError | null;

@@ -15,7 +15,7 @@ import {
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
 import { AppError } from '../../../shared/errors';
-import { isAwsError, isNotFound, toAppError } from '../aws/errors';
+import { deletedUnlessGone, isAwsError, isNotFound, toAppError } from '../aws/errors';
 import type { Assessment } from './assess';
 import { otherUsers } from './claims';
 import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
@@ -25,16 +25,6 @@ import { isOwnedBy } from './tags';
 import { pollUntil, retrying } from './wait';
 
 
-/** Resolve true after deleting, false when it was already gone. */
-async function deleted(p: Promise<unknown>): Promise<boolean> {
-  try {
-    await p;
-    return true;
-  } catch (err) {
-    if (isNotFound(err)) return false;
-    throw err;
-  }
-}
 
 /** Tags of ours merged over what the resource has (PutBucketTagging replaces the whole set). */
 function mergedTags(existing: Record<string, string>, ours: { Key: string; Value: string }[]) {
@@ -94,7 +84,7 @@ export async function bucketStep(ctx: RunContext, action: 'create' | 'update', f
       name: input.bucketName,
       label: `bucket ${input.bucketName}`,
       region: input.region,
-      undo: (signal) => deleted(s3.send(new DeleteBucketCommand({ Bucket: input.bucketName }), { abortSignal: signal })),
+      undo: (signal) => deletedUnlessGone(s3.send(new DeleteBucketCommand({ Bucket: input.bucketName }), { abortSignal: signal })),
     });
     await ctx.journal.mark('bucket', input.bucketName, 'created');
     checkpoint(ctx);
@@ -175,7 +165,7 @@ export async function tableStep(ctx: RunContext, action: 'create' | 'update', fo
             throw e;
           });
           if ((items.Count ?? 0) > 0) throw new AppError('Conflict', 'it already holds items (platform state); delete them first');
-          return deleted(ddb.send(new DeleteTableCommand({ TableName: input.tableName }), { abortSignal: signal }));
+          return deletedUnlessGone(ddb.send(new DeleteTableCommand({ TableName: input.tableName }), { abortSignal: signal }));
         },
       });
       await ctx.journal.mark('table', input.tableName, 'created');
@@ -233,7 +223,7 @@ export async function roleStep(ctx: RunContext, action: 'create' | 'update', fou
       name: input.roleName,
       label: `role ${input.roleName}`,
       region: input.region,
-      undo: (signal) => deleted(iam.send(new DeleteRoleCommand({ RoleName: input.roleName }), { abortSignal: signal })),
+      undo: (signal) => deletedUnlessGone(iam.send(new DeleteRoleCommand({ RoleName: input.roleName }), { abortSignal: signal })),
     });
     await ctx.journal.mark('role', input.roleName, 'hardened');
     if (!arn) throw new AppError('AwsError', `IAM did not report the ARN of ${input.roleName}.`);
@@ -263,7 +253,7 @@ export async function policyStep(ctx: RunContext, action: 'create' | 'update', d
         name: input.roleName,
         label: `policy ${policyName}`,
         region: input.region,
-        undo: (signal) => deleted(iam.send(new DeleteRolePolicyCommand({ RoleName: input.roleName, PolicyName: policyName }), { abortSignal: signal })),
+        undo: (signal) => deletedUnlessGone(iam.send(new DeleteRolePolicyCommand({ RoleName: input.roleName, PolicyName: policyName }), { abortSignal: signal })),
       });
     }
     // A just-created role can answer NoSuchEntity for a while (IAM is eventually consistent).

@@ -4,23 +4,13 @@ import { DeleteRoleCommand, DeleteRolePolicyCommand, ListAttachedRolePoliciesCom
 import type { InterruptedRun, SetupResource } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/errors';
 import type { AwsContext } from '../aws/context';
-import { isNotFound } from '../aws/errors';
+import { deletedUnlessGone } from '../aws/errors';
 import { otherUsers, type Claims } from './claims';
 import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
 import type { Created } from './run-context';
 import { RESOURCE_SPEC } from './spec';
 import { CONFIGURATION_TAG_KEY } from './tags';
 
-const gone = isNotFound;
-async function deleted(p: Promise<unknown>): Promise<boolean> {
-  try {
-    await p;
-    return true;
-  } catch (err) {
-    if (gone(err)) return false;
-    throw err;
-  }
-}
 
 /**
  * The undo of an interrupted run: for each resource its journal lists (newest first), a deletion —
@@ -47,7 +37,7 @@ export async function undoJournal(aws: AwsContext, run: InterruptedRun, account:
       add('bucket', input.bucketName, `bucket ${input.bucketName}`, async (signal) => {
         const listing = await s3.send(new ListObjectVersionsCommand({ Bucket: input.bucketName, MaxKeys: 1 }), { abortSignal: signal });
         if ((listing.Versions?.length ?? 0) + (listing.DeleteMarkers?.length ?? 0) > 0) throw new AppError('Conflict', 'it holds objects; Onramp never deletes data');
-        return deleted(s3.send(new DeleteBucketCommand({ Bucket: input.bucketName }), { abortSignal: signal }));
+        return deletedUnlessGone(s3.send(new DeleteBucketCommand({ Bucket: input.bucketName }), { abortSignal: signal }));
       });
     }
   }
@@ -60,7 +50,7 @@ export async function undoJournal(aws: AwsContext, run: InterruptedRun, account:
       add('table', input.tableName, `table ${input.tableName}`, async (signal) => {
         const items = await ddb.send(new ScanCommand({ TableName: input.tableName, Limit: 1, Select: 'COUNT' }), { abortSignal: signal });
         if ((items.Count ?? 0) > 0) throw new AppError('Conflict', 'it holds items (platform state); Onramp never deletes them');
-        return deleted(ddb.send(new DeleteTableCommand({ TableName: input.tableName }), { abortSignal: signal }));
+        return deletedUnlessGone(ddb.send(new DeleteTableCommand({ TableName: input.tableName }), { abortSignal: signal }));
       });
     }
   }
@@ -76,14 +66,14 @@ export async function undoJournal(aws: AwsContext, run: InterruptedRun, account:
         const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: input.roleName }), { abortSignal: signal })).AttachedPolicies ?? [];
         const extra = [...inline.filter((p) => p !== RESOURCE_SPEC.role.inlinePolicyName), ...attached.map((p) => p.PolicyName ?? '?')];
         if (extra.length) throw new AppError('Conflict', `it also has ${extra.join(', ')}, which Onramp did not add`);
-        return deleted(iam.send(new DeleteRoleCommand({ RoleName: input.roleName }), { abortSignal: signal }));
+        return deletedUnlessGone(iam.send(new DeleteRoleCommand({ RoleName: input.roleName }), { abortSignal: signal }));
       });
     }
   }
   if (listed('policy')) {
     if (role?.kind !== 'present' || (await inspectPolicy(aws, input.roleName, RESOURCE_SPEC.role.inlinePolicyName)).kind === 'absent') skipped.push(`policy on ${input.roleName}: not there`);
     else if (!roleFree) skipped.push(`policy on ${input.roleName}: another configuration uses the role`);
-    else add('policy', input.roleName, `policy ${RESOURCE_SPEC.role.inlinePolicyName}`, (signal) => deleted(iam.send(new DeleteRolePolicyCommand({ RoleName: input.roleName, PolicyName: RESOURCE_SPEC.role.inlinePolicyName }), { abortSignal: signal })));
+    else add('policy', input.roleName, `policy ${RESOURCE_SPEC.role.inlinePolicyName}`, (signal) => deletedUnlessGone(iam.send(new DeleteRolePolicyCommand({ RoleName: input.roleName, PolicyName: RESOURCE_SPEC.role.inlinePolicyName }), { abortSignal: signal })));
   }
   // rollback() undoes the newest first: policy, role, table, bucket.
   return { created, skipped };
