@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { ContractEntry } from './entry';
 
 import { EXPORT_FORMATS } from './export-formats';
+import type { EXPORT_CHANNELS } from './export-channels';
 
 export { EXPORT_FORMATS };
 
@@ -33,4 +34,4 @@ export const exportContract = {
     request: ExportRequestSchema,
     response: ExportDocumentSchema,
   },
-} satisfies Record<string, ContractEntry>;
+} satisfies Record<(typeof EXPORT_CHANNELS)[number], ContractEntry>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { EmptySchema } from './common';
 import type { ContractEntry } from './entry';
+import type { PLATFORM_CHANNELS } from './platform-channels';
 
 /**
  * The Bodo Platform's record of a registration, kept with the saved configuration: which platform
@@ -150,4 +151,4 @@ export const platformContract = {
     request: EmptySchema,
     response: PlatformOverviewSchema,
   },
-} satisfies Record<string, ContractEntry>;
+} satisfies Record<(typeof PLATFORM_CHANNELS)[number], ContractEntry>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { validateBucketName, validateRoleName, validateTableName } from '../validation/names';
 import { namedString, RegionSchema } from './common';
 import type { ContractEntry } from './entry';
+import type { READINESS_CHANNELS } from './readiness-channels';
 
 /** Most vCPUs a workspace may be said to need: far above any real quota, low enough to stay a sane number. */
 export const MAX_WORKSPACE_VCPUS = 100_000;
@@ -93,4 +94,4 @@ export const readinessContract = {
     request: SetupPermissionsRequestSchema,
     response: PermissionCheckSchema,
   },
-} satisfies Record<string, ContractEntry>;
+} satisfies Record<(typeof READINESS_CHANNELS)[number], ContractEntry>;

@@ -3,6 +3,7 @@ import { EmptySchema, RegionSchema } from './common';
 import type { ContractEntry } from './entry';
 import { ProfileNameSchema } from './session';
 import { normalisePlatformUrl, platformUrlProblem } from '../platform/urls';
+import type { SETTINGS_CHANNELS } from './settings-channels';
 
 /** The colour schemes the app offers; `system` follows the OS. */
 export const THEMES = ['light', 'dark', 'system'] as const;
@@ -92,4 +93,4 @@ export const settingsContract = {
     request: EmptySchema,
     response: DiagnosticsSchema,
   },
-} satisfies Record<string, ContractEntry>;
+} satisfies Record<(typeof SETTINGS_CHANNELS)[number], ContractEntry>;
