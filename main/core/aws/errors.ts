@@ -18,7 +18,9 @@ const AWS_ERROR_NAMES = {
   accessDenied: ['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'AuthorizationError', 'Forbidden', 'InvalidClientTokenId', 'SignatureDoesNotMatch', 'UnrecognizedClientException'],
   expired: ['ExpiredToken', 'ExpiredTokenException', 'RequestExpired', 'TokenRefreshRequired'],
   throttled: ['Throttling', 'ThrottlingException', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown', 'LimitExceededException'],
-  notFound: ['NoSuchEntity', 'NoSuchEntityException', 'ResourceNotFoundException', 'NoSuchBucket', 'NotFound', 'NotFoundException', 'NoSuchResourceException'],
+  notFound: ['NoSuchEntity', 'NoSuchEntityException', 'ResourceNotFoundException', 'NoSuchBucket', 'NotFound', 'NotFoundException'],
+  /** Service Quotas: no such quota for this service and region. */
+  noSuchQuota: ['NoSuchResourceException'],
   /** IAM CreateRole/CreatePolicy for a name that exists. */
   alreadyExists: ['EntityAlreadyExists', 'EntityAlreadyExistsException'],
   /** S3 CreateBucket for a name that exists (another account's, or this one's). */

@@ -2,7 +2,7 @@ import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
 import type { VcpuQuota } from '../../../shared/contract/monitoring';
 import { ALL_USAGE_CLASSES, VCPU_QUOTA_CODES } from '../../../shared/monitoring/metric';
 import type { AwsContext } from '../aws/context';
-import { isNotFound, toAppError } from '../aws/errors';
+import { isAwsError, toAppError } from '../aws/errors';
 
 export type { VcpuQuota } from '../../../shared/contract/monitoring';
 
@@ -34,7 +34,7 @@ export async function readVcpuQuota(aws: AwsContext, region: string, usageClass:
     if (mapped.code === 'AccessDenied') {
       return { quotaCode, value: null, note: 'The quota is hidden: this identity may not call servicequotas:GetServiceQuota.' };
     }
-    if (isNotFound(err)) {
+    if (isAwsError(err, 'noSuchQuota')) {
       return { quotaCode, value: null, note: `Service Quotas does not know quota ${quotaCode} in ${region}.` };
     }
     return { quotaCode, value: null, note: `The quota could not be read (${mapped.code}).` };

@@ -1,18 +1,12 @@
 import { DeleteBucketCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { DeleteTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import {
-  DeleteRoleCommand,
-  DeleteRolePolicyCommand,
-  ListAttachedRolePoliciesCommand,
-  ListInstanceProfilesForRoleCommand,
-  ListRolePoliciesCommand,
-} from '@aws-sdk/client-iam';
+import { DeleteRoleCommand, DeleteRolePolicyCommand } from '@aws-sdk/client-iam';
 import type { DestroyResult, SetupResource } from '../../../shared/contract/setup';
 import type { AwsContext } from '../aws/context';
 import { toAppError } from '../aws/errors';
 import { whoAmI } from '../profiles/session';
 import { inOwnJournal, NO_CLAIMS, otherUsers, type Claims } from './claims';
-import { bucketTags, inspectBucket, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
+import { bucketTags, inspectBucket, inspectRole, inspectTable, roleAttachments, roleTags, tableTags } from './inspect';
 import { resourceLockNames, withResourceLock } from './lock';
 import { RESOURCE_SPEC } from './spec';
 import { CONFIGURATION_TAG_KEY, isOwnedBy, MANAGED_BY_TAG } from './tags';
@@ -116,7 +110,7 @@ async function destroyLocked(aws: AwsContext, target: DestroyTarget, opts: Destr
         kept.push({ resource: `role ${target.roleName}`, reason: `is used by configuration ${taggedOther ? `"${tags[CONFIGURATION_TAG_KEY]}"` : others.map((o) => `"${o}"`).join(', ')}; left as it is, policy included` });
         return;
       }
-      const inline = (await iam.send(new ListRolePoliciesCommand({ RoleName: target.roleName }))).PolicyNames ?? [];
+      const { inline, attached, instanceProfiles } = await roleAttachments(aws, target.roleName);
       if (inline.includes(policyName)) {
         await iam.send(new DeleteRolePolicyCommand({ RoleName: target.roleName, PolicyName: policyName }));
         deleted.push(`policy ${policyName}`);
@@ -128,9 +122,7 @@ async function destroyLocked(aws: AwsContext, target: DestroyTarget, opts: Destr
         return;
       }
       if (cancelled()) return;
-      const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: target.roleName }))).AttachedPolicies ?? [];
-      const profiles = (await iam.send(new ListInstanceProfilesForRoleCommand({ RoleName: target.roleName }))).InstanceProfiles ?? [];
-      const extra = [...inline.filter((p) => p !== policyName), ...attached.map((p) => p.PolicyName ?? '?'), ...profiles.map((p) => `instance profile ${p.InstanceProfileName}`)];
+      const extra = [...inline.filter((p) => p !== policyName), ...attached, ...instanceProfiles.map((p) => `instance profile ${p}`)];
       if (extra.length) {
         kept.push({ resource: `role ${target.roleName}`, reason: `also has ${extra.join(', ')}, which Onramp did not add; Onramp's policy was removed, detach the rest first if the role should go` });
         return;

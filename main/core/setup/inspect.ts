@@ -7,7 +7,15 @@ import {
   ListBucketsCommand,
 } from '@aws-sdk/client-s3';
 import { DescribeTableCommand, ListTagsOfResourceCommand, type TableDescription } from '@aws-sdk/client-dynamodb';
-import { GetRoleCommand, GetRolePolicyCommand, ListRoleTagsCommand, type Role } from '@aws-sdk/client-iam';
+import {
+  GetRoleCommand,
+  GetRolePolicyCommand,
+  ListRoleTagsCommand,
+  paginateListAttachedRolePolicies,
+  paginateListInstanceProfilesForRole,
+  paginateListRolePolicies,
+  type Role,
+} from '@aws-sdk/client-iam';
 import type { AwsContext } from '../aws/context';
 import { httpStatus, isAwsError, isNotFound, toAppError } from '../aws/errors';
 import { parsePolicyDocument } from './policy';
@@ -173,4 +181,26 @@ export async function inspectPolicy(aws: AwsContext, roleName: string, policyNam
     if (isNotFound(err)) return { kind: 'absent' };
     throw toAppError(err, `IAM GetRolePolicy ${roleName}/${policyName}`);
   }
+}
+
+/** What else is on a role: its inline policies, attached managed policies and instance profiles. */
+export interface RoleAttachments {
+  inline: string[];
+  attached: string[];
+  instanceProfiles: string[];
+}
+
+/** Every page of what is attached to a role (the SDK's paginators: a role can hold more than one page). */
+export async function roleAttachments(aws: AwsContext, roleName: string, signal?: AbortSignal): Promise<RoleAttachments> {
+  const iam = await aws.iam();
+  const opts = { abortSignal: signal };
+  const out: RoleAttachments = { inline: [], attached: [], instanceProfiles: [] };
+  try {
+    for await (const page of paginateListRolePolicies({ client: iam }, { RoleName: roleName }, opts)) out.inline.push(...(page.PolicyNames ?? []));
+    for await (const page of paginateListAttachedRolePolicies({ client: iam }, { RoleName: roleName }, opts)) out.attached.push(...(page.AttachedPolicies ?? []).map((p) => p.PolicyName ?? '?'));
+    for await (const page of paginateListInstanceProfilesForRole({ client: iam }, { RoleName: roleName }, opts)) out.instanceProfiles.push(...(page.InstanceProfiles ?? []).map((p) => p.InstanceProfileName ?? '?'));
+  } catch (err) {
+    throw toAppError(err, `IAM list the policies of role ${roleName}`);
+  }
+  return out;
 }

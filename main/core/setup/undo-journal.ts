@@ -1,12 +1,12 @@
 import { DeleteBucketCommand, ListObjectVersionsCommand } from '@aws-sdk/client-s3';
 import { DeleteTableCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import { DeleteRoleCommand, DeleteRolePolicyCommand, ListAttachedRolePoliciesCommand, ListRolePoliciesCommand } from '@aws-sdk/client-iam';
+import { DeleteRoleCommand, DeleteRolePolicyCommand } from '@aws-sdk/client-iam';
 import type { InterruptedRun, SetupResource } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/errors';
 import type { AwsContext } from '../aws/context';
 import { deletedUnlessGone } from '../aws/errors';
 import { otherUsers, type Claims } from './claims';
-import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
+import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleAttachments, roleTags, tableTags } from './inspect';
 import type { Created } from './run-context';
 import { RESOURCE_SPEC } from './spec';
 import { CONFIGURATION_TAG_KEY } from './tags';
@@ -62,9 +62,8 @@ export async function undoJournal(aws: AwsContext, run: InterruptedRun, account:
     else if (!roleFree) skipped.push(`role ${input.roleName}: another configuration uses it`);
     else {
       add('role', input.roleName, `role ${input.roleName}`, async (signal) => {
-        const inline = (await iam.send(new ListRolePoliciesCommand({ RoleName: input.roleName }), { abortSignal: signal })).PolicyNames ?? [];
-        const attached = (await iam.send(new ListAttachedRolePoliciesCommand({ RoleName: input.roleName }), { abortSignal: signal })).AttachedPolicies ?? [];
-        const extra = [...inline.filter((p) => p !== RESOURCE_SPEC.role.inlinePolicyName), ...attached.map((p) => p.PolicyName ?? '?')];
+        const { inline, attached, instanceProfiles } = await roleAttachments(aws, input.roleName, signal);
+        const extra = [...inline.filter((p) => p !== RESOURCE_SPEC.role.inlinePolicyName), ...attached, ...instanceProfiles.map((p) => `instance profile ${p}`)];
         if (extra.length) throw new AppError('Conflict', `it also has ${extra.join(', ')}, which Onramp did not add`);
         return deletedUnlessGone(iam.send(new DeleteRoleCommand({ RoleName: input.roleName }), { abortSignal: signal }));
       });

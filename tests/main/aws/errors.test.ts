@@ -57,7 +57,8 @@ describe('toAppError', () => {
 describe('isAwsError: one meaning, whatever service named it', () => {
   const named = (name: string) => sdk(name, name);
   it.each([
-    ['notFound', ['NoSuchEntity', 'NoSuchEntityException', 'NoSuchBucket', 'NotFound', 'ResourceNotFoundException', 'NotFoundException', 'NoSuchResourceException']],
+    ['notFound', ['NoSuchEntity', 'NoSuchEntityException', 'NoSuchBucket', 'NotFound', 'ResourceNotFoundException', 'NotFoundException']],
+    ['noSuchQuota', ['NoSuchResourceException']],
     ['alreadyExists', ['EntityAlreadyExists', 'EntityAlreadyExistsException']],
     ['bucketTaken', ['BucketAlreadyExists', 'BucketAlreadyOwnedByYou']],
     ['tableInUse', ['ResourceInUseException']],
