@@ -33,6 +33,21 @@ export const LimitUsageSchema = z.object({
 });
 export type LimitUsage = z.infer<typeof LimitUsageSchema>;
 
+/** A resource whose limit the readiness check reads from Service Quotas. */
+export const QuotaKeySchema = z.enum(['vpcs', 'elasticIps', 'vcpus']);
+export type QuotaKey = z.infer<typeof QuotaKeySchema>;
+
+/**
+ * A quota Service Quotas did not give in one region: why (null when it gave no reason), and whether
+ * AWS's default alone would leave room for the next workspace (null when usage is unknown).
+ */
+export const UnknownQuotaSchema = z.object({
+  quota: QuotaKeySchema,
+  reason: z.string().nullable(),
+  roomAtDefault: z.boolean().nullable(),
+});
+export type UnknownQuota = z.infer<typeof UnknownQuotaSchema>;
+
 /** One region's limits and whether the platform's next workspace fits there. */
 export const RegionReadinessSchema = z.object({
   region: RegionSchema,
@@ -45,6 +60,8 @@ export const RegionReadinessSchema = z.object({
   problems: z.array(z.string()),
   /** What the check could not know (a quota Service Quotas did not give), with how to check it; never blocks. */
   warnings: z.array(z.string()),
+  /** The same unknown quotas as data, so a screen or a terminal can say the shared explanation once for all regions. */
+  unknownQuotas: z.array(UnknownQuotaSchema),
   /** Informational remarks that do not block (why a default quota is shown, for example). */
   notes: z.array(z.string()),
 });

@@ -11,10 +11,11 @@
  *   L-1216C47A` shows in the AWS CLI User Guide. Established accounts usually have far more, which is
  *   why the account's applied value is always tried first.
  */
+import type { QuotaKey } from '../contract/readiness';
 import type { SupportedRegion } from '../regions';
 
-/** A resource whose limit the readiness check compares against usage. */
-export type QuotaKey = 'vpcs' | 'elasticIps' | 'vcpus';
+/** A resource whose limit the readiness check compares against usage (declared once, in the contract). */
+export type { QuotaKey };
 
 /** One Service Quotas quota: where to read it and what AWS documents as its default. */
 export interface QuotaDefinition {
@@ -24,17 +25,20 @@ export interface QuotaDefinition {
   name: string;
   /** AWS's documented default, used when the account's value cannot be read. */
   defaultValue: number;
+  /** What the resource is called in a short line or a table row. */
+  shortName: string;
 }
 
 /** The three quotas the readiness check reads, by resource. */
 export const QUOTAS: Record<QuotaKey, QuotaDefinition> = {
-  vpcs: { serviceCode: 'vpc', quotaCode: 'L-F678F1CE', name: 'VPCs per Region', defaultValue: 5 },
-  elasticIps: { serviceCode: 'ec2', quotaCode: 'L-0263D0A3', name: 'EC2-VPC Elastic IPs', defaultValue: 5 },
+  vpcs: { serviceCode: 'vpc', quotaCode: 'L-F678F1CE', name: 'VPCs per Region', defaultValue: 5, shortName: 'VPCs' },
+  elasticIps: { serviceCode: 'ec2', quotaCode: 'L-0263D0A3', name: 'EC2-VPC Elastic IPs', defaultValue: 5, shortName: 'Elastic IPs' },
   vcpus: {
     serviceCode: 'ec2',
     quotaCode: 'L-1216C47A',
     name: 'Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances',
     defaultValue: 5,
+    shortName: 'Standard On-Demand vCPUs',
   },
 };
 
@@ -51,4 +55,10 @@ export const WORKSPACE_NEEDS = { vpcs: 1, elasticIps: 1 } as const;
 export function quotaConsoleUrl(region: SupportedRegion, key: QuotaKey): string {
   const q = QUOTAS[key];
   return `https://${region}.console.aws.amazon.com/servicequotas/home/services/${q.serviceCode}/quotas/${q.quotaCode}`;
+}
+
+/** The AWS CLI command that reads one quota in one region (the check's own request, for the user to repeat). */
+export function quotaCliCommand(key: QuotaKey, region: string): string {
+  const q = QUOTAS[key];
+  return `aws service-quotas get-service-quota --service-code ${q.serviceCode} --quota-code ${q.quotaCode} --region ${region}`;
 }

@@ -2,9 +2,9 @@
  * Pure verdicts over measured limits: whether the platform's next workspace fits in a region, each
  * problem phrased as what to do about it, and whether a whole report passes.
  */
-import type { LimitUsage, MissingPermission, ReadinessReport, RegionReadiness } from '../contract/readiness';
+import type { LimitUsage, MissingPermission, ReadinessReport, RegionReadiness, UnknownQuota } from '../contract/readiness';
 import type { SupportedRegion } from '../regions';
-import { QUOTAS, quotaConsoleUrl, WORKSPACE_NEEDS, type QuotaKey } from './quotas';
+import { QUOTAS, quotaCliCommand, quotaConsoleUrl, WORKSPACE_NEEDS, type QuotaKey } from './quotas';
 import { SETUP_ACTIONS, type SetupAction } from './setup-actions';
 
 /** What was measured in one region before judging it; `unreadable` says why a count is null. */
@@ -90,26 +90,76 @@ function need(key: QuotaKey, workspaceVcpus: number): number {
 }
 
 /**
+ * The quotas Service Quotas could not give in a region (AWS's default is shown instead), with why and
+ * whether the default alone would leave room for the next workspace.
+ */
+export function regionUnknownQuotas(m: RegionMeasurement, workspaceVcpus: number): UnknownQuota[] {
+  return (['vpcs', 'elasticIps', 'vcpus'] as const)
+    .filter((key) => m[key].source === 'default')
+    .map((key) => {
+      const usage = m[key];
+      return {
+        quota: key,
+        reason: m.unreadableQuotas?.[key] ?? null,
+        roomAtDefault: usage.used === null ? null : usage.limit - usage.used >= need(key, workspaceVcpus),
+      };
+    });
+}
+
+/**
  * Warnings for limits Service Quotas could not answer: the check does not know the account's
  * quota, so it says so, shows AWS's default (and whether that alone would be enough), and how to
- * look the real value up — in the console or with the AWS CLI.
+ * look the real value up — in the console or with the AWS CLI. One self-contained sentence per
+ * quota and region, for `doctor --json`; screens and the terminal group them (`unknownQuotaGroups`).
  */
 export function regionWarnings(m: RegionMeasurement, workspaceVcpus: number): string[] {
-  const warnings: string[] = [];
-  for (const key of ['vpcs', 'elasticIps', 'vcpus'] as const) {
-    const usage = m[key];
-    if (usage.source !== 'default') continue;
+  return regionUnknownQuotas(m, workspaceVcpus).map(({ quota: key, reason, roomAtDefault }) => {
     const q = QUOTAS[key];
-    const reason = m.unreadableQuotas?.[key];
-    const fits = usage.used === null ? null : usage.limit - usage.used >= need(key, workspaceVcpus);
+    const usage = m[key];
     const verdict =
-      fits === null ? '' : fits ? ' The default would leave room for a workspace.' : ` At the default there is no room (${usage.used} in use, ${need(key, workspaceVcpus)} needed).`;
-    warnings.push(
+      roomAtDefault === null
+        ? ''
+        : roomAtDefault
+          ? ' The default would leave room for a workspace.'
+          : ` At the default there is no room (${usage.used} in use, ${need(key, workspaceVcpus)} needed).`;
+    return (
       `${q.name} in ${m.region}: quota unknown (Service Quotas did not answer${reason ? `: ${reason}` : ''}). AWS's default is ${q.defaultValue}; this account's may be higher.${verdict} ` +
-        `Check it at ${quotaConsoleUrl(m.region, key)} or with: aws service-quotas get-service-quota --service-code ${q.serviceCode} --quota-code ${q.quotaCode} --region ${m.region}`,
+      `Check it at ${quotaConsoleUrl(m.region, key)} or with: ${quotaCliCommand(key, m.region)}`
     );
+  });
+}
+
+/** One quota Service Quotas could not give, across the regions where that happened: the explanation said once. */
+export interface UnknownQuotaGroup {
+  quota: QuotaKey;
+  /** The quota's name in the Service Quotas console. */
+  name: string;
+  defaultValue: number;
+  /** Where it is unknown, in the report's order. */
+  regions: SupportedRegion[];
+  /** The distinct reasons Service Quotas gave (empty when it gave none). */
+  reasons: string[];
+  /** Regions where AWS's default alone would leave no room for the next workspace. */
+  noRoomAtDefault: SupportedRegion[];
+}
+
+/**
+ * The unknown quotas of a report, one group per quota, so the long explanation (what a default is,
+ * how to look the real value up) is said once rather than in every region's card or line.
+ */
+export function unknownQuotaGroups(regions: readonly Pick<RegionReadiness, 'region' | 'unknownQuotas'>[]): UnknownQuotaGroup[] {
+  const groups = new Map<QuotaKey, UnknownQuotaGroup>();
+  for (const r of regions) {
+    for (const u of r.unknownQuotas) {
+      const q = QUOTAS[u.quota];
+      const g = groups.get(u.quota) ?? { quota: u.quota, name: q.name, defaultValue: q.defaultValue, regions: [], reasons: [], noRoomAtDefault: [] };
+      g.regions.push(r.region);
+      if (u.reason && !g.reasons.includes(u.reason)) g.reasons.push(u.reason);
+      if (u.roomAtDefault === false) g.noRoomAtDefault.push(r.region);
+      groups.set(u.quota, g);
+    }
   }
-  return warnings;
+  return (['vpcs', 'elasticIps', 'vcpus'] as const).flatMap((key) => groups.get(key) ?? []);
 }
 
 /** Judge one measured region: the report's entry for it. */
@@ -128,6 +178,7 @@ export function judgeRegion(m: RegionMeasurement, workspaceVcpus: number): Regio
     vcpus: m.vcpus,
     problems,
     warnings: regionWarnings(m, workspaceVcpus),
+    unknownQuotas: regionUnknownQuotas(m, workspaceVcpus),
     notes,
   };
 }

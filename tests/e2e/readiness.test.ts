@@ -54,9 +54,25 @@ describe.skipIf(SKIP)('readiness view end to end (Chromium + real handlers + mot
     expect(text).toMatch(/No VPC left in us-west-1/);
     // moto has no EC2 quotas: the Elastic IP limit is unknown, a warning with the default and how to check, not a problem
     expect(text).not.toMatch(/Elastic IP/);
-    const warnings = await readiness.warnings('us-west-1').innerText();
-    expect(warnings).toMatch(/EC2-VPC Elastic IPs in us-west-1: quota unknown/);
-    expect(warnings).toMatch(/aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1/);
+    // The explanation is said once for the four regions (moto answers no EC2 quota anywhere), with a link per region.
+    const notice = readiness.unknownLimitsNotice;
+    expect(await notice.count()).toBe(1);
+    const explained = await notice.innerText();
+    expect(explained).toMatch(/EC2-VPC Elastic IPs\s+— unknown in us-east-1, us-east-2, us-west-1, us-west-2/);
+    expect(explained).toMatch(/aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region <region>/);
+    expect(await h.page.getByText(/this account.s own quota may be higher/).count()).toBe(1);
+    expect(await notice.getByRole('link', { name: 'Service Quotas: EC2-VPC Elastic IPs in us-west-1' }).getAttribute('href')).toBe(
+      'https://console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-0263D0A3?region=us-west-1',
+    );
+    // A region says in a line where the default alone leaves no room: the full region's Elastic IPs
+    // (5 of 5) and, for an 8-vCPU workspace, every region's vCPUs (default 5); nothing else.
+    expect(await readiness.unknownLimits('us-west-1').getByRole('listitem').allInnerTexts()).toEqual([
+      "Elastic IPs: at AWS's default of 5 there is no room here (5 in use); this account's own quota is unknown and may be higher.",
+      "Standard On-Demand vCPUs: at AWS's default of 5 there is no room here (0 in use); this account's own quota is unknown and may be higher.",
+    ]);
+    expect(await readiness.unknownLimits('us-east-1').getByRole('listitem').allInnerTexts()).toEqual([
+      "Standard On-Demand vCPUs: at AWS's default of 5 there is no room here (0 in use); this account's own quota is unknown and may be higher.",
+    ]);
     expect(await readiness.region('us-east-1').textContent()).toContain('Ready, limits unknown');
     const link = problems.getByRole('link', { name: /Service Quotas: VPCs per Region in us-west-1/ });
     expect(await link.getAttribute('href')).toBe('https://console.aws.amazon.com/servicequotas/home/services/vpc/quotas/L-F678F1CE?region=us-west-1');

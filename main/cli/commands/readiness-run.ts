@@ -1,7 +1,8 @@
 import { ReadinessRequestSchema, SetupPermissionsRequestSchema, type ReadinessReport, type RegionReadiness } from '../../../shared/contract/readiness';
 import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { AppError } from '../../../shared/errors';
-import { reportPasses } from '../../../shared/readiness/verdict';
+import { QUOTAS, quotaCliCommand } from '../../../shared/readiness/quotas';
+import { reportPasses, unknownQuotaGroups } from '../../../shared/readiness/verdict';
 import { parseFlags, validateWith } from '../args';
 import { credentialFlags, type CredentialFlags } from '../deps';
 import { EXIT, type CliIo, type CommandOutput } from '../io';
@@ -58,7 +59,23 @@ function regionLine(r: RegionReadiness): string {
     `NAT gateways ${figure(r.natGateways)}`.padEnd(16),
     `vCPUs ${figure(r.vcpus)}`,
   ];
-  return [cols.join(' '), ...r.problems.map((p) => `  ! ${p}`), ...r.warnings.map((w) => `  ? ${w}`)].join('\n');
+  // The footnote (*) marks each default; a line only where the default alone leaves no room.
+  const unknown = r.unknownQuotas
+    .filter((u) => u.roomAtDefault === false)
+    .map(({ quota }) => `  ? ${QUOTAS[quota].shortName}: no room at AWS's default of ${QUOTAS[quota].defaultValue}; this account's own quota is unknown (see below)`);
+  return [cols.join(' '), ...r.problems.map((p) => `  ! ${p}`), ...unknown].join('\n');
+}
+
+/** The unknown quotas, explained once for every region they apply to (doctor --json keeps one sentence per region). */
+function unknownQuotaLines(report: ReadinessReport): string[] {
+  return unknownQuotaGroups(report.regions).map((g) => {
+    const reasons = g.reasons.length ? ` (Service Quotas answered: ${g.reasons.join('; ')})` : '';
+    const where = g.regions.length === 1 ? g.regions[0]! : '<region>';
+    return (
+      `? ${g.name}: unknown in ${g.regions.join(', ')}${reasons}. AWS's default is ${g.defaultValue}; this account's may be higher. ` +
+      `Check it in the Service Quotas console or with: ${quotaCliCommand(g.quota, where)}`
+    );
+  });
 }
 
 /** The doctor's report for a terminal. */
@@ -83,10 +100,11 @@ export function renderReport(report: ReadinessReport, resources?: SetupResourceN
     `Limits (a workspace is taken to need ${report.workspaceVcpus} vCPUs):`,
     ...report.regions.map(regionLine),
     ...(anyDefault ? ["* AWS's documented default; the account's own quota could not be read."] : []),
+    ...unknownQuotaLines(report),
     ...notes.map((n) => `- ${n}`),
     !reportPasses(report)
       ? 'Not ready: see the problems (!) above.'
-      : report.regions.some((r) => r.warnings.length)
+      : report.regions.some((r) => r.unknownQuotas.length)
         ? 'Ready, as far as could be checked: some limits are unknown (?), see how to check them above.'
         : 'Ready.',
   ].join('\n');

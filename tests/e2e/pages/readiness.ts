@@ -32,9 +32,14 @@ export class ReadinessPage {
     return this.main.getByRole('list', { name: `Problems in ${region}` });
   }
 
-  /** The warnings (limits that could not be read) listed under a region. */
-  warnings(region: string): Locator {
-    return this.main.getByRole('list', { name: `Warnings in ${region}` });
+  /** The short lines under a region where a limit could not be read and AWS's default leaves no room. */
+  unknownLimits(region: string): Locator {
+    return this.main.getByRole('list', { name: `Unknown limits in ${region}` });
+  }
+
+  /** The one notice above the cards explaining every limit that could not be read. */
+  get unknownLimitsNotice(): Locator {
+    return this.main.getByRole('note', { name: 'Some limits could not be read' });
   }
 
   /** The section (card) of one region. */

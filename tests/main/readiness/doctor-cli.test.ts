@@ -80,7 +80,7 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(out.permissions).toMatchObject({ checked: false, missing: [], note: expect.stringMatching(/simulation is not available/) });
     expect(out.regions).toHaveLength(1);
     const r = out.regions[0];
-    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'vcpus', 'vpcs', 'warnings']);
+    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'unknownQuotas', 'vcpus', 'vpcs', 'warnings']);
     expect(r).toMatchObject({
       region: 'us-east-1',
       ok: true,
@@ -131,7 +131,13 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     }
     expect(human.code).toBe(0);
     expect(human.stdout).toMatch(/^us-west-2 +ok /m);
-    expect(human.stdout).toMatch(/^ {2}\? Running On-Demand Standard .* in us-west-2: quota unknown/m);
+    for (const r of json.json.regions) expect(r.unknownQuotas).toContainEqual({ quota: 'vcpus', reason: expect.any(String), roomAtDefault: expect.any(Boolean) });
+    // Each region says in a few words where the default has no room; the explanation and the command are said once.
+    expect(human.stdout.match(/^ {2}\? Standard On-Demand vCPUs: no room at AWS's default of 5; this account's own quota is unknown \(see below\)$/gm)).toHaveLength(4);
+    const explained = human.stdout.match(/^\? Running On-Demand Standard .*: unknown in us-east-1, us-east-2, us-west-1, us-west-2\b.*this account's may be higher.*--quota-code L-1216C47A --region <region>$/gm);
+    expect(explained, human.stdout).toHaveLength(1);
+    // No sentence of the explanation repeats: one per unknown quota, not one per region.
+    expect(human.stdout.match(/this account's may be higher/g)).toHaveLength(human.stdout.match(/^\? /gm)!.length);
     expect(human.stdout).toMatch(/Ready, as far as could be checked: some limits are unknown/);
   });
 

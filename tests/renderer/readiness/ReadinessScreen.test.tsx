@@ -48,12 +48,35 @@ describe('ReadinessScreen', () => {
     expect(screen.queryByRole('list', { name: 'Problems in us-east-1' })).toBeNull();
   });
 
-  it('an unreadable quota is a warning with the default and how to check it, not a problem', async () => {
+  it('an unreadable quota is explained once for every region, with a console link per region and one CLI command', async () => {
     start();
-    const warnings = await screen.findByRole('list', { name: 'Warnings in us-west-1' });
-    expect(warnings).toHaveTextContent(/EC2-VPC Elastic IPs in us-west-1: quota unknown/);
-    expect(warnings).toHaveTextContent(/aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1/);
-    expect(within(warnings).getByRole('link', { name: /Service Quotas: EC2-VPC Elastic IPs in us-west-1/ })).toBeInTheDocument();
+    const notice = await screen.findByRole('note', { name: 'Some limits could not be read' });
+    // All four regions lack the Elastic IP quota: the explanation is said once, not four times.
+    expect(screen.getAllByText(/this account.s own quota may be higher/)).toHaveLength(1);
+    expect(notice).toHaveTextContent(/EC2-VPC Elastic IPs — unknown in us-east-1, us-east-2, us-west-1, us-west-2 \(Service Quotas answered: NoSuchResourceException\)\. Default: 5\./);
+    expect(notice).toHaveTextContent(/At the default there would be no room in us-west-1\./);
+    for (const r of ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2']) {
+      expect(within(notice).getByRole('link', { name: `Service Quotas: EC2-VPC Elastic IPs in ${r}` })).toHaveAttribute(
+        'href',
+        `https://console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-0263D0A3?region=${r}`,
+      );
+    }
+    expect(within(notice).getAllByLabelText('AWS CLI command for EC2-VPC Elastic IPs')).toHaveLength(1);
+    expect(notice).toHaveTextContent('aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region <region>');
+    // A card adds a short line only where the default alone leaves no room; the table marks every default.
+    expect(await screen.findByRole('list', { name: 'Unknown limits in us-west-1' })).toHaveTextContent(
+      "Elastic IPs: at AWS's default of 5 there is no room here (5 in use); this account's own quota is unknown and may be higher.",
+    );
+    expect(screen.queryByRole('list', { name: 'Unknown limits in us-east-1' })).toBeNull();
+  });
+
+  it('shows no unknown-limits notice when every quota was read', async () => {
+    const { region } = await import('./fixtures');
+    const read = { elasticIps: { used: 0, limit: 5, source: 'account' as const }, warnings: [], unknownQuotas: [] };
+    start(() => ({ ...REPORT, regions: [region('us-east-1', read), region('us-west-2', read)] }));
+    await screen.findByRole('table', { name: 'Limits in us-east-1' });
+    expect(screen.queryByRole('note', { name: 'Some limits could not be read' })).toBeNull();
+    expect(screen.queryByRole('list', { name: 'Unknown limits in us-east-1' })).toBeNull();
   });
 
   it('lists missing permissions with what each blocks', async () => {

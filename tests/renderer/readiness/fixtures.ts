@@ -23,7 +23,10 @@ export function region(name: SupportedRegion, over: Partial<RegionReadiness> = {
     natGateways: { used: 0 },
     vcpus: { used: 0, limit: 32, source: 'account' },
     problems: [],
-    warnings: [],
+    warnings: [
+      `EC2-VPC Elastic IPs in ${name}: quota unknown (Service Quotas did not answer: NoSuchResourceException). AWS's default is 5; this account's may be higher. The default would leave room for a workspace. Check it at ${quotaConsoleUrl(name, 'elasticIps')} or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region ${name}`,
+    ],
+    unknownQuotas: [{ quota: 'elasticIps', reason: 'NoSuchResourceException', roomAtDefault: true }],
     notes: [],
     ...over,
   };
@@ -39,6 +42,7 @@ export const FULL_REGION = region('us-west-1', {
   warnings: [
     `EC2-VPC Elastic IPs in us-west-1: quota unknown (Service Quotas did not answer: NoSuchResourceException). AWS's default is 5; this account's may be higher. At the default there is no room (5 in use, 1 needed). Check it at ${quotaConsoleUrl('us-west-1', 'elasticIps')} or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1`,
   ],
+  unknownQuotas: [{ quota: 'elasticIps', reason: 'NoSuchResourceException', roomAtDefault: false }],
 });
 
 export const REPORT: ReadinessReport = {

@@ -36,12 +36,12 @@ describe('readiness model', () => {
 
   it('gives each region a status for the picker', () => {
     expect(regionStatuses(REPORT)).toEqual({
-      'us-east-1': { ok: true, label: 'ready' },
-      'us-east-2': { ok: true, label: 'ready' },
+      'us-east-1': { ok: true, label: 'ready, limits unknown' },
+      'us-east-2': { ok: true, label: 'ready, limits unknown' },
       'us-west-1': { ok: false, label: '1 problem' },
-      'us-west-2': { ok: true, label: 'ready' },
+      'us-west-2': { ok: true, label: 'ready, limits unknown' },
     });
-    expect(regionStatuses({ ...REPORT, regions: [region('us-east-1', { warnings: ['unknown quota'] })] })).toEqual({ 'us-east-1': { ok: true, label: 'ready, limits unknown' } });
+    expect(regionStatuses({ ...REPORT, regions: [region('us-east-1', { unknownQuotas: [{ quota: 'vcpus', reason: null, roomAtDefault: true }] })] })).toEqual({ 'us-east-1': { ok: true, label: 'ready, limits unknown' } });
     expect(regionStatuses(null)).toEqual({});
   });
 

@@ -10,6 +10,7 @@ import {
   regionProblems,
   reportPasses,
   SETUP_ACTIONS,
+  unknownQuotaGroups,
   vcpuHeadroom,
   type RegionMeasurement,
 } from '../../../shared/readiness';
@@ -72,6 +73,10 @@ describe('regionProblems', () => {
     expect(r.warnings).toEqual([
       "EC2-VPC Elastic IPs in us-west-1: quota unknown (Service Quotas did not answer: NoSuchResourceException). AWS's default is 5; this account's may be higher. At the default there is no room (5 in use, 1 needed). Check it at https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-0263D0A3 or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region us-west-1",
       "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances in us-west-1: quota unknown (Service Quotas did not answer: AccessDenied (AccessDeniedException)). AWS's default is 5; this account's may be higher. At the default there is no room (0 in use, 8 needed). Check it at https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-1216C47A or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A --region us-west-1",
+    ]);
+    expect(r.unknownQuotas).toEqual([
+      { quota: 'elasticIps', reason: 'NoSuchResourceException', roomAtDefault: false },
+      { quota: 'vcpus', reason: 'AccessDenied (AccessDeniedException)', roomAtDefault: false },
     ]);
     expect(reportPasses({ permissions: { checked: true, missing: [], note: null }, regions: [r] })).toBe(true);
     // the default would be enough: said so
@@ -193,5 +198,28 @@ describe('documented data', () => {
     expect([...keys].every((k) => k === null || ['vpcs', 'elasticIps', 'natGateways', 'vcpus'].includes(k))).toBe(true);
     for (const k of ['vpcs', 'elasticIps', 'natGateways', 'vcpus']) expect(keys.has(k as never)).toBe(true);
     expect(new Set(PLATFORM_RESOURCES.map((r) => r.id)).size).toBe(PLATFORM_RESOURCES.length);
+  });
+});
+
+describe('unknownQuotaGroups: one explanation per quota, however many regions lack it', () => {
+  it('groups by quota in a fixed order, lists the regions in the report\'s order, reasons once each, and where the default has no room', () => {
+    const groups = unknownQuotaGroups([
+      { region: 'us-east-1', unknownQuotas: [{ quota: 'vcpus', reason: 'NoSuchResourceException', roomAtDefault: true }, { quota: 'elasticIps', reason: null, roomAtDefault: true }] },
+      { region: 'us-east-2', unknownQuotas: [] },
+      { region: 'us-west-1', unknownQuotas: [{ quota: 'vcpus', reason: 'NoSuchResourceException', roomAtDefault: false }] },
+      { region: 'us-west-2', unknownQuotas: [{ quota: 'vcpus', reason: 'AccessDenied (AccessDeniedException)', roomAtDefault: null }] },
+    ]);
+    expect(groups).toEqual([
+      { quota: 'elasticIps', name: 'EC2-VPC Elastic IPs', defaultValue: 5, regions: ['us-east-1'], reasons: [], noRoomAtDefault: [] },
+      {
+        quota: 'vcpus',
+        name: 'Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances',
+        defaultValue: 5,
+        regions: ['us-east-1', 'us-west-1', 'us-west-2'],
+        reasons: ['NoSuchResourceException', 'AccessDenied (AccessDeniedException)'],
+        noRoomAtDefault: ['us-west-1'],
+      },
+    ]);
+    expect(unknownQuotaGroups([{ region: 'us-east-1', unknownQuotas: [] }])).toEqual([]);
   });
 });

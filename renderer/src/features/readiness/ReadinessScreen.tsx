@@ -3,12 +3,13 @@ import { IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { MAX_WORKSPACE_VCPUS } from '../../../../shared/contract/readiness';
 import type { SessionInfo } from '../../../../shared/contract/session';
-import { DEFAULT_WORKSPACE_VCPUS, type ResourceLimitKey } from '../../../../shared/readiness';
+import { DEFAULT_WORKSPACE_VCPUS, unknownQuotaGroups, type ResourceLimitKey } from '../../../../shared/readiness';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { limitAnchorId, orderedRegions, parseWorkspaceVcpus, reportSummary } from './model';
 import { PermissionsPanel } from './PermissionsPanel';
 import { PlatformResourcesPanel } from './PlatformResourcesPanel';
 import { RegionCard } from './RegionCard';
+import { UnknownQuotasNotice } from './UnknownQuotasNotice';
 import { useReadiness } from './use-readiness';
 
 /** Which tab the readiness screen opens on. */
@@ -106,6 +107,7 @@ export function ReadinessScreen({
                   <Title order={2} size="h4">
                     Limits per region
                   </Title>
+                  <UnknownQuotasNotice groups={unknownQuotaGroups(report.regions)} />
                   <SimpleGrid cols={{ base: 1, md: 2 }}>
                     {orderedRegions(report).map((r) => (
                       <RegionCard key={r.region} region={r} highlight={highlight} />

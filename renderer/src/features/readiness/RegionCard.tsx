@@ -1,12 +1,31 @@
 import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from '@mantine/core';
 import { IconAlertTriangle, IconCircleCheck, IconExternalLink, IconHelpCircle } from '@tabler/icons-react';
+import type { SupportedRegion } from '../../../../shared/regions';
 import type { RegionReadiness } from '../../../../shared/contract/readiness';
 import type { ResourceLimitKey } from '../../../../shared/readiness';
-import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts } from './model';
+import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, unknownQuotaLines } from './model';
 
-/** One region's limits (used / limit / where the limit came from), its problems with what to do, warnings about unknown limits, and notes. */
+/** A sentence with the Service Quotas console URLs it embeds turned into links the app may open. */
+export function QuotaLinkedText({ text, region }: { text: string; region: SupportedRegion }) {
+  return problemParts(text, region).map((part, i) =>
+    part.kind === 'text' ? (
+      <span key={i}>{part.text}</span>
+    ) : (
+      <Anchor key={i} href={part.href} target="_blank" rel="noreferrer">
+        {part.label}
+        <IconExternalLink size={12} style={{ marginLeft: 2, verticalAlign: 'middle' }} aria-hidden />
+      </Anchor>
+    ),
+  );
+}
+
+/**
+ * One region's limits (used / limit / where the limit came from), its problems with what to do, a
+ * short line per unknown limit (the shared explanation is said once, above the cards), and notes.
+ */
 export function RegionCard({ region, highlight }: { region: RegionReadiness; highlight: ResourceLimitKey }) {
   const headingId = `readiness-${region.region}`;
+  const unknownLines = unknownQuotaLines(region);
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -14,7 +33,7 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
           <Title order={2} size="h4" id={headingId}>
             {region.region}
           </Title>
-          {region.ok && region.warnings.length > 0 ? (
+          {region.ok && region.unknownQuotas.length > 0 ? (
             <Badge color="gray" variant="outline" leftSection={<IconHelpCircle size={14} aria-hidden />}>
               Ready, limits unknown
             </Badge>
@@ -67,35 +86,15 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
           <List size="sm" spacing="xs" aria-label={`Problems in ${region.region}`} icon={<IconAlertTriangle size={16} color="var(--mantine-color-red-6)" aria-hidden />}>
             {region.problems.map((p) => (
               <List.Item key={p}>
-                {problemParts(p, region.region).map((part, i) =>
-                  part.kind === 'text' ? (
-                    <span key={i}>{part.text}</span>
-                  ) : (
-                    <Anchor key={i} href={part.href} target="_blank" rel="noreferrer">
-                      {part.label}
-                      <IconExternalLink size={12} style={{ marginLeft: 2, verticalAlign: 'middle' }} aria-hidden />
-                    </Anchor>
-                  ),
-                )}
+                <QuotaLinkedText text={p} region={region.region} />
               </List.Item>
             ))}
           </List>
         )}
-        {region.warnings.length > 0 && (
-          <List size="sm" spacing="xs" aria-label={`Warnings in ${region.region}`} icon={<IconHelpCircle size={16} color="var(--mantine-color-yellow-7)" aria-hidden />}>
-            {region.warnings.map((w) => (
-              <List.Item key={w}>
-                {problemParts(w, region.region).map((part, i) =>
-                  part.kind === 'text' ? (
-                    <span key={i}>{part.text}</span>
-                  ) : (
-                    <Anchor key={i} href={part.href} target="_blank" rel="noreferrer">
-                      {part.label}
-                      <IconExternalLink size={12} style={{ marginLeft: 2, verticalAlign: 'middle' }} aria-hidden />
-                    </Anchor>
-                  ),
-                )}
-              </List.Item>
+        {unknownLines.length > 0 && (
+          <List size="sm" spacing="xs" aria-label={`Unknown limits in ${region.region}`} icon={<IconHelpCircle size={16} color="var(--mantine-color-yellow-7)" aria-hidden />}>
+            {unknownLines.map((line) => (
+              <List.Item key={line}>{line}</List.Item>
             ))}
           </List>
         )}

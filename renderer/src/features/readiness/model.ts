@@ -2,16 +2,16 @@
  * Pure shaping of the readiness report for the UI: limit figures, console links the Electron layer
  * will open, problems split into text and links, and the per-region status the wizard shows.
  */
-import type { LimitUsage, ReadinessReport, RegionReadiness } from '../../../../shared/contract/readiness';
+import type { LimitUsage, ReadinessReport, RegionReadiness, UnknownQuota } from '../../../../shared/contract/readiness';
 import { QUOTAS, quotaConsoleUrl, type QuotaKey, type ResourceLimitKey } from '../../../../shared/readiness';
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
 
 /** The figures one region card shows, in order, with their labels. */
 export const LIMIT_ROWS: readonly { key: Exclude<ResourceLimitKey, null>; label: string }[] = [
-  { key: 'vpcs', label: 'VPCs' },
-  { key: 'elasticIps', label: 'Elastic IPs' },
+  { key: 'vpcs', label: QUOTAS.vpcs.shortName },
+  { key: 'elasticIps', label: QUOTAS.elasticIps.shortName },
   { key: 'natGateways', label: 'NAT gateways' },
-  { key: 'vcpus', label: 'Standard On-Demand vCPUs' },
+  { key: 'vcpus', label: QUOTAS.vcpus.shortName },
 ];
 
 /** What one row of a region card says: "used / limit" and where the limit came from. */
@@ -83,7 +83,7 @@ export function regionStatuses(report: ReadinessReport | null): Partial<Record<S
   for (const r of report?.regions ?? []) {
     const n = r.problems.length;
     out[r.region] = r.ok
-      ? { ok: true, label: r.warnings.length ? 'ready, limits unknown' : 'ready' }
+      ? { ok: true, label: r.unknownQuotas.length ? 'ready, limits unknown' : 'ready' }
       : { ok: false, label: n === 1 ? '1 problem' : `${Math.max(n, 1)} problems` };
   }
   return out;
@@ -116,4 +116,17 @@ export function parseWorkspaceVcpus(text: string | number, max: number): number 
 /** The DOM id of a figure's row header in a region card, so other pages can link to it. */
 export function limitAnchorId(region: SupportedRegion, key: Exclude<ResourceLimitKey, null>): string {
   return `limit-${region}-${key}`;
+}
+
+/**
+ * The short lines a region card adds for its unknown quotas: only where AWS's default alone leaves
+ * no room (the table already marks each default, and the explanation is said once above the cards).
+ */
+export function unknownQuotaLines(region: RegionReadiness): string[] {
+  return region.unknownQuotas
+    .filter((u: UnknownQuota) => u.roomAtDefault === false)
+    .map((u) => {
+      const q = QUOTAS[u.quota];
+      return `${q.shortName}: at AWS's default of ${q.defaultValue} there is no room here (${region[u.quota].used ?? '?'} in use); this account's own quota is unknown and may be higher.`;
+    });
 }
