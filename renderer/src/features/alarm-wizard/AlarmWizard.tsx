@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Stack, Stepper, Title } from '@mantine/core';
+import { Button, Group, Stack, Stepper, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CreateAlarmResult } from '../../../../shared/contract/monitoring';
 import type { SessionInfo } from '../../../../shared/contract/session';
@@ -24,6 +24,7 @@ import {
 import { NotificationStep } from './NotificationStep';
 import { ReviewStep } from './ReviewStep';
 import { useTopicPlan } from './use-topic-plan';
+import { NotConnectedAlert } from '../../components/NotConnectedAlert';
 
 const STEP_LABELS: Record<AlarmStep, { label: string; description: string }> = {
   metric: { label: 'Metric', description: 'Regions and metric' },
@@ -115,12 +116,7 @@ export function AlarmWizard({
     <Stack>
       <Title order={1} size="h2">{initialForm ? `Edit alarm ${initialForm.name}` : 'New alarm'}</Title>
       {!session && (
-        <Alert color="yellow" title="Not connected">
-          Connect to an AWS profile to read usage and create alarms.{' '}
-          <Button size="compact-sm" variant="light" onClick={onGoConnect}>
-            Go to Connect
-          </Button>
-        </Alert>
+        <NotConnectedAlert purpose="to read usage and create alarms." onGoConnect={onGoConnect} />
       )}
       <Stepper active={index} onStepClick={(i) => i < index && !creating && setStep(ALARM_STEPS[i]!)} size="sm" allowNextStepsSelect={false}>
         {ALARM_STEPS.map((s) => (

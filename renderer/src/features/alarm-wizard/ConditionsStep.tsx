@@ -1,10 +1,9 @@
 import { Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import type { UsageHistory } from '../../../../shared/contract/monitoring';
 import type { BacktestResult, TreatMissing } from '../../../../shared/monitoring/backtest';
-import { ChartLegend } from '../../components/charts/ChartLegend';
-import { LazyTimeSeriesChart } from '../../components/charts/LazyCharts';
+import { BacktestChart } from './BacktestChart';
 import { BacktestSummary } from './BacktestSummary';
-import { parseNumber, PERIOD_OPTIONS, TREAT_MISSING_OPTIONS, warningsOf, type AlarmForm, type FieldErrors } from './model';
+import { PERIOD_OPTIONS, TREAT_MISSING_OPTIONS, warningsOf, type AlarmForm, type FieldErrors } from './model';
 
 /** Step 3: comparison, period, M of N and missing data; the backtest follows every change. */
 export function ConditionsStep({
@@ -20,7 +19,6 @@ export function ConditionsStep({
   history: UsageHistory | null;
   result: BacktestResult | null;
 }) {
-  const threshold = parseNumber(form.threshold);
   return (
     <Stack gap="md">
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} maw={960}>
@@ -67,21 +65,7 @@ export function ConditionsStep({
           inputMode="numeric"
         />
       </SimpleGrid>
-      {history && (
-        <LazyTimeSeriesChart
-          label="Backtest chart"
-          height={220}
-          points={history.points}
-          start={history.start}
-          end={history.end}
-          threshold={typeof threshold === 'number' ? threshold : null}
-          episodes={result?.episodes}
-          insufficient={result?.insufficient}
-          quota={form.metricKind === 'vcpu' ? history.quota.value : null}
-          unit={form.metricKind === 'billing' ? 'USD' : 'vCPUs'}
-        />
-      )}
-      <ChartLegend alarm={Boolean(result?.episodes.length)} insufficient={Boolean(result?.insufficient.length)} />
+      {history && <BacktestChart form={form} history={history} result={result} label="Backtest chart" height={220} />}
       <Group>
         <BacktestSummary result={result} range={form.range} warnings={warningsOf(form, history)} notifyOn={form.notifyOn} />
       </Group>

@@ -1,14 +1,25 @@
-import { Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInput, type SegmentedControlItem } from '@mantine/core';
 import type { UsageHistory } from '../../../../shared/contract/monitoring';
 import type { BacktestResult } from '../../../../shared/monitoring/backtest';
 import { usageClassLabel } from '../../../../shared/monitoring/metric';
 import { RANGE_IDS, type RangeId } from '../../../../shared/monitoring/range';
 import type { AppErrorShape } from '../../../../shared/errors';
-import { ChartLegend } from '../../components/charts/ChartLegend';
-import { LazyTimeSeriesChart } from '../../components/charts/LazyCharts';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { BacktestChart } from './BacktestChart';
 import { BacktestSummary } from './BacktestSummary';
-import { historyRegion, parseNumber, RANGE_LABELS, warningsOf, type AlarmForm } from './model';
+import { historyRegion, RANGE_LABELS, warningsOf, type AlarmForm } from './model';
+
+/** A small segmented control with a visible label above it (the label also names it for assistive technology). */
+function LabeledSegments({ label, data, value, onChange }: { label: string; data: SegmentedControlItem[] | string[]; value: string; onChange: (value: string) => void }) {
+  return (
+    <Stack gap={4}>
+      <Text size="sm" fw={500}>
+        {label}
+      </Text>
+      <SegmentedControl aria-label={label} size="xs" data={data} value={value} onChange={onChange} />
+    </Stack>
+  );
+}
 
 /** Step 2: the history chart with peak, quota, suggestion, and the threshold to type or drag. */
 export function HistoryStep({
@@ -28,35 +39,12 @@ export function HistoryStep({
   result: BacktestResult | null;
   thresholdError?: string;
 }) {
-  const threshold = parseNumber(form.threshold);
   const unit = form.metricKind === 'billing' ? 'USD' : 'vCPUs';
   return (
     <Stack gap="md">
       <Group gap="lg" align="flex-end" wrap="wrap">
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            Range
-          </Text>
-          <SegmentedControl
-            aria-label="Range"
-            size="xs"
-            data={RANGE_IDS.map((id) => ({ value: id, label: id }))}
-            value={form.range}
-            onChange={(v) => onChange({ ...form, range: v as RangeId })}
-          />
-        </Stack>
-        <Stack gap={4}>
-          <Text size="sm" fw={500}>
-            Statistic
-          </Text>
-          <SegmentedControl
-            aria-label="Statistic"
-            size="xs"
-            data={['Maximum', 'Average']}
-            value={form.stat}
-            onChange={(v) => onChange({ ...form, stat: v === 'Average' ? 'Average' : 'Maximum' })}
-          />
-        </Stack>
+        <LabeledSegments label="Range" data={RANGE_IDS.map((id) => ({ value: id, label: id }))} value={form.range} onChange={(v) => onChange({ ...form, range: v as RangeId })} />
+        <LabeledSegments label="Statistic" data={['Maximum', 'Average']} value={form.stat} onChange={(v) => onChange({ ...form, stat: v === 'Average' ? 'Average' : 'Maximum' })} />
       </Group>
       {form.regions.length > 1 && (
         <Text size="sm" c="dimmed">
@@ -72,19 +60,13 @@ export function HistoryStep({
               {usageClassLabel('all')}: the chart is their sum, {history.classes.join(' + ')}.
             </Text>
           )}
-          <LazyTimeSeriesChart
+          <BacktestChart
+            form={form}
+            history={history}
+            result={result}
             label={`${unit} over ${RANGE_LABELS[form.range].phrase}`}
-            points={history.points}
-            start={history.start}
-            end={history.end}
-            threshold={typeof threshold === 'number' ? threshold : null}
-            episodes={result?.episodes}
-            insufficient={result?.insufficient}
-            quota={form.metricKind === 'vcpu' ? history.quota.value : null}
-            unit={unit}
             onThresholdChange={(v) => onChange({ ...form, threshold: String(v) })}
           />
-          <ChartLegend alarm={Boolean(result?.episodes.length)} insufficient={Boolean(result?.insufficient.length)} />
           <Group gap="xl" wrap="wrap" aria-label="History facts" role="group">
             <Text size="sm">
               <b>Peak:</b>{' '}

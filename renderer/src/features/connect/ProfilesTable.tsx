@@ -1,20 +1,14 @@
 import { Badge, Card, Group, Radio, Table, Text } from '@mantine/core';
 import type { ProfileSummary } from '../../../../shared/contract/session';
 import { kindColor, kindLabel } from './model';
+import { TableHead } from '../../components/TableHead';
 
 /** The local profiles, one radio per row, with kind, MFA, region and endpoint override. */
 export function ProfilesTable({ profiles, selected, onSelect }: { profiles: ProfileSummary[]; selected: string | null; onSelect: (name: string) => void }) {
   return (
     <Card withBorder padding={0}>
       <Table highlightOnHover verticalSpacing="sm" aria-label="AWS profiles">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Profile</Table.Th>
-            <Table.Th>Kind</Table.Th>
-            <Table.Th>Region</Table.Th>
-            <Table.Th>Endpoint override</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Profile', 'Kind', 'Region', 'Endpoint override']} />
         <Table.Tbody>
           {profiles.map((p) => (
             <Table.Tr key={p.name} onClick={() => onSelect(p.name)} style={{ cursor: 'pointer' }}>

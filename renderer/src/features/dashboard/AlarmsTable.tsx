@@ -2,6 +2,7 @@ import { Badge, Button, Group, Modal, Stack, Table, Text, Tooltip } from '@manti
 import { IconBell, IconEdit, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
 import { ago, shortPeriod, stateColor, topicNameOf, type RegionAlarm } from './model';
+import { TableHead } from '../../components/TableHead';
 
 type Pending = { kind: 'delete' | 'test'; alarm: RegionAlarm } | null;
 
@@ -37,18 +38,7 @@ export function AlarmsTable({
   return (
     <>
       <Table aria-label="Alarms" striped highlightOnHover withTableBorder>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>Name</Table.Th>
-            <Table.Th>Region</Table.Th>
-            <Table.Th>State</Table.Th>
-            <Table.Th>Threshold</Table.Th>
-            <Table.Th>Period</Table.Th>
-            <Table.Th>Topic</Table.Th>
-            <Table.Th>Last change</Table.Th>
-            <Table.Th>Actions</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <TableHead columns={['Name', 'Region', 'State', 'Threshold', 'Period', 'Topic', 'Last change', 'Actions']} />
         <Table.Tbody>
           {alarms.map((a) => (
             <Table.Tr key={`${a.region}/${a.alarmName}`}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -14,6 +14,7 @@ import { announceChanges } from './notify';
 import { RegionCard } from './RegionCard';
 import { useAutoRefresh } from './use-auto-refresh';
 import { UsageCostCard } from './UsageCostCard';
+import { NotConnectedAlert } from '../../components/NotConnectedAlert';
 
 /** The home screen once connected: usage per region, the alarms, and usage cost; refreshed on an interval. */
 export function DashboardScreen({
@@ -112,12 +113,7 @@ export function DashboardScreen({
     return (
       <Stack>
         <Title order={1} size="h2">Monitoring</Title>
-        <Alert color="yellow" title="Not connected">
-          Connect to an AWS profile to see vCPU usage and alarms.{' '}
-          <Button size="compact-sm" variant="light" onClick={onGoConnect}>
-            Go to Connect
-          </Button>
-        </Alert>
+        <NotConnectedAlert purpose="to see vCPU usage and alarms." onGoConnect={onGoConnect} />
       </Stack>
     );
   }

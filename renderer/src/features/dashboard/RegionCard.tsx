@@ -2,6 +2,7 @@ import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
 import { usageClassLabel } from '../../../../shared/monitoring/metric';
 import { LazySparkline } from '../../components/charts/LazyCharts';
 import { classLabel, headroomText, num, type RegionSummary } from './model';
+import { TableHead } from '../../components/TableHead';
 
 /** One region: current vCPUs (all usage classes, with each class below), 24-hour sparkline and headroom — or that region's own error. */
 export function RegionCard({ summary }: { summary: RegionSummary }) {
@@ -40,14 +41,7 @@ export function RegionCard({ summary }: { summary: RegionSummary }) {
           </Text>
           {summary.usageClass === 'all' && summary.classes.length > 0 && (
             <Table aria-label={`Usage classes in ${summary.region}`} verticalSpacing={2} horizontalSpacing={4} fz="xs">
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>On-Demand class</Table.Th>
-                  <Table.Th ta="right">Now</Table.Th>
-                  <Table.Th ta="right">24 h peak</Table.Th>
-                  <Table.Th ta="right">Quota</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
+              <TableHead columns={['On-Demand class', { title: 'Now', ta: 'right' }, { title: '24 h peak', ta: 'right' }, { title: 'Quota', ta: 'right' }]} />
               <Table.Tbody>
                 {summary.classes.map((c) => (
                   <Table.Tr key={c.usageClass}>

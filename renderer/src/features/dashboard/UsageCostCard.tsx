@@ -5,6 +5,7 @@ import type { RangeId } from '../../../../shared/monitoring/range';
 import { isSupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { costTable, num, usd, type CostSeries } from './model';
+import { TableHead } from '../../components/TableHead';
 
 const COST_RANGES: Array<{ value: RangeId; label: string }> = [
   { value: '1d', label: 'Last day' },
@@ -77,15 +78,7 @@ export function UsageCostCard({
         <Skeleton height={120} />
       ) : (
         <Table aria-label="Usage cost" withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Region</Table.Th>
-              <Table.Th>vCPU-hours</Table.Th>
-              <Table.Th>Average vCPUs</Table.Th>
-              <Table.Th>Estimated cost</Table.Th>
-              <Table.Th>Projected this month</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['Region', 'vCPU-hours', 'Average vCPUs', 'Estimated cost', 'Projected this month']} />
           <Table.Tbody>
             {table.rows.map(({ region, cost, byClass }) => (
               <Fragment key={region}>

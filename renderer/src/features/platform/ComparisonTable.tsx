@@ -1,19 +1,13 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { FieldComparison } from '../../../../shared/contract/platform';
 import { fieldBadge } from './model';
+import { TableHead } from '../../components/TableHead';
 
 /** What AWS has (as Onramp verified it) and what the platform holds, side by side. */
 export function ComparisonTable({ fields, name }: { fields: readonly FieldComparison[]; name: string }) {
   return (
     <Table verticalSpacing={4} aria-label={`Comparison of ${name} with the platform`}>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>Value</Table.Th>
-          <Table.Th>In AWS</Table.Th>
-          <Table.Th>On the platform</Table.Th>
-          <Table.Th w={110}>Match</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <TableHead columns={['Value', 'In AWS', 'On the platform', { title: 'Match', w: 110 }]} />
       <Table.Tbody>
         {fields.map((f) => {
           const badge = fieldBadge(f);

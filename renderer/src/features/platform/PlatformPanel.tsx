@@ -10,6 +10,7 @@ import { ComparisonTable } from './ComparisonTable';
 import { CredentialsForm } from './CredentialsForm';
 import { fieldBadge, PANEL_FIELDS, rowState } from './model';
 import { RegisterOutcome } from './RegisterOutcome';
+import { TableHead } from '../../components/TableHead';
 
 const COLUMN: Record<(typeof PANEL_FIELDS)[number], string> = { roleArn: 'Role ARN', bucketName: 'S3 bucket', tableName: 'DynamoDB table', region: 'Region' };
 
@@ -194,16 +195,7 @@ export function PlatformPanel() {
           <Card withBorder padding={0}>
             <Table.ScrollContainer minWidth={820}>
               <Table verticalSpacing="xs" aria-label="On the platform only">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>Name</Table.Th>
-                    <Table.Th>Status</Table.Th>
-                    <Table.Th>Role ARN</Table.Th>
-                    <Table.Th>S3 bucket</Table.Th>
-                    <Table.Th>Region</Table.Th>
-                    <Table.Th>UUID</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
+                <TableHead columns={['Name', 'Status', 'Role ARN', 'S3 bucket', 'Region', 'UUID']} />
                 <Table.Tbody>
                   {overview.platformOnly.map((c) => (
                     <Table.Tr key={c.uuid}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Card, Group, Loader, NumberInput, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
+import { Button, Card, Group, Loader, NumberInput, SimpleGrid, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconRefresh } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import { MAX_WORKSPACE_VCPUS } from '../../../../shared/contract/readiness';
@@ -11,6 +11,7 @@ import { PlatformResourcesPanel } from './PlatformResourcesPanel';
 import { RegionCard } from './RegionCard';
 import { UnknownQuotasNotice } from './UnknownQuotasNotice';
 import { useReadiness } from './use-readiness';
+import { NotConnectedAlert } from '../../components/NotConnectedAlert';
 
 /** Which tab the readiness screen opens on. */
 export type ReadinessTab = 'limits' | 'platform';
@@ -52,12 +53,7 @@ export function ReadinessScreen({
         </Tabs.List>
         <Tabs.Panel value="limits" pt="md">
           {!session ? (
-            <Alert color="yellow" title="Not connected">
-              Connect to an AWS profile to check its permissions and limits.{' '}
-              <Button size="compact-sm" variant="light" onClick={onGoConnect}>
-                Go to Connect
-              </Button>
-            </Alert>
+            <NotConnectedAlert purpose="to check its permissions and limits." onGoConnect={onGoConnect} />
           ) : (
             <Stack>
               <form

@@ -4,6 +4,7 @@ import type { SupportedRegion } from '../../../../shared/regions';
 import type { RegionReadiness } from '../../../../shared/contract/readiness';
 import type { ResourceLimitKey } from '../../../../shared/readiness';
 import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, unknownQuotaLines } from './model';
+import { TableHead } from '../../components/TableHead';
 
 /** A sentence with the Service Quotas console URLs it embeds turned into links the app may open. */
 export function QuotaLinkedText({ text, region }: { text: string; region: SupportedRegion }) {
@@ -48,14 +49,7 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
           )}
         </Group>
         <Table verticalSpacing={4} aria-label={`Limits in ${region.region}`}>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Resource</Table.Th>
-              <Table.Th ta="right">Used</Table.Th>
-              <Table.Th ta="right">Limit</Table.Th>
-              <Table.Th>Limit from</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <TableHead columns={['Resource', { title: 'Used', ta: 'right' }, { title: 'Limit', ta: 'right' }, 'Limit from']} />
           <Table.Tbody>
             {LIMIT_ROWS.map(({ key, label }) => {
               const cell = limitCell(region, key);

@@ -8,6 +8,7 @@ import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PermissionsPanel } from '../readiness/PermissionsPanel';
 import { actionColor, conflicts, planSummary } from './model';
+import { TableHead } from '../../components/TableHead';
 
 /**
  * Shows what apply would do to each resource, and whether the identity may do it on these exact
@@ -83,14 +84,7 @@ export function PlanReviewStep({
       {plan && (
         <Card withBorder padding={0}>
           <Table verticalSpacing="sm" aria-label="Plan">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Resource</Table.Th>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Action</Table.Th>
-                <Table.Th>Detail</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <TableHead columns={['Resource', 'Name', 'Action', 'Detail']} />
             <Table.Tbody>
               {plan.steps.map((s) => (
                 <Table.Tr key={s.resource}>

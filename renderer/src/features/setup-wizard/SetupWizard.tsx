@@ -1,4 +1,4 @@
-import { Alert, Button, Modal, Stack, Stepper, Title } from '@mantine/core';
+import { Modal, Stack, Stepper, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import type { AppErrorShape } from '../../../../shared/errors';
@@ -13,6 +13,7 @@ import { PlanReviewStep } from './PlanReviewStep';
 import { SetupRunProvider, useSetupRun } from './run-store';
 import { ResultStep } from './ResultStep';
 import { SetupFormStep } from './SetupFormStep';
+import { NotConnectedAlert } from '../../components/NotConnectedAlert';
 
 const STEP_LABELS: Record<WizardStep, string> = { form: 'Describe', plan: 'Review plan', create: 'Create', result: 'Result' };
 
@@ -86,12 +87,7 @@ function WizardSteps({ session, onGoConnect, onShowReadiness }: SetupWizardProps
     <Stack>
       <Title order={1} size="h2">New Cloud Configuration</Title>
       {!session && (
-        <Alert color="yellow" title="Not connected">
-          Connect to an AWS profile before reviewing a plan.{' '}
-          <Button size="compact-sm" variant="light" onClick={onGoConnect}>
-            Go to Connect
-          </Button>
-        </Alert>
+        <NotConnectedAlert purpose="before reviewing a plan." onGoConnect={onGoConnect} />
       )}
       {session && step !== 'create' && <InterruptedRuns onStarted={(id) => run.track(id)} />}
       <div ref={stepContent} tabIndex={-1} aria-label={`Setup step: ${STEP_LABELS[step]}`} style={{ outline: 'none' }}>
