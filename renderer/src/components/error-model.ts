@@ -1,55 +1,35 @@
 import type { AppErrorShape, ErrorCode } from '../../../shared/errors';
 
+/** A short title per error code (a Record, so a new code without a title fails the build). */
+const ERROR_TITLES: Record<ErrorCode, string> = {
+  InvalidInput: 'Check the input',
+  NotConnected: 'Not connected',
+  CredentialsMissing: 'No usable credentials',
+  ProfileNotFound: 'Profile not found',
+  SsoExpired: 'SSO session expired',
+  MfaRequired: 'MFA code needed',
+  MfaCancelled: 'MFA cancelled',
+  CredentialsExpired: 'Credentials expired',
+  AccessDenied: 'Access denied',
+  Conflict: 'Conflict with existing resources',
+  NotFound: 'Not found',
+  Throttled: 'AWS is throttling requests',
+  Timeout: 'Timed out',
+  Network: 'Network problem',
+  Busy: 'Busy',
+  RolledBack: 'Failed and rolled back',
+  Cancelled: 'Cancelled',
+  WrongAccount: 'Connected to another account',
+  AwsError: 'AWS returned an error',
+  PlatformAuth: 'The Bodo Platform refused the credentials',
+  PlatformRejected: 'The Bodo Platform refused the request',
+  PlatformUnavailable: 'The Bodo Platform is unavailable',
+  Internal: 'Something went wrong',
+};
+
 /** A short title for an error code. */
 export function errorTitle(code: ErrorCode): string {
-  switch (code) {
-    case 'InvalidInput':
-      return 'Check the input';
-    case 'NotConnected':
-      return 'Not connected';
-    case 'CredentialsMissing':
-      return 'No usable credentials';
-    case 'ProfileNotFound':
-      return 'Profile not found';
-    case 'SsoExpired':
-      return 'SSO session expired';
-    case 'MfaRequired':
-      return 'MFA code needed';
-    case 'MfaCancelled':
-      return 'MFA cancelled';
-    case 'CredentialsExpired':
-      return 'Credentials expired';
-    case 'AccessDenied':
-      return 'Access denied';
-    case 'Conflict':
-      return 'Conflict with existing resources';
-    case 'NotFound':
-      return 'Not found';
-    case 'Throttled':
-      return 'AWS is throttling requests';
-    case 'Timeout':
-      return 'Timed out';
-    case 'Network':
-      return 'Network problem';
-    case 'Busy':
-      return 'Busy';
-    case 'RolledBack':
-      return 'Failed and rolled back';
-    case 'Cancelled':
-      return 'Cancelled';
-    case 'WrongAccount':
-      return 'Connected to another account';
-    case 'AwsError':
-      return 'AWS returned an error';
-    case 'PlatformAuth':
-      return 'The Bodo Platform refused the credentials';
-    case 'PlatformRejected':
-      return 'The Bodo Platform refused the request';
-    case 'PlatformUnavailable':
-      return 'The Bodo Platform is unavailable';
-    case 'Internal':
-      return 'Something went wrong';
-  }
+  return ERROR_TITLES[code];
 }
 
 /** What the user can do next, for codes whose messages may not already say it. */

@@ -12,40 +12,24 @@ import {
 
 export { mfaCodeProblem } from '../../../../shared/validation/credentials';
 
+/** How each profile kind is shown: its label and badge colour. */
+const KINDS: Record<ProfileKind, { label: string; color: string }> = {
+  static: { label: 'static keys', color: 'gray' },
+  sso: { label: 'SSO', color: 'violet' },
+  'assume-role': { label: 'assume role', color: 'indigo' },
+  process: { label: 'credential process', color: 'cyan' },
+  'web-identity': { label: 'web identity', color: 'grape' },
+  unknown: { label: 'unknown', color: 'red' },
+};
+
 /** A human label for a profile kind. */
 export function kindLabel(kind: ProfileKind): string {
-  switch (kind) {
-    case 'static':
-      return 'static keys';
-    case 'sso':
-      return 'SSO';
-    case 'assume-role':
-      return 'assume role';
-    case 'process':
-      return 'credential process';
-    case 'web-identity':
-      return 'web identity';
-    case 'unknown':
-      return 'unknown';
-  }
+  return KINDS[kind].label;
 }
 
 /** The badge colour of a profile kind. */
 export function kindColor(kind: ProfileKind): string {
-  switch (kind) {
-    case 'static':
-      return 'gray';
-    case 'sso':
-      return 'violet';
-    case 'assume-role':
-      return 'indigo';
-    case 'process':
-      return 'cyan';
-    case 'web-identity':
-      return 'grape';
-    case 'unknown':
-      return 'red';
-  }
+  return KINDS[kind].color;
 }
 
 /** The profile to preselect: the one marked default, else "default", else the first; null for none. */
