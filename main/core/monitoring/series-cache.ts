@@ -30,8 +30,11 @@ export class SeriesCache {
   private loaded: Promise<void> | null = null;
   private saveTimer: NodeJS.Timeout | null = null;
 
-  /** `dataDir` null keeps the cache in memory only. */
-  constructor(private readonly dataDir: string | null) {}
+  /** `dataDir` null keeps the cache in memory only; `now` is the clock that stamps when a series was last used (for eviction). */
+  constructor(
+    private readonly dataDir: string | null,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The points of `q`, fetching only what the cache does not already hold. */
   async get(scope: string, q: SeriesQuery, fetch: (q: SeriesQuery) => Promise<Datapoint[]>): Promise<Datapoint[]> {
@@ -58,7 +61,7 @@ export class SeriesCache {
     const froms = reusable.map((e) => (e ? Math.max(q.start, Math.floor((e.through - Math.max(REVISION_WINDOW_MS, 2 * p)) / p) * p) : q.start));
     const from = Math.min(...froms);
     const fresh = from < q.end ? await fetchMany({ stat: q.stat, period: q.period, start: from, end: q.end }) : keys.map(() => []);
-    const now = Date.now();
+    const now = this.now();
     keys.forEach((key, i) => {
       const e = reusable[i];
       if (e) {
