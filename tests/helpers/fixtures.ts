@@ -8,8 +8,10 @@ import { afterAll, beforeAll } from 'vitest';
 import type { AwsContext } from '../../main/core/aws/context';
 import { contextForProfile } from '../../main/core/profiles/session';
 import type { OpenSessionOptions } from '../../main/core/profiles/session';
+import { startFakePlatform, type FakePlatform, type FakePlatformOptions } from './fake-bodo-platform';
 import { FaultProxy } from './fault-proxy';
 import { awsTestEnv, startMoto, type Moto } from './moto';
+import { startSsoFake, type SsoFake, type SsoFakeOptions } from './sso-fake';
 import { startRequestCounter, type RequestCounter, type RequestCounterOptions, type SeenRequest } from './request-counter';
 
 /** The environment awsTestEnv writes (config/credentials files in a fresh temp folder). */
@@ -19,6 +21,8 @@ export type AwsTestEnv = ReturnType<typeof awsTestEnv>;
 export interface FixtureOptions {
   /** The start hook's timeout in ms (Vitest's hookTimeout when absent). */
   timeout?: number;
+  /** Start the server only when true (default true); a handle that never started throws when used. */
+  enabled?: boolean;
 }
 
 /** Something with a base URL once it runs: a moto fixture, a counter fixture, or a function. */
@@ -44,7 +48,7 @@ export interface MotoFixture {
 export function useMoto(opts: FixtureOptions = {}): MotoFixture {
   let moto: Moto | undefined;
   beforeAll(async () => {
-    moto = await startMoto();
+    if (opts.enabled !== false) moto = await startMoto();
   }, opts.timeout);
   afterAll(async () => {
     await moto?.stop();
@@ -90,10 +94,10 @@ const urlOf = (u: Upstream): string => (typeof u === 'function' ? u() : u.url);
 
 /** Start a request counter (forwarding to `upstream` when given) before the describe's tests; close it after. */
 export function useRequestCounter(opts: CounterFixtureOptions = {}): CounterFixture {
-  const { timeout, upstream, ...counterOpts } = opts;
+  const { timeout, enabled, upstream, ...counterOpts } = opts;
   let counter: RequestCounter | undefined;
   beforeAll(async () => {
-    counter = await startRequestCounter({ ...counterOpts, ...(upstream ? { forwardTo: urlOf(upstream) } : {}) });
+    if (enabled !== false) counter = await startRequestCounter({ ...counterOpts, ...(upstream ? { forwardTo: urlOf(upstream) } : {}) });
   }, timeout);
   afterAll(async () => {
     await counter?.close();
@@ -120,20 +124,54 @@ export function useRequestCounter(opts: CounterFixtureOptions = {}): CounterFixt
   };
 }
 
-/** Start a FaultProxy in front of `upstream` before the describe's tests; stop it after. Returns a getter. */
-export function useFaultProxy(upstream: Upstream, opts: FixtureOptions = {}): () => FaultProxy {
-  let proxy: FaultProxy | undefined;
+/**
+ * Start any server before the describe's tests and stop it after. Returns a live view of it: reading
+ * a property (or calling a method) forwards to the running server, and throws a clear error before the
+ * start (or after the stop).
+ */
+export function useServer<T extends object>(what: string, start: () => Promise<T>, stop: (server: T) => Promise<void>, opts: FixtureOptions = {}): T {
+  let server: T | undefined;
   beforeAll(async () => {
-    proxy = await new FaultProxy(urlOf(upstream)).start();
+    if (opts.enabled !== false) server = await start();
   }, opts.timeout);
   afterAll(async () => {
-    await proxy?.stop();
-    proxy = undefined;
+    if (server !== undefined) await stop(server);
+    server = undefined;
   });
-  return () => {
-    if (!proxy) throw notStarted('useFaultProxy()');
-    return proxy;
+  const running = (): T => {
+    if (server === undefined) throw notStarted(what);
+    return server;
   };
+  return new Proxy({} as T, {
+    get(_target, key) {
+      const s = running();
+      const value: unknown = Reflect.get(s, key, s);
+      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(s) : value;
+    },
+    set(_target, key, value) {
+      return Reflect.set(running(), key, value);
+    },
+  });
+}
+
+/** A FaultProxy in front of `upstream` for one describe block. */
+export function useFaultProxy(upstream: Upstream, opts: FixtureOptions = {}): FaultProxy {
+  return useServer('useFaultProxy()', () => new FaultProxy(urlOf(upstream)).start(), (p) => p.stop(), opts);
+}
+
+/** The local SSO fake (OIDC device flow and portal) for one describe block. */
+export function useSsoFake(options?: SsoFakeOptions, opts: FixtureOptions = {}): SsoFake {
+  return useServer('useSsoFake()', () => startSsoFake(options), (f) => f.close(), opts);
+}
+
+/** The fake Bodo Platform API for one describe block. */
+export function useFakePlatform(options?: FakePlatformOptions, opts: FixtureOptions = {}): FakePlatform {
+  return useServer('useFakePlatform()', () => startFakePlatform(options), (f) => f.stop(), opts);
+}
+
+/** The variables that send the SDK's SSO OIDC and portal calls to `url` (the SSO fake). */
+export function ssoEndpoints(url: string): { AWS_ENDPOINT_URL_SSO_OIDC: string; AWS_ENDPOINT_URL_SSO: string } {
+  return { AWS_ENDPOINT_URL_SSO_OIDC: url, AWS_ENDPOINT_URL_SSO: url };
 }
 
 /** The test `env` (a fresh awsTestEnv unless given) with AWS_ENDPOINT_URL set to `url`. */
