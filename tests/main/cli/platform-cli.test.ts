@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cli, type Run } from '../../helpers/cli';
 import { startFakePlatform, type FakePlatform } from '../../helpers/fake-bodo-platform';
-import { awsTestEnv, freePort, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { freePort, HAS_MOTO } from '../../helpers/moto';
 
 const ACCOUNT = '123456789012';
 
@@ -23,8 +23,8 @@ type Names = ReturnType<typeof names>;
 const setupFlags = (n: Names, region = 'us-east-2') => ['--profile', 'default', '--region', region, '--name', n.name, '--bucket', n.bucket, '--table', n.table, '--role', n.role, '--external-id', n.externalId];
 
 describe.skipIf(!HAS_MOTO)('onramp platform (moto + fake platform)', () => {
-  let moto: Moto;
-  let counter: RequestCounter;
+  const moto = useMoto();
+  const counter = useRequestCounter({ upstream: moto });
   let fake: FakePlatform;
   let env: NodeJS.ProcessEnv;
   const runs: Run[] = [];
@@ -36,18 +36,14 @@ describe.skipIf(!HAS_MOTO)('onramp platform (moto + fake platform)', () => {
   const n = names();
 
   beforeAll(async () => {
-    moto = await startMoto();
-    counter = await startRequestCounter({ forwardTo: moto.url });
     fake = await startFakePlatform();
-    env = { ...awsTestEnv(moto), AWS_ENDPOINT_URL: counter.url, ...fake.env(), BODO_ORG_CLIENT_ID: fake.clientId, BODO_ORG_SECRET_KEY: fake.secret };
+    env = { ...moto.env(), AWS_ENDPOINT_URL: counter.url, ...fake.env(), BODO_ORG_CLIENT_ID: fake.clientId, BODO_ORG_SECRET_KEY: fake.secret };
     const applied = await cli(['setup', 'apply', ...setupFlags(n), '--json'], env);
     expect(applied.code, applied.stderr).toBe(0);
   }, 120_000);
 
   afterAll(async () => {
     await fake?.stop();
-    await counter?.close();
-    await moto?.stop();
   });
 
   describe('invalid input exits 2 and sends nothing to AWS or the platform', () => {

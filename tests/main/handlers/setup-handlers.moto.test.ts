@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeleteBucketTaggingCommand } from '@aws-sdk/client-s3';
 import type { ApplyJob } from '../../../shared/contract/jobs';
 import type { SetupInput } from '../../../shared/contract/setup';
@@ -16,8 +16,8 @@ import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { openSession } from '../../../main/core/profiles/session';
 import { SetupJournal } from '../../../main/core/setup/journal';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { awsTestEnv, HAS_MOTO } from '../../helpers/moto';
 import { sweepOnrampResources } from '../../helpers/sweep';
 
 const input = (): SetupInput => {
@@ -26,17 +26,9 @@ const input = (): SetupInput => {
 };
 
 describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
-  let moto: Moto;
-  let slow: RequestCounter;
+  const moto = useMoto();
+  const slow = useRequestCounter({ upstream: moto, intercept: (r) => (r.action === 'CreateRole' ? { status: 0, delayMs: 1_500 } : undefined) });
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    slow = await startRequestCounter({ forwardTo: moto.url, intercept: (r) => (r.action === 'CreateRole' ? { status: 0, delayMs: 1_500 } : undefined) });
-  });
-  afterAll(async () => {
-    await slow?.close();
-    await moto?.stop();
-  });
 
   async function app(endpoint: string) {
     const env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: endpoint };
