@@ -4,7 +4,7 @@
  * stops it. Hooks run in order and after-hooks in reverse (Vitest's default "stack" order), so a
  * counter that forwards to moto starts after it and stops before it.
  */
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { AwsContext } from '../../main/core/aws/context';
 import { contextForProfile } from '../../main/core/profiles/session';
 import type { OpenSessionOptions } from '../../main/core/profiles/session';
@@ -160,13 +160,26 @@ export function useFaultProxy(upstream: Upstream, opts: FixtureOptions = {}): Fa
 }
 
 /** The local SSO fake (OIDC device flow and portal) for one describe block. */
-export function useSsoFake(options?: SsoFakeOptions, opts: FixtureOptions = {}): SsoFake {
+export function useSsoFake(options?: Partial<SsoFakeOptions>, opts: FixtureOptions = {}): SsoFake {
   return useServer('useSsoFake()', () => startSsoFake(options), (f) => f.close(), opts);
 }
 
 /** The fake Bodo Platform API for one describe block. */
 export function useFakePlatform(options?: FakePlatformOptions, opts: FixtureOptions = {}): FakePlatform {
   return useServer('useFakePlatform()', () => startFakePlatform(options), (f) => f.stop(), opts);
+}
+
+/** Returns a starter of fresh fake Bodo Platforms, one a test: whatever a test started is stopped after it. */
+export function useFakePlatformPerTest(): (options?: FakePlatformOptions) => Promise<FakePlatform> {
+  let fake: FakePlatform | null = null;
+  afterEach(async () => {
+    await fake?.stop();
+    fake = null;
+  });
+  return async (options) => {
+    fake = await startFakePlatform(options);
+    return fake;
+  };
 }
 
 /** The variables that send the SDK's SSO OIDC and portal calls to `url` (the SSO fake). */

@@ -8,10 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contextForProfile } from '../../../main/core/profiles/session';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { cli, startCli } from '../../helpers/cli';
-import { useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { useMoto, useRequestCounter, contextAt } from '../../helpers/fixtures';
 import { HAS_MOTO } from '../../helpers/moto';
 import { setupFlags as flags, uniqueSetupNames } from '../../helpers/setup-names';
 import { sweepOnrampResources } from '../../helpers/sweep';
@@ -109,7 +108,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto: Ctrl-C, and another account\
     expect(r.json.error.code).toBe('Cancelled');
     expect([...r.json.rolledBack].sort()).toEqual([`bucket ${n.bucket}`, `role ${n.role}`, `table ${n.table}`]);
     expect(r.stderr).toMatch(/cancelling — finishing the step in flight/);
-    const direct = await contextForProfile({ profile: 'default', region: 'us-east-1', env: { ...env, AWS_ENDPOINT_URL: moto.url } });
+    const direct = await contextAt(moto.url, 'us-east-1', { base: env });
     expect((await sweepOnrampResources(direct, ['us-east-1'])).filter((x) => x.configuration === n.name)).toEqual([]);
     // Nothing saved, and no interrupted run left behind.
     expect((await cli(['setup', 'interrupted', '--json'], env)).json.runs).toEqual([]);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/contract/channels';
 import { TRUSTED_SENDER } from '../../helpers/mock-electron';
-import { startSsoFake, type SsoFake } from '../../helpers/sso-fake';
+import { useSsoFake } from '../../helpers/fixtures';
 
 // Electron's binary cannot run on these machines: the Electron layer runs against a recording mock.
 const recorded = await vi.hoisted(async () => (await import('../../helpers/mock-electron')).electronRecorder());
@@ -33,12 +33,11 @@ function fakeContents() {
 }
 
 describe('Electron layer (with electron mocked)', () => {
-  let fake: SsoFake;
+  const fake = useSsoFake();
   const ENV_KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL_SSO_OIDC'] as const;
   const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   beforeAll(async () => {
     // The app reads process.env: give it an SSO profile whose sign-in service is the local fake.
-    fake = await startSsoFake();
     const home = mkdtempSync(join(tmpdir(), 'onramp-electron-'));
     writeFileSync(join(home, 'config'), '[profile sso]\nsso_session = s\nsso_account_id = 123456789012\nsso_role_name = R\n[sso-session s]\nsso_start_url = https://s.awsapps.com/start\nsso_region = us-east-1\n');
     Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), AWS_ENDPOINT_URL_SSO_OIDC: fake.url });
@@ -51,7 +50,6 @@ describe('Electron layer (with electron mocked)', () => {
       if (savedEnv[k] === undefined) delete process.env[k];
       else process.env[k] = savedEnv[k];
     }
-    await fake?.close();
   });
 
   it('creates an isolated, sandboxed window without Node and loads the app from app://', () => {

@@ -7,9 +7,9 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CREDENTIALS_FILE } from '../../../main/core/platform';
-import { startFakePlatform, type FakePlatform } from '../../helpers/fake-bodo-platform';
+import { useFakePlatform } from '../../helpers/fixtures';
 import { allFilesText } from '../../helpers/files-text';
 import { TRUSTED_SENDER as trusted } from '../../helpers/mock-electron';
 
@@ -20,7 +20,7 @@ vi.mock('electron', async () => (await import('../../helpers/mock-electron')).mo
 const call = (channel: string, payload: unknown = {}) => state.handlers.get(channel)!(trusted, payload) as Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('platform API token in the Electron app (safeStorage mocked)', () => {
-  let fake: FakePlatform;
+  const fake = useFakePlatform();
   const responses: string[] = [];
   const record = async (channel: string, payload: unknown = {}) => {
     const r = await call(channel, payload);
@@ -30,13 +30,9 @@ describe('platform API token in the Electron app (safeStorage mocked)', () => {
 
   beforeAll(async () => {
     state.dataDir = mkdtempSync(join(tmpdir(), 'onramp-electron-platform-'));
-    fake = await startFakePlatform();
     Object.assign(process.env, fake.env());
     await import('../../../main/electron/index');
     await new Promise((r) => setTimeout(r, 20));
-  });
-  afterAll(async () => {
-    await fake?.stop();
   });
 
   it('"remember" encrypts with safeStorage into the data folder: ciphertext only, readable by the user only', async () => {

@@ -8,10 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { createInvoker, createSessionHolder } from '../../../main/handlers';
-import { type AwsTestEnv, useMoto } from '../../helpers/fixtures';
+import { type AwsTestEnv, useMoto, useSsoFake, ssoEndpoints } from '../../helpers/fixtures';
 import { HAS_MOTO, TEST_SECRET_KEY } from '../../helpers/moto';
 import { HAS_BOTO3, python } from '../../helpers/python';
-import { startSsoFake, type SsoFake } from '../../helpers/sso-fake';
 
 const KEY_ID = 'AKIAPASTEDKEY0000001';
 const SECRET = 'pastedSecretKey/000000000000000000000000';
@@ -26,7 +25,7 @@ const tree = (dir: string) => readdirSync(dir, { recursive: true }).map(String).
 
 describe.skipIf(!HAS_MOTO)('credential channels', () => {
   const moto = useMoto();
-  let fake: SsoFake;
+  const fake = useSsoFake({ autoApproveAfterPolls: 0 });
   let env: AwsTestEnv;
   let invoke: ReturnType<typeof createInvoker>;
   const answers: string[] = [];
@@ -38,16 +37,14 @@ describe.skipIf(!HAS_MOTO)('credential channels', () => {
   };
 
   beforeAll(async () => {
-    fake = await startSsoFake({ autoApproveAfterPolls: 0 });
   });
   afterAll(async () => {
     // No answer on any channel carried a secret the user typed or the sign-in produced.
     const all = answers.join('\n');
     for (const secret of [SECRET, TOKEN, TEST_SECRET_KEY, 'fake-client-secret', 'fake-device-code', 'fake-access-token', 'fake-refresh-token']) expect(all).not.toContain(secret);
-    await fake?.close();
   });
   beforeEach(() => {
-    env = { ...moto.env(SSO), AWS_ENDPOINT_URL_SSO_OIDC: fake.url, AWS_ENDPOINT_URL_SSO: fake.url };
+    env = { ...moto.env(SSO), ...ssoEndpoints(fake.url) };
     opened.length = 0;
     invoke = createInvoker({
       env,

@@ -4,7 +4,6 @@
  * (setup:interrupted) and finished through setup:resolve-interrupted; verify refuses another
  * account's configuration and a failed verify clears "verified".
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,14 +15,12 @@ import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { openSession } from '../../../main/core/profiles/session';
 import { SetupJournal } from '../../../main/core/setup/journal';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
-import { useMoto, useRequestCounter } from '../../helpers/fixtures';
-import { awsTestEnv, HAS_MOTO } from '../../helpers/moto';
+import { useMoto, useRequestCounter, envAt } from '../../helpers/fixtures';
+import { uniqueSetupInput } from '../../helpers/setup-names';
+import { HAS_MOTO } from '../../helpers/moto';
 import { sweepOnrampResources } from '../../helpers/sweep';
 
-const input = (): SetupInput => {
-  const id = randomBytes(4).toString('hex');
-  return { name: `ui-${id}`, region: 'us-east-1', bucketName: `onramp-ui-${id}`, tableName: `onramp-ui-${id}`, roleName: `OnrampUi-${id}`, externalId: 'ui-external-id', platformAccountId: '481633624848' };
-};
+const input = (): SetupInput => uniqueSetupInput('ui', 'us-east-1');
 
 describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
   const moto = useMoto();
@@ -31,7 +28,7 @@ describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
 
 
   async function app(endpoint: string) {
-    const env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: endpoint };
+    const env = envAt(endpoint);
     const dataDir = mkdtempSync(join(tmpdir(), 'onramp-ui-'));
     const store = new ConfigurationStore(dataDir);
     const session = createSessionHolder();
