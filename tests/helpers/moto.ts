@@ -85,7 +85,7 @@ export const TEST_ACCESS_KEY = 'AKIAONRAMPTEST000001';
  * Profiles: `default` and `dev` (static keys), `sso-expired` (SSO with no cached token),
  * `broken` (no credentials at all).
  */
-export function awsTestEnv(moto: Moto | null, extraConfig = ''): NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: string } {
+export function awsTestEnv(moto: Pick<Moto, 'url'> | null, extraConfig = ''): NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: string } {
   const dir = mkdtempSync(join(tmpdir(), 'onramp-test-'));
   const config = join(dir, 'config');
   const credentials = join(dir, 'credentials');

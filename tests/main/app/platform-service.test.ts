@@ -5,25 +5,21 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { platformOverview, registerConfiguration, sourceFromSaved, type PlatformServiceDeps } from '../../../main/core/app/platform-service';
 import { createPlatformClient } from '../../../main/core/platform';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import type { SavedConfiguration } from '../../../shared/contract/setup';
 import { providerDataOf, savedConfig } from '../../helpers/platform-fixtures';
-import { startFakePlatform, type FakePlatform, type FakePlatformOptions } from '../../helpers/fake-bodo-platform';
+import { type FakePlatformOptions } from '../../helpers/fake-bodo-platform';
+import { useFakePlatformPerTest } from '../../helpers/fixtures';
 
-let fake: FakePlatform | null = null;
-afterEach(async () => {
-  await fake?.stop();
-  fake = null;
-});
+const startFakePlatform = useFakePlatformPerTest();
 
 const NOW = Date.UTC(2026, 2, 1, 12, 0, 0);
 
 async function setup(opts: FakePlatformOptions = {}, configs: SavedConfiguration[] = [savedConfig()]) {
-  fake = await startFakePlatform(opts);
-  const f = fake;
+  const f = await startFakePlatform(opts);
   const store = new ConfigurationStore(mkdtempSync(join(tmpdir(), 'onramp-platform-svc-')));
   for (const c of configs) await store.save(c);
   const client = createPlatformClient({ urls: f, credentials: async () => ({ clientId: f.clientId, secret: f.secret }) });

@@ -1,20 +1,17 @@
 import { PutMetricDataCommand } from '@aws-sdk/client-cloudwatch';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RequestLog } from '../../../main/core/aws/request-log';
 import { fetchSeries } from '../../../main/core/monitoring/metrics';
 import { contextForProfile } from '../../../main/core/profiles/session';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 
 describe.skipIf(!HAS_MOTO)('RequestLog counts API calls at the client', () => {
-  let moto: Moto;
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => moto?.stop());
+  const moto = useMoto();
 
   it('counts each command once and the datapoints a GetMetricData asks for', async () => {
     const log = new RequestLog();
-    const aws = await contextForProfile({ profile: 'default', region: 'us-east-1', env: awsTestEnv(moto), requestLog: log });
+    const aws = await contextForProfile({ profile: 'default', region: 'us-east-1', env: moto.env(), requestLog: log });
     const cw = await aws.cloudwatch();
     await cw.send(new PutMetricDataCommand({ Namespace: 'Test', MetricData: [{ MetricName: 'm', Value: 1 }] }));
     const end = Date.UTC(2026, 10, 24, 12);

@@ -3,11 +3,11 @@
  * on a terminal, and without one a clear exit 2 naming the flag — against moto, which accepts any
  * 6-digit code for AssumeRole with SerialNumber.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { cli } from '../../helpers/cli';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 
 const MFA_PROFILE = [
   '[profile mfa]',
@@ -20,19 +20,10 @@ const MFA_PROFILE = [
 const SETUP = ['--region', 'us-east-1', '--name', 'mfa-plan', '--bucket', 'onramp-mfa-cli-state', '--table', 'onramp-mfa-cli-lock', '--external-id', 'ext-123'];
 
 describe.skipIf(!HAS_MOTO)('--mfa-code against moto', () => {
-  let moto: Moto;
-  let counter: RequestCounter;
+  const counter = useRequestCounter({ upstream: useMoto() });
   let env: NodeJS.ProcessEnv;
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    counter = await startRequestCounter({ forwardTo: moto.url });
-    env = { ...awsTestEnv(moto, MFA_PROFILE), AWS_ENDPOINT_URL: counter.url };
-  });
-  afterAll(async () => {
-    await counter?.close();
-    await moto?.stop();
-  });
+  beforeAll(() => void (env = counter.env(MFA_PROFILE)));
 
   const assumeRoles = () => counter.requests.filter((r) => r.action === 'AssumeRole');
 

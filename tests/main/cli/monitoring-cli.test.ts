@@ -2,14 +2,14 @@
  * The monitoring CLI contract (`usage`, `alarm backtest|create|delete`, `alarms`), run as real child
  * processes against moto, and against a bare request counter to prove invalid input sends nothing.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand } from '@aws-sdk/client-sns';
 import type { AwsContext } from '../../../main/core/aws/context';
 import { usageHistory } from '../../../main/core/monitoring';
 import { contextForProfile } from '../../../main/core/profiles/session';
 import { backtest } from '../../../shared/monitoring/backtest';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { type AwsTestEnv, useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 import { P5, seedUsage, twoDaysWithSpikes, type SeededUsage } from '../monitoring/seed';
 import { cli } from '../../helpers/cli';
 
@@ -18,14 +18,10 @@ const iso = (t: number) => new Date(t).toISOString();
 const sortedKeys = (o: object) => Object.keys(o).sort();
 
 describe('monitoring CLI: invalid input exits 2 and sends no request', () => {
-  let counter: RequestCounter;
+  const counter = useRequestCounter();
   let env: NodeJS.ProcessEnv;
-  beforeAll(async () => {
-    counter = await startRequestCounter();
-    env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
-  });
-  afterAll(async () => {
-    await counter?.close();
+  beforeAll(() => {
+    env = counter.env();
   });
 
   const create = ['alarm', 'create', ...P, '--name', 'n', '--threshold', '10', '--json'];
@@ -92,23 +88,19 @@ describe('monitoring CLI: invalid input exits 2 and sends no request', () => {
 });
 
 describe.skipIf(!HAS_MOTO)('monitoring CLI against moto', () => {
-  let moto: Moto;
-  let env: ReturnType<typeof awsTestEnv>;
+  const moto = useMoto();
+  let env: AwsTestEnv;
   let aws: AwsContext;
   let seeded: SeededUsage;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    env = awsTestEnv(moto);
+    env = moto.env();
     aws = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });
     seeded = twoDaysWithSpikes();
     await seedUsage(aws, 'us-east-1', 'Standard/OnDemand', seeded.points);
     // us-east-2: two classes; the total is 10, 26 (10 + 16) and 16 at three timestamps.
     await seedUsage(aws, 'us-east-2', 'Standard/OnDemand', [3, 2].map((j) => ({ t: seeded.base - j * P5, v: 10 })));
     await seedUsage(aws, 'us-east-2', 'G/OnDemand', [2, 1].map((j) => ({ t: seeded.base - j * P5, v: 16 })));
-  });
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   it('usage --json has exactly the documented shape', async () => {

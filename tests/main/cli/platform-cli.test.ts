@@ -3,29 +3,23 @@
  * the Bodo Platform is the strict local fake. Invalid input exits 2 with no request anywhere;
  * platform and auth errors exit 3; the secret never appears in any output.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { cli, type Run } from '../../helpers/cli';
-import { startFakePlatform, type FakePlatform } from '../../helpers/fake-bodo-platform';
-import { awsTestEnv, freePort, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter, useFakePlatform } from '../../helpers/fixtures';
+import { setupFlags as setupNameFlags, uniqueSetupNames, type SetupNames } from '../../helpers/setup-names';
+import { freePort, HAS_MOTO } from '../../helpers/moto';
 
 const ACCOUNT = '123456789012';
 
-function names() {
-  const id = randomBytes(4).toString('hex');
-  return { name: `plat-${id}`, bucket: `onramp-plat-${id}`, table: `onramp-plat-locks-${id}`, role: `BodoPlatformUser-${id}`, externalId: `ext-${id}-0123` };
-}
-type Names = ReturnType<typeof names>;
-
-const setupFlags = (n: Names, region = 'us-east-2') => ['--profile', 'default', '--region', region, '--name', n.name, '--bucket', n.bucket, '--table', n.table, '--role', n.role, '--external-id', n.externalId];
+const names = () => uniqueSetupNames('plat', (id) => ({ table: `onramp-plat-locks-${id}`, role: `BodoPlatformUser-${id}`, externalId: `ext-${id}-0123` }));
+const setupFlags = (n: SetupNames, region = 'us-east-2') => setupNameFlags(n, { region, json: false });
 
 describe.skipIf(!HAS_MOTO)('onramp platform (moto + fake platform)', () => {
-  let moto: Moto;
-  let counter: RequestCounter;
-  let fake: FakePlatform;
+  const moto = useMoto();
+  const counter = useRequestCounter({ upstream: moto });
+  const fake = useFakePlatform();
   let env: NodeJS.ProcessEnv;
   const runs: Run[] = [];
   const run = async (args: string[], extraEnv: NodeJS.ProcessEnv = {}) => {
@@ -36,19 +30,11 @@ describe.skipIf(!HAS_MOTO)('onramp platform (moto + fake platform)', () => {
   const n = names();
 
   beforeAll(async () => {
-    moto = await startMoto();
-    counter = await startRequestCounter({ forwardTo: moto.url });
-    fake = await startFakePlatform();
-    env = { ...awsTestEnv(moto), AWS_ENDPOINT_URL: counter.url, ...fake.env(), BODO_ORG_CLIENT_ID: fake.clientId, BODO_ORG_SECRET_KEY: fake.secret };
+    env = { ...moto.env(), AWS_ENDPOINT_URL: counter.url, ...fake.env(), BODO_ORG_CLIENT_ID: fake.clientId, BODO_ORG_SECRET_KEY: fake.secret };
     const applied = await cli(['setup', 'apply', ...setupFlags(n), '--json'], env);
     expect(applied.code, applied.stderr).toBe(0);
   }, 120_000);
 
-  afterAll(async () => {
-    await fake?.stop();
-    await counter?.close();
-    await moto?.stop();
-  });
 
   describe('invalid input exits 2 and sends nothing to AWS or the platform', () => {
     const bad: [string, string[], NodeJS.ProcessEnv, RegExp][] = [

@@ -4,10 +4,11 @@
  */
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { cli } from '../../helpers/cli';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../../helpers/moto';
 import { HAS_AWS_CLI, run } from '../../helpers/python';
 
 const KEY_ID = 'AKIACLIPROFILEADD001';
@@ -21,13 +22,7 @@ function freshHome(moto: Moto | null): NodeJS.ProcessEnv {
 }
 
 describe('onramp profile add', () => {
-  let moto: Moto | null = null;
-  beforeAll(async () => {
-    if (HAS_MOTO) moto = await startMoto();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const moto = useMoto({ enabled: HAS_MOTO });
 
   it('writes ~/.aws/credentials and config from a secret on stdin, 0600, and never prints the secret', async () => {
     const env = freshHome(null);
@@ -119,7 +114,7 @@ describe('onramp profile add', () => {
   });
 
   it.skipIf(!HAS_MOTO)('then whoami --profile works, and so does the AWS CLI (an independent client) against moto', async () => {
-    const env = freshHome(moto);
+    const env = freshHome(moto.moto);
     const added = await cli(['profile', 'add', 'ci', '--access-key-id', KEY_ID, '--region', 'us-east-2'], env, { input: SECRET });
     expect(added.code).toBe(0);
     const who = await cli(['whoami', '--profile', 'ci', '--json'], env);
@@ -127,7 +122,7 @@ describe('onramp profile add', () => {
     expect(who.json.account).toBe('123456789012');
     if (!HAS_AWS_CLI) return;
     const { AWS_ENDPOINT_URL: _e, ...noOverride } = env;
-    const aws = await run('aws', ['sts', 'get-caller-identity', '--profile', 'ci', '--endpoint-url', moto!.url, '--output', 'json'], noOverride);
+    const aws = await run('aws', ['sts', 'get-caller-identity', '--profile', 'ci', '--endpoint-url', moto.url, '--output', 'json'], noOverride);
     expect(aws.stderr).toBe('');
     expect(JSON.parse(aws.stdout)).toMatchObject({ Account: '123456789012' });
     const region = await run('aws', ['configure', 'get', 'region', '--profile', 'ci'], noOverride);

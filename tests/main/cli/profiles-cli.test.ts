@@ -1,7 +1,7 @@
 /** The `onramp profiles` and `onramp whoami` CLI contract, run as real child processes. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { HAS_MOTO, startMoto, awsTestEnv, TEST_ACCESS_KEY, TEST_SECRET_KEY, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { HAS_MOTO, awsTestEnv, TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../../helpers/moto';
 import { cli } from '../../helpers/cli';
 
 
@@ -22,16 +22,10 @@ const EXTRA = [
 ].join('\n');
 
 describe('onramp profiles', () => {
-  let counter: RequestCounter;
-  beforeAll(async () => {
-    counter = await startRequestCounter();
-  });
-  afterAll(async () => {
-    await counter?.close();
-  });
+  const counter = useRequestCounter();
 
   it('--json prints exactly [{name, kind, region, endpointUrl}] with the default first', async () => {
-    const r = await cli(['profiles', '--json'], { ...awsTestEnv(null, EXTRA), AWS_ENDPOINT_URL: counter.url });
+    const r = await cli(['profiles', '--json'], counter.env(EXTRA));
     expect(r.code).toBe(0);
     expect(r.json).toEqual([
       { name: 'default', kind: 'static', region: 'us-east-1', endpointUrl: null },
@@ -78,14 +72,10 @@ describe('onramp profiles', () => {
 });
 
 describe('onramp whoami: failures', () => {
-  let counter: RequestCounter;
+  const counter = useRequestCounter();
   let env: NodeJS.ProcessEnv;
-  beforeAll(async () => {
-    counter = await startRequestCounter();
-    env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
-  });
-  afterAll(async () => {
-    await counter?.close();
+  beforeAll(() => {
+    env = counter.env();
   });
 
   it('missing --profile exits 2 naming it, with no request', async () => {
@@ -125,16 +115,10 @@ describe('onramp whoami: failures', () => {
 });
 
 describe.skipIf(!HAS_MOTO)('onramp whoami against moto', () => {
-  let moto: Moto;
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const moto = useMoto();
 
   it('--json prints exactly {account, arn, userId}', async () => {
-    const r = await cli(['whoami', '--profile', 'dev', '--json'], awsTestEnv(moto));
+    const r = await cli(['whoami', '--profile', 'dev', '--json'], moto.env());
     expect(r.code).toBe(0);
     expect(Object.keys(r.json)).toEqual(['account', 'arn', 'userId']);
     expect(r.json.account).toBe('123456789012');

@@ -2,42 +2,29 @@
  * The `onramp setup …` CLI contract, run as a real child process against moto (through a
  * request-counting proxy) and against a bare request counter (to prove invalid input sends nothing).
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DeleteRolePolicyCommand, GetRoleCommand, IAMClient } from '@aws-sdk/client-iam';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { HeadBucketCommand, HeadObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { HAS_MOTO, startMoto, awsTestEnv, TEST_ACCESS_KEY, TEST_SECRET_KEY, type Moto } from '../../helpers/moto';
-import { iamError, startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { HAS_MOTO, TEST_ACCESS_KEY, TEST_SECRET_KEY } from '../../helpers/moto';
+import { iamError } from '../../helpers/request-counter';
+import { setupArgs, uniqueSetupNames, type SetupNames } from '../../helpers/setup-names';
 import { cli } from '../../helpers/cli';
 
 const ACCOUNT = '123456789012';
 
 
-function names() {
-  const id = randomBytes(4).toString('hex');
-  return { name: `cli-${id}`, bucket: `onramp-cli-${id}`, table: `onramp-locks-${id}`, role: `BodoPlatformUser-${id}`, externalId: `ext-${id}-0123` };
-}
-
-function setupArgs(verb: string, n: ReturnType<typeof names>, region = 'us-east-1', extra: string[] = []): string[] {
-  return ['setup', verb, '--profile', 'default', '--region', region, '--name', n.name, '--bucket', n.bucket, '--table', n.table, '--role', n.role, '--external-id', n.externalId, ...extra, '--json'];
-}
+const names = (): SetupNames => uniqueSetupNames('cli', (id) => ({ table: `onramp-locks-${id}`, role: `BodoPlatformUser-${id}`, externalId: `ext-${id}-0123` }));
 
 const sortedKeys = (o: object) => Object.keys(o).sort();
 
 describe('setup CLI: invalid input exits 2 and sends no request', () => {
-  let counter: RequestCounter;
+  const counter = useRequestCounter();
   let env: NodeJS.ProcessEnv;
-
-  beforeAll(async () => {
-    counter = await startRequestCounter();
-    env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
-  });
-  afterAll(async () => {
-    await counter?.close();
-  });
+  beforeAll(() => void (env = counter.env()));
 
   const n = names();
   const base = setupArgs('plan', n);
@@ -83,7 +70,7 @@ describe('setup CLI: invalid input exits 2 and sends no request', () => {
 
   it.each(['apply', 'verify', 'destroy'])('%s validates before sending anything', async (verb) => {
     const before = counter.count;
-    const r = await cli(setupArgs(verb, { ...n, bucket: 'UPPER' }, 'eu-west-1'), env);
+    const r = await cli(setupArgs(verb, { ...n, bucket: 'UPPER' }, { region: 'eu-west-1' }), env);
     expect(r.code).toBe(2);
     expect(r.json.error).toMatchObject({ code: 'InvalidInput' });
     expect(['--bucket', '--region']).toContain(r.json.error.field);
@@ -106,18 +93,12 @@ describe('setup CLI: invalid input exits 2 and sends no request', () => {
 });
 
 describe('setup CLI: credential problems exit 3', () => {
-  let counter: RequestCounter;
+  const counter = useRequestCounter();
   let env: NodeJS.ProcessEnv;
-  beforeAll(async () => {
-    counter = await startRequestCounter();
-    env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
-  });
-  afterAll(async () => {
-    await counter?.close();
-  });
+  beforeAll(() => void (env = counter.env()));
 
   it('an expired SSO session names the exact login command', async () => {
-    const args = setupArgs('plan', names()).map((a, i, all) => (all[i - 1] === '--profile' ? 'sso-expired' : a));
+    const args = setupArgs('plan', names(), { profile: 'sso-expired' });
     const r = await cli(args, env);
     expect(r.code).toBe(3);
     expect(r.stderr).toContain('aws sso login --profile sso-expired');
@@ -126,7 +107,7 @@ describe('setup CLI: credential problems exit 3', () => {
   });
 
   it('a profile that does not exist', async () => {
-    const args = setupArgs('apply', names()).map((a, i, all) => (all[i - 1] === '--profile' ? 'nope' : a));
+    const args = setupArgs('apply', names(), { profile: 'nope' });
     const r = await cli(args, env);
     expect(r.code).toBe(3);
     expect(r.json.error).toMatchObject({ code: 'ProfileNotFound' });
@@ -135,7 +116,7 @@ describe('setup CLI: credential problems exit 3', () => {
   });
 
   it('a profile without any credentials', async () => {
-    const args = setupArgs('plan', names()).map((a, i, all) => (all[i - 1] === '--profile' ? 'broken' : a));
+    const args = setupArgs('plan', names(), { profile: 'broken' });
     const r = await cli(args, env);
     expect(r.code).toBe(3);
     expect(r.json.error.code).toBe('CredentialsMissing');
@@ -143,11 +124,19 @@ describe('setup CLI: credential problems exit 3', () => {
 });
 
 describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
-  let moto: Moto;
-  let proxy: RequestCounter;
+  const moto = useMoto();
   let env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: string };
   let failPutRolePolicy = false;
   let delayCreateRoleMs = 0;
+  const proxy = useRequestCounter({
+    upstream: moto,
+    intercept: (req) => {
+      if (failPutRolePolicy && req.action === 'PutRolePolicy') return { status: 403, body: iamError('AccessDenied', 'injected: PutRolePolicy refused') };
+      if (delayCreateRoleMs && req.action === 'CreateRole') return { status: 0, delayMs: delayCreateRoleMs };
+      return undefined;
+    },
+  });
+  beforeAll(() => void (env = proxy.env()));
   const creds = { accessKeyId: 'AKIAOBSERVER00000001', secretAccessKey: 'observer' };
   const iam = () => new IAMClient({ region: 'us-east-1', endpoint: moto.url, credentials: creds });
   const s3 = (region: string) => new S3Client({ region, endpoint: moto.url, forcePathStyle: true, credentials: creds });
@@ -155,29 +144,11 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     const file = join(env.ONRAMP_DATA_DIR, 'configurations.json');
     return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')).configurations as { name: string }[]) : [];
   };
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await startRequestCounter({
-      forwardTo: moto.url,
-      intercept: (req) => {
-        if (failPutRolePolicy && req.action === 'PutRolePolicy') return { status: 403, body: iamError('AccessDenied', 'injected: PutRolePolicy refused') };
-        if (delayCreateRoleMs && req.action === 'CreateRole') return { status: 0, delayMs: delayCreateRoleMs };
-        return undefined;
-      },
-    });
-    env = { ...awsTestEnv(moto), AWS_ENDPOINT_URL: proxy.url };
-  });
-  afterAll(async () => {
-    await proxy?.close();
-    await moto?.stop();
-  });
-
   describe.each(['us-east-1', 'us-west-2'])('full cycle in %s', (region) => {
     const n = names();
 
     it('plan → exit 0, four creates, exactly the contract keys', async () => {
-      const r = await cli(setupArgs('plan', n, region), env);
+      const r = await cli(setupArgs('plan', n, { region }), env);
       expect(r.code).toBe(0);
       expect(sortedKeys(r.json)).toEqual(['interrupted', 'steps']);
       expect(r.json.steps.map((s: object) => sortedKeys(s))).toEqual(Array(4).fill(['action', 'detail', 'name', 'resource']));
@@ -190,7 +161,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     });
 
     it('apply → exit 0 with the Cloud Configuration; progress on stderr; saved locally without secrets', async () => {
-      const r = await cli(setupArgs('apply', n, region), env);
+      const r = await cli(setupArgs('apply', n, { region }), env);
       expect(r.stderr).toMatch(/\[done\] S3 bucket/);
       expect(r.code).toBe(0);
       expect(r.json).toEqual({
@@ -212,16 +183,16 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     });
 
     it('apply again → exit 0, same document; plan shows all keep', async () => {
-      const again = await cli(setupArgs('apply', n, region), env);
+      const again = await cli(setupArgs('apply', n, { region }), env);
       expect(again.code).toBe(0);
       expect(again.json.roleArn).toBe(`arn:aws:iam::${ACCOUNT}:role/${n.role}`);
-      const plan = await cli(setupArgs('plan', n, region), env);
+      const plan = await cli(setupArgs('plan', n, { region }), env);
       expect(plan.code).toBe(0);
       expect(plan.json.steps.map((s: { action: string }) => s.action)).toEqual(['keep', 'keep', 'keep', 'keep']);
     });
 
     it('verify → exit 0, ok with {id, ok, detail} checks', async () => {
-      const r = await cli(setupArgs('verify', n, region), env);
+      const r = await cli(setupArgs('verify', n, { region }), env);
       expect(r.code).toBe(0);
       expect(sortedKeys(r.json)).toEqual(['checks', 'ok']);
       expect(r.json.ok).toBe(true);
@@ -231,14 +202,14 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
 
     it('verify after drift → exit 3, ok false, naming the failed check', async () => {
       await iam().send(new DeleteRolePolicyCommand({ RoleName: n.role, PolicyName: 'Bodo-Platform-User-Policy' }));
-      const r = await cli(setupArgs('verify', n, region), env);
+      const r = await cli(setupArgs('verify', n, { region }), env);
       expect(r.code).toBe(3);
       expect(r.json.ok).toBe(false);
       expect(r.json.checks.filter((c: { ok: boolean }) => !c.ok).map((c: { id: string }) => c.id)).toEqual(['policy.exists']);
     });
 
     it('destroy → exit 0, deleted what is there, forgets the configuration', async () => {
-      const r = await cli(setupArgs('destroy', n, region), env);
+      const r = await cli(setupArgs('destroy', n, { region }), env);
       expect(r.code).toBe(0);
       expect(r.json).toEqual({ deleted: [`role ${n.role}`, `table ${n.table}`, `bucket ${n.bucket}`], kept: [], notes: [], cancelled: false });
       expect(saved().map((c) => c.name)).not.toContain(n.name);
@@ -248,9 +219,9 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
 
   it('destroy keeping a bucket with objects → exit 3 with the reason; configuration still saved', async () => {
     const n = names();
-    expect((await cli(setupArgs('apply', n, 'us-east-2'), env)).code).toBe(0);
+    expect((await cli(setupArgs('apply', n, { region: 'us-east-2' }), env)).code).toBe(0);
     await s3('us-east-2').send(new PutObjectCommand({ Bucket: n.bucket, Key: 'state/terraform.tfstate', Body: 'data' }));
-    const r = await cli(setupArgs('destroy', n, 'us-east-2'), env);
+    const r = await cli(setupArgs('destroy', n, { region: 'us-east-2' }), env);
     expect(r.code).toBe(3);
     // The platform still has state: nothing at all is changed, and the object is named.
     expect(r.json.deleted).toEqual([]);
@@ -271,7 +242,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
         BillingMode: 'PAY_PER_REQUEST',
       }),
     );
-    const plan = await cli(setupArgs('plan', n, 'us-west-1'), env);
+    const plan = await cli(setupArgs('plan', n, { region: 'us-west-1' }), env);
     expect(plan.code).toBe(3);
     expect(plan.json.steps.map((s: { resource: string; action: string }) => `${s.resource}:${s.action}`)).toEqual([
       'bucket:create',
@@ -279,7 +250,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
       'role:create',
       'policy:create',
     ]);
-    const apply = await cli(setupArgs('apply', n, 'us-west-1'), env);
+    const apply = await cli(setupArgs('apply', n, { region: 'us-west-1' }), env);
     expect(apply.code).toBe(3);
     expect(apply.json).toEqual({ error: { code: 'Conflict', message: expect.stringMatching(/Nothing was changed/) } });
     await expect(s3('us-west-1').send(new HeadBucketCommand({ Bucket: n.bucket }))).rejects.toMatchObject({ name: 'NotFound' });
@@ -290,7 +261,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     const n = names();
     failPutRolePolicy = true;
     try {
-      const r = await cli(setupArgs('apply', n, 'us-west-2'), env);
+      const r = await cli(setupArgs('apply', n, { region: 'us-west-2' }), env);
       expect(r.code).toBe(4);
       expect(sortedKeys(r.json)).toEqual(['error', 'manual', 'rolledBack']);
       expect(sortedKeys(r.json.error)).toEqual(['code', 'message']);
@@ -309,7 +280,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
     const n = names();
     delayCreateRoleMs = 2500;
     try {
-      const [a, b] = await Promise.all([cli(setupArgs('apply', n, 'us-east-1'), env), cli(setupArgs('apply', n, 'us-east-1'), env)]);
+      const [a, b] = await Promise.all([cli(setupArgs('apply', n, { region: 'us-east-1' }), env), cli(setupArgs('apply', n, { region: 'us-east-1' }), env)]);
       const results = [a, b].sort((x, y) => (x.code ?? 99) - (y.code ?? 99));
       expect(results.map((r) => r.code)).toEqual([0, 3]);
       expect(results[0]!.json.roleName).toBe(n.role);
@@ -321,7 +292,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto', () => {
 
   it('--platform-account changes the trusted account', async () => {
     const n = names();
-    const r = await cli(setupArgs('plan', n, 'us-east-1', ['--platform-account', '111122223333']), env);
+    const r = await cli(setupArgs('plan', n, { region: 'us-east-1', extra: ['--platform-account', '111122223333'] }), env);
     expect(r.code).toBe(0);
     expect(r.json.steps[2].detail).toContain('arn:aws:iam::111122223333:root');
   });

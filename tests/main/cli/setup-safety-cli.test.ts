@@ -3,37 +3,25 @@
  * account (issue 13 item 5): unusable data folders stop before ANY request; Ctrl-C cancels and undoes
  * (exit 130); verify/destroy refuse another account's configuration.
  */
-import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contextForProfile } from '../../../main/core/profiles/session';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { cli, startCli } from '../../helpers/cli';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter, contextAt } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
+import { setupFlags as flags, uniqueSetupNames } from '../../helpers/setup-names';
 import { sweepOnrampResources } from '../../helpers/sweep';
 
-function names() {
-  const id = randomBytes(4).toString('hex');
-  return { name: `safe-${id}`, bucket: `onramp-safe-${id}`, table: `onramp-safe-${id}`, role: `OnrampSafe-${id}` };
-}
-const flags = (n: ReturnType<typeof names>, region = 'us-east-1') => ['--profile', 'default', '--region', region, '--name', n.name, '--bucket', n.bucket, '--table', n.table, '--role', n.role, '--external-id', 'safe-external-id', '--json'];
+const names = () => uniqueSetupNames('safe');
 const IS_ROOT = typeof process.getuid === 'function' && process.getuid() === 0;
 
 describe('setup CLI: an unusable data folder stops apply and destroy before any AWS request', () => {
-  let counter: RequestCounter;
+  const counter = useRequestCounter();
   let base: NodeJS.ProcessEnv;
-
-  beforeAll(async () => {
-    counter = await startRequestCounter();
-    base = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
-  });
-  afterAll(async () => {
-    await counter?.close();
-  });
+  beforeAll(() => void (base = counter.env()));
 
   const cases: [string, () => string, RegExp][] = [
     ['a file in the path', () => {
@@ -76,7 +64,7 @@ describe('setup CLI: an unusable data folder stops apply and destroy before any 
 
   it.skipIf(!IS_ROOT)('apply with a read-only folder (run as an unprivileged user): exit 2, zero requests', async () => {
     const home = mkdtempSync(join(tmpdir(), 'onramp-ro-'));
-    const env: NodeJS.ProcessEnv = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
+    const env: NodeJS.ProcessEnv = counter.env();
     // The unprivileged child must read the AWS files, but not write the data folder.
     const awsDir = env.HOME!;
     chmodSync(awsDir, 0o755);
@@ -100,20 +88,11 @@ describe('setup CLI: an unusable data folder stops apply and destroy before any 
 });
 
 describe.skipIf(!HAS_MOTO)('setup CLI against moto: Ctrl-C, and another account\'s configuration', () => {
-  let moto: Moto;
-  let slow: RequestCounter;
+  const moto = useMoto();
+  // CreateRole takes 2 s to answer (it does reach moto): the moment to press Ctrl-C.
+  const slow = useRequestCounter({ upstream: moto, intercept: (r) => (r.action === 'CreateRole' ? { status: 0, delayMs: 2_000 } : undefined) });
   let env: NodeJS.ProcessEnv;
-
-  beforeAll(async () => {
-    moto = await startMoto();
-    // CreateRole takes 2 s to answer (it does reach moto): the moment to press Ctrl-C.
-    slow = await startRequestCounter({ forwardTo: moto.url, intercept: (r) => (r.action === 'CreateRole' ? { status: 0, delayMs: 2_000 } : undefined) });
-    env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: slow.url };
-  });
-  afterAll(async () => {
-    await slow?.close();
-    await moto?.stop();
-  });
+  beforeAll(() => void (env = slow.env()));
 
   it('SIGINT during apply: the step in flight finishes, this run\'s changes are undone, exit 130', async () => {
     const n = names();
@@ -129,7 +108,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto: Ctrl-C, and another account\
     expect(r.json.error.code).toBe('Cancelled');
     expect([...r.json.rolledBack].sort()).toEqual([`bucket ${n.bucket}`, `role ${n.role}`, `table ${n.table}`]);
     expect(r.stderr).toMatch(/cancelling — finishing the step in flight/);
-    const direct = await contextForProfile({ profile: 'default', region: 'us-east-1', env: { ...env, AWS_ENDPOINT_URL: moto.url } });
+    const direct = await contextAt(moto.url, 'us-east-1', { base: env });
     expect((await sweepOnrampResources(direct, ['us-east-1'])).filter((x) => x.configuration === n.name)).toEqual([]);
     // Nothing saved, and no interrupted run left behind.
     expect((await cli(['setup', 'interrupted', '--json'], env)).json.runs).toEqual([]);

@@ -2,11 +2,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { cli } from '../../helpers/cli';
-import { awsTestEnv, freePort, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startSsoFake, type SsoFake } from '../../helpers/sso-fake';
+import { ssoEndpoints, useMoto, useSsoFake } from '../../helpers/fixtures';
+import { freePort, HAS_MOTO } from '../../helpers/moto';
 
 const PROFILE = [
   '[profile team]',
@@ -20,18 +20,10 @@ const PROFILE = [
 ].join('\n');
 
 describe.skipIf(!HAS_MOTO)('onramp sso login', () => {
-  let moto: Moto;
-  let fake: SsoFake;
+  const moto = useMoto();
+  const fake = useSsoFake();
   let env: NodeJS.ProcessEnv;
-  beforeAll(async () => {
-    moto = await startMoto();
-    fake = await startSsoFake();
-    env = { ...awsTestEnv(moto, PROFILE), AWS_ENDPOINT_URL_SSO_OIDC: fake.url, AWS_ENDPOINT_URL_SSO: fake.url };
-  });
-  afterAll(async () => {
-    await fake?.close();
-    await moto?.stop();
-  });
+  beforeAll(() => void (env = { ...moto.env(PROFILE), ...ssoEndpoints(fake.url) }));
 
   it('prints the page and the code on stderr, caches the token, and whoami then connects', async () => {
     fake.configure({ autoApproveAfterPolls: 1 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MenuItemSpec } from '../../../main/electron/menu-template';
 import { SECRETS } from '../logging/secrets';
+import { TRUSTED_SENDER as trusted } from '../../helpers/mock-electron';
 
 // Electron cannot run here: this mock records the menu, dialogs, clipboard and windows the app
 // shell asks for. The data folder is a fresh temp dir seeded with saved window geometry.
@@ -10,6 +11,7 @@ const rec = await vi.hoisted(async () => {
   const { mkdtempSync, writeFileSync } = await import('node:fs');
   const { tmpdir } = await import('node:os');
   const { join: j } = await import('node:path');
+  const { electronRecorder } = await import('../../helpers/mock-electron');
   const dataDir = mkdtempSync(j(tmpdir(), 'onramp-shell-'));
   writeFileSync(
     j(dataDir, 'settings.json'),
@@ -20,85 +22,11 @@ const rec = await vi.hoisted(async () => {
       window: { x: 3000, y: 100, width: 1000, height: 700 },
     }),
   );
-  return {
-    dataDir,
-    menu: null as unknown,
-    dialogs: [] as Record<string, unknown>[],
-    clipboard: [] as string[],
-    opened: [] as string[],
-    windows: [] as { options: Record<string, unknown>; listeners: Map<string, () => void> }[],
-    handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-    appListeners: new Map<string, (...args: unknown[]) => void>(),
-    quit: 0,
-  };
+  return electronRecorder({ dataDir, version: '9.8.7', normalBounds: { x: 40, y: 30, width: 1111, height: 777 } });
 });
 
-vi.mock('electron', () => {
-  class BrowserWindow {
-    static getAllWindows = () => rec.windows;
-    private entry: { options: Record<string, unknown>; listeners: Map<string, () => void> };
-    constructor(options: Record<string, unknown>) {
-      this.entry = { options, listeners: new Map() };
-      rec.windows.push(this.entry);
-    }
-    once() {}
-    on(event: string, fn: () => void) {
-      this.entry.listeners.set(event, fn);
-    }
-    show() {}
-    maximize() {}
-    isMaximized() {
-      return false;
-    }
-    getNormalBounds() {
-      return { x: 40, y: 30, width: 1111, height: 777 };
-    }
-    loadURL() {
-      return Promise.resolve();
-    }
-  }
-  return {
-    app: {
-      isPackaged: true,
-      enableSandbox: () => undefined,
-      whenReady: () => Promise.resolve(),
-      getPath: () => rec.dataDir,
-      getVersion: () => '9.8.7',
-      on: (event: string, fn: (...args: unknown[]) => void) => rec.appListeners.set(event, fn),
-      quit: () => {
-        rec.quit++;
-      },
-    },
-    BrowserWindow,
-    Menu: {
-      buildFromTemplate: (t: unknown) => t,
-      setApplicationMenu: (m: unknown) => {
-        rec.menu = m;
-      },
-    },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    dialog: {
-      showMessageBox: async (opts: Record<string, unknown>) => {
-        rec.dialogs.push(opts);
-        return { response: 0 };
-      },
-    },
-    clipboard: { writeText: (t: string) => rec.clipboard.push(t) },
-    ipcMain: { handle: (channel: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => rec.handlers.set(channel, fn) },
-    protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
-    net: { fetch: async () => new Response('') },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
-    shell: {
-      openExternal: async () => undefined,
-      openPath: async (p: string) => {
-        rec.opened.push(p);
-        return '';
-      },
-    },
-  };
-});
+vi.mock('electron', async () => (await import('../../helpers/mock-electron')).mockElectron(rec));
 
-const trusted = { senderFrame: { url: 'app://onramp/index.html', parent: null } };
 const menuItem = (label: string): MenuItemSpec =>
   (rec.menu as MenuItemSpec[]).flatMap((m) => m.submenu ?? []).find((i) => i.label === label)!;
 const settle = () => new Promise((r) => setTimeout(r, 30));

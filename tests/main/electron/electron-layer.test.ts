@@ -3,87 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { CHANNELS } from '../../../shared/contract/channels';
-import { startSsoFake, type SsoFake } from '../../helpers/sso-fake';
+import { TRUSTED_SENDER } from '../../helpers/mock-electron';
+import { useSsoFake } from '../../helpers/fixtures';
 
-// A stand-in for the `electron` module: Electron's binary cannot run on these machines, so the
-// Electron layer is exercised against this mock, which records what the layer asks of Electron.
-const recorded = vi.hoisted(() => ({
-  windows: [] as { options: Record<string, unknown>; loaded: string[] }[],
-  handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-  schemes: [] as unknown[],
-  appListeners: new Map<string, (...args: unknown[]) => void>(),
-  permissionRequest: null as null | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: { requestingUrl?: string }) => void),
-  permissionCheck: null as null | ((wc: unknown, permission: string, origin: string) => boolean),
-  protocolHandler: null as null | ((req: Request) => Promise<Response>),
-  openExternal: [] as string[],
-  sandboxEnabled: false,
-}));
-
-vi.mock('electron', () => {
-  class BrowserWindow {
-    static getAllWindows = () => recorded.windows;
-    private entry: { options: Record<string, unknown>; loaded: string[] };
-    constructor(options: Record<string, unknown>) {
-      this.entry = { options, loaded: [] };
-      recorded.windows.push(this.entry);
-    }
-    once() {}
-    on() {}
-    show() {}
-    maximize() {}
-    isMaximized() {
-      return false;
-    }
-    getNormalBounds() {
-      return { x: 0, y: 0, width: 1200, height: 820 };
-    }
-    loadURL(url: string) {
-      this.entry.loaded.push(url);
-      return Promise.resolve();
-    }
-  }
-  return {
-    app: {
-      isPackaged: true,
-      enableSandbox: () => {
-        recorded.sandboxEnabled = true;
-      },
-      whenReady: () => Promise.resolve(),
-      getPath: () => '/tmp/onramp-electron-test',
-      getVersion: () => '0.0.0-test',
-      on: (event: string, listener: (...args: unknown[]) => void) => recorded.appListeners.set(event, listener),
-      quit: () => undefined,
-    },
-    BrowserWindow,
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    dialog: { showMessageBox: async () => ({ response: 0 }) },
-    clipboard: { writeText: () => undefined },
-    ipcMain: { handle: (channel: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => recorded.handlers.set(channel, fn) },
-    protocol: {
-      registerSchemesAsPrivileged: (schemes: unknown[]) => recorded.schemes.push(...schemes),
-      handle: (_scheme: string, fn: (req: Request) => Promise<Response>) => {
-        recorded.protocolHandler = fn;
-      },
-    },
-    net: { fetch: async () => new Response('<html></html>', { status: 200, headers: { 'content-type': 'text/html' } }) },
-    session: {
-      defaultSession: {
-        setPermissionRequestHandler: (fn: typeof recorded.permissionRequest) => {
-          recorded.permissionRequest = fn;
-        },
-        setPermissionCheckHandler: (fn: typeof recorded.permissionCheck) => {
-          recorded.permissionCheck = fn;
-        },
-      },
-    },
-    shell: {
-      openExternal: async (url: string) => {
-        recorded.openExternal.push(url);
-      },
-    },
-  };
-});
+// Electron's binary cannot run on these machines: the Electron layer runs against a recording mock.
+const recorded = await vi.hoisted(async () => (await import('../../helpers/mock-electron')).electronRecorder());
+vi.mock('electron', async () => (await import('../../helpers/mock-electron')).mockElectron(recorded));
 
 function fakeContents() {
   const listeners = new Map<string, (event: { preventDefault: () => void }, url?: string) => void>();
@@ -108,12 +33,11 @@ function fakeContents() {
 }
 
 describe('Electron layer (with electron mocked)', () => {
-  let fake: SsoFake;
+  const fake = useSsoFake();
   const ENV_KEYS = ['HOME', 'AWS_CONFIG_FILE', 'AWS_SHARED_CREDENTIALS_FILE', 'AWS_ENDPOINT_URL_SSO_OIDC'] as const;
   const savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   beforeAll(async () => {
     // The app reads process.env: give it an SSO profile whose sign-in service is the local fake.
-    fake = await startSsoFake();
     const home = mkdtempSync(join(tmpdir(), 'onramp-electron-'));
     writeFileSync(join(home, 'config'), '[profile sso]\nsso_session = s\nsso_account_id = 123456789012\nsso_role_name = R\n[sso-session s]\nsso_start_url = https://s.awsapps.com/start\nsso_region = us-east-1\n');
     Object.assign(process.env, { HOME: home, AWS_CONFIG_FILE: join(home, 'config'), AWS_SHARED_CREDENTIALS_FILE: join(home, 'credentials'), AWS_ENDPOINT_URL_SSO_OIDC: fake.url });
@@ -126,7 +50,6 @@ describe('Electron layer (with electron mocked)', () => {
       if (savedEnv[k] === undefined) delete process.env[k];
       else process.env[k] = savedEnv[k];
     }
-    await fake?.close();
   });
 
   it('creates an isolated, sandboxed window without Node and loads the app from app://', () => {
@@ -173,13 +96,13 @@ describe('Electron layer (with electron mocked)', () => {
     expect(subframe).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
     const none = await handler({ senderFrame: null }, {});
     expect(none).toMatchObject({ ok: false, error: { code: 'AccessDenied' } });
-    const ok = await handler({ senderFrame: { url: 'app://onramp/index.html', parent: null } }, {});
+    const ok = await handler(TRUSTED_SENDER, {});
     expect(ok).toMatchObject({ ok: true });
   });
 
   it('validates payloads even from the trusted frame', async () => {
     const handler = recorded.handlers.get('setup:plan')!;
-    const res = await handler({ senderFrame: { url: 'app://onramp/index.html', parent: null } }, { bucketName: 42 });
+    const res = await handler(TRUSTED_SENDER, { bucketName: 42 });
     expect(res).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
   });
 
@@ -215,7 +138,7 @@ describe('Electron layer (with electron mocked)', () => {
   });
 
   it('opens the IAM Identity Center verification page the sign-in service returned, and only https (or loopback http) pages', async () => {
-    const app = { senderFrame: { url: 'app://onramp/index.html', parent: null } };
+    const app = TRUSTED_SENDER;
     const started = (await recorded.handlers.get('sso:sign-in')!(app, { profile: 'sso' })) as { ok: boolean; value: { signInId: string; verificationUriComplete: string; browserOpened: boolean } };
     expect(started.ok).toBe(true);
     expect(started.value.browserOpened).toBe(true);

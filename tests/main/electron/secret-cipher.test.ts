@@ -7,91 +7,20 @@
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { CREDENTIALS_FILE } from '../../../main/core/platform';
-import { startFakePlatform, type FakePlatform } from '../../helpers/fake-bodo-platform';
+import { useFakePlatform } from '../../helpers/fixtures';
 import { allFilesText } from '../../helpers/files-text';
+import { TRUSTED_SENDER as trusted } from '../../helpers/mock-electron';
 
-const state = vi.hoisted(() => ({
-  // Set in beforeAll, before main/electron/index.ts asks app.getPath('userData').
-  dataDir: '',
-  handlers: new Map<string, (event: unknown, payload: unknown) => Promise<unknown>>(),
-  backend: 'gnome_libsecret' as string,
-  available: true,
-  encrypted: [] as string[],
-  decrypted: 0,
-}));
+// Set in beforeAll, before main/electron/index.ts asks app.getPath('userData').
+const state = await vi.hoisted(async () => (await import('../../helpers/mock-electron')).electronRecorder({ dataDir: '' }));
+vi.mock('electron', async () => (await import('../../helpers/mock-electron')).mockElectron(state));
 
-vi.mock('electron', async () => {
-  const { createCipheriv, createDecipheriv, randomBytes } = await import('node:crypto');
-  const key = randomBytes(32);
-  class BrowserWindow {
-    static getAllWindows = () => [];
-    once() {}
-    on() {}
-    show() {}
-    maximize() {}
-    isMaximized() {
-      return false;
-    }
-    getNormalBounds() {
-      return { x: 0, y: 0, width: 1200, height: 820 };
-    }
-    loadURL() {
-      return Promise.resolve();
-    }
-  }
-  return {
-    app: {
-      isPackaged: true,
-      enableSandbox: () => undefined,
-      whenReady: () => Promise.resolve(),
-      getPath: () => state.dataDir,
-      getVersion: () => '0.0.0-test',
-      on: () => undefined,
-      quit: () => undefined,
-    },
-    BrowserWindow,
-    Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: () => undefined },
-    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
-    dialog: { showMessageBox: async () => ({ response: 0 }) },
-    clipboard: { writeText: () => undefined },
-    ipcMain: { handle: (channel: string, fn: (e: unknown, p: unknown) => Promise<unknown>) => state.handlers.set(channel, fn) },
-    protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
-    net: { fetch: async () => new Response('') },
-    session: { defaultSession: { setPermissionRequestHandler: () => undefined, setPermissionCheckHandler: () => undefined } },
-    shell: { openExternal: async () => undefined, openPath: async () => '' },
-    safeStorage: {
-      isAsyncEncryptionAvailable: async () => state.available,
-      getSelectedStorageBackend: () => state.backend,
-      async encryptStringAsync(plain: string) {
-        state.encrypted.push(plain);
-        const iv = randomBytes(12);
-        const c = createCipheriv('aes-256-gcm', key, iv);
-        const body = Buffer.concat([c.update(plain, 'utf8'), c.final()]);
-        return Buffer.concat([iv, c.getAuthTag(), body]);
-      },
-      async decryptStringAsync(blob: Buffer) {
-        state.decrypted++;
-        const d = createDecipheriv('aes-256-gcm', key, blob.subarray(0, 12));
-        d.setAuthTag(blob.subarray(12, 28));
-        return { result: Buffer.concat([d.update(blob.subarray(28)), d.final()]).toString('utf8'), shouldReEncrypt: false };
-      },
-      encryptString: () => {
-        throw new Error('the deprecated synchronous API must not be used');
-      },
-      decryptString: () => {
-        throw new Error('the deprecated synchronous API must not be used');
-      },
-    },
-  };
-});
-
-const trusted = { senderFrame: { url: 'app://onramp/index.html', parent: null } };
 const call = (channel: string, payload: unknown = {}) => state.handlers.get(channel)!(trusted, payload) as Promise<{ ok: boolean; value?: any; error?: { code: string; message: string } }>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 describe('platform API token in the Electron app (safeStorage mocked)', () => {
-  let fake: FakePlatform;
+  const fake = useFakePlatform();
   const responses: string[] = [];
   const record = async (channel: string, payload: unknown = {}) => {
     const r = await call(channel, payload);
@@ -101,21 +30,17 @@ describe('platform API token in the Electron app (safeStorage mocked)', () => {
 
   beforeAll(async () => {
     state.dataDir = mkdtempSync(join(tmpdir(), 'onramp-electron-platform-'));
-    fake = await startFakePlatform();
     Object.assign(process.env, fake.env());
     await import('../../../main/electron/index');
     await new Promise((r) => setTimeout(r, 20));
-  });
-  afterAll(async () => {
-    await fake?.stop();
   });
 
   it('"remember" encrypts with safeStorage into the data folder: ciphertext only, readable by the user only', async () => {
     expect(await record('platform:status')).toMatchObject({ ok: true, value: { credentials: 'none', keychainAvailable: true } });
     const saved = await record('platform:save-credentials', { clientId: fake.clientId, secret: fake.secret, remember: true });
     expect(saved).toMatchObject({ ok: true, value: { credentials: 'keychain', clientIdHint: 'onra…4c2e' } });
-    expect(state.encrypted).toHaveLength(1);
-    expect(JSON.parse(state.encrypted[0]!)).toEqual({ clientId: fake.clientId, secret: fake.secret });
+    expect(state.keychain.encrypted).toHaveLength(1);
+    expect(JSON.parse(state.keychain.encrypted[0]!)).toEqual({ clientId: fake.clientId, secret: fake.secret });
     const file = join(state.dataDir, CREDENTIALS_FILE);
     expect(existsSync(file)).toBe(true);
     expect(readFileSync(file, 'utf8')).not.toContain(fake.secret);
@@ -135,13 +60,13 @@ describe('platform API token in the Electron app (safeStorage mocked)', () => {
   });
 
   it('on Linux without a keyring (basic_text) the secret is kept in memory only, and the old file is removed', async () => {
-    state.backend = 'basic_text';
+    state.keychain.backend = 'basic_text';
     expect(await record('platform:status')).toMatchObject({ ok: true, value: { keychainAvailable: false } });
     const saved = await record('platform:save-credentials', { clientId: fake.clientId, secret: fake.secret, remember: true });
     expect(saved).toMatchObject({ ok: true, value: { credentials: process.platform === 'linux' ? 'session' : 'keychain' } });
     if (process.platform === 'linux') expect(existsSync(join(state.dataDir, CREDENTIALS_FILE))).toBe(false);
-    expect(state.encrypted).toHaveLength(1);
-    state.backend = 'gnome_libsecret';
+    expect(state.keychain.encrypted).toHaveLength(1);
+    state.keychain.backend = 'gnome_libsecret';
   });
 
   it('forget removes it from memory and disk', async () => {

@@ -7,9 +7,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCliScript } from '../../../main/core/export/cli-script';
-import { HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 import { ACCOUNT, awsCliHonoursEndpoint, expectSameAsApp, hostileInput, toolEnv } from './deployed';
 import { requireTool } from '../../helpers/test-deps';
 
@@ -20,15 +21,11 @@ for (const key of Object.keys(process.env)) {
 }
 
 describe.skipIf(!HAS_TOOLS)('exported AWS CLI script against moto', () => {
-  let moto: Moto;
+  const moto = useMoto();
   let honoured = false;
   beforeAll(async () => {
-    moto = await startMoto();
     honoured = awsCliHonoursEndpoint(toolEnv(moto, 'us-east-1'));
     if (!honoured) console.warn('[tests] this AWS CLI ignores AWS_ENDPOINT_URL (needs v2 or botocore >= 1.31): the exported script is not run.');
-  });
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   for (const region of ['us-east-1', 'us-west-2'] as const) {

@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCloudFormation } from '../../../main/core/export/cloudformation';
 import type { SetupInput } from '../../../shared/contract/setup';
-import { HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 import { awsCliHonoursEndpoint, expectSameAsApp, hostileInput, toolEnv, type MotoGaps } from './deployed';
 import { requireTool } from '../../helpers/test-deps';
 
@@ -54,15 +55,11 @@ describe.skipIf(!HAS_CFN_LINT)('exported CloudFormation template: cfn-lint', () 
 });
 
 describe.skipIf(!HAS_DEPLOY_TOOLS)('exported CloudFormation template: CreateStack against moto', () => {
-  let moto: Moto;
+  const moto = useMoto();
   let honoured = false;
   beforeAll(async () => {
-    moto = await startMoto();
     honoured = awsCliHonoursEndpoint(toolEnv(moto, 'us-east-1'));
     if (!honoured) console.warn('[tests] this AWS CLI ignores AWS_ENDPOINT_URL (needs v2 or botocore >= 1.31): the template is not deployed.');
-  });
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   const aws = (region: string, args: string[]) => {

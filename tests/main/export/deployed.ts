@@ -17,6 +17,9 @@ import { planSetup, verifyConfiguration } from '../../../main/core/setup';
 import { renderPlatformPolicy, samePolicy } from '../../../main/core/setup/policy';
 import { roleDescription } from '../../../main/core/export/source';
 import { awsTestEnv, type Moto } from '../../helpers/moto';
+
+/** Where moto answers: a Moto or a useMoto() handle. */
+type MotoUrl = Pick<Moto, 'url'>;
 import type { SetupInput } from '../../../shared/contract/setup';
 
 /** moto's default account. */
@@ -41,7 +44,7 @@ export function hostileInput(region: SetupInput['region']): SetupInput {
  * A minimal environment for an external tool (aws CLI, terraform) that can only reach moto: no
  * developer AWS settings, static test keys, empty config files, AWS_ENDPOINT_URL set to moto.
  */
-export function toolEnv(moto: Moto, region: string): NodeJS.ProcessEnv {
+export function toolEnv(moto: MotoUrl, region: string): NodeJS.ProcessEnv {
   const home = mkdtempSync(join(tmpdir(), 'onramp-export-home-'));
   return {
     PATH: process.env.PATH,
@@ -67,7 +70,7 @@ export function awsCliHonoursEndpoint(env: NodeJS.ProcessEnv): boolean {
 }
 
 /** The app's AWS context against moto (the same one the app and the CLI build). */
-export async function appContext(moto: Moto, region: string): Promise<AwsContext> {
+export async function appContext(moto: MotoUrl, region: string): Promise<AwsContext> {
   return contextForProfile({ profile: 'default', env: awsTestEnv(moto), region });
 }
 
@@ -91,7 +94,7 @@ export type MotoGaps = Partial<Record<string, string>>;
  * `gaps` lists verify checks moto cannot satisfy for this deployment path, each re-checked here by
  * other means or reported with a warning.
  */
-export async function expectSameAsApp(moto: Moto, input: SetupInput, gaps: MotoGaps = {}): Promise<{ tableArn: string; roleArn: string }> {
+export async function expectSameAsApp(moto: MotoUrl, input: SetupInput, gaps: MotoGaps = {}): Promise<{ tableArn: string; roleArn: string }> {
   const aws = await appContext(moto, input.region);
   const tableArn = `arn:aws:dynamodb:${input.region}:${ACCOUNT}:table/${input.tableName}`;
   const roleArn = `arn:aws:iam::${ACCOUNT}:role/${input.roleName}`;

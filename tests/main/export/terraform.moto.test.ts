@@ -8,9 +8,10 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { renderTerraform } from '../../../main/core/export/terraform';
-import { HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 import { expectSameAsApp, hostileInput, toolEnv } from './deployed';
 import { requireTool, TF_PLUGIN_MIRROR } from '../../helpers/test-deps';
 
@@ -26,7 +27,7 @@ describe.skipIf(!HAS_TERRAFORM)('exported Terraform', () => {
   const input = hostileInput('us-west-2');
   const dir = mkdtempSync(join(tmpdir(), 'onramp-export-tf-'));
   const cliConfig = join(dir, '..', `${dir.split('/').pop()}.tfrc`);
-  let moto: Moto | null = null;
+  const moto = useMoto({ enabled: HAS_MOTO });
   let env: NodeJS.ProcessEnv;
 
   const terraform = (args: string[]) =>
@@ -35,17 +36,13 @@ describe.skipIf(!HAS_TERRAFORM)('exported Terraform', () => {
   beforeAll(async () => {
     writeFileSync(join(dir, 'main.tf'), renderTerraform(input));
     writeFileSync(cliConfig, `provider_installation {\n  filesystem_mirror {\n    path = "${MIRROR}"\n  }\n}\n`);
-    if (HAS_MOTO) moto = await startMoto();
     env = {
-      ...(moto ? toolEnv(moto, input.region) : { PATH: process.env.PATH, HOME: dir }),
+      ...(HAS_MOTO ? toolEnv(moto, input.region) : { PATH: process.env.PATH, HOME: dir }),
       TF_CLI_CONFIG_FILE: cliConfig,
       TF_IN_AUTOMATION: '1',
       TF_INPUT: '0',
       CHECKPOINT_DISABLE: '1',
     };
-  });
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   it('is formatted as terraform fmt would, initialises offline and validates', () => {
@@ -71,10 +68,10 @@ describe.skipIf(!HAS_TERRAFORM)('exported Terraform', () => {
   skip_requesting_account_id  = true
   s3_use_path_style           = true
   endpoints {
-    s3       = "${moto!.url}"
-    dynamodb = "${moto!.url}"
-    iam      = "${moto!.url}"
-    sts      = "${moto!.url}"
+    s3       = "${moto.url}"
+    dynamodb = "${moto.url}"
+    iam      = "${moto.url}"
+    sts      = "${moto.url}"
   }
 }
 `,

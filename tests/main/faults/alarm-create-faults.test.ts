@@ -6,22 +6,22 @@
  */
 import { DescribeAlarmsCommand, type MetricAlarm } from '@aws-sdk/client-cloudwatch';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwsContext } from '../../../main/core/aws/context';
 import { definitionOf } from '../../../main/core/monitoring/alarm-definition';
 import { createAlarm } from '../../../main/core/monitoring/alarms';
-import { contextForProfile } from '../../../main/core/profiles/session';
 import { AlarmConfigSchema, type AlarmConfig, type AlarmConfigInput } from '../../../shared/monitoring/alarm-config';
-import { FaultProxy, type Fault } from '../../helpers/fault-proxy';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import type { Fault } from '../../helpers/fault-proxy';
+import { useMoto, useFaultProxy, contextAt } from '../../helpers/fixtures';
+import { awsTestEnv, HAS_MOTO } from '../../helpers/moto';
 
 const FAST = { connectionMs: 500, requestMs: 800, maxAttempts: 3 };
 const FAULTS: Fault[] = ['throttle', 'server-error', 'hang', 'reset'];
 const REGION = 'us-east-2';
 
 describe.skipIf(!HAS_MOTO)('alarm create under injected AWS faults', () => {
-  let moto: Moto;
-  let proxy: FaultProxy;
+  const moto = useMoto();
+  const proxy = useFaultProxy(moto);
   let viaProxy: AwsContext;
   let direct: AwsContext;
   let ops: string[] = [];
@@ -51,20 +51,14 @@ describe.skipIf(!HAS_MOTO)('alarm create under injected AWS faults', () => {
   }
 
   beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await new FaultProxy(moto.url).start();
     const base = awsTestEnv(null);
-    viaProxy = await contextForProfile({ profile: 'default', region: REGION, env: { ...base, AWS_ENDPOINT_URL: proxy.url }, timeouts: FAST });
-    direct = await contextForProfile({ profile: 'default', region: REGION, env: { ...base, AWS_ENDPOINT_URL: moto.url } });
+    viaProxy = await contextAt(proxy.url, REGION, { base, timeouts: FAST });
+    direct = await contextAt(moto.url, REGION, { base });
     proxy.inject(null);
     await createAlarm(viaProxy, config('discovery', { kind: 'new', name: 'topic-discovery', emails: ['ops@example.com'] }));
     ops = [...new Set(proxy.seen)];
   });
 
-  afterAll(async () => {
-    await proxy?.stop();
-    await moto?.stop();
-  });
 
   it('discovers the operations alarm create calls', () => {
     for (const op of ['DescribeAlarms', 'ListTopics', 'CreateTopic', 'Subscribe', 'ListSubscriptionsByTopic', 'PutMetricAlarm']) expect(ops).toContain(op);

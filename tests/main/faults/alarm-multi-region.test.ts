@@ -6,24 +6,23 @@
 import { spawn } from 'node:child_process';
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateTopicCommand, ListTopicsCommand } from '@aws-sdk/client-sns';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwsContext } from '../../../main/core/aws/context';
 import { definitionOf } from '../../../main/core/monitoring/alarm-definition';
 import { createAlarm } from '../../../main/core/monitoring/alarms';
-import { contextForProfile } from '../../../main/core/profiles/session';
 import { AlarmConfigSchema, type AlarmConfigInput } from '../../../shared/monitoring/alarm-config';
 import { SUPPORTED_REGIONS } from '../../../shared/regions';
 import { cli, ROOT } from '../../helpers/cli';
-import { FaultProxy } from '../../helpers/fault-proxy';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { type AwsTestEnv, useMoto, useFaultProxy, contextAt } from '../../helpers/fixtures';
+import { awsTestEnv, HAS_MOTO } from '../../helpers/moto';
 import { startRequestCounter } from '../../helpers/request-counter';
 
 const FAST = { connectionMs: 500, requestMs: 800, maxAttempts: 2 };
 
 describe.skipIf(!HAS_MOTO)('alarm create in several regions, all or nothing', () => {
-  let moto: Moto;
-  let proxy: FaultProxy;
-  let base: ReturnType<typeof awsTestEnv>;
+  const moto = useMoto();
+  const proxy = useFaultProxy(moto);
+  let base: AwsTestEnv;
   let viaProxy: AwsContext;
   let direct: AwsContext;
 
@@ -46,15 +45,9 @@ describe.skipIf(!HAS_MOTO)('alarm create in several regions, all or nothing', ()
   }
 
   beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await new FaultProxy(moto.url).start();
     base = awsTestEnv(null);
-    viaProxy = await contextForProfile({ profile: 'default', region: 'us-east-1', env: { ...base, AWS_ENDPOINT_URL: proxy.url }, timeouts: FAST });
-    direct = await contextForProfile({ profile: 'default', region: 'us-east-1', env: { ...base, AWS_ENDPOINT_URL: moto.url } });
-  });
-  afterAll(async () => {
-    await proxy?.stop();
-    await moto?.stop();
+    viaProxy = await contextAt(proxy.url, 'us-east-1', { base, timeouts: FAST });
+    direct = await contextAt(moto.url, 'us-east-1', { base });
   });
 
   it('creates the same alarm and a topic of the same name in each of the four regions', async () => {
@@ -113,7 +106,7 @@ describe.skipIf(!HAS_MOTO)('alarm create in several regions, all or nothing', ()
       },
     });
     try {
-      const aws = await contextForProfile({ profile: 'default', region: 'us-east-1', env: { ...base, AWS_ENDPOINT_URL: counter.url } });
+      const aws = await contextAt(counter.url, 'us-east-1', { base });
       const err = await createAlarm(aws, config('cancelled'), { signal: controller.signal }).catch((e: unknown) => e);
       expect(err).toMatchObject({ code: 'Cancelled' });
       const message = (err as Error).message;

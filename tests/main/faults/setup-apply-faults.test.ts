@@ -1,11 +1,11 @@
 import { CreateBucketCommand, HeadBucketCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SetupInput } from '../../../shared/contract/setup';
 import type { AwsContext } from '../../../main/core/aws/context';
-import { contextForProfile } from '../../../main/core/profiles/session';
 import { ApplyFailedError, applySetup, verifyConfiguration } from '../../../main/core/setup';
-import { FaultProxy, type Fault } from '../../helpers/fault-proxy';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import type { Fault } from '../../helpers/fault-proxy';
+import { useMoto, useFaultProxy, contextAt } from '../../helpers/fixtures';
+import { awsTestEnv, HAS_MOTO } from '../../helpers/moto';
 import { sweepOnrampResources } from '../../helpers/sweep';
 
 // Every request is bounded (0.8 s per attempt, 3 attempts) so a hang cannot stall the run.
@@ -14,8 +14,8 @@ const FAULTS: Fault[] = ['throttle', 'server-error', 'hang', 'reset'];
 const REGION = 'us-west-2';
 
 describe.skipIf(!HAS_MOTO)('setup apply under injected AWS faults', () => {
-  let moto: Moto;
-  let proxy: FaultProxy;
+  const moto = useMoto();
+  const proxy = useFaultProxy(moto);
   let viaProxy: AwsContext;
   let direct: AwsContext;
   let ops: string[] = [];
@@ -32,21 +32,15 @@ describe.skipIf(!HAS_MOTO)('setup apply under injected AWS faults', () => {
   });
 
   beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await new FaultProxy(moto.url).start();
     const base = awsTestEnv(null);
-    viaProxy = await contextForProfile({ profile: 'default', region: REGION, env: { ...base, AWS_ENDPOINT_URL: proxy.url }, timeouts: FAST });
-    direct = await contextForProfile({ profile: 'default', region: REGION, env: { ...base, AWS_ENDPOINT_URL: moto.url } });
+    viaProxy = await contextAt(proxy.url, REGION, { base, timeouts: FAST });
+    direct = await contextAt(moto.url, REGION, { base });
     // Learn which operations a fault-free apply calls: each of them gets every fault.
     proxy.inject(null);
     await applySetup(viaProxy, input('discovery'), { pollMs: 20 });
     ops = [...new Set(proxy.seen)];
   });
 
-  afterAll(async () => {
-    await proxy?.stop();
-    await moto?.stop();
-  });
 
   it('discovers the operations apply calls', () => {
     for (const op of ['GetCallerIdentity', 'HeadBucket', 'CreateBucket', 'PutPublicAccessBlock', 'PutBucketEncryption', 'PutBucketTagging', 'CreateTable', 'DescribeTable', 'CreateRole', 'PutRolePolicy', 'GetRole']) {

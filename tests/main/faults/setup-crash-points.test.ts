@@ -5,15 +5,15 @@
  * finishes and hardens everything, verify passes and destroy removes it all — or, on the other path,
  * `setup recover --action undo` deletes exactly what the journal lists.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { AwsContext } from '../../../main/core/aws/context';
-import { contextForProfile } from '../../../main/core/profiles/session';
 import { cli, startCli } from '../../helpers/cli';
-import { FaultProxy, type Fault } from '../../helpers/fault-proxy';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import type { Fault } from '../../helpers/fault-proxy';
+import { useMoto, useFaultProxy, contextAt, envAt } from '../../helpers/fixtures';
+import { setupArgs, uniqueSetupNames, type SetupNames } from '../../helpers/setup-names';
+import { HAS_MOTO } from '../../helpers/moto';
 import { sweepOnrampResources } from '../../helpers/sweep';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
@@ -21,12 +21,9 @@ import { GetRoleCommand } from '@aws-sdk/client-iam';
 
 const REGION = 'us-west-2';
 
-function names() {
-  const id = randomBytes(4).toString('hex');
-  return { name: `crash-${id}`, bucket: `onramp-crash-${id}`, table: `onramp-crash-${id}`, role: `OnrampCrash-${id}` };
-}
-type Names = ReturnType<typeof names>;
-const args = (verb: string, n: Names) => ['setup', verb, '--profile', 'default', '--region', REGION, '--name', n.name, '--bucket', n.bucket, '--table', n.table, '--role', n.role, '--external-id', 'crash-external-id', '--json'];
+const names = () => uniqueSetupNames('crash');
+type Names = SetupNames;
+const args = (verb: string, n: Names) => setupArgs(verb, n, { region: REGION });
 
 /** [operation, fault]: hold = the call took effect but its answer never arrives; hang = it never reached AWS. */
 const CRASH_POINTS: [string, Fault][] = [
@@ -42,18 +39,12 @@ const CRASH_POINTS: [string, Fault][] = [
 ];
 
 describe.skipIf(!HAS_MOTO)('setup apply killed at each step, then plan / apply / verify / destroy', () => {
-  let moto: Moto;
-  let proxy: FaultProxy;
+  const moto = useMoto();
+  const proxy = useFaultProxy(moto);
   let direct: AwsContext;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await new FaultProxy(moto.url).start();
-    direct = await contextForProfile({ profile: 'default', region: REGION, env: { ...awsTestEnv(null), AWS_ENDPOINT_URL: moto.url } });
-  });
-  afterAll(async () => {
-    await proxy?.stop();
-    await moto?.stop();
+    direct = await contextAt(moto.url, REGION);
   });
 
   /** Run apply through the proxy and SIGKILL it once the fault has caught the operation. */
@@ -92,7 +83,7 @@ describe.skipIf(!HAS_MOTO)('setup apply killed at each step, then plan / apply /
   for (const [op, fault] of CRASH_POINTS) {
     it(`killed during ${op} (${fault}): plan sees it, apply finishes and hardens it, verify passes, destroy removes all`, async () => {
       const n = names();
-      const env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: moto.url };
+      const env = envAt(moto.url);
       await crashAt(n, env, op, fault);
       // The journal was written before the call: the run is recorded as interrupted.
       expect(journalFiles(env)).toHaveLength(1);
@@ -122,7 +113,7 @@ describe.skipIf(!HAS_MOTO)('setup apply killed at each step, then plan / apply /
   for (const [op, fault] of CRASH_POINTS.filter(([o]) => ['CreateBucket', 'PutBucketTagging', 'CreateRole', 'PutRolePolicy'].includes(o))) {
     it(`killed during ${op} (${fault}): "setup recover --action undo" deletes exactly what the journal lists`, async () => {
       const n = names();
-      const env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: moto.url };
+      const env = envAt(moto.url);
       await crashAt(n, env, op, fault);
       const listed = await cli(['setup', 'interrupted', '--json'], env);
       const run = listed.json.runs[0];
@@ -136,7 +127,7 @@ describe.skipIf(!HAS_MOTO)('setup apply killed at each step, then plan / apply /
 
   it('undo never deletes what another configuration now uses, nor a bucket that holds objects', async () => {
     const n = names();
-    const env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: moto.url };
+    const env = envAt(moto.url);
     await crashAt(n, env, 'PutBucketTagging', 'hold');
     const s3 = await direct.s3(REGION);
     const { PutObjectCommand } = await import('@aws-sdk/client-s3');

@@ -8,9 +8,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { createInvoker, createSessionHolder } from '../../../main/handlers';
-import { awsTestEnv, HAS_MOTO, startMoto, TEST_SECRET_KEY, type Moto } from '../../helpers/moto';
+import { type AwsTestEnv, useMoto, useSsoFake, ssoEndpoints } from '../../helpers/fixtures';
+import { HAS_MOTO, TEST_SECRET_KEY } from '../../helpers/moto';
 import { HAS_BOTO3, python } from '../../helpers/python';
-import { startSsoFake, type SsoFake } from '../../helpers/sso-fake';
 
 const KEY_ID = 'AKIAPASTEDKEY0000001';
 const SECRET = 'pastedSecretKey/000000000000000000000000';
@@ -24,9 +24,9 @@ const SSO = ['[profile corp]', 'sso_session = corp-sso', 'sso_account_id = 12345
 const tree = (dir: string) => readdirSync(dir, { recursive: true }).map(String).sort();
 
 describe.skipIf(!HAS_MOTO)('credential channels', () => {
-  let moto: Moto;
-  let fake: SsoFake;
-  let env: ReturnType<typeof awsTestEnv>;
+  const moto = useMoto();
+  const fake = useSsoFake({ autoApproveAfterPolls: 0 });
+  let env: AwsTestEnv;
   let invoke: ReturnType<typeof createInvoker>;
   const answers: string[] = [];
   const opened: string[] = [];
@@ -37,18 +37,14 @@ describe.skipIf(!HAS_MOTO)('credential channels', () => {
   };
 
   beforeAll(async () => {
-    moto = await startMoto();
-    fake = await startSsoFake({ autoApproveAfterPolls: 0 });
   });
   afterAll(async () => {
     // No answer on any channel carried a secret the user typed or the sign-in produced.
     const all = answers.join('\n');
     for (const secret of [SECRET, TOKEN, TEST_SECRET_KEY, 'fake-client-secret', 'fake-device-code', 'fake-access-token', 'fake-refresh-token']) expect(all).not.toContain(secret);
-    await fake?.close();
-    await moto?.stop();
   });
   beforeEach(() => {
-    env = { ...awsTestEnv(moto, SSO), AWS_ENDPOINT_URL_SSO_OIDC: fake.url, AWS_ENDPOINT_URL_SSO: fake.url };
+    env = { ...moto.env(SSO), ...ssoEndpoints(fake.url) };
     opened.length = 0;
     invoke = createInvoker({
       env,

@@ -6,26 +6,22 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createInvoker, createSessionHolder, type HandlerDeps } from '../../../main/handlers';
 import { createFileLogger } from '../../../main/core/logging/logger';
 import { PlatformCredentialStore } from '../../../main/core/platform';
 import { SettingsStore } from '../../../main/core/settings/settings-store';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import type { IpcResult } from '../../../shared/contract';
-import { startFakePlatform, type FakePlatform } from '../../helpers/fake-bodo-platform';
+import { useFakePlatformPerTest } from '../../helpers/fixtures';
 import { allFilesText } from '../../helpers/files-text';
 import { keychainCipher } from '../../helpers/keychain-cipher';
 import { savedConfig } from '../../helpers/platform-fixtures';
 
-let fake: FakePlatform | null = null;
-afterEach(async () => {
-  await fake?.stop();
-  fake = null;
-});
+const startFakePlatform = useFakePlatformPerTest();
 
 async function setup(extra: Partial<HandlerDeps> = {}) {
-  fake = await startFakePlatform();
+  const fake = await startFakePlatform();
   const dataDir = extra.dataDir ?? mkdtempSync(join(tmpdir(), 'onramp-platform-h-'));
   const store = new ConfigurationStore(dataDir);
   await store.save(savedConfig('analytics'));
@@ -127,7 +123,7 @@ describe('platform channels', () => {
   });
 
   it('URLs from Settings when the environment sets none; an invalid override is InvalidInput', async () => {
-    fake = await startFakePlatform();
+    const fake = await startFakePlatform();
     const dataDir = mkdtempSync(join(tmpdir(), 'onramp-platform-u-'));
     const invoke = createInvoker({ env: {}, dataDir, store: new ConfigurationStore(dataDir), session: createSessionHolder() });
     expect(await invoke('platform:status', {})).toMatchObject({ ok: true, value: { apiUrl: 'https://api.bodo.ai/api', apiUrlSource: 'default' } });

@@ -4,11 +4,10 @@
  * (setup:interrupted) and finished through setup:resolve-interrupted; verify refuses another
  * account's configuration and a failed verify clears "verified".
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DeleteBucketTaggingCommand } from '@aws-sdk/client-s3';
 import type { ApplyJob } from '../../../shared/contract/jobs';
 import type { SetupInput } from '../../../shared/contract/setup';
@@ -16,30 +15,20 @@ import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { openSession } from '../../../main/core/profiles/session';
 import { SetupJournal } from '../../../main/core/setup/journal';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter, envAt } from '../../helpers/fixtures';
+import { uniqueSetupInput } from '../../helpers/setup-names';
+import { HAS_MOTO } from '../../helpers/moto';
 import { sweepOnrampResources } from '../../helpers/sweep';
 
-const input = (): SetupInput => {
-  const id = randomBytes(4).toString('hex');
-  return { name: `ui-${id}`, region: 'us-east-1', bucketName: `onramp-ui-${id}`, tableName: `onramp-ui-${id}`, roleName: `OnrampUi-${id}`, externalId: 'ui-external-id', platformAccountId: '481633624848' };
-};
+const input = (): SetupInput => uniqueSetupInput('ui', 'us-east-1');
 
 describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
-  let moto: Moto;
-  let slow: RequestCounter;
+  const moto = useMoto();
+  const slow = useRequestCounter({ upstream: moto, intercept: (r) => (r.action === 'CreateRole' ? { status: 0, delayMs: 1_500 } : undefined) });
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    slow = await startRequestCounter({ forwardTo: moto.url, intercept: (r) => (r.action === 'CreateRole' ? { status: 0, delayMs: 1_500 } : undefined) });
-  });
-  afterAll(async () => {
-    await slow?.close();
-    await moto?.stop();
-  });
 
   async function app(endpoint: string) {
-    const env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: endpoint };
+    const env = envAt(endpoint);
     const dataDir = mkdtempSync(join(tmpdir(), 'onramp-ui-'));
     const store = new ConfigurationStore(dataDir);
     const session = createSessionHolder();

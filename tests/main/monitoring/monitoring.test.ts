@@ -4,7 +4,7 @@
  * OK / INSUFFICIENT_DATA, a taken topic name), list, test notification, delete, dashboard, and the
  * IPC handlers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DescribeAlarmsCommand, PutMetricAlarmCommand } from '@aws-sdk/client-cloudwatch';
 import { CreateTopicCommand, ListSubscriptionsByTopicCommand, ListTopicsCommand, SubscribeCommand } from '@aws-sdk/client-sns';
 import type { AwsContext } from '../../../main/core/aws/context';
@@ -29,21 +29,21 @@ import { AppError } from '../../../shared/errors';
 import { AlarmConfigSchema, type AlarmConfigInput } from '../../../shared/monitoring/alarm-config';
 import { backtest } from '../../../shared/monitoring/backtest';
 import { DOCUMENTED_USAGE_CLASSES } from '../../../shared/monitoring/metric';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { type AwsTestEnv, useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 import { P5, seedUsage, twoDaysWithSpikes, type SeededUsage } from './seed';
 
 const WEEK = 7 * 86_400;
 const STANDARD = { kind: 'vcpu', usageClass: 'Standard/OnDemand' } as const;
 
 describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
-  let moto: Moto;
-  let env: ReturnType<typeof awsTestEnv>;
+  const moto = useMoto();
+  let env: AwsTestEnv;
   let aws: AwsContext;
   let seeded: SeededUsage;
 
   beforeAll(async () => {
-    moto = await startMoto();
-    env = awsTestEnv(moto);
+    env = moto.env();
     aws = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });
     seeded = twoDaysWithSpikes();
     await seedUsage(aws, 'us-east-1', 'Standard/OnDemand', seeded.points);
@@ -55,9 +55,6 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
     await seedUsage(aws, 'us-east-2', 'G/OnDemand', [12, 10, 8].map((j) => ({ t: t(j), v: 4 })));
     await seedUsage(aws, 'us-east-2', 'P/OnDemand', [11, 10, 2].map((j) => ({ t: t(j), v: 96 })));
     await seedUsage(aws, 'us-east-2', 'Standard/Spot', [12, 11].map((j) => ({ t: t(j), v: 1000 }))); // not a documented class: not in the total
-  });
-  afterAll(async () => {
-    await moto?.stop();
   });
 
   describe('usage history and backtest', () => {

@@ -2,16 +2,13 @@
  * The Cloud Configuration API client against the fake platform: the exact create body of the
  * current contract, list paging, get, and each class of error with the platform's own message.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPlatformClient, type CloudConfigDraft } from '../../../main/core/platform';
-import { startFakePlatform, type FakePlatform, type FakePlatformOptions } from '../../helpers/fake-bodo-platform';
+import { type FakePlatformOptions } from '../../helpers/fake-bodo-platform';
+import { useFakePlatformPerTest } from '../../helpers/fixtures';
 import type { AppError } from '../../../shared/errors';
 
-let fake: FakePlatform | null = null;
-afterEach(async () => {
-  await fake?.stop();
-  fake = null;
-});
+const startFakePlatform = useFakePlatformPerTest();
 
 const DRAFT: CloudConfigDraft = {
   name: 'analytics',
@@ -23,8 +20,7 @@ const DRAFT: CloudConfigDraft = {
 };
 
 async function setup(opts: FakePlatformOptions = {}) {
-  fake = await startFakePlatform(opts);
-  const f = fake;
+  const f = await startFakePlatform(opts);
   return { fake: f, client: createPlatformClient({ urls: f, credentials: async () => ({ clientId: f.clientId, secret: f.secret }) }) };
 }
 

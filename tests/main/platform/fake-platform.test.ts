@@ -2,18 +2,17 @@
  * The fake platform (tests/helpers/fake-bodo-platform.ts) is only worth testing against if it is
  * strict: these check that it refuses what the documented API would not accept.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakePlatform, type FakePlatform } from '../../helpers/fake-bodo-platform';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useFakePlatform } from '../../helpers/fixtures';
 
 describe('the fake Bodo Platform is strict', () => {
-  let fake: FakePlatform;
+  const fake = useFakePlatform();
   let token: string;
   const api = (path: string, init: RequestInit = {}) => fetch(`${fake.apiUrl}${path}`, init);
   const authed = (extra: Record<string, string> = {}) => ({ Authorization: `Bearer ${token}`, 'SDK-Version': '2.3.2', ...extra });
   const body = { name: 'x', providerData: { provider: 'AWS', tfBackendRegion: 'us-east-1', roleArn: 'arn:aws:iam::123456789012:role/r' } };
 
   beforeAll(async () => {
-    fake = await startFakePlatform();
     const res = await fetch(`${fake.authUrl}/identity/resources/auth/v2/api-token`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
@@ -22,7 +21,6 @@ describe('the fake Bodo Platform is strict', () => {
     expect(res.status).toBe(200);
     token = ((await res.json()) as { access_token: string }).access_token;
   });
-  afterAll(() => fake?.stop());
 
   it('auth: wrong secret 401, extra body key 400, no JSON content type 400, v1 not served by default, API paths not on the auth host', async () => {
     const post = (b: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json' }, path = '/identity/resources/auth/v2/api-token') =>

@@ -2,17 +2,14 @@
  * The token client against the fake platform: client ID + secret → bearer token, cached in memory
  * until `exp`, renewed by logging in again on expiry or when the API refuses the token.
  */
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createPlatformClient, jwtExpiry } from '../../../main/core/platform';
-import { FAKE_SECRET, startFakePlatform, type FakePlatform, type FakePlatformOptions } from '../../helpers/fake-bodo-platform';
+import { FAKE_SECRET, type FakePlatformOptions } from '../../helpers/fake-bodo-platform';
+import { useFakePlatformPerTest } from '../../helpers/fixtures';
 import { freePort } from '../../helpers/moto';
 import { AppError } from '../../../shared/errors';
 
-let fake: FakePlatform | null = null;
-afterEach(async () => {
-  await fake?.stop();
-  fake = null;
-});
+const startFakePlatform = useFakePlatformPerTest();
 
 /** A clock both the fake and the client read, moved by the test. */
 function clock(start = Date.UTC(2026, 0, 1)) {
@@ -22,7 +19,7 @@ function clock(start = Date.UTC(2026, 0, 1)) {
 
 async function setup(opts: FakePlatformOptions = {}, creds = { clientId: 'onramp-test-client-0b7f4c2e', secret: FAKE_SECRET }) {
   const c = clock();
-  fake = await startFakePlatform({ now: c.now, ...opts });
+  const fake = await startFakePlatform({ now: c.now, ...opts });
   const client = createPlatformClient({ urls: { apiUrl: fake.apiUrl, authUrl: fake.authUrl }, credentials: async () => creds, now: c.now });
   return { fake, client, clock: c };
 }
@@ -145,7 +142,7 @@ describe('token client', () => {
 
   it('a hanging token endpoint ends with Timeout', async () => {
     const c = clock();
-    fake = await startFakePlatform({ now: c.now });
+    const fake = await startFakePlatform({ now: c.now });
     fake.failNext({ server: 'auth', hang: true });
     const client = createPlatformClient({ urls: fake, credentials: async () => ({ clientId: fake!.clientId, secret: fake!.secret }), timeoutMs: 300 });
     const err = await caught(client.configs.list());

@@ -6,12 +6,13 @@
 import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parseProcessOutput, runCredentialProcess } from '../../../main/core/profiles/credential-process';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { cli } from '../../helpers/cli';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 
 const LEAKED = 'LeakedProcessSecret/000000000000000000+';
 const dir = mkdtempSync(join(tmpdir(), 'onramp-proc-'));
@@ -84,14 +85,10 @@ describe('runCredentialProcess', () => {
 });
 
 describe.skipIf(!HAS_MOTO)('a hanging or leaking credential_process through the CLI and IPC', () => {
-  let moto: Moto;
+  const moto = useMoto();
   let env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: string };
-  beforeAll(async () => {
-    moto = await startMoto();
-    env = { ...awsTestEnv(moto, PROFILES), ONRAMP_CREDENTIAL_PROCESS_TIMEOUT_MS: '2000' };
-  });
-  afterAll(async () => {
-    await moto?.stop();
+  beforeAll(() => {
+    env = { ...moto.env(PROFILES), ONRAMP_CREDENTIAL_PROCESS_TIMEOUT_MS: '2000' };
   });
 
   const SETUP = ['--region', 'us-east-1', '--name', 'proc', '--bucket', 'onramp-proc-state', '--table', 'onramp-proc-lock', '--external-id', 'ext-123'];

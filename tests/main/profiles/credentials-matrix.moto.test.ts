@@ -7,21 +7,21 @@ import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { listProfiles, ENV_PROFILE } from '../../../main/core/profiles/profiles';
 import { openSession } from '../../../main/core/profiles/session';
-import { awsTestEnv, HAS_MOTO, startMoto, TEST_SECRET_KEY, type Moto } from '../../helpers/moto';
+import { type AwsTestEnv, useMoto } from '../../helpers/fixtures';
+import { awsTestEnv, HAS_MOTO, TEST_SECRET_KEY } from '../../helpers/moto';
 
 // One test per kind of credential source a user's ~/.aws can hold, each against a real moto.
 // The SSO portal is not part of moto, so a tiny stand-in answers GetRoleCredentials and forwards
 // everything else to moto.
 describe.skipIf(!HAS_MOTO)('credentials matrix', () => {
-  let moto: Moto;
+  const moto = useMoto();
   let portal: Server;
   let portalUrl = '';
-  let env: ReturnType<typeof awsTestEnv>;
+  let env: AwsTestEnv;
   const ssoCalls: string[] = [];
   const savedHome = process.env.HOME;
 
   beforeAll(async () => {
-    moto = await startMoto();
     portal = createServer((req, res) => {
       if (req.url?.startsWith('/federation/credentials')) {
         ssoCalls.push(String(req.headers['x-amz-sso_bearer_token']));
@@ -82,7 +82,6 @@ describe.skipIf(!HAS_MOTO)('credentials matrix', () => {
     delete process.env.AWS_CONFIG_FILE;
     delete process.env.AWS_SHARED_CREDENTIALS_FILE;
     await new Promise<void>((r) => portal?.close(() => r()));
-    await moto?.stop();
   });
 
   it('static keys: connects and shows account and ARN', async () => {

@@ -4,24 +4,21 @@
  * against a bare request counter (exit 2, nothing sent).
  */
 import { ANY_RESOURCE_NOTE } from '../../../main/core/readiness/permissions';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type CannedResponse, type RequestCounter, type SeenRequest } from '../../helpers/request-counter';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
+import { type CannedResponse, type SeenRequest } from '../../helpers/request-counter';
 import { fillRegion, simulationAnswer } from './fixtures';
 import { cli } from '../../helpers/cli';
 
 const keys = (o: object) => Object.keys(o).sort();
 
 describe('onramp doctor: invalid input exits 2 and sends no request', () => {
-  let counter: RequestCounter;
+  const counter = useRequestCounter();
   let env: NodeJS.ProcessEnv;
 
-  beforeAll(async () => {
-    counter = await startRequestCounter();
-    env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url };
-  });
-  afterAll(async () => {
-    await counter?.close();
+  beforeAll(() => {
+    env = counter.env();
   });
 
   // Nothing may reach the counter in any case, so the cases can run side by side.
@@ -51,19 +48,13 @@ describe('onramp doctor: invalid input exits 2 and sends no request', () => {
 });
 
 describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
-  let moto: Moto;
-  let proxy: RequestCounter;
+  const moto = useMoto();
+  const proxy = useRequestCounter({ upstream: moto, intercept: (req) => intercept(req) });
   let env: NodeJS.ProcessEnv;
   let intercept: (req: SeenRequest) => CannedResponse | undefined = () => undefined;
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    proxy = await startRequestCounter({ forwardTo: moto.url, intercept: (req) => intercept(req) });
-    env = { ...awsTestEnv(moto), AWS_ENDPOINT_URL: proxy.url };
-  });
-  afterAll(async () => {
-    await proxy?.close();
-    await moto?.stop();
+  beforeAll(() => {
+    env = proxy.env();
   });
   beforeEach(async () => {
     await moto.reset();

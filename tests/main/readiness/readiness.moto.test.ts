@@ -5,7 +5,7 @@
  * and no iam:SimulatePrincipalPolicy (so the preflight reports checked: false).
  */
 import { ANY_RESOURCE_NOTE } from '../../../main/core/readiness/permissions';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   AllocateAddressCommand,
   CreateNatGatewayCommand,
@@ -14,8 +14,9 @@ import {
   RunInstancesCommand,
   StopInstancesCommand,
 } from '@aws-sdk/client-ec2';
-import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
-import { iamError, startRequestCounter, type RequestCounter, type CannedResponse, type SeenRequest } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
+import { iamError, type CannedResponse, type SeenRequest } from '../../helpers/request-counter';
 import { contextForProfile, openSession } from '../../../main/core/profiles/session';
 import { checkReadiness } from '../../../main/core/readiness';
 import { createHandlers, createSessionHolder } from '../../../main/handlers';
@@ -30,15 +31,11 @@ const ACCOUNT = '123456789012';
 const region = (report: ReadinessReport, name: string) => report.regions.find((r) => r.region === name)!;
 
 describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
-  let moto: Moto;
+  const moto = useMoto();
   let env: NodeJS.ProcessEnv;
 
-  beforeAll(async () => {
-    moto = await startMoto();
-    env = awsTestEnv(moto);
-  });
-  afterAll(async () => {
-    await moto?.stop();
+  beforeAll(() => {
+    env = moto.env();
   });
   beforeEach(async () => {
     await moto.reset();
@@ -123,15 +120,9 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
   });
 
   describe('through a proxy that injects faults', () => {
-    let proxy: RequestCounter;
+    const proxy = useRequestCounter({ upstream: moto, intercept: (req) => intercept(req) });
     let intercept: (req: SeenRequest) => CannedResponse | undefined = () => undefined;
 
-    beforeAll(async () => {
-      proxy = await startRequestCounter({ forwardTo: moto.url, intercept: (req) => intercept(req) });
-    });
-    afterAll(async () => {
-      await proxy?.close();
-    });
 
     it("keeps a region's denial and timeout to that region", async () => {
       intercept = (req) => {

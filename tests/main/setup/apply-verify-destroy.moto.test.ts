@@ -4,7 +4,7 @@
  * not through the code under test.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   DeleteBucketEncryptionCommand,
   DeletePublicAccessBlockCommand,
@@ -28,7 +28,8 @@ import {
   ListRoleTagsCommand,
   UpdateAssumeRolePolicyCommand,
 } from '@aws-sdk/client-iam';
-import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 import { contextForProfile } from '../../../main/core/profiles/session';
 import { applySetup, destroyConfiguration, planSetup, verifyConfiguration } from '../../../main/core/setup';
 import type { AwsContext } from '../../../main/core/aws/context';
@@ -37,7 +38,8 @@ import type { CloudConfiguration, SetupInput } from '../../../shared/contract/se
 const ACCOUNT = '123456789012';
 const FAST = { pollMs: 50 };
 
-let moto: Moto;
+// Module-level, for the helpers below; started only when moto is here (the describe skips otherwise).
+const moto = useMoto({ enabled: HAS_MOTO });
 let env: NodeJS.ProcessEnv;
 const creds = { accessKeyId: 'AKIAOBSERVER00000001', secretAccessKey: 'observer' };
 const s3 = (region = 'us-east-1') => new S3Client({ region, endpoint: moto.url, forcePathStyle: true, credentials: creds });
@@ -70,12 +72,8 @@ async function errorNameOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe.skipIf(!HAS_MOTO)('setup against moto', () => {
-  beforeAll(async () => {
-    moto = await startMoto();
-    env = awsTestEnv(moto);
-  });
-  afterAll(async () => {
-    await moto?.stop();
+  beforeAll(() => {
+    env = moto.env();
   });
 
   describe.each(['us-east-1', 'us-west-2'] as const)('in %s', (region) => {

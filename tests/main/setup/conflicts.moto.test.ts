@@ -3,12 +3,13 @@
  * pre-existing matching resources kept untouched, and the apply lock (Busy), against moto.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CreateBucketCommand, GetBucketTaggingCommand, HeadBucketCommand, ListBucketsCommand, S3Client, type BucketLocationConstraint } from '@aws-sdk/client-s3';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand, IAMClient, ListRoleTagsCommand, PutRolePolicyCommand } from '@aws-sdk/client-iam';
 import { AssumeRoleCommand, STSClient } from '@aws-sdk/client-sts';
-import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 import { contextForProfile } from '../../../main/core/profiles/session';
 import { applySetup, destroyConfiguration, planSetup } from '../../../main/core/setup';
 import { renderPlatformPolicy } from '../../../main/core/setup/policy';
@@ -19,7 +20,8 @@ const ACCOUNT = '123456789012';
 const OTHER = '111122223333';
 const FAST = { pollMs: 50 };
 
-let moto: Moto;
+// Module-level, for the helpers below; started only when moto is here (the describe skips otherwise).
+const moto = useMoto({ enabled: HAS_MOTO });
 let env: NodeJS.ProcessEnv;
 const creds = { accessKeyId: 'AKIAOBSERVER00000001', secretAccessKey: 'observer' };
 const s3 = (region = 'us-east-1', credentials: typeof creds & { sessionToken?: string } = creds) =>
@@ -98,12 +100,8 @@ async function expectConflict(inp: SetupInput, expected: string[], detail: RegEx
 }
 
 describe.skipIf(!HAS_MOTO)('conflicts and kept resources against moto', () => {
-  beforeAll(async () => {
-    moto = await startMoto();
-    env = awsTestEnv(moto);
-  });
-  afterAll(async () => {
-    await moto?.stop();
+  beforeAll(() => {
+    env = moto.env();
   });
 
   it('a bucket owned by another account is a conflict', async () => {

@@ -1,30 +1,20 @@
 /** Destroy takes an AbortSignal: it stops before the next deletion and says what it did (issue 11 item 6). */
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SetupInput } from '../../../shared/contract/setup';
-import { contextForProfile } from '../../../main/core/profiles/session';
 import { applySetup, destroyConfiguration } from '../../../main/core/setup';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter, contextAt } from '../../helpers/fixtures';
+import { uniqueSetupInput } from '../../helpers/setup-names';
+import { awsTestEnv, HAS_MOTO } from '../../helpers/moto';
 
 describe.skipIf(!HAS_MOTO)('destroy cancelled part-way', () => {
-  let moto: Moto;
-  let slow: RequestCounter;
-  beforeAll(async () => {
-    moto = await startMoto();
-    slow = await startRequestCounter({ forwardTo: moto.url, intercept: (r) => (r.action === 'DeleteRole' ? { status: 0, delayMs: 1_000 } : undefined) });
-  });
-  afterAll(async () => {
-    await slow?.close();
-    await moto?.stop();
-  });
+  const moto = useMoto();
+  const slow = useRequestCounter({ upstream: moto, intercept: (r) => (r.action === 'DeleteRole' ? { status: 0, delayMs: 1_000 } : undefined) });
 
   it('a cancel during DeleteRole lets it finish, then deletes nothing more and reports cancelled', async () => {
-    const id = randomBytes(4).toString('hex');
-    const inp: SetupInput = { name: `dc-${id}`, region: 'us-east-1', bucketName: `onramp-dc-${id}`, tableName: `onramp-dc-${id}`, roleName: `OnrampDc-${id}`, externalId: 'dc-external-id', platformAccountId: '481633624848' };
+    const inp: SetupInput = uniqueSetupInput('dc', 'us-east-1');
     const env = awsTestEnv(null);
-    await applySetup(await contextForProfile({ profile: 'default', region: 'us-east-1', env: { ...env, AWS_ENDPOINT_URL: moto.url } }), inp, { pollMs: 20 });
-    const aws = await contextForProfile({ profile: 'default', region: 'us-east-1', env: { ...env, AWS_ENDPOINT_URL: slow.url } });
+    await applySetup(await contextAt(moto.url, 'us-east-1', { base: env }), inp, { pollMs: 20 });
+    const aws = await contextAt(slow.url, 'us-east-1', { base: env });
     const controller = new AbortController();
     const running = destroyConfiguration(aws, inp, { signal: controller.signal });
     while (!slow.requests.some((r) => r.action === 'DeleteRole')) await new Promise((r) => setTimeout(r, 10));

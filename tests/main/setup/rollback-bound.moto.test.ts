@@ -2,19 +2,16 @@
  * The rollback retries only what can succeed on retry, within ONE bound for the whole rollback, and
  * names what it could not undo with the exact command and console place (issue 11 item 6).
  */
-import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SetupInput } from '../../../shared/contract/setup';
 import { isRetryable } from '../../../main/core/aws/errors';
-import { contextForProfile } from '../../../main/core/profiles/session';
 import { ApplyFailedError, applySetup } from '../../../main/core/setup';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { useMoto, contextAt } from '../../helpers/fixtures';
+import { uniqueSetupInput } from '../../helpers/setup-names';
+import { HAS_MOTO } from '../../helpers/moto';
 import { iamError, startRequestCounter, type CannedResponse, type SeenRequest } from '../../helpers/request-counter';
 
-const input = (): SetupInput => {
-  const id = randomBytes(4).toString('hex');
-  return { name: `rb-${id}`, region: 'us-west-2', bucketName: `onramp-rb-${id}`, tableName: `onramp-rb-${id}`, roleName: `OnrampRb-${id}`, externalId: 'rb-external-id', platformAccountId: '481633624848' };
-};
+const input = (): SetupInput => uniqueSetupInput('rb', 'us-west-2');
 const FAST_CLIENT = { connectionMs: 500, requestMs: 1_000, maxAttempts: 2 };
 
 describe('isRetryable', () => {
@@ -30,17 +27,11 @@ describe('isRetryable', () => {
 });
 
 describe.skipIf(!HAS_MOTO)('rollback bounds against moto', () => {
-  let moto: Moto;
-  beforeAll(async () => {
-    moto = await startMoto();
-  });
-  afterAll(async () => {
-    await moto?.stop();
-  });
+  const moto = useMoto();
 
   async function through(intercept: (r: SeenRequest) => CannedResponse | undefined) {
     const counter = await startRequestCounter({ forwardTo: moto.url, intercept });
-    const aws = await contextForProfile({ profile: 'default', region: 'us-west-2', env: { ...awsTestEnv(null), AWS_ENDPOINT_URL: counter.url }, timeouts: FAST_CLIENT });
+    const aws = await contextAt(counter.url, 'us-west-2', { timeouts: FAST_CLIENT });
     return { counter, aws };
   }
 

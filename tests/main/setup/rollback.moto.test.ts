@@ -3,11 +3,12 @@
  * existed before) and throws ApplyFailedError (code RolledBack), against moto.
  */
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CreateRoleCommand, DeleteRoleCommand, DeleteRolePolicyCommand, GetRoleCommand, IAMClient, type IAMClient as IamClientType } from '@aws-sdk/client-iam';
-import { HAS_MOTO, startMoto, awsTestEnv, type Moto } from '../../helpers/moto';
+import { useMoto } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
 import { contextForProfile } from '../../../main/core/profiles/session';
 import { ApplyFailedError, applySetup } from '../../../main/core/setup';
 import { trustPolicy } from '../../../main/core/setup/trust';
@@ -15,7 +16,8 @@ import type { ApplyStepStatus, SetupInput } from '../../../shared/contract/setup
 
 const FAST = { pollMs: 50 };
 
-let moto: Moto;
+// Module-level, for the helpers below; started only when moto is here (the describe skips otherwise).
+const moto = useMoto({ enabled: HAS_MOTO });
 let env: NodeJS.ProcessEnv;
 const creds = { accessKeyId: 'AKIAOBSERVER00000001', secretAccessKey: 'observer' };
 const s3 = (region: string) => new S3Client({ region, endpoint: moto.url, forcePathStyle: true, credentials: creds });
@@ -82,12 +84,8 @@ async function rejection(p: Promise<unknown>): Promise<ApplyFailedError> {
 }
 
 describe.skipIf(!HAS_MOTO)('apply rollback against moto', () => {
-  beforeAll(async () => {
-    moto = await startMoto();
-    env = awsTestEnv(moto);
-  });
-  afterAll(async () => {
-    await moto?.stop();
+  beforeAll(() => {
+    env = moto.env();
   });
 
   it('PutRolePolicy failing undoes the role, table and bucket this run created', async () => {

@@ -6,7 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { DescribeTableCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import { CreateRoleCommand, GetRoleCommand, GetRolePolicyCommand } from '@aws-sdk/client-iam';
@@ -17,8 +17,9 @@ import { SetupJournal } from '../../../main/core/setup/journal';
 import { trustPolicy } from '../../../main/core/setup/trust';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { cli } from '../../helpers/cli';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
-import { iamError, startRequestCounter, type RequestCounter } from '../../helpers/request-counter';
+import { useMoto, useRequestCounter, contextAt, envAt } from '../../helpers/fixtures';
+import { HAS_MOTO } from '../../helpers/moto';
+import { iamError } from '../../helpers/request-counter';
 
 const REGION = 'us-east-2';
 const FAST = { pollMs: 20, iamPropagationMs: 5_000, rollbackMs: 10_000 };
@@ -34,8 +35,11 @@ const config = (name: string, bucket: string, id: string): SetupInput => ({
 });
 
 describe.skipIf(!HAS_MOTO)('configurations sharing names, and destroy safety', () => {
-  let moto: Moto;
-  let denyCreateRole: RequestCounter;
+  const moto = useMoto();
+  const denyCreateRole = useRequestCounter({
+      upstream: moto,
+      intercept: (r) => (r.action === 'CreateRole' ? { status: 403, body: iamError('AccessDenied', 'injected: not authorized to create roles') } : undefined),
+    });
   let env: NodeJS.ProcessEnv;
   let conn: SetupConnection;
   let denied: SetupConnection;
@@ -44,19 +48,10 @@ describe.skipIf(!HAS_MOTO)('configurations sharing names, and destroy safety', (
     createSetupService({ dataDir, store: new ConfigurationStore(dataDir), now: Date.now, tuning: FAST });
 
   beforeAll(async () => {
-    moto = await startMoto();
     // A path to moto where CreateRole is always denied.
-    denyCreateRole = await startRequestCounter({
-      forwardTo: moto.url,
-      intercept: (r) => (r.action === 'CreateRole' ? { status: 403, body: iamError('AccessDenied', 'injected: not authorized to create roles') } : undefined),
-    });
-    env = { ...awsTestEnv(null), AWS_ENDPOINT_URL: moto.url };
+    env = envAt(moto.url);
     conn = { aws: await contextForProfile({ profile: 'default', region: REGION, env }), account: null, profile: 'default' };
-    denied = { aws: await contextForProfile({ profile: 'default', region: REGION, env: { ...env, AWS_ENDPOINT_URL: denyCreateRole.url } }), account: null, profile: 'default' };
-  });
-  afterAll(async () => {
-    await denyCreateRole?.close();
-    await moto?.stop();
+    denied = { aws: await contextAt(denyCreateRole.url, REGION, { base: env }), account: null, profile: 'default' };
   });
 
   const exists = async (what: 'bucket' | 'table' | 'role', name: string) => {

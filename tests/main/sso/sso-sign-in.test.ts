@@ -6,12 +6,12 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../../main/core/app/session-service';
 import { isSafeVerificationUrl, SignInCancelled, startSsoSignIn } from '../../../main/core/sso/sign-in';
-import { awsTestEnv, freePort, HAS_MOTO, startMoto, type Moto } from '../../helpers/moto';
+import { type AwsTestEnv, useMoto, useSsoFake, ssoEndpoints } from '../../helpers/fixtures';
+import { freePort, HAS_MOTO } from '../../helpers/moto';
 import { HAS_AWS_CLI, HAS_BOTO3, python, run } from '../../helpers/python';
-import { startSsoFake, type SsoFake } from '../../helpers/sso-fake';
 
 const SSO_PROFILES = [
   '[profile corp-admin]',
@@ -33,21 +33,15 @@ const SSO_PROFILES = [
 const sha1 = (s: string) => createHash('sha1').update(s).digest('hex');
 
 describe.skipIf(!HAS_MOTO)('SSO sign-in (device flow) against the local fake', () => {
-  let moto: Moto;
-  let fake: SsoFake;
-  let env: ReturnType<typeof awsTestEnv>;
+  const moto = useMoto();
+  const fake = useSsoFake();
+  let env: AwsTestEnv;
   const cacheFile = (key: string) => join(env.HOME!, '.aws', 'sso', 'cache', `${sha1(key)}.json`);
 
   beforeAll(async () => {
-    moto = await startMoto();
-    fake = await startSsoFake();
-  });
-  afterAll(async () => {
-    await fake?.close();
-    await moto?.stop();
   });
   beforeEach(() => {
-    env = { ...awsTestEnv(moto, SSO_PROFILES), AWS_ENDPOINT_URL_SSO_OIDC: fake.url, AWS_ENDPOINT_URL_SSO: fake.url };
+    env = { ...moto.env(SSO_PROFILES), ...ssoEndpoints(fake.url) };
     fake.configure({ intervalSeconds: 1, deviceCodeSeconds: 600, accessTokenSeconds: 3600, slowDownPolls: 0, autoApproveAfterPolls: 0, verificationUri: null });
     fake.calls.length = 0;
   });
@@ -243,10 +237,10 @@ describe.skipIf(!HAS_MOTO)('SSO sign-in (device flow) against the local fake', (
   it('says what is wrong with a profile that cannot sign in', async () => {
     await expect(startSsoSignIn({ env }, 'default')).rejects.toMatchObject({ code: 'InvalidInput', message: expect.stringContaining('does not sign in with IAM Identity Center') });
     await expect(startSsoSignIn({ env }, 'nope')).rejects.toMatchObject({ code: 'ProfileNotFound' });
-    const broken = { ...awsTestEnv(moto, '[profile half]\nsso_session = missing\nsso_account_id = 1\nsso_role_name = R\n') };
+    const broken = { ...moto.env('[profile half]\nsso_session = missing\nsso_account_id = 1\nsso_role_name = R\n') };
     await expect(startSsoSignIn({ env: broken }, 'half')).rejects.toMatchObject({ code: 'CredentialsMissing', message: expect.stringContaining('sso-session "missing"') });
     // A profile that only signs in (no account or role yet) can sign in; connecting says what is missing.
-    const signInOnly = { ...awsTestEnv(moto, '[profile login-only]\nsso_session = acme\n[sso-session acme]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n'), AWS_ENDPOINT_URL_SSO_OIDC: fake.url, AWS_ENDPOINT_URL_SSO: fake.url };
+    const signInOnly = { ...moto.env('[profile login-only]\nsso_session = acme\n[sso-session acme]\nsso_start_url = https://corp.awsapps.com/start\nsso_region = us-east-1\n'), ...ssoEndpoints(fake.url) };
     fake.configure({ autoApproveAfterPolls: 1 });
     await (await startSsoSignIn({ env: signInOnly }, 'login-only')).done;
     await expect(connect({ env: signInOnly }, { kind: 'profile', profile: 'login-only' })).rejects.toMatchObject({ code: 'CredentialsMissing', message: expect.stringContaining('names no sso_account_id') });
