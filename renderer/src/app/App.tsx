@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
 import { api, call } from '../api';
+import { AlarmRunProvider } from '../features/alarm-wizard/run-store';
 import { SetupRunProvider, useSetupRun } from '../features/setup-wizard/run-store';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
@@ -12,10 +13,12 @@ import { ThemeToggle, useThemePreference } from './ThemeToggle';
 
 /** The application shell: header with the connected identity, a navbar of features, and the active screen. */
 export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
-  // The setup run lives above the screens: leaving the wizard and coming back shows the same run.
+  // The setup and alarm runs live above the screens: leaving a wizard and coming back shows the same run.
   return (
     <SetupRunProvider>
-      <Shell navItems={navItems} />
+      <AlarmRunProvider>
+        <Shell navItems={navItems} />
+      </AlarmRunProvider>
     </SetupRunProvider>
   );
 }

@@ -5,8 +5,9 @@ import { appliedColorScheme, lowContrastText } from './in-page';
 export class ThemePage {
   constructor(private readonly page: Page) {}
 
+  /** The header's switch (Settings shows a second one). */
   get toggle(): Locator {
-    return this.page.getByRole('radiogroup', { name: 'Theme' });
+    return this.page.getByRole('banner').getByRole('radiogroup', { name: 'Theme' });
   }
 
   /** Choose a theme by its radio's name (clicking the segment's label, as a user does). */

@@ -1,9 +1,7 @@
 import { Button, Group, Stack, Stepper, Title } from '@mantine/core';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { CreateAlarmResult } from '../../../../shared/contract/monitoring';
+import { useEffect, useLayoutEffect, useMemo } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/session';
-import type { AppErrorShape } from '../../../../shared/errors';
-import { api, call, useApiCall } from '../../api';
+import { api, useApiCall } from '../../api';
 import { ConditionsStep } from './ConditionsStep';
 import { HistoryStep } from './HistoryStep';
 import { MetricStep } from './MetricStep';
@@ -16,13 +14,13 @@ import {
   historyRegion,
   initialAlarmForm,
   metricOf,
-  toRequest,
   validateAlarmForm,
   type AlarmForm,
   type AlarmStep,
 } from './model';
 import { NotificationStep } from './NotificationStep';
 import { ReviewStep } from './ReviewStep';
+import { AlarmRunProvider, useAlarmRun, type AlarmRunState } from './run-store';
 import { useTopicPlan } from './use-topic-plan';
 import { NotConnectedAlert } from '../../components/NotConnectedAlert';
 
@@ -34,34 +32,59 @@ const STEP_LABELS: Record<AlarmStep, { label: string; description: string }> = {
   review: { label: 'Name & create', description: 'Preview and create' },
 };
 
-/** An id for one create run, so its Cancel reaches that run. */
-function newRunId(): string {
-  return `run-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+interface AlarmWizardProps {
+  session: SessionInfo | null;
+  onGoConnect: () => void;
+  onOpenDashboard?: () => void;
+  /** The alarm the dashboard's Edit opened the wizard on, or null. */
+  initialForm?: AlarmForm | null;
 }
 
 /**
  * Metric → history & threshold → conditions → notification → name, preview and create.
- * `initialForm` opens it on an existing alarm (the dashboard's Edit).
+ * `initialForm` opens it on an existing alarm (the dashboard's Edit). Its place and create run live
+ * in the app's AlarmRunProvider, so leaving the screen and coming back shows the same run.
  */
-export function AlarmWizard({
+export function AlarmWizard(props: AlarmWizardProps) {
+  const run = useAlarmRun();
+  if (!run) {
+    return (
+      <AlarmRunProvider>
+        <AlarmWizard {...props} />
+      </AlarmRunProvider>
+    );
+  }
+  return <WizardSteps {...props} />;
+}
+
+function WizardSteps({ session, onGoConnect, onOpenDashboard, initialForm = null }: AlarmWizardProps) {
+  const run = useAlarmRun()!;
+  // Begin on first open, or when the dashboard's Edit hands in another alarm; otherwise keep the place.
+  const fresh = run.state === null || (initialForm !== null && initialForm !== run.state.editing);
+  const { begin } = run;
+  useLayoutEffect(() => {
+    if (fresh) begin(initialForm ?? initialAlarmForm(session?.region), initialForm);
+  }, [fresh, begin, initialForm, session?.region]);
+  if (fresh || !run.state) return null;
+  return <Steps run={run} state={run.state} session={session} onGoConnect={onGoConnect} onOpenDashboard={onOpenDashboard} />;
+}
+
+function Steps({
+  run,
+  state,
   session,
   onGoConnect,
   onOpenDashboard,
-  initialForm = null,
 }: {
+  run: NonNullable<ReturnType<typeof useAlarmRun>>;
+  state: AlarmRunState;
   session: SessionInfo | null;
   onGoConnect: () => void;
   onOpenDashboard?: () => void;
-  initialForm?: AlarmForm | null;
 }) {
-  const [form, setForm] = useState<AlarmForm>(() => initialForm ?? initialAlarmForm(session?.region));
-  const [step, setStep] = useState<AlarmStep>(initialForm ? 'history' : 'metric');
-  const [thresholdTouched, setThresholdTouched] = useState(initialForm !== null);
-  const [creating, setCreating] = useState(false);
-  const [cancelling, setCancelling] = useState(false);
-  const [createError, setCreateError] = useState<AppErrorShape | null>(null);
-  const [result, setResult] = useState<CreateAlarmResult | null>(null);
-  const runId = useRef<string | null>(null);
+  const { form, step, thresholdTouched, runId, cancelling, createError, result, editing } = state;
+  const { change, suggest, setStep } = run;
+  const creating = runId !== null;
   const history = useApiCall(api().usage.history);
   const topic = useTopicPlan(form);
   const errors = useMemo(() => validateAlarmForm(form), [form]);
@@ -80,41 +103,18 @@ export function AlarmWizard({
   // Until the user sets a threshold, follow the suggestion.
   const suggestion = history.value?.suggestion.value ?? null;
   useEffect(() => {
-    if (!thresholdTouched && suggestion !== null) setForm((f) => ({ ...f, threshold: String(suggestion) }));
-  }, [suggestion, thresholdTouched]);
+    if (!thresholdTouched && suggestion !== null) suggest(suggestion);
+  }, [suggestion, thresholdTouched, suggest]);
 
   const conditions = useMemo(() => conditionsOf(form), [form]);
   const backtest = useMemo(() => (history.value && conditions ? backtestOf(history.value, conditions) : null), [history.value, conditions]);
 
-  const change = (next: AlarmForm) => {
-    if (next.threshold !== form.threshold) setThresholdTouched(true);
-    setForm(next);
-  };
-
-  async function create() {
-    const id = newRunId();
-    runId.current = id;
-    setCreating(true);
-    setCreateError(null);
-    const r = await call(() => api().alarms.create({ config: toRequest(form), runId: id }));
-    runId.current = null;
-    setCreating(false);
-    setCancelling(false);
-    if (r.ok) setResult(r.value);
-    else setCreateError(r.error);
-  }
-
-  async function cancel() {
-    if (!runId.current) return;
-    setCancelling(true);
-    await call(() => api().alarms.cancel({ runId: runId.current! }));
-  }
-
   const stepErrors = errorsOfStep(errors, step);
   const common = { form, onChange: change };
+  const startOver = () => run.begin(initialAlarmForm(session?.region), null);
   return (
     <Stack>
-      <Title order={1} size="h2">{initialForm ? `Edit alarm ${initialForm.name}` : 'New alarm'}</Title>
+      <Title order={1} size="h2">{editing ? `Edit alarm ${editing.name}` : 'New alarm'}</Title>
       {!session && (
         <NotConnectedAlert purpose="to read usage and create alarms." onGoConnect={onGoConnect} />
       )}
@@ -136,9 +136,10 @@ export function AlarmWizard({
                 cancelling={cancelling}
                 createError={createError}
                 result={result}
-                onCreate={() => void create()}
-                onCancel={() => void cancel()}
+                onCreate={() => void run.create()}
+                onCancel={() => void run.cancel()}
                 onOpenDashboard={onOpenDashboard}
+                onStartOver={startOver}
               />
             )}
           </Stepper.Step>

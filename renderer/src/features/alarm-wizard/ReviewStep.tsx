@@ -20,6 +20,7 @@ export function ReviewStep({
   onCreate,
   onCancel,
   onOpenDashboard,
+  onStartOver,
 }: {
   form: AlarmForm;
   onChange: (form: AlarmForm) => void;
@@ -32,6 +33,8 @@ export function ReviewStep({
   onCreate: () => void;
   onCancel: () => void;
   onOpenDashboard?: () => void;
+  /** Leave this result and begin a new alarm. */
+  onStartOver?: () => void;
 }) {
   const valid = Object.keys(errors).length === 0 && plan.conflicts.length === 0;
   const pending = result?.regions.some((r) => r.subscriptions.some((s) => s.status === 'pending'));
@@ -104,11 +107,18 @@ export function ReviewStep({
                 </Stack>
               ))}
               {pending && <PendingReminder />}
-              {onOpenDashboard && (
+              {(onOpenDashboard || onStartOver) && (
                 <Group>
-                  <Button variant="light" onClick={onOpenDashboard}>
-                    Open the dashboard
-                  </Button>
+                  {onOpenDashboard && (
+                    <Button variant="light" onClick={onOpenDashboard}>
+                      Open the dashboard
+                    </Button>
+                  )}
+                  {onStartOver && (
+                    <Button variant="default" onClick={onStartOver}>
+                      Start a new alarm
+                    </Button>
+                  )}
                 </Group>
               )}
             </Stack>

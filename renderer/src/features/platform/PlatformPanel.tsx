@@ -103,7 +103,7 @@ export function PlatformPanel() {
       )}
       {overview && (
         <Card withBorder padding={0}>
-          <Table.ScrollContainer minWidth={820}>
+          <Table.ScrollContainer minWidth={700}>
             <Table verticalSpacing="sm" aria-label="Platform status of saved configurations">
               <Table.Thead>
                 <Table.Tr>
@@ -139,7 +139,7 @@ export function PlatformPanel() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={st.color} variant="light">
+                        <Badge color={st.color} variant="light" style={{ overflow: 'visible' }} styles={{ label: { overflow: 'visible' } }}>
                           {st.label}
                         </Badge>
                         {/* A mismatch's note heads its comparison below the table instead. */}

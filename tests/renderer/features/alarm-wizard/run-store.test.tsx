@@ -1,0 +1,149 @@
+// @vitest-environment jsdom
+/**
+ * The alarm wizard keeps its place across navigation (issue 11.7), as the setup wizard does: its
+ * form, step and create run live in the app's AlarmRunProvider, so leaving mid-create or after the
+ * result and coming back shows the same run, and the create finishing while away is not lost.
+ */
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { App } from '../../../../renderer/src/app/App';
+import { NAV_ITEMS, type NavItem } from '../../../../renderer/src/app/nav';
+import type { CreateAlarmResult, UsageHistory } from '../../../../shared/contract/monitoring';
+import type { SessionInfo } from '../../../../shared/contract/session';
+import { renderUi } from '../../helpers/dom';
+import { createFakeApi, type FakeHandlers } from '../../helpers/fake-api';
+
+const SESSION: SessionInfo = { profile: 'default', account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me', userId: 'AIDA', region: 'us-east-1', endpointUrl: null };
+const P5 = 300_000;
+const END = 1_700_000_100_000 - (1_700_000_100_000 % P5);
+
+/** Two days of 10 vCPUs with one spike of 50: the suggestion is 60. */
+function history(): UsageHistory {
+  const points = [];
+  for (let t = END - 2 * 86_400_000; t < END; t += P5) points.push({ t, v: t === END - 10 * P5 ? 50 : 10 });
+  return {
+    region: 'us-east-1',
+    metric: { kind: 'vcpu', usageClass: 'Standard/OnDemand' },
+    namespace: 'AWS/Usage',
+    metricName: 'ResourceCount',
+    dimensions: { Service: 'EC2', Type: 'Resource', Resource: 'vCPU', Class: 'Standard/OnDemand' },
+    classes: ['Standard/OnDemand'],
+    stat: 'Maximum',
+    period: 300,
+    start: END - 7 * 86_400_000,
+    end: END,
+    points,
+    byClass: [],
+    max: 50,
+    maxAt: END - 10 * P5,
+    quota: { quotaCode: 'L-1216C47A', value: 64, note: null },
+    suggestion: { value: 60, reason: 'peak 50 + 20% headroom, rounded up to 60.' },
+    notes: [],
+  };
+}
+
+const created: CreateAlarmResult = {
+  alarmName: 'kept-alarm',
+  notifyOn: ['alarm'],
+  regions: [
+    {
+      region: 'us-east-1',
+      alarmArn: 'arn:aws:cloudwatch:us-east-1:123456789012:alarm:kept-alarm',
+      topicArn: 'arn:aws:sns:us-east-1:123456789012:kept-topic',
+      updated: false,
+      topicCreated: true,
+      subscriptions: [{ subscriptionArn: null, endpoint: 'ops@example.com', protocol: 'email', status: 'pending' }],
+    },
+  ],
+};
+
+/** The wizard first, and a screen to wander off to. */
+const ITEMS: NavItem[] = [
+  NAV_ITEMS.find((n) => n.id === 'new-alarm')!,
+  { id: 'elsewhere', label: 'Elsewhere', icon: () => null, render: () => <p>somewhere else</p> },
+];
+
+function handlers(createAnswer: () => Promise<CreateAlarmResult>): FakeHandlers {
+  return {
+    'session:current': () => SESSION,
+    'usage:classes': () => ['Standard/OnDemand'],
+    'usage:history': () => history(),
+    'topics:list': () => [],
+    'topics:lookup': (r) => r.regions.map((region) => ({ region, topicArn: null, onramp: false, subscriptions: [] })),
+    'alarms:create': createAnswer,
+  };
+}
+
+const nav = (label: string) => fireEvent.click(within(screen.getByLabelText('Main navigation')).getByRole('button', { name: label }));
+const next = () => screen.getByRole('button', { name: /^Next:/ });
+
+/** From the metric step to the review step with a typed threshold, topic, email and name. */
+async function toReview() {
+  await screen.findByRole('heading', { name: 'New alarm' });
+  fireEvent.click(screen.getByRole('combobox', { name: 'Usage class' }));
+  fireEvent.click(await screen.findByRole('option', { name: /^Standard\/OnDemand/ }));
+  fireEvent.click(next());
+  const threshold = await screen.findByRole('textbox', { name: 'Threshold' });
+  await waitFor(() => expect(threshold).toHaveValue('60'));
+  fireEvent.change(threshold, { target: { value: '44' } });
+  fireEvent.click(next());
+  fireEvent.click(next());
+  fireEvent.change(screen.getByRole('textbox', { name: 'New topic name' }), { target: { value: 'kept-topic' } });
+  fireEvent.change(screen.getByRole('textbox', { name: 'Email 1' }), { target: { value: 'ops@example.com' } });
+  await waitFor(() => expect(next()).toBeEnabled());
+  fireEvent.click(next());
+  fireEvent.change(screen.getByRole('textbox', { name: 'Alarm name' }), { target: { value: 'kept-alarm' } });
+}
+
+describe('alarm wizard keeps its place across navigation', () => {
+  it('a create in flight survives leaving the screen; its result arrives while away and is shown on return, inputs kept', async () => {
+    let finish: (() => void) | null = null;
+    const fake = createFakeApi(handlers(() => new Promise<CreateAlarmResult>((resolve) => (finish = () => resolve(created))))).install();
+    renderUi(<App navItems={ITEMS} />);
+    await toReview();
+    fireEvent.click(screen.getByRole('button', { name: 'Create alarm' }));
+    await screen.findByRole('button', { name: 'Cancel' });
+    expect(screen.getByText('Creating…')).toBeInTheDocument();
+
+    // Away mid-run, and back: still creating, on the review step, with the inputs.
+    nav('Elsewhere');
+    expect(await screen.findByText('somewhere else')).toBeInTheDocument();
+    expect(screen.queryByRole('heading', { name: 'New alarm' })).toBeNull();
+    nav('New alarm');
+    expect(await screen.findByRole('button', { name: 'Cancel' })).toBeInTheDocument();
+    expect(screen.getByText('Creating…')).toBeInTheDocument();
+    expect(screen.getByRole('textbox', { name: 'Alarm name' })).toHaveValue('kept-alarm');
+
+    // It finishes while the user is elsewhere; coming back shows the result, not a fresh wizard.
+    nav('Elsewhere');
+    await screen.findByText('somewhere else');
+    await act(async () => finish?.());
+    nav('New alarm');
+    const result = await screen.findByRole('region', { name: 'Create result' });
+    expect(result).toHaveTextContent('Alarm created');
+    expect(result).toHaveTextContent('kept-alarm notifies on');
+    expect(screen.getByRole('textbox', { name: 'Alarm name' })).toHaveValue('kept-alarm');
+    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    // One create, with what was typed before leaving.
+    expect(fake.requestsOn('alarms:create')).toHaveLength(1);
+    expect(fake.requestsOn('alarms:create')[0]!.config).toMatchObject({ name: 'kept-alarm', threshold: 44 });
+
+    // The earlier steps kept their inputs too: the typed threshold did not fall back to the suggestion.
+    fireEvent.click(screen.getByRole('button', { name: /History & threshold/ }));
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Threshold' })).toHaveValue('44'));
+  }, 30_000);
+
+  it('"Start a new alarm" leaves the kept result for a fresh wizard', async () => {
+    createFakeApi(handlers(async () => created)).install();
+    renderUi(<App navItems={ITEMS} />);
+    await toReview();
+    fireEvent.click(screen.getByRole('button', { name: 'Create alarm' }));
+    await screen.findByRole('region', { name: 'Create result' });
+    nav('Elsewhere');
+    nav('New alarm');
+    fireEvent.click(await screen.findByRole('button', { name: 'Start a new alarm' }));
+    expect(screen.queryByRole('region', { name: 'Create result' })).toBeNull();
+    expect(screen.getByRole('radio', { name: /EC2 vCPU usage/ })).toBeChecked();
+    expect(screen.getByRole('button', { name: /^Next: History/ })).toBeInTheDocument();
+  }, 30_000);
+});
