@@ -4,7 +4,7 @@ import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
 import { api, call } from '../api';
-import { AlarmRunProvider } from '../features/alarm-wizard/run-store';
+import { AlarmRunProvider, useAlarmRun } from '../features/alarm-wizard/run-store';
 import { SetupRunProvider, useSetupRun } from '../features/setup-wizard/run-store';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
@@ -26,6 +26,13 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
 function Shell({ navItems }: { navItems: NavItem[] }) {
   const [active, setActive] = useState(navItems[0].id);
   const setupRun = useSetupRun();
+  const alarmRun = useAlarmRun();
+  // A run in progress keeps going after a disconnect, but the user should choose that knowingly.
+  const running: { what: string; screen: string } | null = setupRun?.running
+    ? { what: 'A setup run', screen: 'setup' }
+    : alarmRun?.state?.runId
+      ? { what: 'An alarm create', screen: 'new-alarm' }
+      : null;
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   const [session, setSession] = useState<SessionInfo | null>(null);
   // An alarm handed from the dashboard's Edit to the wizard; any other navigation clears it.
@@ -88,8 +95,7 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
             <SessionHeader
               session={session}
-              // A setup run in progress keeps going after a disconnect, but the user should choose that knowingly.
-              onDisconnect={() => (setupRun?.running ? setConfirmDisconnect(true) : disconnect())}
+              onDisconnect={() => (running ? setConfirmDisconnect(true) : disconnect())}
             />
             <ThemeToggle onChange={(theme) => void call(() => api().settings.update({ theme }))} />
           </Group>
@@ -111,10 +117,10 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
       <AppShell.Main>
         <div key={alarmToEdit ? `${current.id}:edit:${alarmToEdit.name}` : current.id}>{current.render(ctx)}</div>
       </AppShell.Main>
-      <Modal opened={confirmDisconnect} onClose={() => setConfirmDisconnect(false)} title="A setup run is in progress">
+      <Modal opened={confirmDisconnect} onClose={() => setConfirmDisconnect(false)} title={`${running?.what ?? 'A run'} is in progress`}>
         <Stack>
           <Text size="sm">
-            Disconnecting does not stop it: the run finishes (or undoes itself) with the credentials it started with. To stop it, cancel it on the New setup screen.
+            Disconnecting does not stop it: the run finishes (or undoes itself) with the credentials it started with. To stop it, cancel it on its screen.
           </Text>
           <Group justify="flex-end">
             <Button variant="default" onClick={() => setConfirmDisconnect(false)}>
@@ -124,7 +130,7 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
               variant="light"
               onClick={() => {
                 setConfirmDisconnect(false);
-                go('setup');
+                go(running?.screen ?? 'setup');
               }}
             >
               Show the run

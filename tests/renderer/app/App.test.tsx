@@ -164,3 +164,50 @@ describe('App with a setup run in progress', () => {
     await waitFor(() => expect(fake.requestsOn('session:disconnect')).toHaveLength(1));
   });
 });
+
+describe('App with an alarm create in progress', () => {
+  it('asks before disconnecting, offers to show the run, and says when the create finished wherever the user is', async () => {
+    const { useAlarmRun } = await import('../../../renderer/src/features/alarm-wizard/run-store');
+    const { initialAlarmForm } = await import('../../../renderer/src/features/alarm-wizard/model');
+    let answer: (v: unknown) => void = () => undefined;
+    const fake = createFakeApi({
+      'session:current': () => SESSION,
+      'profiles:list': () => [],
+      'session:disconnect': () => null,
+      'alarms:create': () => new Promise((resolve) => (answer = resolve as typeof answer)),
+    }).install();
+    function StartCreate() {
+      const run = useAlarmRun();
+      return (
+        <>
+          <button type="button" onClick={() => run?.begin({ ...initialAlarmForm('us-west-2'), name: 'vcpu-high', threshold: '100', topicMode: 'existing', topicArn: 'arn:aws:sns:us-west-2:123456789012:t' }, null)}>
+            begin
+          </button>
+          <button type="button" onClick={() => void run?.create()}>
+            create
+          </button>
+        </>
+      );
+    }
+    const { Notifications } = await import('@mantine/notifications');
+    renderUi(
+      <>
+        <Notifications />
+        <App navItems={[...NAV_ITEMS, { id: 'extra', label: 'Extra', icon: () => null, render: () => <StartCreate /> }]} />
+      </>,
+    );
+    await screen.findByRole('status', { name: 'Connected account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'begin' }));
+    fireEvent.click(screen.getByRole('button', { name: 'create' }));
+    await waitFor(() => expect(fake.requestsOn('alarms:create')).toHaveLength(1));
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    const dialog = await screen.findByRole('dialog', { name: 'An alarm create is in progress' });
+    expect(fake.requestsOn('session:disconnect')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Show the run' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'New alarm' })).toBeInTheDocument();
+    const t = 'arn:aws:sns:us-west-2:123456789012:t';
+    answer({ alarmName: 'vcpu-high', notifyOn: ['alarm'], regions: [{ region: 'us-west-2', alarmArn: 'arn:aws:cloudwatch:us-west-2:123456789012:alarm:vcpu-high', topicArn: t, updated: false, topicCreated: false, subscriptions: [] }] });
+    expect(await screen.findByText('vcpu-high is in place in us-west-2.')).toBeInTheDocument();
+  });
+});

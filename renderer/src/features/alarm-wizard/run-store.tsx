@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useRef, useState, type
 import type { CreateAlarmResult } from '../../../../shared/contract/monitoring';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
+import { showNotice } from '../../components/notice';
 import { toRequest, type AlarmForm, type AlarmStep } from './model';
 
 /**
@@ -70,6 +71,12 @@ export function AlarmRunProvider({ children }: { children: ReactNode }) {
     const r = await call(() => api().alarms.create({ config, runId }));
     // A wizard started over meanwhile keeps its own state.
     setState((x) => (x && x.runId === runId ? { ...x, runId: null, cancelling: false, result: r.ok ? r.value : x.result, createError: r.ok ? null : r.error } : x));
+    // Said wherever the user is by then: the run may have finished while another screen was open.
+    showNotice(
+      r.ok
+        ? { title: 'Alarm created', color: 'teal', message: `${r.value.alarmName} is in place in ${r.value.regions.map((g) => g.region).join(', ')}.` }
+        : { title: r.error.code === 'Cancelled' ? 'Alarm create stopped' : 'Alarm create failed', color: 'red', message: r.error.message },
+    );
   }, []);
 
   const cancel = useCallback(async () => {
