@@ -14,11 +14,6 @@ export class AlarmWizardPage {
     await this.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'New alarm' }).click();
   }
 
-  /** Leave the kept result of the last create for a fresh wizard ("Start a new alarm"). */
-  async startOver(): Promise<void> {
-    await this.root.getByRole('button', { name: 'Start a new alarm' }).click();
-  }
-
   get next(): Locator {
     return this.root.getByRole('button', { name: /^Next:/ });
   }

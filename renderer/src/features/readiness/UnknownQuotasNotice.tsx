@@ -1,4 +1,4 @@
-import { Alert, Anchor, Code, Group, List, Stack, Text } from '@mantine/core';
+import { Anchor, Card, Code, Group, List, Stack, Text } from '@mantine/core';
 import { IconExternalLink, IconHelpCircle } from '@tabler/icons-react';
 import { quotaCliCommand, type UnknownQuotaGroup } from '../../../../shared/readiness';
 import { quotaLink } from './model';
@@ -10,8 +10,14 @@ import { quotaLink } from './model';
 export function UnknownQuotasNotice({ groups }: { groups: readonly UnknownQuotaGroup[] }) {
   if (groups.length === 0) return null;
   return (
-    <Alert color="yellow" variant="light" icon={<IconHelpCircle size={18} aria-hidden />} title="Some limits could not be read" role="note">
+    <Card withBorder padding="md" role="note" aria-labelledby="unknown-limits-title">
       <Stack gap="xs">
+        <Group gap="xs">
+          <IconHelpCircle size={18} color="var(--mantine-color-yellow-7)" aria-hidden />
+          <Text fw={600} id="unknown-limits-title">
+            Some limits could not be read
+          </Text>
+        </Group>
         <Text size="sm">
           Service Quotas did not give these quotas, so AWS&apos;s documented default is shown instead; this account&apos;s own quota may be higher. This never blocks the check.
         </Text>
@@ -44,6 +50,6 @@ export function UnknownQuotasNotice({ groups }: { groups: readonly UnknownQuotaG
           ))}
         </List>
       </Stack>
-    </Alert>
+    </Card>
   );
 }
