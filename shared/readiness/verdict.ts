@@ -143,6 +143,11 @@ export interface UnknownQuotaGroup {
   noRoomAtDefault: SupportedRegion[];
 }
 
+/** The AWS CLI command that looks a group's quota up: for its one region, or with a `<region>` to fill in. */
+export function groupCliCommand(g: Pick<UnknownQuotaGroup, 'quota' | 'regions'>): string {
+  return quotaCliCommand(g.quota, g.regions.length === 1 ? g.regions[0]! : '<region>');
+}
+
 /**
  * The unknown quotas of a report, one group per quota, so the long explanation (what a default is,
  * how to look the real value up) is said once rather than in every region's card or line.

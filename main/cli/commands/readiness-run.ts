@@ -1,8 +1,8 @@
 import { ReadinessRequestSchema, SetupPermissionsRequestSchema, type ReadinessReport, type RegionReadiness } from '../../../shared/contract/readiness';
 import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { AppError } from '../../../shared/errors';
-import { QUOTAS, quotaCliCommand } from '../../../shared/readiness/quotas';
-import { reportPasses, unknownQuotaGroups } from '../../../shared/readiness/verdict';
+import { QUOTAS } from '../../../shared/readiness/quotas';
+import { groupCliCommand, reportPasses, unknownQuotaGroups } from '../../../shared/readiness/verdict';
 import { parseFlags, validateWith } from '../args';
 import { credentialFlags, type CredentialFlags } from '../deps';
 import { EXIT, type CliIo, type CommandOutput } from '../io';
@@ -70,10 +70,9 @@ function regionLine(r: RegionReadiness): string {
 function unknownQuotaLines(report: ReadinessReport): string[] {
   return unknownQuotaGroups(report.regions).map((g) => {
     const reasons = g.reasons.length ? ` (Service Quotas answered: ${g.reasons.join('; ')})` : '';
-    const where = g.regions.length === 1 ? g.regions[0]! : '<region>';
     return (
       `? ${g.name}: unknown in ${g.regions.join(', ')}${reasons}. AWS's default is ${g.defaultValue}; this account's may be higher. ` +
-      `Check it in the Service Quotas console or with: ${quotaCliCommand(g.quota, where)}`
+      `Check it in the Service Quotas console or with: ${groupCliCommand(g)}`
     );
   });
 }

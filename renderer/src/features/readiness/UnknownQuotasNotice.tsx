@@ -1,6 +1,6 @@
 import { Anchor, Card, Code, Group, List, Stack, Text } from '@mantine/core';
 import { IconExternalLink, IconHelpCircle } from '@tabler/icons-react';
-import { quotaCliCommand, type UnknownQuotaGroup } from '../../../../shared/readiness';
+import { groupCliCommand, type UnknownQuotaGroup } from '../../../../shared/readiness';
 import { quotaLink } from './model';
 
 /**
@@ -44,7 +44,7 @@ export function UnknownQuotasNotice({ groups }: { groups: readonly UnknownQuotaG
                 ))}
               </Group>
               <Code block mt={4} aria-label={`AWS CLI command for ${g.name}`}>
-                {quotaCliCommand(g.quota, g.regions.length === 1 ? g.regions[0]! : '<region>')}
+                {groupCliCommand(g)}
               </Code>
             </List.Item>
           ))}
