@@ -16,6 +16,7 @@ import { parseNotifyOn, parseTypedNumber, splitEmails, type NotifyOn } from '../
 import { backtest } from '../../../shared/monitoring/backtest';
 import { BILLING_REGION, DEFAULT_USAGE_CLASS, StatSchema, UsageClassChoiceSchema, usageClassLabel, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../shared/regions';
+import { numberField } from '../../../shared/validation/numbers';
 import { planHistoryWindow } from '../../core/monitoring/history-window';
 import { parseFlags, requireFlag, validateWith } from '../args';
 import { cancellable } from '../cancel';
@@ -37,12 +38,17 @@ const CONDITION_FIELD_TO_FLAG: Record<string, string> = {
   region: 'region',
   regions: 'region',
   topic: 'topic-arn',
+  'topic.arn': 'topic-arn',
+  'topic.name': 'new-topic',
+  'topic.emails': 'email',
   metric: 'class',
   notifyOn: 'notify-on',
 };
 
 /** Days of history: a positive number up to CloudWatch's 455 days. */
-const DaysSchema = z.number({ error: 'must be a number of days.' }).positive({ error: 'must be more than zero.' }).max(455, { error: 'CloudWatch keeps at most 455 days.' });
+const DaysSchema = numberField('Days', 'a number of days')
+  .positive({ error: 'Days is too small: more than zero.' })
+  .max(455, { error: 'Days is too large: CloudWatch keeps at most 455 days.' });
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
