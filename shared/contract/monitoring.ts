@@ -52,7 +52,7 @@ export const UsageHistorySchema = z.object({
   namespace: z.string(),
   metricName: z.string(),
   dimensions: z.record(z.string(), z.string()),
-  /** The usage classes the series adds up (one for a single class, none for billing). */
+  /** The usage classes the series adds up: every class the account publishes for all classes, the one class, or none for billing. */
   classes: z.array(z.string()),
   stat: StatSchema,
   period: z.number(),
@@ -193,6 +193,8 @@ export const RegionSummarySchema = z.discriminatedUnion('ok', [
     headroom: z.number().nullable(),
     /** Per class: the total's breakdown (all classes), or the one class. */
     classes: z.array(ClassUsageSchema),
+    /** The usage classes the total adds up: every class the account publishes here (all classes), or the one class. */
+    summedClasses: z.array(z.string()).optional(),
     alarms: z.array(AlarmSummarySchema),
   }),
   z.object({
@@ -215,7 +217,7 @@ export const monitoringContract = {
     response: UsageHistorySchema,
   },
   'usage:classes': {
-    doc: 'The vCPU usage classes the account has metrics for in a region (Standard/OnDemand always first).',
+    doc: 'The vCPU usage classes the account has metrics for in a region, On-Demand and Spot (Standard/OnDemand always first).',
     request: RegionRequest,
     response: z.array(z.string()),
   },

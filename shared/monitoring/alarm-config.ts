@@ -18,7 +18,8 @@ import { validateAlarmName, validateTopicName } from '../validation/names';
 import { numberField, showLimit } from '../validation/numbers';
 import { explainEmail, NOTIFY_ON } from './alarm-inputs';
 import { TreatMissingSchema } from './evaluation';
-import { BILLING_REGION, MetricSpecSchema, StatSchema, type MetricSpec } from './metric';
+import { INSIGHTS_MAX_EVALUATION_SECONDS } from './insights';
+import { ALL_USAGE_CLASSES, BILLING_REGION, MetricSpecSchema, StatSchema, type MetricSpec } from './metric';
 
 export { TreatMissingSchema } from './evaluation';
 
@@ -180,6 +181,13 @@ export const AlarmConfigSchema = z
       } else if (region && region !== c.regions[0]) {
         ctx.addIssue({ code: 'custom', path: ['topic', 'arn'], message: `The topic is in ${region} but the alarm is in ${c.regions[0]}; an alarm can only notify a topic in its own region.` });
       }
+    }
+    if (c.metric.kind === 'vcpu' && c.metric.usageClass === ALL_USAGE_CLASSES && c.evaluationPeriods * c.period > INSIGHTS_MAX_EVALUATION_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evaluationPeriods'],
+        message: `Evaluation periods × period is ${c.evaluationPeriods * c.period} s; an alarm on all usage classes is a Metrics Insights query, which CloudWatch evaluates over at most the latest 3 hours (${INSIGHTS_MAX_EVALUATION_SECONDS} s).`,
+      });
     }
     if (c.metric.kind === 'billing' && c.regions.some((r) => r !== BILLING_REGION)) {
       ctx.addIssue({ code: 'custom', path: ['regions'], message: 'Billing metrics exist only in us-east-1.' });

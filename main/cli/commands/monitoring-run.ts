@@ -14,7 +14,7 @@ import {
 } from '../../../shared/monitoring/alarm-config';
 import { parseNotifyOn, parseTypedNumber, splitEmails, type NotifyOn } from '../../../shared/monitoring/alarm-inputs';
 import { backtest } from '../../../shared/monitoring/backtest';
-import { BILLING_REGION, DEFAULT_USAGE_CLASS, StatSchema, UsageClassChoiceSchema, usageClassLabel, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
+import { ALL_USAGE_CLASSES, BILLING_REGION, DEFAULT_USAGE_CLASS, StatSchema, summedClassesLabel, UsageClassChoiceSchema, usageClassLabel, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../shared/regions';
 import { numberField } from '../../../shared/validation/numbers';
 import { planHistoryWindow } from '../../core/monitoring/history-window';
@@ -131,6 +131,7 @@ function conditionValues(flags: Flags, period: number) {
 }
 
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+const isAll = (metric: MetricSpec) => metric.kind === 'vcpu' && metric.usageClass === ALL_USAGE_CLASSES;
 
 /** `onramp usage`: the metric's history summary. */
 export const usage: Command = async (argv, io, deps) => {
@@ -148,7 +149,7 @@ export const usage: Command = async (argv, io, deps) => {
     namespace: h.namespace,
     metricName: h.metricName,
     dimensions: h.dimensions,
-    ...(h.classes.length > 1 ? { classes: h.classes } : {}),
+    ...(isAll(input.metric) ? { classes: h.classes } : {}),
     period: h.period,
     stat: h.stat,
     points: h.points.length,
@@ -157,7 +158,7 @@ export const usage: Command = async (argv, io, deps) => {
     suggestedThreshold: h.suggestion.value,
     quota: h.quota.value,
   };
-  const what = input.metric.kind === 'vcpu' && h.classes.length > 1 ? `${usageClassLabel('all')}: ${h.classes.join(', ')}` : Object.entries(h.dimensions).map(([k, v]) => `${k}=${v}`).join(' ');
+  const what = isAll(input.metric) ? `${usageClassLabel('all')}: ${summedClassesLabel(h.classes)}` : Object.entries(h.dimensions).map(([k, v]) => `${k}=${v}`).join(' ');
   const human = [
     `${h.namespace} ${h.metricName} ${what} in ${region}`,
     `${h.points.length} datapoints (${h.stat}, ${h.period} s) from ${iso(h.start)} to ${iso(h.end)}`,
@@ -177,10 +178,11 @@ export const alarmBacktest: Command = async (argv, io, deps) => {
   const conditions: AlarmConditions = validateWith(AlarmConditionsSchema, conditionValues(flags, input.period), CONDITION_FIELD_TO_FLAG);
   const window = planOrExit({ region, ...input, period: conditions.period, strict: true }, Date.now());
   const aws = await deps.aws(credentials, region);
-  const { fetchSeries } = await core();
-  const points = await fetchSeries(aws, { region, metric: input.metric, stat: conditions.stat, period: window.period, start: window.start, end: window.end });
+  const { fetchUsage } = await core();
+  const { points, classes } = await fetchUsage(aws, { region, metric: input.metric, stat: conditions.stat, period: window.period, start: window.start, end: window.end });
   const result = backtest(points, window, conditions);
   const json = {
+    ...(isAll(input.metric) ? { classes } : {}),
     threshold: result.threshold,
     evaluations: result.evaluations,
     breaches: result.breaches,
@@ -189,6 +191,7 @@ export const alarmBacktest: Command = async (argv, io, deps) => {
   };
   const insufficient = result.timeline.filter((e) => e.state === 'INSUFFICIENT_DATA').length;
   const human = [
+    ...(isAll(input.metric) ? [`${usageClassLabel('all')}: ${summedClassesLabel(classes)}`] : []),
     `Over ${result.evaluations} evaluations (${points.length} datapoints), this alarm would have fired ${result.breaches} time${result.breaches === 1 ? '' : 's'}.`,
     ...json.episodes.map((e) => `  ALARM ${e.start} – ${e.end}`),
     ...(insufficient ? [`${insufficient} evaluation${insufficient === 1 ? '' : 's'} would have been INSUFFICIENT_DATA (no data in the whole evaluation range).`] : []),

@@ -13,7 +13,7 @@ export const BASE_FLAGS: OptionSpec = {
 
 export const METRIC_FLAGS: OptionSpec = {
   metric: { type: 'string', value: 'METRIC', description: 'vcpu (EC2 vCPU usage, the default) or billing (estimated charges in USD; us-east-1 only).' },
-  class: { type: 'string', value: 'CLASS', description: 'vCPU usage class, e.g. Standard/OnDemand (the default), or "all" for the sum of every documented class.' },
+  class: { type: 'string', value: 'CLASS', description: 'vCPU usage class, e.g. Standard/OnDemand (the default), or "all" for the sum of every class the account publishes (On-Demand and Spot; the alarm is a Metrics Insights query that follows new classes).' },
   period: { type: 'string', value: 'SECONDS', description: 'Period of each datapoint, a multiple of 60 (default 300; 21600 for billing).' },
   stat: { type: 'string', value: 'STAT', description: 'Statistic: Maximum (default) or Average.' },
 };

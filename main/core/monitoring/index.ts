@@ -1,5 +1,5 @@
 /** The cost-monitoring core: usage history, quotas, alarms, topics and the dashboard. */
-export { fetchSeries, fetchUsage, listUsageClasses, type SeriesQuery, type SeriesCacheRef, type UsageSeries } from './metrics';
+export { fetchSeries, fetchUsage, listUsageClasses, publishedUsageClasses, type SeriesQuery, type SeriesCacheRef, type UsageSeries } from './metrics';
 export { SeriesCache } from './series-cache';
 export { readVcpuQuota, type VcpuQuota } from './quota';
 export { usageHistory, planHistoryWindow, type HistoryQuery, type UsageHistory } from './history';
