@@ -17,7 +17,8 @@ import { contextForProfile } from '../../../main/core/profiles/session';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { vcpuClassesQuery } from '../../../shared/monitoring/insights';
-import { costTable } from '../../../renderer/src/features/dashboard/model';
+import { usageCost } from '../../../shared/monitoring/cost';
+import type { UsageHistory } from '../../../shared/contract/monitoring';
 import { boto3 } from '../../helpers/boto3';
 import { cli } from '../../helpers/cli';
 import { type AwsTestEnv, useMoto } from '../../helpers/fixtures';
@@ -89,15 +90,15 @@ describe.skipIf(!HAS_MOTO || !HAS_BOTO3)('all usage classes, Spot included, agai
     const invoke = createInvoker({ env, dataDir: env.ONRAMP_DATA_DIR, store: new ConfigurationStore(env.ONRAMP_DATA_DIR), session });
     const r = await invoke('usage:history', { region: REGION, range: '1d', stat: 'Average', metric: { kind: 'vcpu', usageClass: 'all' }, breakdown: true });
     if (!r.ok) throw new Error(r.error.message);
-    const h = r.value;
+    const h = r.value as UsageHistory;
     expect(h.classes).toEqual(classes);
     expect(h.byClass.map((c) => c.usageClass)).toEqual(classes);
     expect(h.points.map((p) => p.v)).toEqual(SLOTS.map(() => 17));
-    const { rows } = costTable([{ region: REGION, points: h.points, byClass: h.byClass, start: h.start, end: h.end, period: h.period }], 0.1, Date.now());
+    // The card's cost is shared/monitoring/cost over the total and over each class (renderer dashboard model, costTable).
     // Six datapoints of 17 vCPUs, each standing for one period: Spot is 3 of the 17.
     const hours = (v: number) => (v * SLOTS.length * h.period) / 3600;
-    expect(rows[0]!.cost.vcpuHours).toBeCloseTo(hours(17), 9);
-    expect(rows[0]!.byClass.find((c) => c.usageClass === 'Standard/Spot')!.cost.vcpuHours).toBeCloseTo(hours(3), 9);
+    expect(usageCost(h.points, h, 0.1, Date.now()).vcpuHours).toBeCloseTo(hours(17), 9);
+    expect(usageCost(h.byClass.find((c) => c.usageClass === 'Standard/Spot')!.points, h, 0.1, Date.now()).vcpuHours).toBeCloseTo(hours(3), 9);
   });
 
   it('the alarm on all classes is a Metrics Insights query grouped by class and summed, as boto3 reads it back', async () => {

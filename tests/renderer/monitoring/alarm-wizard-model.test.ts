@@ -133,7 +133,7 @@ describe('alarm wizard validation', () => {
     expect(validateAlarmForm(valid())).toEqual({});
     const f = { ...valid(), threshold: '-1', evaluationPeriods: '2', datapointsToAlarm: '3', emails: ['ok@example.com', '', 'no pe@x'], name: '' };
     const e = validateAlarmForm(f);
-    expect(e.threshold).toBe('Threshold must not be negative.');
+    expect(e.threshold).toBe('Threshold is too small: it must not be negative.');
     expect(e.datapointsToAlarm).toMatch(/must not exceed evaluation periods/);
     expect(e['emails.2']).toMatch(/contains spaces/);
     expect(e.name).toBeDefined();

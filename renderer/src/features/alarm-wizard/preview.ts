@@ -93,7 +93,7 @@ export function previewRows(form: AlarmForm, plan: TopicPlanView | null = null):
   const n = form.evaluationPeriods.trim();
   const m = form.datapointsToAlarm.trim();
   const metric =
-    form.metricKind === 'billing' ? 'AWS/Billing EstimatedCharges (Currency=USD)' : `AWS/Usage ResourceCount — EC2 vCPU, ${form.usageClass === 'all' ? `${usageClassLabel('all')}, added up by a metric math expression` : `class ${form.usageClass}`}`;
+    form.metricKind === 'billing' ? 'AWS/Billing EstimatedCharges (Currency=USD)' : `AWS/Usage ResourceCount — EC2 vCPU, ${form.usageClass === 'all' ? `${usageClassLabel('all')}, added up by a CloudWatch Metrics Insights query that follows new classes` : `class ${form.usageClass}`}`;
   const emails = enteredEmails(form);
   const topic =
     form.topicMode === 'existing'

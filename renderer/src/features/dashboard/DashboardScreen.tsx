@@ -149,7 +149,7 @@ export function DashboardScreen({
       {regions && (
         <>
           <Text size="sm" c="dimmed">
-            EC2 vCPUs of all usage classes (the On-Demand classes AWS documents, added up), with each class that ran in the last 24 hours.
+            EC2 vCPUs of all usage classes the account publishes (On-Demand and Spot, added up), with each class that ran in the last 24 hours.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
             {regions.map((r) => (
