@@ -40,17 +40,19 @@ function summary(state: RegionAlarm['state']): { generatedAt: number; regions: R
         region: 'us-east-1',
         ok: true,
         usageClass: 'all',
-        current: 12,
+        current: 15,
         currentAt: now - 300_000,
         peak24h: 60,
-        series: [{ t: now - 600_000, v: 10 }, { t: now - 300_000, v: 12 }],
+        series: [{ t: now - 600_000, v: 10 }, { t: now - 300_000, v: 15 }],
         quota: null,
         quotaNote: 'Service Quotas does not know quota L-1216C47A in us-east-1.',
         headroom: null,
         classes: [
           { usageClass: 'Standard/OnDemand', current: 4, peak24h: 50, quota: null, quotaCode: 'L-1216C47A' },
           { usageClass: 'G/OnDemand', current: 8, peak24h: 12, quota: 64, quotaCode: 'L-DB2E81BA' },
+          { usageClass: 'Standard/Spot', current: 3, peak24h: 5, quota: 32, quotaCode: 'L-34B43A08' },
         ],
+        summedClasses: ['Standard/OnDemand', 'G/OnDemand', 'Standard/Spot'],
         alarms: [alarm(state)],
       },
       {
@@ -82,15 +84,16 @@ function history(region: string) {
     namespace: 'AWS/Usage',
     metricName: 'ResourceCount',
     dimensions: {},
-    classes: ['Standard/OnDemand', 'F/OnDemand', 'G/OnDemand', 'Inf/OnDemand', 'P/OnDemand', 'X/OnDemand'],
+    classes: ['Standard/OnDemand', 'G/OnDemand', 'Standard/Spot'],
     stat: 'Average' as const,
     period: 3600,
     start: now - 7 * 86_400_000,
     end: now,
     points: [{ t, v: 10 }],
     byClass: [
-      { usageClass: 'Standard/OnDemand', points: [{ t, v: 6 }] },
+      { usageClass: 'Standard/OnDemand', points: [{ t, v: 4 }] },
       { usageClass: 'G/OnDemand', points: [{ t, v: 4 }] },
+      { usageClass: 'Standard/Spot', points: [{ t, v: 2 }] },
     ],
     max: 10,
     maxAt: now,
@@ -112,11 +115,16 @@ describe('DashboardScreen', () => {
     }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     const east1 = await screen.findByRole('region', { name: 'Region us-east-1' });
-    expect(east1).toHaveTextContent('12 vCPUs now');
+    expect(east1).toHaveTextContent('15 vCPUs now');
     expect(east1).toHaveTextContent('all classes');
     const classes = within(east1).getByRole('table', { name: 'Usage classes in us-east-1' });
     expect(within(classes).getByRole('rowheader', { name: 'G' }).closest('tr')).toHaveTextContent('G81264');
     expect(within(classes).getByRole('rowheader', { name: 'Standard' }).closest('tr')).toHaveTextContent('Standard450?');
+    // Spot is a class of its own, with its own quota (Service Quotas L-34B43A08), and the card names what the total adds up.
+    const spot = within(classes).getByRole('rowheader', { name: 'Standard/Spot' });
+    expect(spot.closest('tr')).toHaveTextContent('Standard/Spot3532');
+    expect(within(spot.closest('tr')!).getByTitle('Service Quotas L-34B43A08')).toBeInTheDocument();
+    expect(within(east1).getByLabelText('Classes in the total of us-east-1')).toHaveTextContent('Total of Standard/OnDemand + G/OnDemand + Standard/Spot');
     // the quota note is said once, not on every card
     expect(east1).not.toHaveTextContent('L-1216C47A');
     expect(screen.getAllByLabelText('Quota note')).toHaveLength(1);
@@ -138,6 +146,7 @@ describe('DashboardScreen', () => {
     expect(within(cost).getAllByRole('row')[1]).toHaveTextContent('us-east-110');
     expect(cost).toHaveTextContent('$0.50');
     expect(within(cost).getByRole('row', { name: 'us-east-1 G/OnDemand' })).toHaveTextContent('G/OnDemand4');
+    expect(within(cost).getByRole('row', { name: 'us-east-1 Standard/Spot' })).toHaveTextContent('Standard/Spot2');
     // the cost card asks for the total of all classes with the breakdown
     expect(fake.requestsOn('usage:history')[0]).toMatchObject({ metric: { kind: 'vcpu', usageClass: 'all' }, breakdown: true, stat: 'Average' });
   });
