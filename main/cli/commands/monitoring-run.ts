@@ -293,13 +293,20 @@ export const alarms: Command = async (argv, io, deps) => {
   return { json, human, exitCode: EXIT.ok };
 };
 
-/** `onramp alarm delete`: delete one alarm by name. */
+/** `onramp alarm delete`: delete an alarm wherever it exists in the regions given; say where it did not, and what became of its topics. */
 export const alarmDelete: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, DELETE_FLAGS);
-  const { credentials, region } = baseInput(flags);
+  const credentials = credentialFlags(flags);
+  const regions = regionsFlag(flags);
   const name = validateWith(AlarmNameSchema, requireFlag(flags, 'name'), { '': 'name' });
-  const { deleteAlarm } = await core();
-  const result = await deleteAlarm(await deps.aws(credentials, region), region, name);
-  return { json: result, human: `Deleted alarm ${result.alarmName}.`, exitCode: EXIT.ok };
+  const { deleteAlarmEverywhere } = await core();
+  const result = await deleteAlarmEverywhere(await deps.aws(credentials, regions[0]!), regions, name, { deleteTopic: flags['delete-topic'] === true });
+  const topicLine = (t: (typeof result.topics)[number]) => `  topic ${t.topicArn}: ${t.status === 'deleted' ? 'deleted' : 'kept'} — ${t.reason}`;
+  const human = [
+    result.deletedIn.length ? `Deleted alarm ${name} in ${result.deletedIn.join(', ')}.` : `Alarm ${name} was not deleted anywhere.`,
+    ...(result.notFoundIn.length ? [`No alarm ${name} in ${result.notFoundIn.join(', ')}.`] : []),
+    ...result.failed.map((f) => `Could not delete it in ${f.region}: ${f.message}`),
+    ...result.topics.map(topicLine),
+  ].join('\n');
+  return { json: result, human, exitCode: result.failed.length ? EXIT.aws : EXIT.ok };
 };
-

@@ -413,8 +413,12 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       expect(await invoke('alarms:test-notification', { region: 'us-east-1', name: 'ipc-alarm' })).toEqual({ ok: true, value: { alarmName: 'ipc-alarm', state: 'ALARM' } });
       const dash = await invoke('dashboard:summary', { regions: ['us-east-1'] });
       expect(dash).toMatchObject({ ok: true, value: { regions: [{ region: 'us-east-1', ok: true, usageClass: 'all' }] } });
-      expect(await invoke('alarms:delete', { region: 'us-east-1', name: 'ipc-alarm' })).toEqual({ ok: true, value: { alarmName: 'ipc-alarm', deleted: true } });
-      expect(await invoke('alarms:delete', { region: 'us-east-1', name: 'ipc-alarm' })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+      expect(await invoke('alarms:delete-plan', { regions: ['us-east-1', 'us-west-1'], name: 'ipc-alarm' })).toMatchObject({ ok: true, value: { foundIn: ['us-east-1'], notFoundIn: ['us-west-1'], topics: [{ topicArn, onramp: true, status: 'deletable' }] } });
+      expect(await invoke('alarms:delete', { regions: ['us-east-1'], name: 'ipc-alarm' })).toEqual({
+        ok: true,
+        value: { alarmName: 'ipc-alarm', deletedIn: ['us-east-1'], notFoundIn: [], failed: [], topics: [expect.objectContaining({ topicArn, status: 'kept' })] },
+      });
+      expect(await invoke('alarms:delete', { regions: ['us-east-1'], name: 'ipc-alarm' })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
     });
 
     it('rejects bad requests with InvalidInput and a field', async () => {

@@ -151,8 +151,8 @@ describe('DashboardScreen', () => {
     expect(fake.requestsOn('usage:history')[0]).toMatchObject({ metric: { kind: 'vcpu', usageClass: 'all' }, breakdown: true, stat: 'Average' });
   });
 
-  it('confirms before a test notification (real emails) and before delete', async () => {
-    const fake = createFakeApi({ 'dashboard:summary': () => summary('OK'), 'usage:history': () => fail('Internal', 'x'), 'alarms:test-notification': (r) => ({ alarmName: r.name, state: 'ALARM' as const }), 'alarms:delete': (r) => ({ alarmName: r.name, deleted: true as const }) }).install();
+  it('confirms before a test notification (real emails)', async () => {
+    const fake = createFakeApi({ 'dashboard:summary': () => summary('OK'), 'usage:history': () => fail('Internal', 'x'), 'alarms:test-notification': (r) => ({ alarmName: r.name, state: 'ALARM' as const }) }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Test vcpu-high' }));
     const dialog = await screen.findByRole('dialog');
@@ -161,9 +161,55 @@ describe('DashboardScreen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send test notification' }));
     await waitFor(() => expect(fake.requestsOn('alarms:test-notification')).toEqual([{ region: 'us-east-1', name: 'vcpu-high' }]));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    fireEvent.click(screen.getByRole('button', { name: 'Delete vcpu-high' }));
-    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete alarm' }));
-    await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ region: 'us-east-1', name: 'vcpu-high' }]));
+  });
+
+  it('Delete finds the alarm in every region, deletes it in all of them, and offers only the topic Onramp created and nothing else uses', async () => {
+    const ops = 'arn:aws:sns:us-east-1:123456789012:ops';
+    const team = 'arn:aws:sns:us-west-2:123456789012:team';
+    const fake = createFakeApi({
+      'dashboard:summary': () => summary('OK'),
+      'usage:history': () => fail('Internal', 'x'),
+      'alarms:delete-plan': (r) => ({
+        alarmName: r.name,
+        foundIn: ['us-east-1', 'us-west-2'],
+        notFoundIn: ['us-east-2', 'us-west-1'],
+        topics: [
+          { region: 'us-east-1', topicArn: ops, onramp: true, usedBy: [], subscriptions: 2, status: 'deletable', reason: 'Onramp created it' },
+          { region: 'us-west-2', topicArn: team, onramp: false, usedBy: [], subscriptions: 5, status: 'kept', reason: 'Onramp did not create this topic, so it never deletes it' },
+        ],
+      }),
+      'alarms:delete': (r) => ({ alarmName: r.name, deletedIn: r.regions, notFoundIn: [], failed: [], topics: [] }),
+    }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete vcpu-high' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(fake.requestsOn('alarms:delete-plan')).toEqual([{ regions: ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'], name: 'vcpu-high' }]));
+    expect(await within(dialog).findByRole('checkbox', { name: 'us-east-1' })).toBeChecked();
+    expect(within(dialog).getByRole('checkbox', { name: 'us-west-2' })).toBeChecked();
+    expect(dialog).toHaveTextContent('No alarm of this name in us-east-2, us-west-1.');
+    expect(dialog).toHaveTextContent('Topic team in us-west-2: Onramp did not create this topic, so it never deletes it.');
+    const topic = within(dialog).getByRole('checkbox', { name: /Also delete the SNS topic Onramp created for it \(ops in us-east-1\)/ });
+    expect(topic).not.toBeChecked();
+    fireEvent.click(topic);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete alarm' }));
+    await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ regions: ['us-east-1', 'us-west-2'], name: 'vcpu-high', deleteTopic: true }]));
+  });
+
+  it('Delete with the topic box left empty keeps the topic, and one region can be left out', async () => {
+    const fake = createFakeApi({
+      'dashboard:summary': () => summary('OK'),
+      'usage:history': () => fail('Internal', 'x'),
+      'alarms:delete-plan': (r) => ({ alarmName: r.name, foundIn: ['us-east-1', 'us-west-2'], notFoundIn: [], topics: [{ region: 'us-west-2', topicArn: 'arn:aws:sns:us-west-2:123456789012:ops', onramp: true, usedBy: [], subscriptions: 1, status: 'deletable', reason: 'x' }] }),
+      'alarms:delete': (r) => ({ alarmName: r.name, deletedIn: r.regions, notFoundIn: [], failed: [], topics: [] }),
+    }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete vcpu-high' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(await within(dialog).findByRole('checkbox', { name: 'us-west-2' }));
+    // The only offered topic is in the region left out: nothing to offer any more.
+    expect(within(dialog).queryByRole('checkbox', { name: /Also delete the SNS topic/ })).not.toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete alarm' }));
+    await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ regions: ['us-east-1'], name: 'vcpu-high', deleteTopic: false }]));
   });
 
   it('opens the wizard prefilled to edit an alarm', async () => {
