@@ -115,7 +115,7 @@ describe.skipIf(SKIP)('alarm wizard and dashboard end to end (Chromium + real ha
     await wizard.textbox('Description').fill('EC2 vCPUs of all classes above 40');
     const preview = await wizard.preview.innerText();
     expect(preview).toContain('us-east-1, us-west-2 (all or nothing)');
-    expect(preview).toContain('$0.60 per month per region (6 metrics × $0.10); $1.20 for 2 regions');
+    expect(preview).toContain('$0.10 per month for each usage class the query reads, in each region');
     expect(preview).toContain('2 of 3');
     expect(preview).toMatch(/Notifies on\s+ALARM, OK/);
     expect(preview).toContain('onramp-e2e-alerts (new, one in each region) → ops@example.com');

@@ -157,7 +157,7 @@ describe('AlarmWizard', () => {
     const preview = screen.getByRole('table', { name: 'Alarm preview' });
     expect(preview).toHaveTextContent('us-east-1, us-west-2 (all or nothing)');
     expect(preview).toHaveTextContent('Notifies onALARM, OK');
-    expect(preview).toHaveTextContent('$0.60 per month per region (6 metrics × $0.10); $1.20 for 2 regions');
+    expect(preview).toHaveTextContent('$0.10 per month for each usage class the query reads, in each region');
     expect(preview).toHaveTextContent('2 of 3');
     expect(preview).toHaveTextContent('vcpu-alerts (new, one in each region) → ops@example.com, dev@example.com');
     fireEvent.click(screen.getByRole('button', { name: 'Create in 2 regions' }));
