@@ -1,6 +1,6 @@
 /**
  * The metrics Onramp watches and how they map to CloudWatch and Service Quotas. Facts from
- * ../shared/FACTS.md ("CloudWatch metrics"): EC2 vCPU usage in `AWS/Usage`, billing in `AWS/Billing`.
+ * docs/aws-facts.md#cloudwatch-metrics: EC2 vCPU usage in `AWS/Usage`, billing in `AWS/Billing`.
  */
 import { z } from 'zod';
 
@@ -37,11 +37,11 @@ export const DEFAULT_USAGE_CHOICE = ALL_USAGE_CLASSES;
  * Service Quotas codes (service `ec2`) of the vCPU quota matching each usage class.
  * `L-1216C47A` (Running On-Demand Standard instances) is the AWS CLI User Guide's own example of
  * `get-aws-default-service-quota`, whose answer names `Class: Standard/OnDemand` as its usage metric;
- * the other On-Demand ones are the project's recorded facts. No documented code is known for
- * `Inf/OnDemand` ("Running On-Demand Inf instances"), so its quota is shown as unknown with where to
- * look, rather than guessed. `VT/OnDemand` is not a documented class: VT instances count under the G
- * quota ("Running On-Demand G and VT instances"). The Spot codes are the ones the Amazon EC2 User
- * Guide lists under "Spot Instance quotas"
+ * the other On-Demand ones as Service Quotas lists them for `ec2` (docs/aws-facts.md#cloudwatch-metrics).
+ * No documented code is known for `Inf/OnDemand` ("Running On-Demand Inf instances"), so its quota is
+ * shown as unknown with where to look, rather than guessed. `VT/OnDemand` is not a documented class:
+ * VT instances count under the G quota ("Running On-Demand G and VT instances"). The Spot codes are
+ * the ones the Amazon EC2 User Guide lists under "Spot Instance quotas"
  * (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-spot-limits.html), each linking its
  * Service Quotas page: All Standard (A, C, D, H, I, M, R, T, Z) Spot Instance Requests L-34B43A08,
  * All G and VT Spot L-3819A6DF, All P Spot L-7212CCBC, All X Spot L-E3A00192, All F Spot

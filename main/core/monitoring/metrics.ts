@@ -66,13 +66,13 @@ export function metricStatQuery(id: string, metric: MetricIdentity, stat: string
   };
 }
 
-/** GetMetricData takes at most 500 queries per request (FACTS.md, CloudWatch API Reference). */
+/** GetMetricData takes at most 500 queries per request (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html). */
 const MAX_QUERIES = 500;
 
 /**
  * Fetch several metrics with ONE GetMetricData request per 500 (one query each, m1…mN, following
  * NextToken), each series sorted by time. GetMetricStatistics is never used: it caps at 1,440
- * datapoints per call (FACTS.md).
+ * datapoints per call (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html).
  */
 export async function fetchMetrics(aws: AwsContext, region: string, metrics: readonly MetricIdentity[], q: Omit<SeriesQuery, 'region' | 'metric'>, send: SendOptions = {}): Promise<Datapoint[][]> {
   if (metrics.length === 0) return [];

@@ -8,7 +8,7 @@
  * set qualifiers; "ForAllValues … returns true if there are no context keys in the request").
  */
 
-/** The trust policy that lets the platform's account assume the role with the external ID (IAM "cross-account access with an external ID"). */
+/** The trust policy that lets the platform's account assume the role with the external ID (docs/aws-facts.md#iam). */
 export function trustPolicy(platformAccountId: string, externalId: string): string {
   return JSON.stringify({ Version: '2012-10-17', Statement: [platformStatement(platformAccountId, externalId)] });
 }
