@@ -136,12 +136,14 @@ describe.skipIf(SKIP)('accessibility: axe-core on every screen and step, light a
       await check(`${scheme}: alarm created`);
 
       await nav('Monitoring');
-      await h.page.waitForTimeout(1500);
+      await h.page.getByRole('heading', { level: 1, name: 'Monitoring' }).first().waitFor({ state: 'visible' });
       await check(`${scheme}: dashboard`);
       await nav('Readiness');
       await h.page.getByRole('table', { name: 'Limits in us-east-1' }).waitFor({ state: 'visible', timeout: 60_000 });
       await check(`${scheme}: readiness`);
       await nav('Settings');
+      // Settings loads on first use: check the screen, not its loading placeholder.
+      await h.page.getByRole('heading', { level: 1, name: 'Settings' }).waitFor({ state: 'visible' });
       await check(`${scheme}: settings`);
     }, 240_000);
   }
