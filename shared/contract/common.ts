@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
 import { SUPPORTED_REGIONS } from '../regions';
 import type { Validator } from '../validation/names';
 
@@ -26,3 +27,17 @@ export const RegionSchema = z.enum(SUPPORTED_REGIONS, {
 
 /** An empty request. */
 export const EmptySchema = z.object({}).strict();
+
+/** The error shape crossing IPC: a stable code, a human message, and the field at fault. */
+export const AppErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+});
+
+/**
+ * What a channel that starts a long operation answers: the id of its run (made by main), to ask
+ * `runs:progress` and `runs:cancel` with (see runs.ts).
+ */
+export const RunRefSchema = z.object({ runId: z.string() });
+export type RunRef = z.infer<typeof RunRefSchema>;

@@ -7,6 +7,7 @@ import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
 import { platformContract } from './platform';
 import { readinessContract } from './readiness';
+import { runsContract } from './runs';
 import { settingsContract } from './settings';
 import { ssoContract } from './sso';
 import { ApplyJobSchema, JobQuerySchema, JobRefSchema } from './jobs';
@@ -118,6 +119,7 @@ export const contract = {
     request: ConfigNameRequest,
     response: z.null(),
   },
+  ...runsContract,
   ...monitoringContract,
   ...readinessContract,
   ...exportContract,

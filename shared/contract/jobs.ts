@@ -1,13 +1,7 @@
 import { z } from 'zod';
-import { ERROR_CODES } from '../errors';
+import { AppErrorSchema } from './common';
 import { ApplyStepStatusSchema, CloudConfigurationSchema, ManualStepSchema } from './setup';
 
-/** The error shape crossing IPC. */
-export const AppErrorSchema = z.object({
-  code: z.enum(ERROR_CODES),
-  message: z.string(),
-  field: z.string().optional(),
-});
 
 /** A started background job. */
 export const JobRefSchema = z.object({ jobId: z.string() });

@@ -153,6 +153,10 @@ export const CreateAlarmResultSchema = z.object({
 export type RegionalAlarmResult = z.output<typeof RegionalAlarmResultSchema>;
 export type CreateAlarmResult = z.output<typeof CreateAlarmResultSchema>;
 
+/** What deleting an alarm did. */
+export const DeleteAlarmResultSchema = z.object({ alarmName: z.string(), deleted: z.literal(true) });
+export type DeleteAlarmResult = z.output<typeof DeleteAlarmResultSchema>;
+
 const RegionRequest = z.object({ region: RegionSchema }).strict();
 
 /** A topic ARN must be in the request's region: SNS clients are regional. */
@@ -242,7 +246,7 @@ export const monitoringContract = {
   'alarms:delete': {
     doc: 'Delete one alarm by name (NotFound when there is none).',
     request: AlarmNameRequest,
-    response: z.object({ alarmName: z.string(), deleted: z.literal(true) }),
+    response: DeleteAlarmResultSchema,
   },
   'alarms:test-notification': {
     doc: 'Set an alarm to ALARM for a moment so its topic sends real notifications.',

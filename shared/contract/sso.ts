@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { SSO_CHANNELS } from './sso-channels';
 import type { ContractEntry } from './entry';
-import { AppErrorSchema } from './jobs';
+import { AppErrorSchema } from './common';
 import { ProfileNameSchema } from './session';
 
 /** Start signing in an SSO profile (sso_session or legacy sso_start_url). */
@@ -26,6 +26,21 @@ export const SsoSignInSchema = z.object({
   browserOpened: z.boolean(),
 });
 export type SsoSignIn = z.infer<typeof SsoSignInSchema>;
+
+/**
+ * What a running sign-in shows: the code to confirm and the page (as the SSO-OIDC service returned
+ * it; main opens it in the browser itself). The device code, client secret and tokens never leave main.
+ */
+export const SsoCodeSchema = z.object({
+  userCode: z.string(),
+  verificationUri: z.string(),
+  verificationUriComplete: z.string(),
+  /** When the code expires (ISO-8601). */
+  expiresAt: z.string(),
+  /** False when the browser could not be opened: the user opens the page shown. */
+  browserOpened: z.boolean(),
+});
+export type SsoCode = z.infer<typeof SsoCodeSchema>;
 
 /** Where a sign-in stands; `signed-in` means the token is cached and the profile can connect. */
 export const SsoProgressSchema = z.object({

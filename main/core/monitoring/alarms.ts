@@ -13,7 +13,7 @@ import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';
 import { RolledBackError, toAppError } from '../aws/errors';
 import { putAlarmInput, restoreInput, sameDefinition, summariseAlarm } from './alarm-definition';
-import { checkpoint, isCancelled, type RunOptions } from './run';
+import { checkpoint, isCancelled, type RunOptions } from '../run/checkpoint';
 import { ensureTopic, planTopic, undoTopicChanges, type TopicJournal, type TopicPlan } from './topics';
 
 export type { AlarmSummary, CreateAlarmResult } from '../../../shared/contract/monitoring';

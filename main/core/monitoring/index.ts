@@ -6,4 +6,4 @@ export { usageHistory, planHistoryWindow, type HistoryQuery, type UsageHistory }
 export { listAlarms, getAlarm, createAlarm, deleteAlarm, sendTestNotification, AlarmRunError, type AlarmSummary, type CreateAlarmResult } from './alarms';
 export { listTopics, listSubscriptions, lookupTopics, ensureTopic, resendConfirmation, type TopicSummary, type SubscriptionSummary } from './topics';
 export { dashboardSummary, type DashboardSummary, type RegionSummary } from './dashboard';
-export type { RunOptions } from './run';
+export type { RunOptions } from '../run/checkpoint';

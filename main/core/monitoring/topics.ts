@@ -14,7 +14,7 @@ import type { TopicChoice } from '../../../shared/monitoring/alarm-config';
 import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';
 import { isNotFound, toAppError } from '../aws/errors';
-import { checkpoint, type RunOptions } from './run';
+import { checkpoint, type RunOptions } from '../run/checkpoint';
 
 export type { SubscriptionSummary, TopicLookup, TopicSummary } from '../../../shared/contract/monitoring';
 

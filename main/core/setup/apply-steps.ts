@@ -19,7 +19,8 @@ import { deletedUnlessGone, isAwsError, isNotFound, toAppError } from '../aws/er
 import type { Assessment } from './assess';
 import { otherUsers } from './claims';
 import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
-import { checkpoint, type RunContext } from './run-context';
+import { checkpoint } from '../run/checkpoint';
+import type { RunContext } from './run-context';
 import { bucketEncryptionConfiguration, bucketLocation, RESOURCE_SPEC, roleDescription, roleTrustPolicy, tableKeySchema } from './spec';
 import { isOwnedBy } from './tags';
 import { pollUntil, retrying } from './wait';

@@ -24,6 +24,9 @@ const TOPIC = 'arn:aws:sns:us-east-1:123456789012:alerts';
 type Sample = { [C in Channel]: { needsSession: true; request: RequestOf<C> } | { needsSession: false; why: string } };
 
 const SAMPLES: Sample = {
+  'runs:progress': { needsSession: false, why: 'reads a run kept in memory' },
+  'runs:cancel': { needsSession: false, why: 'signals a run kept in memory' },
+  'runs:list': { needsSession: false, why: 'lists the runs kept in memory' },
   'profiles:list': { needsSession: false, why: 'reads the local AWS files' },
   'session:connect': { needsSession: false, why: 'opens the session' },
   'session:current': { needsSession: false, why: 'answers null when not connected' },
