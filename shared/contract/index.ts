@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import type { Channel } from './channels';
-import { EmptySchema } from './common';
+import { EmptySchema, RunRefSchema } from './common';
 import type { ContractEntry } from './entry';
 import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
@@ -10,7 +10,6 @@ import { readinessContract } from './readiness';
 import { runsContract } from './runs';
 import { settingsContract } from './settings';
 import { ssoContract } from './sso';
-import { ApplyJobSchema, JobQuerySchema, JobRefSchema } from './jobs';
 import {
   AccessKeysConnectRequestSchema,
   ConnectRequestSchema,
@@ -20,7 +19,6 @@ import {
   SessionInfoSchema,
 } from './session';
 import {
-  DestroyResultSchema,
   InterruptedRunSchema,
   PlanSchema,
   SavedConfigurationSchema,
@@ -72,14 +70,9 @@ export const contract = {
     response: PlanSchema,
   },
   'setup:apply': {
-    doc: 'Start creating the Cloud Configuration; poll setup:progress for live steps.',
+    doc: 'Start creating the Cloud Configuration as a run (kind setup-apply); runs:progress shows its steps, result or error with what was rolled back.',
     request: SetupInputSchema,
-    response: JobRefSchema,
-  },
-  'setup:progress': {
-    doc: 'Live steps, result or error (with what was rolled back) of an apply.',
-    request: JobQuerySchema,
-    response: ApplyJobSchema,
+    response: RunRefSchema,
   },
   'setup:verify': {
     doc: 'Re-check a saved configuration against AWS (drift detection).',
@@ -87,14 +80,9 @@ export const contract = {
     response: VerifyResultSchema,
   },
   'setup:destroy': {
-    doc: 'Tear down a saved configuration; the confirmation must repeat its name. A jobId lets setup:cancel stop it.',
-    request: z.object({ name: z.string().min(1).max(64), confirmation: z.string().max(64), jobId: z.string().max(100).optional() }).strict(),
-    response: DestroyResultSchema,
-  },
-  'setup:cancel': {
-    doc: 'Cancel a running apply (or a destroy started with that jobId): it stops after the step in flight and undoes its changes.',
-    request: JobQuerySchema,
-    response: z.null(),
+    doc: 'Start tearing down a saved configuration as a run (kind setup-destroy); the confirmation must repeat its name. runs:cancel stops it before the next deletion.',
+    request: z.object({ name: z.string().min(1).max(64), confirmation: z.string().max(64) }).strict(),
+    response: RunRefSchema,
   },
   'setup:interrupted': {
     doc: 'Setup runs that stopped before completing or undoing (crash, killed process), from their journals.',
@@ -105,9 +93,9 @@ export const contract = {
     }),
   },
   'setup:resolve-interrupted': {
-    doc: 'Finish (re-apply, hardening what was created) or undo (delete what the journal lists) an interrupted run; poll setup:progress.',
+    doc: 'Finish (re-apply, hardening what was created) or undo (delete what the journal lists) an interrupted run, as a run (kind setup-recover).',
     request: z.object({ runId: z.string().max(100), action: z.enum(['finish', 'undo']) }).strict(),
-    response: JobRefSchema,
+    response: RunRefSchema,
   },
   'configs:list': {
     doc: 'The locally saved Cloud Configurations (never a secret).',

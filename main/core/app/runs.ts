@@ -21,8 +21,8 @@ export type AnyRun = RunBase & { kind: string; result: unknown };
 type Of<P, K> = Extract<P, { kind: K }>;
 /** The fields only runs of kind K have (initial values are given at start). */
 export type OwnFields<P extends AnyRun, K extends P['kind']> = Omit<Of<P, K>, keyof RunBase | 'kind' | 'result'>;
-/** What a run of kind K shows as its result once it succeeded. */
-export type ResultOf<P extends AnyRun, K extends P['kind']> = NonNullable<Of<P, K>['result']>;
+/** What a run of kind K shows as its result once it succeeded (null where success has none, as an undo). */
+export type ResultOf<P extends AnyRun, K extends P['kind']> = Of<P, K>['result'];
 
 /** What the work of one run is handed. */
 export interface RunControl<P extends AnyRun, K extends P['kind']> {
@@ -58,10 +58,10 @@ export interface Started<T> {
 
 /** The runs of one app (or one CLI command). */
 export interface Runs<P extends AnyRun> {
-  /** Start a run; returns at once. */
-  start<K extends P['kind'], T extends ResultOf<P, K>>(spec: StartSpec<P, K, T>): Started<T>;
-  /** Start a run whose work resolves with more than its progress shows. */
+  /** Start a run whose work resolves with more than its progress shows; returns at once. */
   start<K extends P['kind'], T>(spec: StartSpec<P, K, T> & { result: (value: T) => ResultOf<P, K> }): Started<T>;
+  /** Start a run whose work resolves with its result; returns at once. */
+  start<K extends P['kind'], T extends ResultOf<P, K>>(spec: StartSpec<P, K, T>): Started<T>;
   /** A copy of the run's progress; NotFound once it has been forgotten. */
   progress(runId: string): P;
   /** Fire the run's signal; false when it had ended or cannot stop. NotFound once forgotten. */

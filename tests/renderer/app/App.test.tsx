@@ -133,12 +133,13 @@ describe('App theme', () => {
 
 describe('App with a setup run in progress', () => {
   it('asks before disconnecting, and disconnects only when told to', async () => {
-    const { useSetupRun } = await import('../../../renderer/src/features/setup-wizard/run-store');
+    const { useSetupRun } = await import('../../../renderer/src/features/setup-wizard/setup-run');
+    const { runOf } = await import('../helpers/runs');
     const fake = createFakeApi({
       'session:current': () => SESSION,
       'profiles:list': () => [],
       'session:disconnect': () => null,
-      'setup:progress': ({ jobId }) => ({ jobId, configuration: 'c', state: 'running', cancelling: false, steps: [], result: null, error: null, rolledBack: [], manual: [] }),
+      'runs:progress': ({ runId }) => runOf('setup-apply', runId, 'c'),
     }).install();
     function StartRun() {
       const run = useSetupRun();
@@ -152,7 +153,7 @@ describe('App with a setup run in progress', () => {
     await screen.findByRole('status', { name: 'Connected account' });
     fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
     fireEvent.click(await screen.findByRole('button', { name: 'start a run' }));
-    await waitFor(() => expect(fake.requestsOn('setup:progress').length).toBeGreaterThan(0));
+    await waitFor(() => expect(fake.requestsOn('runs:progress')).toContainEqual({ runId: 'job-x' }));
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
     const dialog = await screen.findByRole('dialog', { name: 'A setup run is in progress' });
     expect(fake.requestsOn('session:disconnect')).toEqual([]);

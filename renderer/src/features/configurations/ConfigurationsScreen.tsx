@@ -8,7 +8,7 @@ import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { CopyValueButton } from '../../components/CopyValueButton';
 import { VerifyChecks } from '../../components/VerifyChecks';
-import { useSetupRun } from '../setup-wizard/run-store';
+import { useSetupRun } from '../setup-wizard/setup-run';
 import { DeleteConfigurationModal } from './DeleteConfigurationModal';
 import { ExportMenu } from './ExportMenu';
 import { formatWhen, sortConfigurations, visibleConfigurations, arnParts } from './model';
@@ -72,7 +72,7 @@ export function ConfigurationsScreen({ onNewSetup, session = null, onOpenSetup }
     const r = await call(() => api().setup.apply({ name, region, bucketName, tableName, roleName, externalId, platformAccountId }));
     setRepairing(null);
     if (!r.ok) return setOutcome({ name: c.name, verify: null, error: r.error });
-    setupRun?.track(r.value.jobId);
+    setupRun?.track(r.value.runId);
     onOpenSetup?.();
   }
 

@@ -1,0 +1,3 @@
+export { followRun, isEnded, outcomeOf, RUN_POLL_MS, waitForRun } from './follow';
+export { RunsProvider, useRun, useRunsInFlight, type RunNotice, type RunPlace, type RunPlaceOptions } from './RunsProvider';
+export { useRunProgress, type RunView } from './use-run-progress';
