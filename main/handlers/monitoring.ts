@@ -1,20 +1,18 @@
 import type { MONITORING_CHANNELS } from '../../shared/contract/monitoring-channels';
 import { RANGES } from '../../shared/monitoring/range';
-import type { HandlerDeps, HandlerSlice } from './types';
+import type { HandlerSlice, RunningDeps } from './types';
 
 // The monitoring core (and with it the CloudWatch, SNS and Service Quotas clients) loads on first use.
 const core = () => import('../core/monitoring');
 
 /** Cost-monitoring handlers (usage, alarms, topics, dashboard). Typed against MONITORING_CHANNELS: a missing or extra channel fails the build. */
-export function monitoringHandlers(deps: HandlerDeps): HandlerSlice<(typeof MONITORING_CHANNELS)[number]> {
+export function monitoringHandlers(deps: RunningDeps): HandlerSlice<(typeof MONITORING_CHANNELS)[number]> {
   const aws = () => deps.session.require().aws;
   // Series are cached per account and endpoint, so switching profiles never mixes data.
   const cache = () => {
     const info = deps.session.require().info;
     return deps.seriesCache ? { cache: deps.seriesCache, scope: `${info.account}|${info.endpointUrl ?? 'aws'}` } : undefined;
   };
-  // Alarm creates in flight, by the run id the renderer gave them, so alarms:cancel can stop one.
-  const running = new Map<string, AbortController>();
   return {
     'usage:history': async (req) => {
       const { usageHistory } = await core();
@@ -28,22 +26,19 @@ export function monitoringHandlers(deps: HandlerDeps): HandlerSlice<(typeof MONI
     'usage:classes': async ({ region }) => (await core()).listUsageClasses(aws(), region),
     'usage:quota': async ({ region, usageClass }) => (await core()).readVcpuQuota(aws(), region, usageClass),
     'alarms:list': async ({ region }) => (await core()).listAlarms(aws(), region),
-    'alarms:create': async ({ config, runId }) => {
+    'alarms:create': async ({ config }) => {
+      const context = aws();
       const { createAlarm } = await core();
-      const controller = new AbortController();
-      if (runId) running.set(runId, controller);
-      try {
-        return await createAlarm(aws(), config, { signal: controller.signal });
-      } finally {
-        if (runId) running.delete(runId);
-      }
+      const { runId } = deps.runs.start({ kind: 'alarm-create', subject: config.name, fields: {}, work: (run) => createAlarm(context, config, { signal: run.signal }) });
+      return { runId };
     },
-    'alarms:cancel': async ({ runId }) => {
-      const controller = running.get(runId);
-      controller?.abort();
-      return { cancelled: Boolean(controller) };
+    'alarms:delete': async ({ region, name }) => {
+      const context = aws();
+      const { deleteAlarm } = await core();
+      // One request: nothing to stop part-way.
+      const { runId } = deps.runs.start({ kind: 'alarm-delete', subject: name, fields: { region }, cancellable: false, work: () => deleteAlarm(context, region, name) });
+      return { runId };
     },
-    'alarms:delete': async ({ region, name }) => (await core()).deleteAlarm(aws(), region, name),
     'alarms:test-notification': async ({ region, name }) => (await core()).sendTestNotification(aws(), region, name, Date.now()),
     'topics:list': async ({ region }) => (await core()).listTopics(aws(), region),
     'topics:lookup': async ({ regions, name }) => (await core()).lookupTopics(aws(), regions, name),

@@ -5,7 +5,6 @@ export const MONITORING_CHANNELS = [
   'usage:quota',
   'alarms:list',
   'alarms:create',
-  'alarms:cancel',
   'alarms:delete',
   'alarms:test-notification',
   'topics:list',

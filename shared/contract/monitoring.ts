@@ -13,7 +13,7 @@ import { DEFAULT_USAGE_CHOICE, DEFAULT_USAGE_CLASS, MetricSpecSchema, StatSchema
 import { DEFAULT_RANGE, RANGE_IDS, type RangeId } from '../monitoring/range';
 import { validateEmail, validateTopicName } from '../validation/names';
 import { SUPPORTED_REGIONS } from '../regions';
-import { namedString, RegionSchema } from './common';
+import { namedString, RegionSchema, RunRefSchema } from './common';
 import type { ContractEntry } from './entry';
 import type { MONITORING_CHANNELS } from './monitoring-channels';
 
@@ -168,9 +168,6 @@ function topicInRegion(req: { region: string; topicArn: string }, ctx: z.Refinem
 }
 const AlarmNameRequest = z.object({ region: RegionSchema, name: AlarmNameSchema }).strict();
 
-/** An id the renderer gives an alarm create so it can cancel it. */
-export const RunIdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, { error: 'Run id must be 8–64 letters, digits or hyphens.' });
-
 /** One usage class on a dashboard card: its latest value, 24-hour peak and quota. */
 export const ClassUsageSchema = z.object({
   usageClass: z.string(),
@@ -234,19 +231,14 @@ export const monitoringContract = {
     response: z.array(AlarmSummarySchema),
   },
   'alarms:create': {
-    doc: 'Create an alarm in one or more regions, all or nothing, or update it in place where the name exists; topics and email subscriptions are never duplicated.',
-    request: z.object({ config: AlarmConfigSchema, runId: RunIdSchema.optional() }).strict(),
-    response: CreateAlarmResultSchema,
-  },
-  'alarms:cancel': {
-    doc: 'Cancel a running alarm create: it stops after the step in flight and undoes what it made (its answer is then a Cancelled error).',
-    request: z.object({ runId: RunIdSchema }).strict(),
-    response: z.object({ cancelled: z.boolean() }),
+    doc: 'Start creating an alarm in one or more regions as a run (kind alarm-create), all or nothing, or updating it in place where the name exists; topics and email subscriptions are never duplicated. runs:cancel stops it after the step in flight and undoes what it made.',
+    request: z.object({ config: AlarmConfigSchema }).strict(),
+    response: RunRefSchema,
   },
   'alarms:delete': {
-    doc: 'Delete one alarm by name (NotFound when there is none).',
+    doc: 'Start deleting one alarm by name as a run (kind alarm-delete); it fails NotFound when there is none.',
     request: AlarmNameRequest,
-    response: DeleteAlarmResultSchema,
+    response: RunRefSchema,
   },
   'alarms:test-notification': {
     doc: 'Set an alarm to ALARM for a moment so its topic sends real notifications.',

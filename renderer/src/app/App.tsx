@@ -4,7 +4,6 @@ import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
 import { api, call } from '../api';
-import { AlarmRunProvider, useAlarmRun } from '../features/alarm-wizard/run-store';
 import { RunsProvider, useRunsInFlight } from '../components/runs';
 import { useInterruptedRunsNotice } from '../features/setup-wizard/setup-run';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
@@ -17,9 +16,7 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
   // The wizards' places and runs live above the screens: leaving one and coming back shows the same run.
   return (
     <RunsProvider>
-      <AlarmRunProvider>
-        <Shell navItems={navItems} />
-      </AlarmRunProvider>
+      <Shell navItems={navItems} />
     </RunsProvider>
   );
 }
@@ -34,10 +31,8 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
   const [active, setActive] = useState(navItems[0].id);
   useInterruptedRunsNotice();
   const inFlight = useRunsInFlight();
-  const alarmRun = useAlarmRun();
   // A run in progress keeps going after a disconnect, but the user should choose that knowingly.
-  const place = inFlight.map((p) => RUN_PLACES[p.name]).find(Boolean);
-  const running: { what: string; screen: string } | null = place ?? (alarmRun?.state?.runId ? { what: 'An alarm create', screen: 'new-alarm' } : null);
+  const running: { what: string; screen: string } | null = inFlight.map((p) => RUN_PLACES[p.name]).find(Boolean) ?? null;
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   const [session, setSession] = useState<SessionInfo | null>(null);
   // An alarm handed from the dashboard's Edit to the wizard; any other navigation clears it.

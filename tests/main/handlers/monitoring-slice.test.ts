@@ -8,12 +8,13 @@ import { monitoringHandlers } from '../../../main/handlers/monitoring';
 import type { HandlerSlice } from '../../../main/handlers/types';
 import { MONITORING_CHANNELS } from '../../../shared/contract/monitoring-channels';
 import { monitoringContract } from '../../../shared/contract/monitoring';
+import { createRuns } from '../../../main/core/app/runs';
 
 type Slice = HandlerSlice<(typeof MONITORING_CHANNELS)[number]>;
 
 /** Compile-time only: each assignment below must be refused by the type checker. */
 export function typeChecks(full: Slice): Slice[] {
-  const { 'alarms:cancel': _dropped, ...missing } = full;
+  const { 'alarms:delete': _dropped, ...missing } = full;
   return [
     // @ts-expect-error a slice without one of its channels is refused
     missing,
@@ -24,7 +25,7 @@ export function typeChecks(full: Slice): Slice[] {
 
 describe('monitoring handler slice', () => {
   it('has exactly the channels of MONITORING_CHANNELS, and the contract has an entry for each', () => {
-    const slice = monitoringHandlers({ env: {}, dataDir: '/nonexistent', store: null as never, session: null as never });
+    const slice = monitoringHandlers({ env: {}, dataDir: '/nonexistent', store: null as never, session: null as never, runs: createRuns() });
     expect(Object.keys(slice).sort()).toEqual([...MONITORING_CHANNELS].sort());
     expect(Object.keys(monitoringContract).sort()).toEqual([...MONITORING_CHANNELS].sort());
   });

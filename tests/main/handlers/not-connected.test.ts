@@ -49,7 +49,6 @@ const SAMPLES: Sample = {
     needsSession: true,
     request: { config: { regions: ['us-east-1'], name: 'vcpu', metric: { kind: 'vcpu', usageClass: 'all' }, threshold: 10, topic: { kind: 'new', name: 'alerts', emails: ['ops@example.com'] } } },
   },
-  'alarms:cancel': { needsSession: false, why: 'aborts a run kept in memory (there is none without a session)' },
   'alarms:delete': { needsSession: true, request: { region: 'us-east-1', name: 'vcpu' } },
   'alarms:test-notification': { needsSession: true, request: { region: 'us-east-1', name: 'vcpu' } },
   'topics:list': { needsSession: true, request: { region: 'us-east-1' } },

@@ -168,14 +168,16 @@ describe('App with a setup run in progress', () => {
 
 describe('App with an alarm create in progress', () => {
   it('asks before disconnecting, offers to show the run, and says when the create finished wherever the user is', async () => {
-    const { useAlarmRun } = await import('../../../renderer/src/features/alarm-wizard/run-store');
+    const { useAlarmRun } = await import('../../../renderer/src/features/alarm-wizard/alarm-run');
+    const { fakeRuns } = await import('../helpers/runs');
+    const runs = fakeRuns();
     const { initialAlarmForm } = await import('../../../renderer/src/features/alarm-wizard/model');
-    let answer: (v: unknown) => void = () => undefined;
     const fake = createFakeApi({
+      ...runs.handlers,
       'session:current': () => SESSION,
       'profiles:list': () => [],
       'session:disconnect': () => null,
-      'alarms:create': () => new Promise((resolve) => (answer = resolve as typeof answer)),
+      'alarms:create': (r) => runs.start('alarm-create', r.config.name),
     }).install();
     function StartCreate() {
       const run = useAlarmRun();
@@ -208,7 +210,10 @@ describe('App with an alarm create in progress', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Show the run' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'New alarm' })).toBeInTheDocument();
     const t = 'arn:aws:sns:us-west-2:123456789012:t';
-    answer({ alarmName: 'vcpu-high', notifyOn: ['alarm'], regions: [{ region: 'us-west-2', alarmArn: 'arn:aws:cloudwatch:us-west-2:123456789012:alarm:vcpu-high', topicArn: t, updated: false, topicCreated: false, subscriptions: [] }] });
+    runs.end(runs.last(), {
+      state: 'succeeded',
+      result: { alarmName: 'vcpu-high', notifyOn: ['alarm'], regions: [{ region: 'us-west-2', alarmArn: 'arn:aws:cloudwatch:us-west-2:123456789012:alarm:vcpu-high', topicArn: t, updated: false, topicCreated: false, subscriptions: [] }] },
+    });
     expect(await screen.findByText('vcpu-high is in place in us-west-2.')).toBeInTheDocument();
   });
 });

@@ -6,6 +6,8 @@ import type { RegionAlarm, RegionSummary } from '../../../renderer/src/features/
 import type { SessionInfo } from '../../../shared/contract/session';
 import { renderUi } from '../helpers/dom';
 import { createFakeApi, fail } from '../helpers/fake-api';
+import { fakeRuns } from '../helpers/runs';
+import { notifications } from '@mantine/notifications';
 
 const SESSION: SessionInfo = { profile: 'default', account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me', userId: 'AIDA', region: 'us-east-1', endpointUrl: null };
 
@@ -143,7 +145,8 @@ describe('DashboardScreen', () => {
   });
 
   it('confirms before a test notification (real emails) and before delete', async () => {
-    const fake = createFakeApi({ 'dashboard:summary': () => summary('OK'), 'usage:history': () => fail('Internal', 'x'), 'alarms:test-notification': (r) => ({ alarmName: r.name, state: 'ALARM' as const }), 'alarms:delete': (r) => ({ alarmName: r.name, deleted: true as const }) }).install();
+    const runs = fakeRuns();
+    const fake = createFakeApi({ 'dashboard:summary': () => summary('OK'), 'usage:history': () => fail('Internal', 'x'), 'alarms:test-notification': (r) => ({ alarmName: r.name, state: 'ALARM' as const }), ...runs.handlers, 'alarms:delete': (r) => runs.start('alarm-delete', r.name, { region: r.region, state: 'succeeded', result: { alarmName: r.name, deleted: true } }) }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Test vcpu-high' }));
     const dialog = await screen.findByRole('dialog');
@@ -155,6 +158,24 @@ describe('DashboardScreen', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Delete vcpu-high' }));
     fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete alarm' }));
     await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ region: 'us-east-1', name: 'vcpu-high' }]));
+    // The delete is a run: the dashboard follows it to its end before saying so.
+    await waitFor(() => expect(fake.requestsOn('runs:progress')).toEqual([{ runId: runs.last() }]));
+  });
+
+  it('says when deleting an alarm failed, with the run\'s error', async () => {
+    const runs = fakeRuns();
+    createFakeApi({
+      ...runs.handlers,
+      'dashboard:summary': () => summary('OK'),
+      'usage:history': () => fail('Internal', 'x'),
+      'alarms:delete': (r) => runs.start('alarm-delete', r.name, { region: r.region, state: 'failed', error: { code: 'AccessDenied', message: 'cloudwatch:DeleteAlarms is not allowed.' } }),
+    }).install();
+    const show = vi.spyOn(notifications, 'show');
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete vcpu-high' }));
+    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete alarm' }));
+    await waitFor(() => expect(show).toHaveBeenCalledWith(expect.objectContaining({ title: 'Could not delete vcpu-high', message: 'cloudwatch:DeleteAlarms is not allowed.' })));
+    show.mockRestore();
   });
 
   it('opens the wizard prefilled to edit an alarm', async () => {

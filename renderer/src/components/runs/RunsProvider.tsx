@@ -143,7 +143,9 @@ export function useRun<T>(name: string, initial: () => T, options: RunPlaceOptio
     (update: (value: T) => T) =>
       change?.(name, (p) => {
         const current = p ?? blank(first.current!.value);
-        return { ...current, value: update(current.value as T) };
+        const value = update(current.value as T);
+        // Unchanged: no new state, so an effect that sets what is already there does not loop.
+        return p && value === current.value ? undefined : { ...current, value };
       }),
     [change, name, blank],
   );

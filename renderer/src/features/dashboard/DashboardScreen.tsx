@@ -7,6 +7,7 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { isSupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { outcomeOf, waitForRun } from '../../components/runs';
 import { formFromAlarm, type AlarmForm } from '../alarm-wizard/form';
 import { AlarmsTable } from './AlarmsTable';
 import { alarmsOf, ago, DEFAULT_REFRESH_MS, quotaNotes, refreshOptions, stateChanges, type RegionAlarm, type RegionSummary } from './model';
@@ -81,7 +82,10 @@ export function DashboardScreen({
   async function remove(a: RegionAlarm): Promise<boolean> {
     const region = a.region;
     if (!isSupportedRegion(region)) return false;
-    const r = await call(() => api().alarms.delete({ region, name: a.alarmName }));
+    const started = await call(() => api().alarms.delete({ region, name: a.alarmName }));
+    // The delete is a (short) run: its outcome is the run's.
+    const ended = started.ok ? await waitForRun(started.value.runId) : started;
+    const r = ended.ok ? outcomeOf(ended.value) : ended;
     if (!r.ok) {
       notifications.show({ color: 'red', title: `Could not delete ${a.alarmName}`, message: r.error.message });
       return false;
