@@ -5,7 +5,7 @@ import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
 import { api, call } from '../api';
 import { RunsProvider, useRunsInFlight } from '../components/runs';
-import { useInterruptedRunsNotice } from '../features/setup-wizard/setup-run';
+import { useInterruptedRunsNotice } from '../features/setup-wizard';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
 import { SessionHeader } from './SessionHeader';

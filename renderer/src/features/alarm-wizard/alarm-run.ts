@@ -5,7 +5,9 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { showNotice } from '../../components/notice';
 import { useRun, type RunNotice } from '../../components/runs';
-import { toRequest, type AlarmForm, type AlarmStep } from './model';
+import type { AlarmConfigInput } from '../../../../shared/monitoring/alarm-config';
+// Types only: the wizard hands in its request, so its model (and the schemas it validates with) stay in its own chunk.
+import type { AlarmForm, AlarmStep } from './model';
 
 /** The alarm wizard's own place, kept across navigation with its create run (the app's RunsProvider keeps both). */
 interface AlarmPlace {
@@ -91,11 +93,11 @@ export function useAlarmRun() {
     /** Follow the history's suggested threshold until the user sets one. */
     suggest,
     setStep,
-    /** Create (or save again) the alarm the form describes; the run outlives the screen. */
-    create: async () => {
+    /** Create (or save again) the alarm: `config` is the form as a request; the run outlives the screen. */
+    create: async (config: AlarmConfigInput) => {
       if (!p || creating) return;
       update((v) => ({ ...v, starting: true, startError: null }));
-      const r = await call(() => api().alarms.create({ config: toRequest(p.form) }));
+      const r = await call(() => api().alarms.create({ config }));
       update((v) => ({ ...v, starting: false, startError: r.ok ? null : r.error }));
       if (r.ok) place.track(r.value.runId);
       else showNotice({ title: 'Alarm create failed', color: 'red', message: r.error.message });

@@ -8,7 +8,7 @@ import { isSupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { outcomeOf, waitForRun } from '../../components/runs';
-import { formFromAlarm, type AlarmForm } from '../alarm-wizard/form';
+import { formFromAlarm, type AlarmForm } from '../alarm-wizard';
 import { AlarmsTable } from './AlarmsTable';
 import { alarmsOf, ago, DEFAULT_REFRESH_MS, quotaNotes, refreshOptions, stateChanges, type RegionAlarm, type RegionSummary } from './model';
 import { announceChanges } from './notify';
