@@ -41,3 +41,9 @@ export const AppErrorSchema = z.object({
  */
 export const RunRefSchema = z.object({ runId: z.string() });
 export type RunRef = z.infer<typeof RunRefSchema>;
+
+/** A run's id, as a request names it. */
+export const RunIdSchema = z.string().max(100, { error: 'runId must be at most 100 characters.' });
+
+/** A request about one run. */
+export const RunQuerySchema = z.object({ runId: RunIdSchema }).strict();

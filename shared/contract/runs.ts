@@ -10,20 +10,14 @@
  * kind of run adds one member to `RunProgressSchema`, never a channel.
  */
 import { z } from 'zod';
-import { AppErrorSchema, EmptySchema, RegionSchema } from './common';
+import { AppErrorSchema, EmptySchema, RegionSchema, RunQuerySchema } from './common';
 import type { ContractEntry } from './entry';
 import { CreateAlarmResultSchema, DeleteAlarmResultSchema } from './monitoring';
 import type { RUNS_CHANNELS } from './runs.channels';
 import { ApplyStepStatusSchema, CloudConfigurationSchema, DestroyResultSchema, ManualStepSchema } from './setup';
 import { SsoCodeSchema } from './sso';
 
-export { RunRefSchema, type RunRef } from './common';
-
-/** A run's id, made by main when it starts the run. */
-export const RunIdSchema = z.string().max(100, { error: 'runId must be at most 100 characters.' });
-
-/** Asks about one run. */
-export const RunQuerySchema = z.object({ runId: RunIdSchema }).strict();
+export { RunIdSchema, RunQuerySchema, RunRefSchema, type RunRef } from './common';
 
 /** Where a run stands: running, or how it ended. */
 export const RunStateSchema = z.enum(['running', 'succeeded', 'failed', 'cancelled']);
