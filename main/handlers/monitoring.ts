@@ -1,12 +1,18 @@
-import type { MONITORING_CHANNELS } from '../../shared/contract/monitoring-channels';
+import type { ALARMS_CHANNELS } from '../../shared/contract/alarms.channels';
+import type { DASHBOARD_CHANNELS } from '../../shared/contract/dashboard.channels';
+import type { TOPICS_CHANNELS } from '../../shared/contract/topics.channels';
+import type { USAGE_CHANNELS } from '../../shared/contract/usage.channels';
 import { RANGES } from '../../shared/monitoring/range';
 import type { HandlerSlice, RunningDeps } from './types';
 
 // The monitoring core (and with it the CloudWatch, SNS and Service Quotas clients) loads on first use.
 const core = () => import('../core/monitoring');
 
-/** Cost-monitoring handlers (usage, alarms, topics, dashboard). Typed against MONITORING_CHANNELS: a missing or extra channel fails the build. */
-export function monitoringHandlers(deps: RunningDeps): HandlerSlice<(typeof MONITORING_CHANNELS)[number]> {
+/** The channels of the cost-monitoring domains: usage, alarms, topics and the dashboard. */
+export type MonitoringChannel = (typeof USAGE_CHANNELS | typeof ALARMS_CHANNELS | typeof TOPICS_CHANNELS | typeof DASHBOARD_CHANNELS)[number];
+
+/** Cost-monitoring handlers (usage, alarms, topics, dashboard). Typed against their channel lists: a missing or extra channel fails the build. */
+export function monitoringHandlers(deps: RunningDeps): HandlerSlice<MonitoringChannel> {
   const aws = () => deps.session.require().aws;
   // Series are cached per account and endpoint, so switching profiles never mixes data.
   const cache = () => {

@@ -1,4 +1,4 @@
-import type { SSO_CHANNELS } from '../../shared/contract/sso-channels';
+import type { SSO_CHANNELS } from '../../shared/contract/sso.channels';
 import { createSsoSignIns } from '../core/app/sso-service';
 import type { HandlerSlice, RunningDeps } from './types';
 

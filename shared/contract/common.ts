@@ -25,6 +25,9 @@ export const RegionSchema = z.enum(SUPPORTED_REGIONS, {
   error: `Region must be one of ${SUPPORTED_REGIONS.join(', ')}.`,
 });
 
+/** A request naming one region. */
+export const RegionRequestSchema = z.object({ region: RegionSchema }).strict();
+
 /** An empty request. */
 export const EmptySchema = z.object({}).strict();
 

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { AppErrorSchema, EmptySchema, RegionSchema, RunQuerySchema } from './common';
 import type { ContractEntry } from './entry';
-import { CreateAlarmResultSchema, DeleteAlarmResultSchema } from './monitoring';
+import { CreateAlarmResultSchema, DeleteAlarmResultSchema } from './alarms';
 import type { RUNS_CHANNELS } from './runs.channels';
 import { ApplyStepStatusSchema, CloudConfigurationSchema, DestroyResultSchema, ManualStepSchema } from './setup';
 import { SsoCodeSchema } from './sso';

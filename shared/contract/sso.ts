@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import type { SSO_CHANNELS } from './sso-channels';
+import type { SSO_CHANNELS } from './sso.channels';
 import type { ContractEntry } from './entry';
 import { RunQuerySchema, RunRefSchema } from './common';
-import { ProfileNameSchema } from './session';
+import { ProfileNameSchema } from './profiles';
 
 /** Start signing in an SSO profile (sso_session or legacy sso_start_url). */
 export const SsoSignInRequestSchema = z.object({ profile: ProfileNameSchema }).strict();

@@ -2,7 +2,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AlarmWizard } from '../../../renderer/src/features/alarm-wizard/AlarmWizard';
-import type { CreateAlarmResult, TopicLookup, UsageHistory } from '../../../shared/contract/monitoring';
+import type { CreateAlarmResult } from '../../../shared/contract/alarms';
+import type { TopicLookup } from '../../../shared/contract/topics';
+import type { UsageHistory } from '../../../shared/contract/usage';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { renderUi } from '../helpers/dom';
 import { createFakeApi, type FakeHandlers } from '../helpers/fake-api';

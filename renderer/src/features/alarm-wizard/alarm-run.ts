@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import type { CreateAlarmResult } from '../../../../shared/contract/monitoring';
+import type { CreateAlarmResult } from '../../../../shared/contract/alarms';
 import type { RunOf, RunProgress } from '../../../../shared/contract/runs';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';

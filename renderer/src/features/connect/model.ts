@@ -1,4 +1,5 @@
-import type { AccessKeysConnectRequest, ConnectRequest, ProfileKind, ProfileSummary, SessionInfo } from '../../../../shared/contract/session';
+import type { AccessKeysConnectRequest, ConnectRequest, SessionInfo } from '../../../../shared/contract/session';
+import type { ProfileKind, ProfileSummary } from '../../../../shared/contract/profiles';
 import { ACCESS_KEYS_PROFILE } from '../../../../shared/defaults';
 import type { RunOf } from '../../../../shared/contract/runs';
 import type { AppErrorShape } from '../../../../shared/errors';

@@ -8,7 +8,8 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../../renderer/src/app/App';
 import { NAV_ITEMS, type NavItem } from '../../../../renderer/src/app/nav';
-import type { CreateAlarmResult, UsageHistory } from '../../../../shared/contract/monitoring';
+import type { CreateAlarmResult } from '../../../../shared/contract/alarms';
+import type { UsageHistory } from '../../../../shared/contract/usage';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import { renderUi } from '../../helpers/dom';
 import { createFakeApi, type FakeHandlers } from '../../helpers/fake-api';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileSummary } from '../../../../shared/contract/session';
+import type { ProfileSummary } from '../../../../shared/contract/profiles';
 import {
   accessKeysErrorField,
   accessKeysFormProblem,
