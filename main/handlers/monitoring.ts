@@ -38,11 +38,18 @@ export function monitoringHandlers(deps: RunningDeps): HandlerSlice<MonitoringCh
       const { runId } = deps.runs.start({ kind: 'alarm-create', subject: config.name, fields: {}, work: (run) => createAlarm(context, config, { signal: run.signal }) });
       return { runId };
     },
-    'alarms:delete': async ({ region, name }) => {
+    'alarms:delete-plan': async ({ regions, name }) => (await core()).planAlarmDelete(aws(), regions, name),
+    'alarms:delete': async ({ regions, name, deleteTopic }) => {
       const context = aws();
-      const { deleteAlarm } = await core();
-      // One request: nothing to stop part-way.
-      const { runId } = deps.runs.start({ kind: 'alarm-delete', subject: name, fields: { region }, cancellable: false, work: () => deleteAlarm(context, region, name) });
+      const { deleteAlarmEverywhere } = await core();
+      // Region by region, each delete final: there is nothing to stop part-way and undo.
+      const { runId } = deps.runs.start({
+        kind: 'alarm-delete',
+        subject: name,
+        fields: { regions: [...regions], deleteTopic },
+        cancellable: false,
+        work: () => deleteAlarmEverywhere(context, regions, name, { deleteTopic }),
+      });
       return { runId };
     },
     'alarms:test-notification': async ({ region, name }) => (await core()).sendTestNotification(aws(), region, name, Date.now()),

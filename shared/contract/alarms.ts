@@ -1,6 +1,6 @@
 /** The alarms domain: the alarms on watched metrics, and creating (a run), deleting (a run) and testing one. */
 import { z } from 'zod';
-import { AlarmConfigSchema, AlarmNameSchema, NotifyOnSchema } from '../monitoring/alarm-config';
+import { AlarmConfigSchema, AlarmNameSchema, AlarmRegionsSchema, NotifyOnSchema } from '../monitoring/alarm-config';
 import { AlarmStateSchema, TreatMissingSchema } from '../monitoring/evaluation';
 import { MetricSpecSchema } from '../monitoring/metric';
 import { RegionRequestSchema, RegionSchema, RunRefSchema } from './common';
@@ -66,9 +66,40 @@ export const CreateAlarmResultSchema = z.object({
 export type RegionalAlarmResult = z.output<typeof RegionalAlarmResultSchema>;
 export type CreateAlarmResult = z.output<typeof CreateAlarmResultSchema>;
 
-/** What deleting an alarm did. */
-export const DeleteAlarmResultSchema = z.object({ alarmName: z.string(), deleted: z.literal(true) });
-export type DeleteAlarmResult = z.output<typeof DeleteAlarmResultSchema>;
+/** An SNS topic a deleted (or to be deleted) alarm notifies, and what happens to it. */
+export const AlarmTopicSchema = z.object({
+  region: RegionSchema,
+  topicArn: z.string(),
+  /** True when Onramp created the topic for alarm notifications (its tags say so). */
+  onramp: z.boolean(),
+  /** Other alarms in the region that still notify the topic. */
+  usedBy: z.array(z.string()),
+  /** How many subscriptions it has (deleting the topic deletes them). */
+  subscriptions: z.number(),
+  /** deletable: Onramp's and unused (offered for deletion); deleted; kept (with the reason). */
+  status: z.enum(['deletable', 'deleted', 'kept']),
+  reason: z.string(),
+});
+export type AlarmTopic = z.output<typeof AlarmTopicSchema>;
+
+/** Before a delete: where the alarm exists among the regions asked, and what may happen to its topics. */
+export const AlarmDeletePlanSchema = z.object({
+  alarmName: z.string(),
+  foundIn: z.array(RegionSchema),
+  notFoundIn: z.array(RegionSchema),
+  topics: z.array(AlarmTopicSchema),
+});
+export type AlarmDeletePlan = z.output<typeof AlarmDeletePlanSchema>;
+
+/** After a delete: where the alarm was deleted, where there was none, where deleting failed, and its topics. */
+export const AlarmDeleteResultSchema = z.object({
+  alarmName: z.string(),
+  deletedIn: z.array(RegionSchema),
+  notFoundIn: z.array(RegionSchema),
+  failed: z.array(z.object({ region: RegionSchema, message: z.string() })),
+  topics: z.array(AlarmTopicSchema),
+});
+export type AlarmDeleteResult = z.output<typeof AlarmDeleteResultSchema>;
 
 const AlarmNameRequest = z.object({ region: RegionSchema, name: AlarmNameSchema }).strict();
 
@@ -84,9 +115,14 @@ export const alarmsContract = {
     request: z.object({ config: AlarmConfigSchema }).strict(),
     response: RunRefSchema,
   },
+  'alarms:delete-plan': {
+    doc: 'Where an alarm of this name exists among the regions, and which of its SNS topics Onramp may delete with it (created by Onramp, used by no other alarm).',
+    request: z.object({ regions: AlarmRegionsSchema, name: AlarmNameSchema }).strict(),
+    response: AlarmDeletePlanSchema,
+  },
   'alarms:delete': {
-    doc: 'Start deleting one alarm by name as a run (kind alarm-delete); it fails NotFound when there is none.',
-    request: AlarmNameRequest,
+    doc: 'Start deleting an alarm in every region given where it exists, as a run (kind alarm-delete); with deleteTopic, also each topic Onramp created for it that no other alarm uses. The run fails NotFound when the alarm is in none.',
+    request: z.object({ regions: AlarmRegionsSchema, name: AlarmNameSchema, deleteTopic: z.boolean().default(false) }).strict(),
     response: RunRefSchema,
   },
   'alarms:test-notification': {

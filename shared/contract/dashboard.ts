@@ -35,6 +35,8 @@ export const RegionSummarySchema = z.discriminatedUnion('ok', [
     headroom: z.number().nullable(),
     /** Per class: the total's breakdown (all classes), or the one class. */
     classes: z.array(ClassUsageSchema),
+    /** The usage classes the total adds up: every class the account publishes here (all classes), or the one class. */
+    summedClasses: z.array(z.string()).optional(),
     alarms: z.array(AlarmSummarySchema),
   }),
   z.object({

@@ -12,7 +12,7 @@
 import { z } from 'zod';
 import { AppErrorSchema, EmptySchema, RegionSchema, RunQuerySchema } from './common';
 import type { ContractEntry } from './entry';
-import { CreateAlarmResultSchema, DeleteAlarmResultSchema } from './alarms';
+import { AlarmDeleteResultSchema, CreateAlarmResultSchema } from './alarms';
 import type { RUNS_CHANNELS } from './runs.channels';
 import { ApplyStepStatusSchema, CloudConfigurationSchema, DestroyResultSchema, ManualStepSchema } from './setup';
 import { SsoCodeSchema } from './sso';
@@ -72,8 +72,8 @@ export const RunProgressSchema = z.discriminatedUnion('kind', [
   RunBaseSchema.extend({ kind: z.literal('setup-destroy'), result: DestroyResultSchema.nullable() }),
   /** Creating (or updating) an alarm in one or more regions, all or nothing; `subject` is its name. */
   RunBaseSchema.extend({ kind: z.literal('alarm-create'), result: CreateAlarmResultSchema.nullable() }),
-  /** Deleting an alarm. */
-  RunBaseSchema.extend({ kind: z.literal('alarm-delete'), region: RegionSchema, result: DeleteAlarmResultSchema.nullable() }),
+  /** Deleting an alarm in the regions given (and, with deleteTopic, the topics Onramp made for it that nothing else uses). */
+  RunBaseSchema.extend({ kind: z.literal('alarm-delete'), regions: z.array(RegionSchema), deleteTopic: z.boolean(), result: AlarmDeleteResultSchema.nullable() }),
   /** Signing an SSO profile in; `subject` is the profile, `code` what to confirm once the service gave it. */
   RunBaseSchema.extend({ kind: z.literal('sso-sign-in'), code: SsoCodeSchema.nullable(), result: z.object({ expiresAt: z.string() }).nullable() }),
 ]);

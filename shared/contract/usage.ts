@@ -48,7 +48,7 @@ export const UsageHistorySchema = z.object({
   namespace: z.string(),
   metricName: z.string(),
   dimensions: z.record(z.string(), z.string()),
-  /** The usage classes the series adds up (one for a single class, none for billing). */
+  /** The usage classes the series adds up: every class the account publishes for all classes, the one class, or none for billing. */
   classes: z.array(z.string()),
   stat: StatSchema,
   period: z.number(),
@@ -74,7 +74,7 @@ export const usageContract = {
     response: UsageHistorySchema,
   },
   'usage:classes': {
-    doc: 'The vCPU usage classes the account has metrics for in a region (Standard/OnDemand always first).',
+    doc: 'The vCPU usage classes the account has metrics for in a region, On-Demand and Spot (Standard/OnDemand always first).',
     request: RegionRequestSchema,
     response: z.array(z.string()),
   },

@@ -105,7 +105,7 @@ export const apply: Command = async (argv, io, deps) => {
       }),
     );
     const result = configurationOf(saved);
-    const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${v}`).join('\n');
+    const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${String(v)}`).join('\n');
     return { json: result, human, exitCode: EXIT.ok };
   } catch (err) {
     const failed = await applyFailure(err);

@@ -11,7 +11,7 @@ export interface SetupRunControl {
 
 /** What the run shows of a saved configuration: the platform's values, not Onramp's bookkeeping. */
 export function configurationOf(saved: SavedConfiguration): CloudConfiguration {
-  const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, platform: _l, ...config } = saved;
+  const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, platform: _l, identity: _i, ...config } = saved;
   return config;
 }
 

@@ -137,7 +137,7 @@ describe('runs', () => {
   it('a run that throws is failed with the error as a value (never a raw error), and the waiting caller gets what was thrown', async () => {
     const runs = createRuns<RunProgress>();
     const thrown = Object.assign(new Error('User: arn:aws:iam::123456789012:user/dev is not authorized to perform: cloudwatch:DeleteAlarms'), { name: 'AccessDenied' });
-    const { runId, done } = runs.start({ kind: 'alarm-delete', subject: 'vcpu', fields: { region: 'us-east-1' }, work: async () => Promise.reject(thrown) });
+    const { runId, done } = runs.start({ kind: 'alarm-delete', subject: 'vcpu', fields: { regions: ['us-east-1'], deleteTopic: false }, work: async () => Promise.reject(thrown) });
     await expect(done).rejects.toBe(thrown);
     const p = runs.progress(runId);
     expect(p).toMatchObject({ state: 'failed', error: { code: 'AccessDenied' }, rolledBack: [], result: null });
@@ -146,7 +146,7 @@ describe('runs', () => {
     const sync = runs.start({
       kind: 'alarm-delete',
       subject: 'vcpu',
-      fields: { region: 'us-east-1' },
+      fields: { regions: ['us-east-1'], deleteTopic: false },
       work: () => {
         throw new AppError('NotFound', 'No alarm named vcpu in us-east-1.');
       },
@@ -169,12 +169,12 @@ describe('runs', () => {
     const stuck = runs.start({
       kind: 'alarm-delete',
       subject: 'vcpu',
-      fields: { region: 'us-east-1' },
+      fields: { regions: ['us-east-1'], deleteTopic: false },
       cancellable: false,
       work: async (run) => {
         signal = run.signal;
         await hold.promise;
-        return { alarmName: 'vcpu', deleted: true as const };
+        return { alarmName: 'vcpu', deletedIn: ['us-east-1' as const], notFoundIn: [], failed: [], topics: [] };
       },
     });
     expect(runs.cancel(stuck.runId)).toEqual({ cancelled: false });

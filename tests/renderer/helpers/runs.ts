@@ -11,7 +11,7 @@ const OWN: { [K in RunKind]: Omit<RunOf<K>, keyof RunBase | 'kind'> } = {
   'setup-recover': { action: 'finish', manual: [], result: null },
   'setup-destroy': { result: null },
   'alarm-create': { result: null },
-  'alarm-delete': { region: 'us-east-1', result: null },
+  'alarm-delete': { regions: ['us-east-1'], deleteTopic: false, result: null },
   'sso-sign-in': { code: null, result: null },
 };
 

@@ -1,5 +1,5 @@
 import type { IpcResult } from '../../../../shared/contract';
-import type { RunProgress } from '../../../../shared/contract/runs';
+import type { RunKind, RunOf, RunProgress } from '../../../../shared/contract/runs';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 
@@ -40,14 +40,16 @@ export function followRun(runId: string, handlers: FollowHandlers, pollMs = RUN_
   };
 }
 
-/** Follow a run to its end: its last progress, or why it could not be followed. */
-export function waitForRun(runId: string, pollMs = RUN_POLL_MS): Promise<IpcResult<RunProgress>> {
+/** Follow a run of kind `kind` to its end: its last progress, or why it could not be followed. */
+export function waitForRun<K extends RunKind>(runId: string, kind: K, pollMs = RUN_POLL_MS): Promise<IpcResult<RunOf<K>>> {
   return new Promise((resolve) => {
     followRun(
       runId,
       {
         onProgress: (run) => {
-          if (isEnded(run)) resolve({ ok: true, value: run });
+          if (!isEnded(run)) return;
+          if (run.kind === kind) resolve({ ok: true, value: run as RunOf<K> });
+          else resolve({ ok: false, error: { code: 'Internal', message: `Run ${runId} is a ${run.kind}, not a ${kind}.` } });
         },
         onError: (error) => resolve({ ok: false, error }),
       },
