@@ -72,7 +72,12 @@ export default tseslint.config(
         'error',
         {
           paths: [{ name: 'electron', message: 'main/core never imports Electron: take what it needs as an argument.' }],
-          patterns: [{ group: ['**/renderer/**'], message: 'main/ never imports renderer/.' }],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'main/ never imports renderer/.' },
+            // The handlers and the CLI adapt the core, never the other way round (VS Code's code-layering rule is the model).
+            { group: ['**/handlers', '**/handlers/**'], message: 'main/core never imports main/handlers: the handlers adapt the core. Move what both need into main/core.' },
+            { group: ['**/cli', '**/cli/**'], message: 'main/core never imports main/cli: the CLI adapts the core. Move what both need into main/core.' },
+          ],
         },
       ],
     },

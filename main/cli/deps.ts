@@ -4,7 +4,7 @@
  * every command that connects gets MFA — the flag, a prompt on a terminal, or a clear exit 2 — by
  * construction. Commands receive it as their third argument and never build credentials themselves.
  */
-import { ProfileNameSchema } from '../../shared/contract/session';
+import { ProfileNameSchema } from '../../shared/contract/profiles';
 import { AppError } from '../../shared/errors';
 import { mfaCodeProblem, normaliseMfaCode } from '../../shared/validation/credentials';
 import { contextFor, identify, type SessionServiceDeps } from '../core/app/session-service';

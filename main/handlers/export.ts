@@ -1,4 +1,4 @@
-import type { EXPORT_CHANNELS } from '../../shared/contract/export-channels';
+import type { EXPORT_CHANNELS } from '../../shared/contract/export.channels';
 import { SetupInputSchema } from '../../shared/contract/setup';
 import { AppError } from '../../shared/errors';
 import { renderExport } from '../core/export';

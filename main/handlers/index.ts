@@ -7,16 +7,23 @@ import { platformHandlers } from './platform';
 import { readinessHandlers } from './readiness';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
+import { runsHandlers } from './runs';
 import { setupHandlers } from './setup';
 import { ssoHandlers } from './sso';
-import type { HandlerDeps, HandlerTable } from './types';
+import { createRuns } from '../core/app/runs';
+import type { HandlerDeps, HandlerTable, RunningDeps } from './types';
 
-export type { HandlerDeps, HandlerTable } from './types';
+export type { AppRuns, HandlerDeps, HandlerTable } from './types';
 export { createSessionHolder } from './session-holder';
 
-/** The full handler table, one slice per domain. Electron-free: the app, the e2e harness and tests share it. */
-export function createHandlers(deps: HandlerDeps): HandlerTable {
+/**
+ * The full handler table, one slice per domain, sharing one set of runs (so runs:progress finds what
+ * any slice started). Electron-free: the app, the e2e harness and tests share it.
+ */
+export function createHandlers(options: HandlerDeps): HandlerTable {
+  const deps: RunningDeps = { ...options, runs: options.runs ?? createRuns({ now: options.now }) };
   return {
+    ...runsHandlers(deps),
     ...sessionHandlers(deps),
     ...setupHandlers(deps),
     ...configsHandlers(deps),

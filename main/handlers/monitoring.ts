@@ -1,20 +1,24 @@
-import type { MONITORING_CHANNELS } from '../../shared/contract/monitoring-channels';
+import type { ALARMS_CHANNELS } from '../../shared/contract/alarms.channels';
+import type { DASHBOARD_CHANNELS } from '../../shared/contract/dashboard.channels';
+import type { TOPICS_CHANNELS } from '../../shared/contract/topics.channels';
+import type { USAGE_CHANNELS } from '../../shared/contract/usage.channels';
 import { RANGES } from '../../shared/monitoring/range';
-import type { HandlerDeps, HandlerSlice } from './types';
+import type { HandlerSlice, RunningDeps } from './types';
 
 // The monitoring core (and with it the CloudWatch, SNS and Service Quotas clients) loads on first use.
 const core = () => import('../core/monitoring');
 
-/** Cost-monitoring handlers (usage, alarms, topics, dashboard). Typed against MONITORING_CHANNELS: a missing or extra channel fails the build. */
-export function monitoringHandlers(deps: HandlerDeps): HandlerSlice<(typeof MONITORING_CHANNELS)[number]> {
+/** The channels of the cost-monitoring domains: usage, alarms, topics and the dashboard. */
+export type MonitoringChannel = (typeof USAGE_CHANNELS | typeof ALARMS_CHANNELS | typeof TOPICS_CHANNELS | typeof DASHBOARD_CHANNELS)[number];
+
+/** Cost-monitoring handlers (usage, alarms, topics, dashboard). Typed against their channel lists: a missing or extra channel fails the build. */
+export function monitoringHandlers(deps: RunningDeps): HandlerSlice<MonitoringChannel> {
   const aws = () => deps.session.require().aws;
   // Series are cached per account and endpoint, so switching profiles never mixes data.
   const cache = () => {
     const info = deps.session.require().info;
     return deps.seriesCache ? { cache: deps.seriesCache, scope: `${info.account}|${info.endpointUrl ?? 'aws'}` } : undefined;
   };
-  // Alarm creates in flight, by the run id the renderer gave them, so alarms:cancel can stop one.
-  const running = new Map<string, AbortController>();
   return {
     'usage:history': async (req) => {
       const { usageHistory } = await core();
@@ -28,23 +32,26 @@ export function monitoringHandlers(deps: HandlerDeps): HandlerSlice<(typeof MONI
     'usage:classes': async ({ region }) => (await core()).listUsageClasses(aws(), region),
     'usage:quota': async ({ region, usageClass }) => (await core()).readVcpuQuota(aws(), region, usageClass),
     'alarms:list': async ({ region }) => (await core()).listAlarms(aws(), region),
-    'alarms:create': async ({ config, runId }) => {
+    'alarms:create': async ({ config }) => {
+      const context = aws();
       const { createAlarm } = await core();
-      const controller = new AbortController();
-      if (runId) running.set(runId, controller);
-      try {
-        return await createAlarm(aws(), config, { signal: controller.signal });
-      } finally {
-        if (runId) running.delete(runId);
-      }
-    },
-    'alarms:cancel': async ({ runId }) => {
-      const controller = running.get(runId);
-      controller?.abort();
-      return { cancelled: Boolean(controller) };
+      const { runId } = deps.runs.start({ kind: 'alarm-create', subject: config.name, fields: {}, work: (run) => createAlarm(context, config, { signal: run.signal }) });
+      return { runId };
     },
     'alarms:delete-plan': async ({ regions, name }) => (await core()).planAlarmDelete(aws(), regions, name),
-    'alarms:delete': async ({ regions, name, deleteTopic }) => (await core()).deleteAlarmEverywhere(aws(), regions, name, { deleteTopic }),
+    'alarms:delete': async ({ regions, name, deleteTopic }) => {
+      const context = aws();
+      const { deleteAlarmEverywhere } = await core();
+      // Region by region, each delete final: there is nothing to stop part-way and undo.
+      const { runId } = deps.runs.start({
+        kind: 'alarm-delete',
+        subject: name,
+        fields: { regions: [...regions], deleteTopic },
+        cancellable: false,
+        work: () => deleteAlarmEverywhere(context, regions, name, { deleteTopic }),
+      });
+      return { runId };
+    },
     'alarms:test-notification': async ({ region, name }) => (await core()).sendTestNotification(aws(), region, name, Date.now()),
     'topics:list': async ({ region }) => (await core()).listTopics(aws(), region),
     'topics:lookup': async ({ regions, name }) => (await core()).lookupTopics(aws(), regions, name),

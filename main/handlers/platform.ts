@@ -1,4 +1,4 @@
-import type { PLATFORM_CHANNELS } from '../../shared/contract/platform-channels';
+import type { PLATFORM_CHANNELS } from '../../shared/contract/platform.channels';
 import type { PlatformStatus } from '../../shared/contract/platform';
 import { AppError } from '../../shared/errors';
 import { platformOverview, registerConfiguration, sourceFromSaved } from '../core/app/platform-service';

@@ -1,4 +1,4 @@
-import type { READINESS_CHANNELS } from '../../shared/contract/readiness-channels';
+import type { READINESS_CHANNELS } from '../../shared/contract/readiness.channels';
 import type { HandlerDeps, HandlerSlice } from './types';
 
 // The readiness core (and with it the EC2, Service Quotas and IAM clients) loads on first use.

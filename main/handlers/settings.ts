@@ -1,13 +1,14 @@
 import { arch, platform, release } from 'node:os';
 import { RegionSchema } from '../../shared/contract/common';
-import type { SETTINGS_CHANNELS } from '../../shared/contract/settings-channels';
+import type { DIAGNOSTICS_CHANNELS } from '../../shared/contract/diagnostics.channels';
+import type { SETTINGS_CHANNELS } from '../../shared/contract/settings.channels';
 import { buildDiagnostics } from '../core/diagnostics/diagnostics';
 import type { Logger } from '../core/logging/logger';
 import { SettingsStore } from '../core/settings/settings-store';
 import type { HandlerDeps, HandlerSlice, HandlerTable } from './types';
 
 /** Settings and the diagnostics report. */
-export function settingsHandlers(deps: HandlerDeps): HandlerSlice<(typeof SETTINGS_CHANNELS)[number]> {
+export function settingsHandlers(deps: HandlerDeps): HandlerSlice<(typeof SETTINGS_CHANNELS | typeof DIAGNOSTICS_CHANNELS)[number]> {
   // Without a store from the caller (tests, the e2e harness), settings live in the data folder.
   let own: SettingsStore | null = null;
   const store = () => deps.settings ?? (own ??= new SettingsStore(deps.dataDir, (p) => deps.logger?.warn(p)));

@@ -8,6 +8,8 @@ import type { SettingsStore } from '../core/settings/settings-store';
 import type { RequestLog } from '../core/aws/request-log';
 import type { SeriesCache } from '../core/monitoring/series-cache';
 import type { PlatformCredentialStore } from '../core/platform/credential-store';
+import type { Runs } from '../core/app/runs';
+import type { RunProgress } from '../../shared/contract/runs';
 
 /** Holds the connected profile for the app's lifetime (the CLI opens one per command instead). */
 export interface SessionHolder {
@@ -16,6 +18,9 @@ export interface SessionHolder {
   /** The session, or a NotConnected error. */
   require(): Session;
 }
+
+/** The app's runs: every long operation, whichever handler started it. */
+export type AppRuns = Runs<RunProgress>;
 
 /** What every handler may use. Built by the Electron layer, the e2e harness, or tests. */
 export interface HandlerDeps {
@@ -45,7 +50,12 @@ export interface HandlerDeps {
   openExternal?: (url: string) => Promise<void>;
   /** The Bodo Platform API token's store (the app's is keychain-backed; defaults to memory only). */
   platformCredentials?: PlatformCredentialStore;
+  /** The app's runs (createHandlers makes them when not given). */
+  runs?: AppRuns;
 }
+
+/** What a slice that starts or answers runs is given: the deps, with the app's runs always there. */
+export type RunningDeps = HandlerDeps & { runs: AppRuns };
 
 /** A handler receives the already-validated request. */
 export type Handler<C extends Channel> = (request: z.output<(typeof contract)[C]['request']>) => Promise<ResponseOf<C>>;

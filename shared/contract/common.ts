@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ERROR_CODES } from '../errors';
 import { SUPPORTED_REGIONS } from '../regions';
 import type { Validator } from '../validation/names';
 
@@ -24,5 +25,28 @@ export const RegionSchema = z.enum(SUPPORTED_REGIONS, {
   error: `Region must be one of ${SUPPORTED_REGIONS.join(', ')}.`,
 });
 
+/** A request naming one region. */
+export const RegionRequestSchema = z.object({ region: RegionSchema }).strict();
+
 /** An empty request. */
 export const EmptySchema = z.object({}).strict();
+
+/** The error shape crossing IPC: a stable code, a human message, and the field at fault. */
+export const AppErrorSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  message: z.string(),
+  field: z.string().optional(),
+});
+
+/**
+ * What a channel that starts a long operation answers: the id of its run (made by main), to ask
+ * `runs:progress` and `runs:cancel` with (see runs.ts).
+ */
+export const RunRefSchema = z.object({ runId: z.string() });
+export type RunRef = z.infer<typeof RunRefSchema>;
+
+/** A run's id, as a request names it. */
+export const RunIdSchema = z.string().max(100, { error: 'runId must be at most 100 characters.' });
+
+/** A request about one run. */
+export const RunQuerySchema = z.object({ runId: RunIdSchema }).strict();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ContractEntry } from './entry';
 
 import { EXPORT_FORMATS } from './export-formats';
-import type { EXPORT_CHANNELS } from './export-channels';
+import type { EXPORT_CHANNELS } from './export.channels';
 
 export { EXPORT_FORMATS };
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { EmptySchema } from './common';
 import type { ContractEntry } from './entry';
-import type { PLATFORM_CHANNELS } from './platform-channels';
+import type { PLATFORM_CHANNELS } from './platform.channels';
 
 /**
  * The Bodo Platform's record of a registration, kept with the saved configuration: which platform

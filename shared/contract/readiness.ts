@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { validateBucketName, validateRoleName, validateTableName } from '../validation/names';
 import { namedString, RegionSchema } from './common';
 import type { ContractEntry } from './entry';
-import type { READINESS_CHANNELS } from './readiness-channels';
+import type { READINESS_CHANNELS } from './readiness.channels';
 
 /** Most vCPUs a workspace may be said to need: far above any real quota, low enough to stay a sane number. */
 export const MAX_WORKSPACE_VCPUS = 100_000;

@@ -1,31 +1,9 @@
 import { z } from 'zod';
 import { MAX_KEY_ID_LENGTH, MAX_SECRET_LENGTH, MAX_SESSION_TOKEN_LENGTH, normaliseMfaCode } from '../validation/credentials';
-import { RegionSchema } from './common';
-
-/** The kinds of local AWS profile Onramp recognises. */
-export const ProfileKindSchema = z.enum(['static', 'sso', 'assume-role', 'process', 'web-identity', 'unknown']);
-export type ProfileKind = z.infer<typeof ProfileKindSchema>;
-
-/** A profile as shown to the user: never any key material. */
-export const ProfileSummarySchema = z.object({
-  name: z.string(),
-  kind: ProfileKindSchema,
-  region: z.string().nullable(),
-  endpointUrl: z.string().nullable(),
-  /** The MFA device serial when the profile assumes a role with MFA; the UI then asks for a code. */
-  mfaSerial: z.string().nullable(),
-  /** True for the profile named by AWS_PROFILE (or "default"). */
-  isDefault: z.boolean(),
-});
-export type ProfileSummary = z.infer<typeof ProfileSummarySchema>;
-
-/** Profile names are what the user's files say; cap them and forbid control characters. */
-export const ProfileNameSchema = z
-  .string({ error: 'Profile must be text.' })
-  .min(1, { error: 'Profile must not be empty.' })
-  .max(128, { error: 'Profile name must be at most 128 characters.' })
-  // eslint-disable-next-line no-control-regex
-  .regex(/^[^\u0000-\u001f\u007f]+$/, { error: 'Profile name must not contain control characters.' });
+import { EmptySchema, RegionSchema } from './common';
+import type { ContractEntry } from './entry';
+import { ProfileNameSchema } from './profiles';
+import type { SESSION_CHANNELS } from './session.channels';
 
 /** A 6-digit MFA code; pasted spaces are removed first, so " 123456" is never cut to five digits. */
 export const MfaCodeSchema = z
@@ -97,3 +75,32 @@ export const SessionInfoSchema = z.object({
   endpointUrl: z.string().nullable(),
 });
 export type SessionInfo = z.infer<typeof SessionInfoSchema>;
+
+/** Contract entries for the session channels: connecting a profile or typed keys, and saving keys as a profile. */
+export const sessionContract = {
+  'session:connect': {
+    doc: 'Resolve a profile\'s credentials in main and call STS GetCallerIdentity.',
+    request: ConnectRequestSchema,
+    response: SessionInfoSchema,
+  },
+  'session:current': {
+    doc: 'The connected identity, or null.',
+    request: EmptySchema,
+    response: SessionInfoSchema.nullable(),
+  },
+  'session:disconnect': {
+    doc: 'Forget the connected profile and its cached credentials.',
+    request: EmptySchema,
+    response: z.null(),
+  },
+  'session:connect-keys': {
+    doc: 'Connect with an access key pair held in main\'s memory only (STS GetCallerIdentity); the keys never come back.',
+    request: AccessKeysConnectRequestSchema,
+    response: SessionInfoSchema,
+  },
+  'session:save-profile': {
+    doc: 'Save the connected session\'s in-memory access keys as a named profile in the shared AWS files.',
+    request: SaveProfileRequestSchema,
+    response: SaveProfileResultSchema,
+  },
+} satisfies Record<(typeof SESSION_CHANNELS)[number], ContractEntry>;

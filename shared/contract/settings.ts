@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { EmptySchema, RegionSchema } from './common';
 import type { ContractEntry } from './entry';
-import { ProfileNameSchema } from './session';
+import { ProfileNameSchema } from './profiles';
 import { normalisePlatformUrl, platformUrlProblem } from '../platform/urls';
-import type { SETTINGS_CHANNELS } from './settings-channels';
+import type { SETTINGS_CHANNELS } from './settings.channels';
 
 /** The colour schemes the app offers; `system` follows the OS. */
 export const THEMES = ['light', 'dark', 'system'] as const;
@@ -59,24 +59,7 @@ export const DEFAULT_SETTINGS: Settings = {
 export const SettingsUpdateSchema = SettingsSchema.partial().strict();
 export type SettingsUpdate = z.infer<typeof SettingsUpdateSchema>;
 
-/** One recent error, already redacted. */
-export const RecentErrorSchema = z.object({ time: z.string(), message: z.string() });
-
-/** The "Copy diagnostics" report: versions, OS, settings, recent errors, endpoint override — never a secret. */
-export const DiagnosticsSchema = z.object({
-  app: z.object({ name: z.string(), version: z.string() }),
-  versions: z.object({ electron: z.string().nullable(), chrome: z.string().nullable(), node: z.string() }),
-  os: z.object({ platform: z.string(), release: z.string(), arch: z.string() }),
-  settings: SettingsSchema,
-  /** The endpoint override in use (AWS_ENDPOINT_URL or the profile's endpoint_url), or null for real AWS. */
-  endpointUrl: z.string().nullable(),
-  recentErrors: z.array(RecentErrorSchema),
-  /** The same facts as plain text, ready to paste into a bug report. */
-  text: z.string(),
-});
-export type Diagnostics = z.infer<typeof DiagnosticsSchema>;
-
-/** Contract entries for the settings and diagnostics channels. */
+/** Contract entries for the settings channels: the user's preferences. */
 export const settingsContract = {
   'settings:get': {
     doc: 'The saved settings (defaults when none are saved or the file was unreadable).',
@@ -87,10 +70,5 @@ export const settingsContract = {
     doc: 'Change some settings; returns the full settings as saved.',
     request: SettingsUpdateSchema,
     response: SettingsSchema,
-  },
-  'diagnostics:get': {
-    doc: 'Versions, OS, settings, recent errors and the endpoint override, for bug reports (never a secret).',
-    request: EmptySchema,
-    response: DiagnosticsSchema,
   },
 } satisfies Record<(typeof SETTINGS_CHANNELS)[number], ContractEntry>;

@@ -8,7 +8,9 @@ import {
   validateTableName,
 } from '../validation/names';
 import { normaliseAccountId, trimPasted } from '../validation/forgiving';
-import { namedString, RegionSchema } from './common';
+import { EmptySchema, namedString, RegionSchema, RunRefSchema } from './common';
+import type { ContractEntry } from './entry';
+import type { SETUP_CHANNELS } from './setup.channels';
 import { PlatformLinkSchema } from './platform';
 
 export { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME } from '../defaults';
@@ -165,3 +167,43 @@ export const DestroyResultSchema = z.object({
   cancelled: z.boolean().default(false),
 });
 export type DestroyResult = z.infer<typeof DestroyResultSchema>;
+
+/** A request naming one saved configuration. */
+export const ConfigNameRequestSchema = z.object({ name: z.string().min(1).max(64) }).strict();
+
+/** Contract entries for the setup channels: plan, apply, verify, destroy and recovery of interrupted runs (the long ones are runs). */
+export const setupContract = {
+  'setup:plan': {
+    doc: 'Compute what apply would create, keep, or refuse as a conflict.',
+    request: SetupInputSchema,
+    response: PlanSchema,
+  },
+  'setup:apply': {
+    doc: 'Start creating the Cloud Configuration as a run (kind setup-apply); runs:progress shows its steps, result or error with what was rolled back.',
+    request: SetupInputSchema,
+    response: RunRefSchema,
+  },
+  'setup:verify': {
+    doc: 'Re-check a saved configuration against AWS (drift detection).',
+    request: ConfigNameRequestSchema,
+    response: VerifyResultSchema,
+  },
+  'setup:destroy': {
+    doc: 'Start tearing down a saved configuration as a run (kind setup-destroy); the confirmation must repeat its name. runs:cancel stops it before the next deletion.',
+    request: z.object({ name: z.string().min(1).max(64), confirmation: z.string().max(64) }).strict(),
+    response: RunRefSchema,
+  },
+  'setup:interrupted': {
+    doc: 'Setup runs that stopped before completing or undoing (crash, killed process), from their journals.',
+    request: EmptySchema,
+    response: z.object({
+      runs: z.array(InterruptedRunSchema),
+      unreadable: z.array(z.object({ file: z.string(), reason: z.string() })),
+    }),
+  },
+  'setup:resolve-interrupted': {
+    doc: 'Finish (re-apply, hardening what was created) or undo (delete what the journal lists) an interrupted run, as a run (kind setup-recover).',
+    request: z.object({ runId: z.string().max(100), action: z.enum(['finish', 'undo']) }).strict(),
+    response: RunRefSchema,
+  },
+} satisfies Record<(typeof SETUP_CHANNELS)[number], ContractEntry>;

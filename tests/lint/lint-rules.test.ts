@@ -22,6 +22,12 @@ describe('lint fails on planted violations', () => {
     ['renderer/src/main.tsx', "import { createHandlers } from '../../main/handlers';\nexport const x = createHandlers;\n", 'no-restricted-imports'],
     ['main/core/setup/tags.ts', "import { app } from 'electron';\nexport const x = app;\n", 'no-restricted-imports'],
     ['main/handlers/configs.ts', "import { App } from '../../renderer/src/app/App';\nexport const x = App;\n", 'no-restricted-imports'],
+    // The core never reaches up into the layers that adapt it: neither the handlers nor the CLI, not even for a type.
+    ['main/core/setup/tags.ts', "import { createHandlers } from '../../handlers';\nexport const x = createHandlers;\n", 'no-restricted-imports'],
+    ['main/core/app/runs.ts', "import type { HandlerDeps } from '../../handlers/types';\nexport type X = HandlerDeps;\n", 'no-restricted-imports'],
+    ['main/core/app/runs.ts', "export { setupHandlers } from '../../handlers/setup';\n", 'no-restricted-imports'],
+    ['main/core/setup/tags.ts', "import { EXIT } from '../../cli/io';\nexport const x = EXIT;\n", 'no-restricted-imports'],
+    ['main/core/app/runs.ts', "import { runCli } from '../../cli';\nexport const x = runCli;\n", 'no-restricted-imports'],
     ['main/core/setup/tags.ts', 'async function f(): Promise<void> {}\nexport function g(): void {\n  f();\n}\n', '@typescript-eslint/no-floating-promises'],
     ['shared/contract/common.ts', 'export const x: any = 1;\n', '@typescript-eslint/no-explicit-any'],
     ['main/core/setup/tags.ts', "import { AppError } from '../../../shared/errors';\nexport type E = AppError;\n", '@typescript-eslint/consistent-type-imports'],
@@ -52,7 +58,7 @@ describe('lint fails on planted violations', () => {
   });
 
   it('the project as it is passes', async () => {
-    const results = await eslint.lintFiles(['main/core/setup/tags.ts', 'renderer/src/main.tsx', 'shared/contract/common.ts']);
+    const results = await eslint.lintFiles(['main/core/setup/tags.ts', 'main/core/app/runs.ts', 'main/core/export/index.ts', 'renderer/src/main.tsx', 'shared/contract/common.ts']);
     expect(results.flatMap((r) => r.messages.filter((m) => m.severity === 2))).toEqual([]);
   });
 });

@@ -148,9 +148,10 @@ const IPC_CASES: IpcCase[] = [
   { label: 'keys: unknown extra key', channel: 'session:connect-keys', payload: { accessKeyId: 'a', secretAccessKey: 'b', profile: 'x' }, field: /.*/, says: /profile/ },
   { label: 'save profile: enormous name', channel: 'session:save-profile', payload: { name: 'n'.repeat(300) }, field: /name/, says: /far too long/ },
   { label: 'sso: control char in profile', channel: 'sso:sign-in', payload: { profile: 'corp\u0007' }, field: /profile/, says: /control characters/ },
-  { label: 'sso: enormous sign-in id', channel: 'sso:progress', payload: { signInId: 'i'.repeat(101) }, field: /signInId/, says: /100/ },
+  { label: 'sso: enormous run id', channel: 'sso:open-browser', payload: { runId: 'i'.repeat(101) }, field: /runId/, says: /100/ },
   { label: 'destroy: enormous confirmation', channel: 'setup:destroy', payload: { name: 'prod', confirmation: 'c'.repeat(65) }, field: /confirmation/, says: /64/ },
-  { label: 'progress: enormous job id', channel: 'setup:progress', payload: { jobId: 'j'.repeat(101) }, field: /jobId/, says: /100/ },
+  { label: 'progress: enormous run id', channel: 'runs:progress', payload: { runId: 'j'.repeat(101) }, field: /runId/, says: /100/ },
+  { label: 'cancel: enormous run id', channel: 'runs:cancel', payload: { runId: 'j'.repeat(101) }, field: /runId/, says: /100/ },
   // Alarm form
   alarmCase('threshold NaN', { threshold: NaN }, /threshold/, /number/i),
   alarmCase('threshold Infinity', { threshold: Infinity }, /threshold/, /number|finite|large/i),

@@ -19,7 +19,7 @@ import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../shared/regions
 import { numberField } from '../../../shared/validation/numbers';
 import { planHistoryWindow } from '../../core/monitoring/history-window';
 import { parseFlags, requireFlag, validateWith } from '../args';
-import { cancellable } from '../cancel';
+import { runCancellable } from '../cancel';
 import { credentialFlags, type CredentialFlags } from '../deps';
 import { EXIT } from '../io';
 import { BASE_FLAGS, HISTORY_FLAGS, BACKTEST_FLAGS, CREATE_FLAGS, DELETE_FLAGS } from './monitoring';
@@ -240,11 +240,13 @@ export const alarmCreate: Command = async (argv, io, deps) => {
     CONDITION_FIELD_TO_FLAG,
   );
   const { createAlarm } = await core();
-  const cancel = cancellable(io, {
+  const cancel = {
     cancelling: 'cancelling — finishing the step in flight, then undoing what this run made in every region (Ctrl-C again to quit now).',
     quitting: 'quit before undoing finished; run "onramp alarms" in each region to see what is left.',
-  });
-  const result = await createAlarm(await deps.aws(credentials, config.regions[0]), config, { signal: cancel.signal }).finally(cancel.done);
+  };
+  const result = await runCancellable(io, cancel, (runs) =>
+    runs.start({ kind: 'alarm-create', subject: config.name, fields: {}, work: async (run) => createAlarm(await deps.aws(credentials, config.regions[0]), config, { signal: run.signal }) }),
+  );
   const first = result.regions[0]!;
   const subs = (list: typeof first.subscriptions) => list.map((s) => ({ endpoint: s.endpoint, protocol: s.protocol, status: s.status }));
   const json = {

@@ -1,12 +1,13 @@
-import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME, SetupInputSchema, type InterruptedRun, type ManualStep, type SetupInput } from '../../../shared/contract/setup';
+import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME, SetupInputSchema, type ApplyStepStatus, type InterruptedRun, type ManualStep, type SetupInput } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/errors';
 import type { SetupConnection } from '../../core/app/setup-service';
+import { configurationOf } from '../../core/app/setup-runs';
 import type { ApplyFailedError } from '../../core/setup/apply';
 import { ConfigurationStore } from '../../core/store/configurations';
 import { defaultDataDir } from '../../core/store/data-dir';
 import { parseFlags, requireFlag, validateWith } from '../args';
 import { credentialFlags, type CliDeps, type CredentialFlags } from '../deps';
-import { cancellable } from '../cancel';
+import { runCancellable } from '../cancel';
 import { CliExit, EXIT, type CliIo, type CommandOutput } from '../io';
 import { SETUP_FLAGS, RECOVER_FLAGS } from './setup';
 import type { Command } from './index';
@@ -69,6 +70,11 @@ const SETUP_CANCEL = {
   quitting: 'quit before undoing finished; run "onramp setup interrupted" to finish or undo.',
 };
 
+/** Each step as it changes, on stderr (stdout stays the result). */
+const printStep = (io: CliIo) => (s: ApplyStepStatus) => {
+  if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
+};
+
 const manualLines = (manual: ManualStep[]) => manual.map((m) => `  ${m.resource} ${m.name}: ${m.reason}\n    run: ${m.command}\n    or in the console: ${m.console}`).join('\n');
 const interruptedLines = (runs: InterruptedRun[]) =>
   runs.map((r) => `  run ${r.runId} (${r.configuration}, account ${r.account}, ${r.region}, started ${r.startedAt}): ${r.resources.map((x) => `${x.kind} ${x.name} [${x.state}]`).join(', ') || 'nothing created'}`).join('\n');
@@ -88,15 +94,17 @@ export const plan: Command = async (argv, io, deps) => {
 export const apply: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
   const service = await setupService(io);
-  const cancel = cancellable(io, SETUP_CANCEL);
   try {
-    const saved = await service.apply(await connect(deps, credentials, input.region), input, {
-      signal: cancel.signal,
-      onStep: (s) => {
-        if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
-      },
-    });
-    const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, identity: _i, ...result } = saved;
+    const saved = await runCancellable(io, SETUP_CANCEL, (runs) =>
+      runs.start({
+        kind: 'setup-apply',
+        subject: input.name,
+        fields: { manual: [] },
+        work: async (run) => service.apply(await connect(deps, credentials, input.region), input, { signal: run.signal, onStep: printStep(io) }),
+        result: configurationOf,
+      }),
+    );
+    const result = configurationOf(saved);
     const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${String(v)}`).join('\n');
     return { json: result, human, exitCode: EXIT.ok };
   } catch (err) {
@@ -107,8 +115,6 @@ export const apply: Command = async (argv, io, deps) => {
       throw new CliExit(code, { error: { code: failed.code === 'Cancelled' ? 'Cancelled' : failed.cause.code, message: failed.message }, rolledBack: failed.rolledBack, manual: failed.manual }, human);
     }
     throw err;
-  } finally {
-    cancel.done();
   }
 };
 
@@ -121,17 +127,15 @@ export const verify: Command = async (argv, io, deps) => {
 
 export const destroy: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
-  const cancel = cancellable(io, SETUP_CANCEL);
-  try {
-    const result = await (await setupService(io)).destroy(await connect(deps, credentials, input.region), input, { signal: cancel.signal });
-    const human =
-      [...result.deleted.map((d) => `deleted ${d}`), ...result.kept.map((k) => `KEPT    ${k.resource}: ${k.reason}`), ...result.notes.map((n) => `note    ${n}`), result.cancelled ? 'Cancelled: the rest was left in place.' : '']
-        .filter(Boolean)
-        .join('\n') || 'Nothing to delete.';
-    return { json: result, human, exitCode: result.cancelled ? EXIT.cancelled : result.kept.length ? EXIT.aws : EXIT.ok };
-  } finally {
-    cancel.done();
-  }
+  const service = await setupService(io);
+  const result = await runCancellable(io, SETUP_CANCEL, (runs) =>
+    runs.start({ kind: 'setup-destroy', subject: input.name, fields: {}, work: async (run) => service.destroy(await connect(deps, credentials, input.region), input, { signal: run.signal }) }),
+  );
+  const human =
+    [...result.deleted.map((d) => `deleted ${d}`), ...result.kept.map((k) => `KEPT    ${k.resource}: ${k.reason}`), ...result.notes.map((n) => `note    ${n}`), result.cancelled ? 'Cancelled: the rest was left in place.' : '']
+      .filter(Boolean)
+      .join('\n') || 'Nothing to delete.';
+  return { json: result, human, exitCode: result.cancelled ? EXIT.cancelled : result.kept.length ? EXIT.aws : EXIT.ok };
 };
 
 export const interrupted: Command = async (argv, io) => {
@@ -153,14 +157,16 @@ export const recover: Command = async (argv, io, deps) => {
   const service = await setupService(io);
   const run = (await service.interrupted()).runs.find((r) => r.runId === runId);
   if (!run) throw new AppError('InvalidInput', `No interrupted run ${runId}; "onramp setup interrupted" lists them.`, '--run');
-  const cancel = cancellable(io, SETUP_CANCEL);
   try {
-    const out = await service.resolveInterrupted(await connect(deps, credentials, run.region), runId, action, {
-      signal: cancel.signal,
-      onStep: (s) => {
-        if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
-      },
-    });
+    const out = await runCancellable(io, SETUP_CANCEL, (runs) =>
+      runs.start({
+        kind: 'setup-recover',
+        subject: run.configuration,
+        fields: { action, manual: [] },
+        work: async (r) => service.resolveInterrupted(await connect(deps, credentials, run.region), runId, action, { signal: r.signal, onStep: printStep(io) }),
+        result: ({ saved }) => (saved ? configurationOf(saved) : null),
+      }),
+    );
     const human = action === 'finish' ? `Finished: configuration ${run.configuration} is complete and saved.` : `Undone: ${out.undone.join(', ') || 'nothing was left to delete'}.`;
     return { json: out, human, exitCode: EXIT.ok };
   } catch (err) {
@@ -169,8 +175,6 @@ export const recover: Command = async (argv, io, deps) => {
       throw new CliExit(failed.code === 'Cancelled' ? EXIT.cancelled : EXIT.aws, { error: { code: failed.code, message: failed.message }, rolledBack: failed.rolledBack, manual: failed.manual }, failed.message);
     }
     throw err;
-  } finally {
-    cancel.done();
   }
 };
 

@@ -1,49 +1,47 @@
 /**
- * IAM Identity Center sign-ins started from the app: each runs the device flow in main (see
- * core/sso/sign-in.ts), opens the verification page the SSO-OIDC service returned in the user's
- * browser, and is polled by the renderer until it has cached the token. The CLI awaits the same
- * `startSsoSignIn` directly.
+ * IAM Identity Center sign-ins started from the app: each is a run (kind sso-sign-in, see runs.ts)
+ * that runs the device flow in main (core/sso/sign-in.ts), opens the verification page the SSO-OIDC
+ * service returned in the user's browser, shows the code to confirm in its progress, and ends once
+ * the token is cached. The renderer follows and cancels it like any run; the CLI starts the same
+ * sign-in in its own runs.
  */
-import { randomUUID } from 'node:crypto';
-import type { SsoProgress, SsoSignIn } from '../../../shared/contract/sso';
-import { AppError, type AppErrorShape } from '../../../shared/errors';
-import { toAppError } from '../aws/errors';
+import type { RunOf, RunProgress, RunRef } from '../../../shared/contract/runs';
+import { AppError } from '../../../shared/errors';
 import type { PollClock } from '../sso/device-flow';
-import { isSafeVerificationUrl, SignInCancelled, startSsoSignIn, type PendingSignIn } from '../sso/sign-in';
+import { isSafeVerificationUrl, startSsoSignIn, type PendingSignIn } from '../sso/sign-in';
+import type { RunControl, Runs } from './runs';
 
 /** What the sign-ins need. `openExternal` opens a URL in the user's browser (Electron's shell, checked again there). */
 export interface SsoServiceDeps {
   env: NodeJS.ProcessEnv;
+  /** The app's runs, where each sign-in runs. */
+  runs: Runs<RunProgress>;
   openExternal?: (url: string) => Promise<void>;
   clock?: PollClock;
-  /** Forget finished sign-ins after this long. */
-  keepFinishedMs?: number;
 }
 
-interface Entry {
-  pending: PendingSignIn;
-  state: SsoProgress['state'];
-  error: AppErrorShape | null;
-}
-
-/** The app's running and recently finished sign-ins. */
+/** The app's sign-ins. */
 export interface SsoSignIns {
-  start(profile: string): Promise<SsoSignIn>;
-  progress(signInId: string): SsoProgress;
-  openBrowser(signInId: string): Promise<{ browserOpened: boolean }>;
-  cancel(signInId: string): void;
+  /** Start signing `profile` in (replacing a sign-in of that profile still waiting); answers the run's id. */
+  start(profile: string): RunRef;
+  /** Open the verification page of a sign-in still waiting for the browser again. */
+  openBrowser(runId: string): Promise<{ browserOpened: boolean }>;
 }
 
-/** Create the registry of sign-ins for one app. */
-export function createSsoSignIns(deps: SsoServiceDeps): SsoSignIns {
-  const entries = new Map<string, Entry>();
-  const keep = deps.keepFinishedMs ?? 60 * 60_000;
-
-  const entry = (signInId: string): Entry => {
-    const found = entries.get(signInId);
-    if (!found) throw new AppError('NotFound', 'That sign-in is not known (it may have finished over an hour ago).', 'signInId');
-    return found;
+/** What a sign-in's code looks like in its progress. */
+function codeOf(pending: PendingSignIn, browserOpened: boolean): NonNullable<RunOf<'sso-sign-in'>['code']> {
+  return {
+    userCode: pending.userCode,
+    verificationUri: pending.verificationUri,
+    verificationUriComplete: pending.verificationUriComplete,
+    expiresAt: new Date(pending.expiresAt).toISOString(),
+    browserOpened,
   };
+}
+
+/** Create the sign-ins of one app. */
+export function createSsoSignIns(deps: SsoServiceDeps): SsoSignIns {
+  const { runs } = deps;
 
   const open = async (url: string): Promise<boolean> => {
     if (!deps.openExternal || !isSafeVerificationUrl(url)) return false;
@@ -57,52 +55,26 @@ export function createSsoSignIns(deps: SsoServiceDeps): SsoSignIns {
     }
   };
 
+  const signIn = (profile: string) => async (run: RunControl<RunProgress, 'sso-sign-in'>) => {
+    const pending = await startSsoSignIn({ env: deps.env, clock: deps.clock }, profile, run.signal);
+    run.set({ code: codeOf(pending, await open(pending.verificationUriComplete)) });
+    const { expiresAt } = await pending.done;
+    return { expiresAt };
+  };
+
   return {
-    async start(profile) {
+    start(profile) {
       // A new sign-in for the same profile replaces a waiting one.
-      for (const e of entries.values()) if (e.pending.profile === profile && e.state === 'waiting') e.pending.cancel();
-      const pending = await startSsoSignIn({ env: deps.env, clock: deps.clock }, profile);
-      const signInId = randomUUID();
-      const e: Entry = { pending, state: 'waiting', error: null };
-      entries.set(signInId, e);
-      pending.done
-        .then(() => {
-          e.state = 'signed-in';
-        })
-        .catch((err: unknown) => {
-          if (err instanceof SignInCancelled || e.state === 'cancelled') {
-            e.state = 'cancelled';
-          } else {
-            e.state = 'failed';
-            e.error = toAppError(err).toShape();
-          }
-        })
-        .finally(() => setTimeout(() => entries.delete(signInId), keep).unref?.());
-      const browserOpened = await open(pending.verificationUriComplete);
-      return {
-        signInId,
-        profile,
-        userCode: pending.userCode,
-        verificationUri: pending.verificationUri,
-        verificationUriComplete: pending.verificationUriComplete,
-        expiresAt: new Date(pending.expiresAt).toISOString(),
-        browserOpened,
-      };
+      for (const r of runs.list()) if (r.kind === 'sso-sign-in' && r.subject === profile && r.state === 'running') runs.cancel(r.runId);
+      const { runId } = runs.start({ kind: 'sso-sign-in', subject: profile, fields: { code: null }, work: signIn(profile) });
+      return { runId };
     },
-    progress(signInId) {
-      const e = entry(signInId);
-      return { signInId, profile: e.pending.profile, state: e.state, error: e.error };
-    },
-    async openBrowser(signInId) {
-      const e = entry(signInId);
-      if (e.state !== 'waiting') throw new AppError('InvalidInput', 'That sign-in is no longer waiting for the browser.', 'signInId');
-      return { browserOpened: await open(e.pending.verificationUriComplete) };
-    },
-    cancel(signInId) {
-      const e = entry(signInId);
-      if (e.state !== 'waiting') return;
-      e.state = 'cancelled';
-      e.pending.cancel();
+    async openBrowser(runId) {
+      const run = runs.progress(runId);
+      if (run.kind !== 'sso-sign-in') throw new AppError('InvalidInput', 'That run is not a sign-in.', 'runId');
+      if (run.state !== 'running' || !run.code) throw new AppError('InvalidInput', 'That sign-in is no longer waiting for the browser.', 'runId');
+      // The page main recorded from the service's answer, never one the renderer supplies.
+      return { browserOpened: await open(run.code.verificationUriComplete) };
     },
   };
 }

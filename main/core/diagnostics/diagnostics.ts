@@ -1,4 +1,5 @@
-import type { Diagnostics, Settings } from '../../../shared/contract/settings';
+import type { Diagnostics } from '../../../shared/contract/diagnostics';
+import type { Settings } from '../../../shared/contract/settings';
 import type { RecentError } from '../logging/logger';
 import { redact } from '../logging/redact';
 

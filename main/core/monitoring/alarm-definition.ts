@@ -4,8 +4,8 @@
  * and recognised as one of the metrics Onramp watches.
  */
 import type { MetricAlarm, MetricDataQuery, PutMetricAlarmCommandInput } from '@aws-sdk/client-cloudwatch';
-import type { AlarmSummary } from '../../../shared/contract/monitoring';
-import { CloudWatchStatisticSchema, ComparisonOperatorSchema } from '../../../shared/contract/monitoring';
+import type { AlarmSummary } from '../../../shared/contract/alarms';
+import { CloudWatchStatisticSchema, ComparisonOperatorSchema } from '../../../shared/contract/alarms';
 import { comparisonOperator, type RegionalAlarmConfig } from '../../../shared/monitoring/alarm-config';
 import type { NotifyOn } from '../../../shared/monitoring/alarm-inputs';
 import { TreatMissingSchema } from '../../../shared/monitoring/evaluation';

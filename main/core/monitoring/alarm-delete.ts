@@ -11,7 +11,7 @@
  */
 import { DeleteAlarmsCommand, paginateDescribeAlarms } from '@aws-sdk/client-cloudwatch';
 import { DeleteTopicCommand } from '@aws-sdk/client-sns';
-import type { AlarmDeletePlan, AlarmDeleteResult, AlarmTopic } from '../../../shared/contract/monitoring';
+import type { AlarmDeletePlan, AlarmDeleteResult, AlarmTopic } from '../../../shared/contract/alarms';
 import { AppError } from '../../../shared/errors';
 import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';

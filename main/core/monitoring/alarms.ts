@@ -6,17 +6,17 @@ import {
   type MetricAlarm,
   type PutMetricAlarmCommandInput,
 } from '@aws-sdk/client-cloudwatch';
-import type { AlarmSummary, CreateAlarmResult, RegionalAlarmResult } from '../../../shared/contract/monitoring';
+import type { AlarmSummary, CreateAlarmResult, RegionalAlarmResult } from '../../../shared/contract/alarms';
 import { AppError } from '../../../shared/errors';
 import type { AlarmConfig, RegionalAlarmConfig } from '../../../shared/monitoring/alarm-config';
 import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';
 import { RolledBackError, toAppError } from '../aws/errors';
 import { putAlarmInput, restoreInput, sameDefinition, summariseAlarm } from './alarm-definition';
-import { checkpoint, isCancelled, type RunOptions } from './run';
+import { checkpoint, isCancelled, type RunOptions } from '../run/checkpoint';
 import { ensureTopic, planTopic, undoTopicChanges, type TopicJournal, type TopicPlan } from './topics';
 
-export type { AlarmSummary, CreateAlarmResult } from '../../../shared/contract/monitoring';
+export type { AlarmSummary, CreateAlarmResult } from '../../../shared/contract/alarms';
 
 const PAGES = { stopOnSameToken: true } as const;
 

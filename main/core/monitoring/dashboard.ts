@@ -1,4 +1,4 @@
-import type { DashboardSummary, RegionSummary } from '../../../shared/contract/monitoring';
+import type { DashboardSummary, RegionSummary } from '../../../shared/contract/dashboard';
 import { ALL_USAGE_CLASSES, DEFAULT_USAGE_CHOICE, type Datapoint } from '../../../shared/monitoring/metric';
 import { planWindow } from '../../../shared/monitoring/range';
 import type { AwsContext } from '../aws/context';
@@ -7,7 +7,7 @@ import { listAlarms } from './alarms';
 import { fetchUsage, type SeriesCacheRef } from './metrics';
 import { readVcpuQuota } from './quota';
 
-export type { DashboardSummary, RegionSummary } from '../../../shared/contract/monitoring';
+export type { DashboardSummary, RegionSummary } from '../../../shared/contract/dashboard';
 
 /** The sparkline covers the last 24 hours at 5-minute resolution. */
 const SPARKLINE_SECONDS = 86_400;

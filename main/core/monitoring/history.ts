@@ -1,4 +1,4 @@
-import type { UsageHistory, VcpuQuota } from '../../../shared/contract/monitoring';
+import type { UsageHistory, VcpuQuota } from '../../../shared/contract/usage';
 import { ALL_USAGE_CLASSES, metricIdentity } from '../../../shared/monitoring/metric';
 import { peakOf, suggestThreshold } from '../../../shared/monitoring/threshold';
 import type { AwsContext } from '../aws/context';
@@ -6,7 +6,7 @@ import { planHistoryWindow, type HistoryQuery } from './history-window';
 import { fetchUsage, type SeriesCacheRef } from './metrics';
 import { readVcpuQuota } from './quota';
 
-export type { UsageHistory } from '../../../shared/contract/monitoring';
+export type { UsageHistory } from '../../../shared/contract/usage';
 export { planHistoryWindow, type HistoryQuery } from './history-window';
 
 /** Fetch a metric's history (one GetMetricData request for up to 500 classes) with its peak, quota and suggested threshold. */

@@ -7,4 +7,4 @@ export { listAlarms, getAlarm, createAlarm, deleteAlarm, sendTestNotification, A
 export { listTopics, listSubscriptions, lookupTopics, ensureTopic, resendConfirmation, type TopicSummary, type SubscriptionSummary } from './topics';
 export { planAlarmDelete, deleteAlarmEverywhere } from './alarm-delete';
 export { dashboardSummary, type DashboardSummary, type RegionSummary } from './dashboard';
-export type { RunOptions } from './run';
+export type { RunOptions } from '../run/checkpoint';

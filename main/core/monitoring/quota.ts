@@ -1,10 +1,10 @@
 import { GetServiceQuotaCommand } from '@aws-sdk/client-service-quotas';
-import type { VcpuQuota } from '../../../shared/contract/monitoring';
+import type { VcpuQuota } from '../../../shared/contract/usage';
 import { ALL_USAGE_CLASSES, VCPU_QUOTA_CODES } from '../../../shared/monitoring/metric';
 import type { AwsContext } from '../aws/context';
 import { isAwsError, toAppError } from '../aws/errors';
 
-export type { VcpuQuota } from '../../../shared/contract/monitoring';
+export type { VcpuQuota } from '../../../shared/contract/usage';
 
 /** The Service Quotas console's list of EC2 quotas in a region, where a quota without a known code can be looked up. */
 export function ec2QuotasConsoleUrl(region: string): string {

@@ -8,15 +8,15 @@ import {
   SubscribeCommand,
   UnsubscribeCommand,
 } from '@aws-sdk/client-sns';
-import type { SubscriptionSummary, TopicLookup, TopicSummary } from '../../../shared/contract/monitoring';
+import type { SubscriptionSummary, TopicLookup, TopicSummary } from '../../../shared/contract/topics';
 import { AppError } from '../../../shared/errors';
 import type { TopicChoice } from '../../../shared/monitoring/alarm-config';
 import type { SupportedRegion } from '../../../shared/regions';
 import type { AwsContext } from '../aws/context';
 import { isNotFound, toAppError } from '../aws/errors';
-import { checkpoint, type RunOptions } from './run';
+import { checkpoint, type RunOptions } from '../run/checkpoint';
 
-export type { SubscriptionSummary, TopicLookup, TopicSummary } from '../../../shared/contract/monitoring';
+export type { SubscriptionSummary, TopicLookup, TopicSummary } from '../../../shared/contract/topics';
 
 /** Tags on every topic Onramp creates for alarm notifications; a topic of the name without them is someone else's. */
 export const ALARM_TOPIC_TAGS = [

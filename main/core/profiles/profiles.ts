@@ -1,5 +1,5 @@
 import { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
-import type { ProfileKind, ProfileSummary } from '../../../shared/contract/session';
+import type { ProfileKind, ProfileSummary } from '../../../shared/contract/profiles';
 import { sharedFilePaths } from './paths';
 
 /** The raw key/value settings of one profile, merged from both files. Holds secrets: never leaves main. */

@@ -1,12 +1,6 @@
 import { join } from 'node:path';
 import { z } from 'zod';
-import {
-  DEFAULT_SETTINGS,
-  SettingsSchema,
-  SettingsUpdateSchema,
-  type Settings,
-  type SettingsUpdate,
-} from '../../../shared/contract/settings';
+import { DEFAULT_SETTINGS, SettingsSchema, SettingsUpdateSchema, type Settings, type SettingsUpdate } from '../../../shared/contract/settings';
 import { AppError } from '../../../shared/errors';
 import { readJsonFile, writeFileAtomic } from '../store/json-file';
 import type { SavedBounds } from './window-bounds';

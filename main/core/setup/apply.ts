@@ -8,7 +8,8 @@ import { createdIdentity, type ResourceIdentity } from './identity';
 import { resourceLockNames, withResourceLock } from './lock';
 import { computePlan } from './plan';
 import { describeManual, rollback } from './rollback';
-import { checkpoint, NO_JOURNAL, type RunContext, type RunJournal } from './run-context';
+import { cancelledError, checkpoint } from '../run/checkpoint';
+import { NO_JOURNAL, type RunContext, type RunJournal } from './run-context';
 import { specTags } from './spec';
 
 /** An apply that failed (or was cancelled) after undoing what this run had created. */
@@ -77,7 +78,7 @@ async function applyLocked(aws: AwsContext, input: SetupInput, opts: ApplyOption
     states.set(id, state);
     opts.onStep?.({ id, label: LABELS[id], state, detail });
   };
-  if (opts.signal?.aborted) throw new AppError('Cancelled', 'Cancelled by the user before anything was changed.');
+  if (opts.signal?.aborted) throw cancelledError('Cancelled by the user before anything was changed.');
   const claims = opts.claims ?? NO_CLAIMS;
   const detailed = await computePlan(aws, input, { account: opts.account, claims });
   const conflicts = detailed.plan.steps.filter((s) => s.action === 'conflict');

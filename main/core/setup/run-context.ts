@@ -2,7 +2,6 @@ import type { ApplyStepStatus, SetupInput, SetupResource } from '../../../shared
 import type { AwsContext } from '../aws/context';
 import type { Claims } from './claims';
 import type { JournalEntry } from './journal';
-import { cancelledError } from './wait';
 
 /** Where a run records what it is about to create and has created (the journal, or nothing in tests). */
 export interface RunJournal {
@@ -38,9 +37,4 @@ export interface RunContext {
   journal: RunJournal;
   created: Created[];
   emit: (id: ApplyStepStatus['id'], state: ApplyStepStatus['state'], detail?: string | null) => void;
-}
-
-/** Stop here if the run was cancelled. */
-export function checkpoint(ctx: Pick<RunContext, 'signal'>): void {
-  if (ctx.signal?.aborted) throw cancelledError();
 }

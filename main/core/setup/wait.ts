@@ -1,10 +1,6 @@
 import { AppError } from '../../../shared/errors';
 import { toAppError } from '../aws/errors';
-
-/** The error a cancelled run stops with (after the step in flight). */
-export function cancelledError(): AppError {
-  return new AppError('Cancelled', 'Cancelled by the user.');
-}
+import { cancelledError } from '../run/checkpoint';
 
 /** Resolve after `ms`, or reject as cancelled as soon as the signal fires. */
 export function pause(ms: number, signal?: AbortSignal): Promise<void> {

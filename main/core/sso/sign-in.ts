@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import { cancelledError } from '../run/checkpoint';
 import { pollForToken, initialPollState, REAL_CLOCK, type Attempt, type PollClock } from './device-flow';
 import { DEFAULT_SSO_REQUEST_MS, ServiceError, type Service } from './http';
 import { createToken, DEVICE_CODE_GRANT, registerClient, startDeviceAuthorization, type ClientRegistration, type DeviceAuthorization, type OidcToken } from './oidc';
@@ -22,10 +23,8 @@ export interface PendingSignIn {
   verificationUriComplete: string;
   /** When the code expires (epoch ms). */
   expiresAt: number;
-  /** Resolves once the token is in the cache; rejects with an AppError (denied, expired, unreachable) or SignInCancelled. */
+  /** Resolves once the token is in the cache; rejects with an AppError (denied, expired, unreachable, or Cancelled by the signal). */
   done: Promise<SignInResult>;
-  /** Stop polling; `done` rejects with SignInCancelled. */
-  cancel(): void;
 }
 
 /** A finished sign-in. */
@@ -37,13 +36,8 @@ export interface SignInResult {
   expiresAt: string;
 }
 
-/** Rejection of `done` after cancel(). */
-export class SignInCancelled extends Error {
-  constructor() {
-    super('The sign-in was cancelled.');
-    this.name = 'SignInCancelled';
-  }
-}
+/** What a sign-in stopped by its signal fails with. */
+const cancelled = () => cancelledError('The sign-in was cancelled.');
 
 /** Registrations reused from the cache must stay valid at least this long (a sign-in takes minutes). */
 const REGISTRATION_MARGIN_MS = 60 * 60_000;
@@ -97,19 +91,20 @@ function failure(profile: string, end: { kind: 'denied' } | { kind: 'expired' } 
  * registration), StartDeviceAuthorization, then poll CreateToken in the background. On success the
  * token is written to the standard cache with the same fields the AWS CLI writes, so the AWS CLI
  * and SDKs share the sign-in. Errors before the user has anything to do (not an SSO profile, the
- * service unreachable) reject this call itself.
+ * service unreachable) reject this call itself. `signal` (the run's) stops it at any point: requests
+ * in flight are aborted and polling ends with a Cancelled error.
  */
-export async function startSsoSignIn(deps: SignInDeps, profile: string): Promise<PendingSignIn> {
+export async function startSsoSignIn(deps: SignInDeps, profile: string, signal: AbortSignal = new AbortController().signal): Promise<PendingSignIn> {
   const clock = deps.clock ?? REAL_CLOCK;
   const config = await loadSsoConfig(deps.env, profile);
   const service = oidcService(deps, config);
-  const controller = new AbortController();
   let client: ClientRegistration;
   let auth: DeviceAuthorization;
   try {
-    client = await registration(deps, config, service, clock.now(), controller.signal);
-    auth = await startDeviceAuthorization(service, { clientId: client.clientId, clientSecret: client.clientSecret, startUrl: config.startUrl }, controller.signal);
+    client = await registration(deps, config, service, clock.now(), signal);
+    auth = await startDeviceAuthorization(service, { clientId: client.clientId, clientSecret: client.clientSecret, startUrl: config.startUrl }, signal);
   } catch (err) {
+    if (signal.aborted) throw cancelled();
     throw err instanceof ServiceError ? new AppError('AwsError', `Could not start the sign-in for profile "${profile}": ${err.message}`) : err;
   }
   if (!isSafeVerificationUrl(auth.verificationUriComplete) || !isSafeVerificationUrl(auth.verificationUri)) {
@@ -121,20 +116,20 @@ export async function startSsoSignIn(deps: SignInDeps, profile: string): Promise
       const token = await createToken(
         service,
         { grantType: DEVICE_CODE_GRANT, clientId: client.clientId, clientSecret: client.clientSecret, deviceCode: auth.deviceCode },
-        controller.signal,
+        signal,
       );
       return { ok: true, token };
     } catch (err) {
-      if (controller.signal.aborted) throw new SignInCancelled();
+      if (signal.aborted) throw cancelled();
       return { ok: false, code: err instanceof ServiceError ? err.code : 'error', error: err };
     }
   };
   const done = (async (): Promise<SignInResult> => {
     let outcome;
     try {
-      outcome = await pollForToken(attempt, initialPollState(started, auth.intervalSeconds, auth.expiresInSeconds), clock, controller.signal);
+      outcome = await pollForToken(attempt, initialPollState(started, auth.intervalSeconds, auth.expiresInSeconds), clock, signal);
     } catch (err) {
-      if (controller.signal.aborted) throw new SignInCancelled();
+      if (signal.aborted) throw cancelled();
       throw err;
     }
     if (!('token' in outcome)) throw failure(profile, outcome, auth.userCode);
@@ -161,6 +156,5 @@ export async function startSsoSignIn(deps: SignInDeps, profile: string): Promise
     verificationUriComplete: auth.verificationUriComplete,
     expiresAt: started + auth.expiresInSeconds * 1000,
     done,
-    cancel: () => controller.abort(new SignInCancelled()),
   };
 }

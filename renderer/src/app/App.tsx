@@ -4,8 +4,8 @@ import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
 import { api, call } from '../api';
-import { AlarmRunProvider, useAlarmRun } from '../features/alarm-wizard/run-store';
-import { SetupRunProvider, useSetupRun } from '../features/setup-wizard/run-store';
+import { RunsProvider, useRunsInFlight } from '../components/runs';
+import { useInterruptedRunsNotice } from '../features/setup-wizard';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
 import { SessionHeader } from './SessionHeader';
@@ -13,26 +13,26 @@ import { ThemeToggle, useThemePreference } from './ThemeToggle';
 
 /** The application shell: header with the connected identity, a navbar of features, and the active screen. */
 export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
-  // The setup and alarm runs live above the screens: leaving a wizard and coming back shows the same run.
+  // The wizards' places and runs live above the screens: leaving one and coming back shows the same run.
   return (
-    <SetupRunProvider>
-      <AlarmRunProvider>
-        <Shell navItems={navItems} />
-      </AlarmRunProvider>
-    </SetupRunProvider>
+    <RunsProvider>
+      <Shell navItems={navItems} />
+    </RunsProvider>
   );
 }
 
+/** What the disconnect question calls a place's run, and the screen that shows it. */
+const RUN_PLACES: Record<string, { what: string; screen: string }> = {
+  setup: { what: 'A setup run', screen: 'setup' },
+  alarm: { what: 'An alarm create', screen: 'new-alarm' },
+};
+
 function Shell({ navItems }: { navItems: NavItem[] }) {
   const [active, setActive] = useState(navItems[0].id);
-  const setupRun = useSetupRun();
-  const alarmRun = useAlarmRun();
+  useInterruptedRunsNotice();
+  const inFlight = useRunsInFlight();
   // A run in progress keeps going after a disconnect, but the user should choose that knowingly.
-  const running: { what: string; screen: string } | null = setupRun?.running
-    ? { what: 'A setup run', screen: 'setup' }
-    : alarmRun?.state?.runId
-      ? { what: 'An alarm create', screen: 'new-alarm' }
-      : null;
+  const running: { what: string; screen: string } | null = inFlight.map((p) => RUN_PLACES[p.name]).find(Boolean) ?? null;
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   const [session, setSession] = useState<SessionInfo | null>(null);
   // An alarm handed from the dashboard's Edit to the wizard; any other navigation clears it.

@@ -1,8 +1,8 @@
 /** `onramp sso login --profile P [--no-browser]` against the local SSO fake, then a connect through moto. */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { cli } from '../../helpers/cli';
 import { ssoEndpoints, useMoto, useSsoFake } from '../../helpers/fixtures';
@@ -63,6 +63,33 @@ describe.skipIf(!HAS_MOTO)('onramp sso login', () => {
     expect(code).toBe(0);
     expect(opened).toEqual([`${fake.url}/device?user_code=${fake.lastUserCode()}`]);
     expect(out.stdout).toMatch(/^Signed in as profile "team"; the token is cached in .+ until .+Z\.\n$/);
+  });
+
+  it('Ctrl-C stops waiting for the browser (the run\'s cancel): exit 130, the cache untouched, Ctrl-C handed back', async () => {
+    fake.configure({ autoApproveAfterPolls: 0 });
+    const cacheFile = join(env.HOME!, '.aws', 'sso', 'cache', `${createHash('sha1').update('team-sso').digest('hex')}.json`);
+    const before = existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : null;
+    let interrupt: (() => void) | null = null;
+    const out = { stdout: '', stderr: '' };
+    const exit = runCli(['sso', 'login', '--profile', 'team', '--no-browser', '--json'], {
+      env,
+      stdout: (t) => (out.stdout += t),
+      stderr: (t) => (out.stderr += t),
+      onInterrupt: (handler) => {
+        interrupt = handler;
+        return () => void (interrupt = null);
+      },
+    });
+    await vi.waitFor(() => expect(out.stderr).toContain('Waiting for you to confirm the code'), { timeout: 10_000 });
+    const polls = fake.calls.filter((c) => c.op === 'CreateToken').length;
+    interrupt!();
+    expect(await exit).toBe(130);
+    expect(out.stderr).toContain('onramp: cancelling — no longer waiting for the browser');
+    expect(JSON.parse(out.stdout).error).toEqual({ code: 'Cancelled', message: 'The sign-in was cancelled.' });
+    expect(interrupt).toBeNull();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(fake.calls.filter((c) => c.op === 'CreateToken').length).toBe(polls);
+    expect(existsSync(cacheFile) ? readFileSync(cacheFile, 'utf8') : null).toBe(before);
   });
 
   it('a denied sign-in exits 3 saying so', async () => {

@@ -139,12 +139,18 @@ describe('Electron layer (with electron mocked)', () => {
 
   it('opens the IAM Identity Center verification page the sign-in service returned, and only https (or loopback http) pages', async () => {
     const app = TRUSTED_SENDER;
-    const started = (await recorded.handlers.get('sso:sign-in')!(app, { profile: 'sso' })) as { ok: boolean; value: { signInId: string; verificationUriComplete: string; browserOpened: boolean } };
+    const started = (await recorded.handlers.get('sso:sign-in')!(app, { profile: 'sso' })) as { ok: boolean; value: { runId: string } };
     expect(started.ok).toBe(true);
-    expect(started.value.browserOpened).toBe(true);
-    expect(started.value.verificationUriComplete).toBe(`${fake.url}/device?user_code=${fake.lastUserCode()}`);
-    expect(recorded.openExternal.at(-1)).toBe(started.value.verificationUriComplete);
-    await recorded.handlers.get('sso:cancel')!(app, { signInId: started.value.signInId });
+    type Progress = { ok: boolean; value: { state: string; code: { verificationUriComplete: string; browserOpened: boolean } | null } };
+    let progress = (await recorded.handlers.get('runs:progress')!(app, { runId: started.value.runId })) as Progress;
+    for (let i = 0; i < 50 && !progress.value.code; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      progress = (await recorded.handlers.get('runs:progress')!(app, { runId: started.value.runId })) as Progress;
+    }
+    expect(progress.value.code?.browserOpened).toBe(true);
+    expect(progress.value.code?.verificationUriComplete).toBe(`${fake.url}/device?user_code=${fake.lastUserCode()}`);
+    expect(recorded.openExternal.at(-1)).toBe(progress.value.code?.verificationUriComplete);
+    await recorded.handlers.get('runs:cancel')!(app, { runId: started.value.runId });
 
     const { openVerificationPage } = await import('../../../main/electron/security');
     const before = recorded.openExternal.length;

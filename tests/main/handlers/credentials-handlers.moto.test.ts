@@ -124,36 +124,60 @@ describe.skipIf(!HAS_MOTO)('credential channels', () => {
     expect(await call('session:save-profile', { name: 'x' })).toMatchObject({ ok: false, error: { code: 'NotConnected' } });
   });
 
+  /** A sign-in run's progress, once `done` says so (or after 10 s). */
+  async function follow(runId: string, done: (value: { state: string; code: unknown }) => boolean, using = call) {
+    let progress = await using('runs:progress', { runId });
+    for (let i = 0; i < 50 && !done(progress.value); i++) {
+      await new Promise((r) => setTimeout(r, 200));
+      progress = await using('runs:progress', { runId });
+    }
+    return progress;
+  }
+
   it('signs an SSO profile in: opens the page the service returned, reports progress, then connects', async () => {
     const started = await call('sso:sign-in', { profile: 'corp' });
-    expect(started).toMatchObject({ ok: true, value: { profile: 'corp', userCode: fake.lastUserCode(), browserOpened: true } });
-    expect(Object.keys(started.value).sort()).toEqual(['browserOpened', 'expiresAt', 'profile', 'signInId', 'userCode', 'verificationUri', 'verificationUriComplete']);
-    expect(opened).toEqual([started.value.verificationUriComplete]);
-    let progress = await call('sso:progress', { signInId: started.value.signInId });
-    for (let i = 0; i < 50 && progress.value.state === 'waiting'; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      progress = await call('sso:progress', { signInId: started.value.signInId });
-    }
-    expect(progress).toEqual({ ok: true, value: { signInId: started.value.signInId, profile: 'corp', state: 'signed-in', error: null } });
+    expect(Object.keys(started.value)).toEqual(['runId']);
+    const { runId } = started.value;
+    const progress = await follow(runId, (p) => p.state !== 'running');
+    expect(progress).toMatchObject({ ok: true, value: { runId, kind: 'sso-sign-in', subject: 'corp', state: 'succeeded', error: null, result: { expiresAt: expect.any(String) } } });
+    // The code shown is the service's; only what to show crosses (no device code, client secret or token).
+    expect(progress.value.code).toEqual({
+      userCode: fake.lastUserCode(),
+      verificationUri: expect.any(String),
+      verificationUriComplete: expect.stringContaining(fake.lastUserCode()!),
+      expiresAt: expect.any(String),
+      browserOpened: true,
+    });
+    expect(opened).toEqual([progress.value.code.verificationUriComplete]);
     expect(await call('session:connect', { profile: 'corp' })).toMatchObject({ ok: true, value: { profile: 'corp', account: '123456789012' } });
   });
 
   it('reports a denied sign-in and a cancelled one; without a browser the page is only shown', async () => {
     const quiet = createInvoker({ env, dataDir: env.ONRAMP_DATA_DIR, store: new ConfigurationStore(env.ONRAMP_DATA_DIR), session: createSessionHolder() });
-    const started = (await quiet('sso:sign-in', { profile: 'corp' })) as { ok: true; value: { signInId: string; browserOpened: boolean; userCode: string } };
-    expect(started.value.browserOpened).toBe(false);
-    fake.deny(started.value.userCode);
-    let progress = (await quiet('sso:progress', { signInId: started.value.signInId })) as { ok: true; value: { state: string; error: unknown } };
-    for (let i = 0; i < 50 && progress.value.state === 'waiting'; i++) {
-      await new Promise((r) => setTimeout(r, 200));
-      progress = (await quiet('sso:progress', { signInId: started.value.signInId })) as typeof progress;
-    }
-    expect(progress.value).toMatchObject({ state: 'failed', error: { code: 'AccessDenied', message: expect.stringContaining('denied in the browser') } });
+    const quietCall = async (channel: string, payload: unknown) => (await quiet(channel, payload)) as { ok: boolean; value?: any; error?: any }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const started = await quietCall('sso:sign-in', { profile: 'corp' });
+    const waiting = await follow(started.value.runId, (p) => p.code !== null, quietCall);
+    expect(waiting.value).toMatchObject({ state: 'running', code: { browserOpened: false } });
+    fake.deny(waiting.value.code.userCode);
+    const denied = await follow(started.value.runId, (p) => p.state !== 'running', quietCall);
+    expect(denied.value).toMatchObject({ state: 'failed', error: { code: 'AccessDenied', message: expect.stringContaining('denied in the browser') } });
 
-    const second = (await quiet('sso:sign-in', { profile: 'corp' })) as { ok: true; value: { signInId: string } };
-    expect(await quiet('sso:cancel', { signInId: second.value.signInId })).toEqual({ ok: true, value: null });
-    expect(await quiet('sso:progress', { signInId: second.value.signInId })).toMatchObject({ ok: true, value: { state: 'cancelled', error: null } });
-    expect(await quiet('sso:open-browser', { signInId: second.value.signInId })).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
-    expect(await quiet('sso:progress', { signInId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+    const second = await quietCall('sso:sign-in', { profile: 'corp' });
+    await follow(second.value.runId, (p) => p.code !== null, quietCall);
+    expect(await quiet('runs:cancel', { runId: second.value.runId })).toEqual({ ok: true, value: { cancelled: true } });
+    const stopped = await follow(second.value.runId, (p) => p.state !== 'running', quietCall);
+    expect(stopped).toMatchObject({ ok: true, value: { state: 'cancelled', error: { code: 'Cancelled', message: 'The sign-in was cancelled.' }, result: null } });
+    expect(await quiet('sso:open-browser', { runId: second.value.runId })).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+    expect(await quiet('runs:progress', { runId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+    expect(await quiet('sso:open-browser', { runId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+
+    // A new sign-in of the same profile replaces one still waiting; one that failed at once (not an SSO profile) is a failed run.
+    const third = await quietCall('sso:sign-in', { profile: 'corp' });
+    await follow(third.value.runId, (p) => p.code !== null, quietCall);
+    const fourth = await quietCall('sso:sign-in', { profile: 'corp' });
+    expect((await follow(third.value.runId, (p) => p.state !== 'running', quietCall)).value).toMatchObject({ state: 'cancelled' });
+    await quiet('runs:cancel', { runId: fourth.value.runId });
+    const notSso = await quietCall('sso:sign-in', { profile: 'default' });
+    expect((await follow(notSso.value.runId, (p) => p.state !== 'running', quietCall)).value).toMatchObject({ state: 'failed', error: { code: 'InvalidInput' }, code: null });
   });
 });

@@ -146,7 +146,8 @@ describe('dispatch', () => {
       error: { code: 'InvalidInput', field: 'confirmation' },
     });
     expect(await dispatch(table(), 'setup:verify', { name: 'Nope' })).toMatchObject({ ok: false, error: { code: 'NotFound', field: 'name' } });
-    expect(await dispatch(table(), 'setup:progress', { jobId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NotFound', field: 'jobId' } });
+    expect(await dispatch(table(), 'runs:progress', { runId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NotFound', field: 'runId' } });
+    expect(await dispatch(table(), 'runs:cancel', { runId: 'nope' })).toMatchObject({ ok: false, error: { code: 'NotFound', field: 'runId' } });
   });
 
   it('real handlers: connect validates the MFA code and profile name', async () => {

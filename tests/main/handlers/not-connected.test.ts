@@ -24,6 +24,9 @@ const TOPIC = 'arn:aws:sns:us-east-1:123456789012:alerts';
 type Sample = { [C in Channel]: { needsSession: true; request: RequestOf<C> } | { needsSession: false; why: string } };
 
 const SAMPLES: Sample = {
+  'runs:progress': { needsSession: false, why: 'reads a run kept in memory' },
+  'runs:cancel': { needsSession: false, why: 'signals a run kept in memory' },
+  'runs:list': { needsSession: false, why: 'lists the runs kept in memory' },
   'profiles:list': { needsSession: false, why: 'reads the local AWS files' },
   'session:connect': { needsSession: false, why: 'opens the session' },
   'session:current': { needsSession: false, why: 'answers null when not connected' },
@@ -32,10 +35,8 @@ const SAMPLES: Sample = {
   'session:save-profile': { needsSession: true, request: { name: 'saved' } },
   'setup:plan': { needsSession: true, request: SETUP },
   'setup:apply': { needsSession: true, request: SETUP },
-  'setup:progress': { needsSession: false, why: 'reads a job kept in memory' },
   'setup:verify': { needsSession: true, request: { name: 'prod' } },
   'setup:destroy': { needsSession: true, request: { name: 'prod', confirmation: 'prod' } },
-  'setup:cancel': { needsSession: false, why: 'signals a job kept in memory' },
   'setup:interrupted': { needsSession: false, why: 'reads the local journal' },
   'setup:resolve-interrupted': { needsSession: true, request: { runId: 'run-1', action: 'undo' } },
   'configs:list': { needsSession: false, why: 'reads the local store' },
@@ -48,7 +49,6 @@ const SAMPLES: Sample = {
     needsSession: true,
     request: { config: { regions: ['us-east-1'], name: 'vcpu', metric: { kind: 'vcpu', usageClass: 'all' }, threshold: 10, topic: { kind: 'new', name: 'alerts', emails: ['ops@example.com'] } } },
   },
-  'alarms:cancel': { needsSession: false, why: 'aborts a run kept in memory (there is none without a session)' },
   'alarms:delete-plan': { needsSession: true, request: { regions: ['us-east-1'], name: 'vcpu' } },
   'alarms:delete': { needsSession: true, request: { regions: ['us-east-1'], name: 'vcpu' } },
   'alarms:test-notification': { needsSession: true, request: { region: 'us-east-1', name: 'vcpu' } },
@@ -65,9 +65,7 @@ const SAMPLES: Sample = {
   'settings:update': { needsSession: false, why: 'writes local settings' },
   'diagnostics:get': { needsSession: false, why: 'reports local state' },
   'sso:sign-in': { needsSession: false, why: 'signs a profile in before any session exists' },
-  'sso:progress': { needsSession: false, why: 'reads a sign-in kept in memory' },
   'sso:open-browser': { needsSession: false, why: 'reopens a sign-in page' },
-  'sso:cancel': { needsSession: false, why: 'stops a sign-in' },
   'platform:status': { needsSession: false, why: 'reads the local platform credential store and URLs' },
   'platform:save-credentials': { needsSession: false, why: 'talks to the Bodo Platform, not AWS' },
   'platform:forget-credentials': { needsSession: false, why: 'edits the local platform credential store' },

@@ -1,6 +1,7 @@
 /**
- * The IPC setup handlers with real moto behind them: Cancel from the UI (setup:cancel) stops an
- * apply after the step in flight and undoes it; an interrupted run is listed at start
+ * The IPC setup handlers with real moto behind them: apply, recover and destroy are runs (followed
+ * with runs:progress); Cancel from the UI (runs:cancel) stops an apply after the step in flight and
+ * undoes it; an interrupted run is listed at start
  * (setup:interrupted) and finished through setup:resolve-interrupted; verify refuses another
  * account's configuration and a failed verify clears "verified".
  */
@@ -9,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DeleteBucketTaggingCommand } from '@aws-sdk/client-s3';
-import type { ApplyJob } from '../../../shared/contract/jobs';
+import type { RunProgress } from '../../../shared/contract/runs';
 import type { SetupInput } from '../../../shared/contract/setup';
 import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { openSession } from '../../../main/core/profiles/session';
@@ -39,9 +40,9 @@ describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
       if (!r.ok) throw Object.assign(new Error(r.error.message), r.error);
       return r.value as T;
     };
-    const until = async (jobId: string) => {
+    const until = async (runId: string) => {
       for (let i = 0; i < 400; i++) {
-        const job = await ok<ApplyJob>('setup:progress', { jobId });
+        const job = await ok<RunProgress & { kind: 'setup-apply' }>('runs:progress', { runId });
         if (job.state !== 'running') return job;
         await new Promise((r) => setTimeout(r, 50));
       }
@@ -50,14 +51,14 @@ describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
     return { env, dataDir, store, invoke, ok, until };
   }
 
-  it('Cancel mid-apply: the run stops after the step in flight, undoes everything it created, and the job says cancelled', async () => {
+  it('Cancel mid-apply: the run stops after the step in flight, undoes everything it created, and the run says cancelled', async () => {
     const a = await app(slow.url);
     const inp = input();
-    const { jobId } = await a.ok<{ jobId: string }>('setup:apply', inp);
+    const { runId } = await a.ok<{ runId: string }>('setup:apply', inp);
     while (!slow.requests.some((r) => r.action === 'CreateRole' && r.body.includes(inp.roleName))) await new Promise((r) => setTimeout(r, 20));
-    await a.ok('setup:cancel', { jobId });
-    expect((await a.ok<ApplyJob>('setup:progress', { jobId })).cancelling).toBe(true);
-    const job = await a.until(jobId);
+    expect(await a.ok('runs:cancel', { runId })).toEqual({ cancelled: true });
+    expect(await a.ok<RunProgress>('runs:progress', { runId })).toMatchObject({ kind: 'setup-apply', subject: inp.name, state: 'running', cancelling: true });
+    const job = await a.until(runId);
     expect(job.state).toBe('cancelled');
     expect(job.error?.code).toBe('Cancelled');
     expect([...job.rolledBack].sort()).toEqual([`bucket ${inp.bucketName}`, `role ${inp.roleName}`, `table ${inp.tableName}`]);
@@ -68,8 +69,10 @@ describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
     expect((await sweepOnrampResources(direct.aws, ['us-east-1'])).filter((r) => r.configuration === inp.name)).toEqual([]);
     expect(await a.store.list()).toEqual([]);
     expect((await a.ok<{ runs: unknown[] }>('setup:interrupted', {})).runs).toEqual([]);
-    // Cancelling a finished job is NotFound, not a crash.
-    expect((await a.invoke('setup:cancel', { jobId })).ok).toBe(false);
+    // Cancelling a run that has ended says so (cancelled: false) and changes nothing; an unknown run is NotFound.
+    expect(await a.invoke('runs:cancel', { runId })).toEqual({ ok: true, value: { cancelled: false } });
+    expect(await a.ok<RunProgress>('runs:progress', { runId })).toMatchObject({ state: 'cancelled', error: { code: 'Cancelled' } });
+    expect(await a.invoke('runs:cancel', { runId: 'no-such-run' })).toMatchObject({ ok: false, error: { code: 'NotFound', field: 'runId' } });
   }, 60_000);
 
   it('an interrupted run (journal of a dead process) is listed at start and finished: hardened, saved, journal cleared', async () => {
@@ -92,9 +95,10 @@ describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
     expect(plan.steps.find((s) => s.resource === 'bucket')?.action).toBe('update');
     expect(plan.interrupted).toHaveLength(1);
 
-    const { jobId } = await a.ok<{ jobId: string }>('setup:resolve-interrupted', { runId: j.runId, action: 'finish' });
-    const job = await a.until(jobId);
+    const { runId } = await a.ok<{ runId: string }>('setup:resolve-interrupted', { runId: j.runId, action: 'finish' });
+    const job = await a.until(runId);
     expect(job.state, job.error?.message).toBe('succeeded');
+    expect(job).toMatchObject({ kind: 'setup-recover', action: 'finish', subject: inp.name, result: { name: inp.name, bucketName: inp.bucketName } });
     expect((await a.ok<{ ok: boolean }>('setup:verify', { name: inp.name })).ok).toBe(true);
     expect((await a.ok<{ runs: unknown[] }>('setup:interrupted', {})).runs).toEqual([]);
   }, 60_000);
@@ -102,8 +106,11 @@ describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
   it('a failed verify clears the last success; another account\'s configuration is refused with WrongAccount', async () => {
     const a = await app(moto.url);
     const inp = input();
-    const { jobId } = await a.ok<{ jobId: string }>('setup:apply', inp);
-    expect((await a.until(jobId)).state).toBe('succeeded');
+    const { runId } = await a.ok<{ runId: string }>('setup:apply', inp);
+    const applied = await a.until(runId);
+    expect(applied.state).toBe('succeeded');
+    // The run shows the platform's values, never Onramp's bookkeeping.
+    expect(Object.keys(applied.result!).sort()).toEqual(['bucketName', 'externalId', 'name', 'platformAccountId', 'region', 'roleArn', 'roleName', 'tableArn', 'tableName']);
     await a.ok('setup:verify', { name: inp.name });
     expect((await a.store.get(inp.name))?.verifiedAt).not.toBeNull();
     const direct = await openSession({ profile: 'default', env: a.env });
@@ -116,9 +123,20 @@ describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
     expect((await a.ok<{ steps: { resource: string; action: string }[] }>('setup:plan', inp)).steps[0]).toMatchObject({ resource: 'bucket', action: 'update' });
 
     await a.store.update(inp.name, { accountId: '999999999999' });
-    for (const [channel, payload] of [['setup:verify', { name: inp.name }], ['setup:destroy', { name: inp.name, confirmation: inp.name }]] as const) {
-      const r = await a.invoke(channel, payload);
-      expect(r).toMatchObject({ ok: false, error: { code: 'WrongAccount', message: expect.stringContaining('belongs to account 999999999999; you are connected to 123456789012') } });
-    }
+    const wrong = { code: 'WrongAccount', message: expect.stringContaining('belongs to account 999999999999; you are connected to 123456789012') };
+    expect(await a.invoke('setup:verify', { name: inp.name })).toMatchObject({ ok: false, error: wrong });
+    // Destroy is a run: it ends failed with the same error, having deleted nothing.
+    const destroy = await a.ok<{ runId: string }>('setup:destroy', { name: inp.name, confirmation: inp.name });
+    expect(await a.until(destroy.runId)).toMatchObject({ kind: 'setup-destroy', state: 'failed', error: wrong, result: null });
+    expect(await a.store.get(inp.name)).not.toBeNull();
+
+    // Back in its own account, the destroy run deletes all four (the bucket lost its tags, but the identity
+    // recorded when Onramp created it still says it is Onramp's) and the configuration is forgotten.
+    await a.store.update(inp.name, { accountId: '123456789012' });
+    const again = await a.ok<{ runId: string }>('setup:destroy', { name: inp.name, confirmation: inp.name });
+    const destroyed = await a.until(again.runId);
+    expect(destroyed).toMatchObject({ kind: 'setup-destroy', subject: inp.name, state: 'succeeded', error: null, result: { kept: [], cancelled: false } });
+    expect((destroyed.result as unknown as { deleted: string[] }).deleted).toHaveLength(4);
+    expect(await a.store.get(inp.name)).toBeNull();
   }, 60_000);
 });

@@ -18,7 +18,7 @@ import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { vcpuClassesQuery } from '../../../shared/monitoring/insights';
 import { usageCost } from '../../../shared/monitoring/cost';
-import type { UsageHistory } from '../../../shared/contract/monitoring';
+import type { UsageHistory } from '../../../shared/contract/usage';
 import { boto3 } from '../../helpers/boto3';
 import { cli } from '../../helpers/cli';
 import { type AwsTestEnv, useMoto } from '../../helpers/fixtures';

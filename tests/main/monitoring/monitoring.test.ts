@@ -32,6 +32,7 @@ import { vcpuClassesQuery } from '../../../shared/monitoring/insights';
 import { type AwsTestEnv, useMoto } from '../../helpers/fixtures';
 import { HAS_MOTO } from '../../helpers/moto';
 import { P5, seedUsage, twoDaysWithSpikes, type SeededUsage } from './seed';
+import type { RunProgress } from '../../../shared/contract/runs';
 
 const WEEK = 7 * 86_400;
 const STANDARD = { kind: 'vcpu', usageClass: 'Standard/OnDemand' } as const;
@@ -380,6 +381,17 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       session.set({ aws, info: { profile: 'default', account: '123456789012', arn: 'arn:aws:iam::123456789012:user/t', userId: 'x', region: 'us-east-1', endpointUrl: moto.url } });
       return createInvoker({ env, dataDir: env.ONRAMP_DATA_DIR, store: new ConfigurationStore(env.ONRAMP_DATA_DIR), session });
     }
+    /** Follow a run to its end through runs:progress. */
+    async function until(invoke: ReturnType<typeof invoker>, runId: string): Promise<RunProgress> {
+      for (let i = 0; i < 400; i++) {
+        const r = await invoke('runs:progress', { runId });
+        if (!r.ok) throw new Error(r.error.message);
+        const run = r.value as RunProgress;
+        if (run.state !== 'running') return run;
+        await new Promise((resolve) => setTimeout(resolve, 25));
+      }
+      throw new Error('the run never ended');
+    }
     const ipcConfig = (over: Record<string, unknown> = {}) => ({
       regions: ['us-east-1'],
       name: 'ipc-alarm',
@@ -403,9 +415,13 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       const invoke = invoker();
       const bad = await invoke('alarms:create', { config: ipcConfig({ evaluationPeriods: 2, datapointsToAlarm: 3 }) });
       expect(bad).toMatchObject({ ok: false, error: { code: 'InvalidInput', field: 'config.datapointsToAlarm' } });
-      const good = await invoke('alarms:create', { config: ipcConfig(), runId: 'run-0001' });
-      expect(good).toMatchObject({ ok: true, value: { alarmName: 'ipc-alarm', regions: [{ region: 'us-east-1', topicCreated: true }] } });
-      expect(await invoke('alarms:cancel', { runId: 'run-0001' })).toEqual({ ok: true, value: { cancelled: false } }); // already finished
+      // A renderer-made run id is refused: main makes every run's id.
+      expect(await invoke('alarms:create', { config: ipcConfig(), runId: 'run-0001' })).toMatchObject({ ok: false, error: { code: 'InvalidInput' } });
+      const good = await invoke('alarms:create', { config: ipcConfig() });
+      expect(good).toMatchObject({ ok: true, value: { runId: expect.stringMatching(/^[0-9a-f-]{36}$/) } });
+      const created = await until(invoke, (good as { value: { runId: string } }).value.runId);
+      expect(created).toMatchObject({ kind: 'alarm-create', subject: 'ipc-alarm', state: 'succeeded', result: { alarmName: 'ipc-alarm', regions: [{ region: 'us-east-1', topicCreated: true }] } });
+      expect(await invoke('runs:cancel', { runId: created.runId })).toEqual({ ok: true, value: { cancelled: false } }); // already finished
       const topicArn = 'arn:aws:sns:us-east-1:123456789012:ipc-topic';
       expect(await invoke('topics:lookup', { regions: ['us-east-1'], name: 'ipc-topic' })).toMatchObject({ ok: true, value: [{ topicArn, onramp: true }] });
       expect(await invoke('topics:subscriptions', { region: 'us-east-1', topicArn })).toMatchObject({ ok: true, value: [{ endpoint: 'a@example.com', status: 'confirmed' }] });
@@ -414,11 +430,12 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       const dash = await invoke('dashboard:summary', { regions: ['us-east-1'] });
       expect(dash).toMatchObject({ ok: true, value: { regions: [{ region: 'us-east-1', ok: true, usageClass: 'all' }] } });
       expect(await invoke('alarms:delete-plan', { regions: ['us-east-1', 'us-west-1'], name: 'ipc-alarm' })).toMatchObject({ ok: true, value: { foundIn: ['us-east-1'], notFoundIn: ['us-west-1'], topics: [{ topicArn, onramp: true, status: 'deletable' }] } });
-      expect(await invoke('alarms:delete', { regions: ['us-east-1'], name: 'ipc-alarm' })).toEqual({
-        ok: true,
-        value: { alarmName: 'ipc-alarm', deletedIn: ['us-east-1'], notFoundIn: [], failed: [], topics: [expect.objectContaining({ topicArn, status: 'kept' })] },
-      });
-      expect(await invoke('alarms:delete', { regions: ['us-east-1'], name: 'ipc-alarm' })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+      const deleting = (await invoke('alarms:delete', { regions: ['us-east-1'], name: 'ipc-alarm' })) as { ok: true; value: { runId: string } };
+      const deleted = await until(invoke, deleting.value.runId);
+      expect(deleted).toMatchObject({ kind: 'alarm-delete', subject: 'ipc-alarm', regions: ['us-east-1'], deleteTopic: false, cancellable: false, state: 'succeeded' });
+      expect(deleted.result).toEqual({ alarmName: 'ipc-alarm', deletedIn: ['us-east-1'], notFoundIn: [], failed: [], topics: [expect.objectContaining({ topicArn, status: 'kept' })] });
+      const again = (await invoke('alarms:delete', { regions: ['us-east-1'], name: 'ipc-alarm' })) as { ok: true; value: { runId: string } };
+      expect(await until(invoke, again.value.runId)).toMatchObject({ state: 'failed', error: { code: 'NotFound' }, result: null });
     });
 
     it('rejects bad requests with InvalidInput and a field', async () => {

@@ -9,7 +9,8 @@ import { createLogger } from '../../../main/core/logging/logger';
 import { SettingsStore } from '../../../main/core/settings/settings-store';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import type { Session } from '../../../main/core/profiles/session';
-import { DEFAULT_SETTINGS, type Diagnostics } from '../../../shared/contract/settings';
+import { DEFAULT_SETTINGS } from '../../../shared/contract/settings';
+import { type Diagnostics } from '../../../shared/contract/diagnostics';
 import { SECRETS, secretBearingLines } from '../logging/secrets';
 
 function deps(extra: Partial<HandlerDeps> = {}, env: NodeJS.ProcessEnv = {}): HandlerDeps {

@@ -8,7 +8,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { connect } from '../../../main/core/app/session-service';
-import { isSafeVerificationUrl, SignInCancelled, startSsoSignIn } from '../../../main/core/sso/sign-in';
+import { isSafeVerificationUrl, startSsoSignIn } from '../../../main/core/sso/sign-in';
 import { type AwsTestEnv, useMoto, useSsoFake, ssoEndpoints } from '../../helpers/fixtures';
 import { freePort, HAS_MOTO } from '../../helpers/moto';
 import { HAS_AWS_CLI, HAS_BOTO3, python, run } from '../../helpers/python';
@@ -192,10 +192,11 @@ describe.skipIf(!HAS_MOTO)('SSO sign-in (device flow) against the local fake', (
     expect(polls[2]! - polls[1]!).toBeGreaterThanOrEqual(5900);
   }, 30_000);
 
-  it('cancel stops polling at once', async () => {
-    const pending = await startSsoSignIn({ env }, 'corp-admin');
-    pending.cancel();
-    await expect(pending.done).rejects.toBeInstanceOf(SignInCancelled);
+  it('its signal (the run\'s cancel) stops polling at once, Cancelled', async () => {
+    const controller = new AbortController();
+    const pending = await startSsoSignIn({ env }, 'corp-admin', controller.signal);
+    controller.abort();
+    await expect(pending.done).rejects.toMatchObject({ code: 'Cancelled', message: 'The sign-in was cancelled.' });
     const polls = fake.calls.filter((c) => c.op === 'CreateToken').length;
     await new Promise((r) => setTimeout(r, 1500));
     expect(fake.calls.filter((c) => c.op === 'CreateToken').length).toBe(polls);
@@ -217,9 +218,11 @@ describe.skipIf(!HAS_MOTO)('SSO sign-in (device flow) against the local fake', (
 
   it('AWS_ENDPOINT_URL alone points both services at the fake (the general override)', async () => {
     const { AWS_ENDPOINT_URL_SSO: _a, AWS_ENDPOINT_URL_SSO_OIDC: _b, ...rest } = env;
-    const pending = await startSsoSignIn({ env: { ...rest, AWS_ENDPOINT_URL: fake.url } }, 'corp-admin');
+    const controller = new AbortController();
+    const pending = await startSsoSignIn({ env: { ...rest, AWS_ENDPOINT_URL: fake.url } }, 'corp-admin', controller.signal);
     expect(pending.verificationUri).toBe(`${fake.url}/device`);
-    pending.cancel();
+    controller.abort();
+    await expect(pending.done).rejects.toMatchObject({ code: 'Cancelled' });
   });
 
   it('refuses to use a verification page that is not https (or loopback http)', async () => {

@@ -134,12 +134,13 @@ describe('App theme', () => {
 
 describe('App with a setup run in progress', () => {
   it('asks before disconnecting, and disconnects only when told to', async () => {
-    const { useSetupRun } = await import('../../../renderer/src/features/setup-wizard/run-store');
+    const { useSetupRun } = await import('../../../renderer/src/features/setup-wizard/setup-run');
+    const { runOf } = await import('../helpers/runs');
     const fake = createFakeApi({
       'session:current': () => SESSION,
       'profiles:list': () => [],
       'session:disconnect': () => null,
-      'setup:progress': ({ jobId }) => ({ jobId, configuration: 'c', state: 'running', cancelling: false, steps: [], result: null, error: null, rolledBack: [], manual: [] }),
+      'runs:progress': ({ runId }) => runOf('setup-apply', runId, 'c'),
     }).install();
     function StartRun() {
       const run = useSetupRun();
@@ -153,7 +154,7 @@ describe('App with a setup run in progress', () => {
     await screen.findByRole('status', { name: 'Connected account' });
     fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
     fireEvent.click(await screen.findByRole('button', { name: 'start a run' }));
-    await waitFor(() => expect(fake.requestsOn('setup:progress').length).toBeGreaterThan(0));
+    await waitFor(() => expect(fake.requestsOn('runs:progress')).toContainEqual({ runId: 'job-x' }));
     fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
     const dialog = await screen.findByRole('dialog', { name: 'A setup run is in progress' });
     expect(fake.requestsOn('session:disconnect')).toEqual([]);
@@ -168,14 +169,16 @@ describe('App with a setup run in progress', () => {
 
 describe('App with an alarm create in progress', () => {
   it('asks before disconnecting, offers to show the run, and says when the create finished wherever the user is', async () => {
-    const { useAlarmRun } = await import('../../../renderer/src/features/alarm-wizard/run-store');
+    const { useAlarmRun } = await import('../../../renderer/src/features/alarm-wizard/alarm-run');
+    const { fakeRuns } = await import('../helpers/runs');
+    const runs = fakeRuns();
     const { initialAlarmForm, toRequest } = await import('../../../renderer/src/features/alarm-wizard/model');
-    let answer: (v: unknown) => void = () => undefined;
     const fake = createFakeApi({
+      ...runs.handlers,
       'session:current': () => SESSION,
       'profiles:list': () => [],
       'session:disconnect': () => null,
-      'alarms:create': () => new Promise((resolve) => (answer = resolve as typeof answer)),
+      'alarms:create': (r) => runs.start('alarm-create', r.config.name),
     }).install();
     function StartCreate() {
       const run = useAlarmRun();
@@ -208,7 +211,10 @@ describe('App with an alarm create in progress', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Show the run' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'New alarm' })).toBeInTheDocument();
     const t = 'arn:aws:sns:us-west-2:123456789012:t';
-    answer({ alarmName: 'vcpu-high', notifyOn: ['alarm'], regions: [{ region: 'us-west-2', alarmArn: 'arn:aws:cloudwatch:us-west-2:123456789012:alarm:vcpu-high', topicArn: t, updated: false, topicCreated: false, subscriptions: [] }] });
+    runs.end(runs.last(), {
+      state: 'succeeded',
+      result: { alarmName: 'vcpu-high', notifyOn: ['alarm'], regions: [{ region: 'us-west-2', alarmArn: 'arn:aws:cloudwatch:us-west-2:123456789012:alarm:vcpu-high', topicArn: t, updated: false, topicCreated: false, subscriptions: [] }] },
+    });
     expect(await screen.findByText('vcpu-high is in place in us-west-2.')).toBeInTheDocument();
   });
 });

@@ -2,11 +2,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { AlarmWizard } from '../../../renderer/src/features/alarm-wizard/AlarmWizard';
-import type { CreateAlarmResult, TopicLookup, UsageHistory } from '../../../shared/contract/monitoring';
+import type { CreateAlarmResult } from '../../../shared/contract/alarms';
+import type { TopicLookup } from '../../../shared/contract/topics';
+import type { UsageHistory } from '../../../shared/contract/usage';
 import type { SessionInfo } from '../../../shared/contract/session';
-import { AppError } from '../../../shared/errors';
 import { renderUi } from '../helpers/dom';
 import { createFakeApi, type FakeHandlers } from '../helpers/fake-api';
+import { fakeRuns } from '../helpers/runs';
 
 const SESSION: SessionInfo = { profile: 'default', account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me', userId: 'AIDA', region: 'us-east-1', endpointUrl: null };
 const P5 = 300_000;
@@ -59,7 +61,11 @@ const created = (regions: string[]): CreateAlarmResult => ({
 
 const nothingThere = (regions: string[]): TopicLookup[] => regions.map((region) => ({ region: region as 'us-east-1', topicArn: null, onramp: false, subscriptions: [] }));
 
+/** Main's runs: an alarm create started here ends at once with what moto would answer. */
+const RUNS = fakeRuns();
+
 const HANDLERS: FakeHandlers = {
+  ...RUNS.handlers,
   'usage:classes': () => ['Standard/OnDemand', 'G/OnDemand'],
   'usage:history': () => history(),
   'topics:list': () => [{ topicArn: TOPIC, name: 'ops' }],
@@ -69,7 +75,7 @@ const HANDLERS: FakeHandlers = {
     { subscriptionArn: `${TOPIC}:1`, endpoint: 'done@example.com', protocol: 'email', status: 'confirmed' },
   ],
   'topics:resend': (r) => ({ subscriptionArn: null, endpoint: r.endpoint, protocol: 'email', status: 'pending' }),
-  'alarms:create': (r) => created(r.config.regions),
+  'alarms:create': (r) => RUNS.start('alarm-create', r.config.name, { state: 'succeeded', result: created(r.config.regions) }),
 };
 
 const next = () => screen.getByRole('button', { name: /^Next:/ });
@@ -165,8 +171,9 @@ describe('AlarmWizard', () => {
     const result = screen.getByLabelText('Create result');
     expect(within(result).getByRole('table', { name: 'Topic subscriptions in us-west-2' })).toHaveTextContent('pending confirmation');
     const [request] = fake.requestsOn('alarms:create');
+    // The run's id is main's: the request carries none.
+    expect(fake.requestsOn('runs:progress')).toContainEqual({ runId: RUNS.last() });
     expect(request).toEqual({
-      runId: expect.stringMatching(/^run-/),
       config: {
         regions: ['us-east-1', 'us-west-2'],
         name: 'vcpu-high',
@@ -234,19 +241,13 @@ describe('AlarmWizard', () => {
     expect(next()).toBeEnabled();
   });
 
-  it('Cancel during create reaches the run, which answers Cancelled after undoing', async () => {
-    let release: (() => void) | null = null;
-    const fake = createFakeApi({
-      ...HANDLERS,
-      'alarms:create': () =>
-        new Promise<CreateAlarmResult>((_, reject) => {
-          release = () => reject(new AppError('Cancelled', 'Creating alarm vcpu-high was cancelled. Undid: topic vcpu-alerts in us-east-1.'));
-        }),
-      'alarms:cancel': () => {
-        release?.();
-        return { cancelled: true };
-      },
-    }).install();
+  it('Cancel during create reaches the run, which ends Cancelled after undoing', async () => {
+    const runs = fakeRuns();
+    // Main's run, once cancelled, stops after the step in flight and undoes what it made.
+    runs.whenCancelled((runId) =>
+      runs.end(runId, { state: 'cancelled', cancelling: true, error: { code: 'Cancelled', message: 'Creating alarm vcpu-high was cancelled. Undid: topic vcpu-alerts in us-east-1.' }, rolledBack: ['topic vcpu-alerts in us-east-1'] }),
+    );
+    const fake = createFakeApi({ ...HANDLERS, ...runs.handlers, 'alarms:create': (r) => runs.start('alarm-create', r.config.name) }).install();
     renderUi(<AlarmWizard session={SESSION} onGoConnect={() => undefined} />);
     await toNotification();
     fireEvent.change(screen.getByRole('textbox', { name: 'New topic name' }), { target: { value: 'vcpu-alerts' } });
@@ -259,8 +260,8 @@ describe('AlarmWizard', () => {
     await act(async () => {
       fireEvent.click(cancel);
     });
-    const [create] = fake.requestsOn('alarms:create');
-    expect(fake.requestsOn('alarms:cancel')).toEqual([{ runId: create!.runId }]);
+    expect(fake.requestsOn('alarms:create')).toHaveLength(1);
+    expect(fake.requestsOn('runs:cancel')).toEqual([{ runId: runs.last() }]);
     expect(await screen.findByText(/was cancelled\. Undid: topic vcpu-alerts/)).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
   });

@@ -6,6 +6,8 @@ import type { RegionAlarm, RegionSummary } from '../../../renderer/src/features/
 import type { SessionInfo } from '../../../shared/contract/session';
 import { renderUi } from '../helpers/dom';
 import { createFakeApi, fail } from '../helpers/fake-api';
+import { fakeRuns } from '../helpers/runs';
+import { notifications } from '@mantine/notifications';
 
 const SESSION: SessionInfo = { profile: 'default', account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me', userId: 'AIDA', region: 'us-east-1', endpointUrl: null };
 
@@ -166,7 +168,9 @@ describe('DashboardScreen', () => {
   it('Delete finds the alarm in every region, deletes it in all of them, and offers only the topic Onramp created and nothing else uses', async () => {
     const ops = 'arn:aws:sns:us-east-1:123456789012:ops';
     const team = 'arn:aws:sns:us-west-2:123456789012:team';
+    const runs = fakeRuns();
     const fake = createFakeApi({
+      ...runs.handlers,
       'dashboard:summary': () => summary('OK'),
       'usage:history': () => fail('Internal', 'x'),
       'alarms:delete-plan': (r) => ({
@@ -178,7 +182,8 @@ describe('DashboardScreen', () => {
           { region: 'us-west-2', topicArn: team, onramp: false, usedBy: [], subscriptions: 5, status: 'kept', reason: 'Onramp did not create this topic, so it never deletes it' },
         ],
       }),
-      'alarms:delete': (r) => ({ alarmName: r.name, deletedIn: r.regions, notFoundIn: [], failed: [], topics: [] }),
+      'alarms:delete': (r) =>
+        runs.start('alarm-delete', r.name, { regions: r.regions, deleteTopic: r.deleteTopic ?? false, state: 'succeeded', result: { alarmName: r.name, deletedIn: r.regions, notFoundIn: [], failed: [], topics: [] } }),
     }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete vcpu-high' }));
@@ -193,14 +198,19 @@ describe('DashboardScreen', () => {
     fireEvent.click(topic);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete alarm' }));
     await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ regions: ['us-east-1', 'us-west-2'], name: 'vcpu-high', deleteTopic: true }]));
+    // The delete is a run: the dashboard follows it to its end before saying so.
+    await waitFor(() => expect(fake.requestsOn('runs:progress')).toEqual([{ runId: runs.last() }]));
   });
 
   it('Delete with the topic box left empty keeps the topic, and one region can be left out', async () => {
+    const runs = fakeRuns();
     const fake = createFakeApi({
+      ...runs.handlers,
       'dashboard:summary': () => summary('OK'),
       'usage:history': () => fail('Internal', 'x'),
       'alarms:delete-plan': (r) => ({ alarmName: r.name, foundIn: ['us-east-1', 'us-west-2'], notFoundIn: [], topics: [{ region: 'us-west-2', topicArn: 'arn:aws:sns:us-west-2:123456789012:ops', onramp: true, usedBy: [], subscriptions: 1, status: 'deletable', reason: 'x' }] }),
-      'alarms:delete': (r) => ({ alarmName: r.name, deletedIn: r.regions, notFoundIn: [], failed: [], topics: [] }),
+      'alarms:delete': (r) =>
+        runs.start('alarm-delete', r.name, { regions: r.regions, deleteTopic: r.deleteTopic ?? false, state: 'succeeded', result: { alarmName: r.name, deletedIn: r.regions, notFoundIn: [], failed: [], topics: [] } }),
     }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Delete vcpu-high' }));
@@ -210,6 +220,26 @@ describe('DashboardScreen', () => {
     expect(within(dialog).queryByRole('checkbox', { name: /Also delete the SNS topic/ })).not.toBeInTheDocument();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete alarm' }));
     await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ regions: ['us-east-1'], name: 'vcpu-high', deleteTopic: false }]));
+  });
+
+  it('says when deleting an alarm failed, with the run\'s error', async () => {
+    const runs = fakeRuns();
+    createFakeApi({
+      ...runs.handlers,
+      'dashboard:summary': () => summary('OK'),
+      'usage:history': () => fail('Internal', 'x'),
+      'alarms:delete-plan': (r) => ({ alarmName: r.name, foundIn: ['us-east-1'], notFoundIn: [], topics: [] }),
+      'alarms:delete': (r) =>
+        runs.start('alarm-delete', r.name, { regions: r.regions, state: 'failed', error: { code: 'AccessDenied', message: 'cloudwatch:DeleteAlarms is not allowed.' } }),
+    }).install();
+    const show = vi.spyOn(notifications, 'show');
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete vcpu-high' }));
+    const dialog = await screen.findByRole('dialog');
+    await within(dialog).findByRole('checkbox', { name: 'us-east-1' });
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete alarm' }));
+    await waitFor(() => expect(show).toHaveBeenCalledWith(expect.objectContaining({ title: 'Could not delete vcpu-high', message: 'cloudwatch:DeleteAlarms is not allowed.' })));
+    show.mockRestore();
   });
 
   it('opens the wizard prefilled to edit an alarm', async () => {

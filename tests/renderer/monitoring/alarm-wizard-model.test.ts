@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { AlarmSummary, UsageHistory } from '../../../shared/contract/monitoring';
+import type { AlarmSummary } from '../../../shared/contract/alarms';
+import type { UsageHistory } from '../../../shared/contract/usage';
 import {
   backtestOf,
   canLeave,

@@ -21,7 +21,8 @@ import {
 } from './model';
 import { NotificationStep } from './NotificationStep';
 import { ReviewStep } from './ReviewStep';
-import { AlarmRunProvider, useAlarmRun, type AlarmRunState } from './run-store';
+import { RunsProvider } from '../../components/runs';
+import { useAlarmRun, type AlarmRunState } from './alarm-run';
 import { useTopicPlan } from './use-topic-plan';
 import { NotConnectedAlert } from '../../components/NotConnectedAlert';
 
@@ -44,15 +45,15 @@ interface AlarmWizardProps {
 /**
  * Metric → history & threshold → conditions → notification → name, preview and create.
  * `initialForm` opens it on an existing alarm (the dashboard's Edit). Its place and create run live
- * in the app's AlarmRunProvider, so leaving the screen and coming back shows the same run.
+ * in the app's RunsProvider, so leaving the screen and coming back shows the same run.
  */
 export function AlarmWizard(props: AlarmWizardProps) {
   const run = useAlarmRun();
   if (!run) {
     return (
-      <AlarmRunProvider>
+      <RunsProvider>
         <AlarmWizard {...props} />
-      </AlarmRunProvider>
+      </RunsProvider>
     );
   }
   return <WizardSteps {...props} />;
@@ -83,9 +84,8 @@ function Steps({
   onGoConnect: () => void;
   onOpenDashboard?: () => void;
 }) {
-  const { form, step, thresholdTouched, runId, cancelling, createError, result, editing } = state;
+  const { form, step, thresholdTouched, creating, cancelling, createError, result, editing } = state;
   const { change, suggest, setStep } = run;
-  const creating = runId !== null;
   const history = useApiCall(api().usage.history);
   const topic = useTopicPlan(form);
   const errors = useMemo(() => validateAlarmForm(form), [form]);

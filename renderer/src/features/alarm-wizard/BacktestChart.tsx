@@ -1,4 +1,4 @@
-import type { UsageHistory } from '../../../../shared/contract/monitoring';
+import type { UsageHistory } from '../../../../shared/contract/usage';
 import type { BacktestResult } from '../../../../shared/monitoring/backtest';
 import { ChartLegend } from '../../components/charts/ChartLegend';
 import { LazyTimeSeriesChart } from '../../components/charts/LazyCharts';

@@ -1,5 +1,5 @@
 import { Group, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
-import type { UsageHistory } from '../../../../shared/contract/monitoring';
+import type { UsageHistory } from '../../../../shared/contract/usage';
 import type { BacktestResult, TreatMissing } from '../../../../shared/monitoring/backtest';
 import { BacktestChart } from './BacktestChart';
 import { BacktestSummary } from './BacktestSummary';

@@ -1,5 +1,5 @@
 import { Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInput, type SegmentedControlItem } from '@mantine/core';
-import type { UsageHistory } from '../../../../shared/contract/monitoring';
+import type { UsageHistory } from '../../../../shared/contract/usage';
 import type { BacktestResult } from '../../../../shared/monitoring/backtest';
 import { summedClassesLabel, usageClassLabel } from '../../../../shared/monitoring/metric';
 import { RANGE_IDS, type RangeId } from '../../../../shared/monitoring/range';

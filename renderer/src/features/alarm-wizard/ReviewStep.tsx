@@ -1,6 +1,6 @@
 import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
-import type { CreateAlarmResult } from '../../../../shared/contract/monitoring';
+import type { CreateAlarmResult } from '../../../../shared/contract/alarms';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { notifyOnText, previewRows, topicName, type AlarmForm, type FieldErrors, type TopicPlanView } from './model';

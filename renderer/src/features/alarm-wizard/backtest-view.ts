@@ -3,7 +3,7 @@
  * the RAW history (never the chart's reduction), the sentences that sum it up, and the threshold
  * warnings — the same shared code the CLI runs, so both give the same numbers.
  */
-import type { UsageHistory } from '../../../../shared/contract/monitoring';
+import type { UsageHistory } from '../../../../shared/contract/usage';
 import { AlarmConditionsSchema } from '../../../../shared/monitoring/alarm-config';
 import type { NotifyOn } from '../../../../shared/monitoring/alarm-inputs';
 import { backtest, type AlarmState, type BacktestConditions, type BacktestResult } from '../../../../shared/monitoring/backtest';

@@ -3,7 +3,7 @@
  * an existing alarm, changing metric, regions, topic mode or an email row (pasted lists split into
  * rows). Numbers stay text until validated (./validation.ts).
  */
-import type { AlarmSummary } from '../../../../shared/contract/monitoring';
+import type { AlarmSummary } from '../../../../shared/contract/alarms';
 import { defaultAlarmPeriodFor } from '../../../../shared/monitoring/alarm-config';
 import { NOTIFY_ON, parseTypedNumber, splitEmails, type NotifyOn } from '../../../../shared/monitoring/alarm-inputs';
 import type { Comparison, TreatMissing } from '../../../../shared/monitoring/backtest';

@@ -4,7 +4,7 @@
  * address will get. An alarm notifies a topic in its own region only, and an email subscription
  * belongs to one topic, so an address confirms once per region where it is not subscribed yet.
  */
-import type { SubscriptionSummary, TopicLookup } from '../../../../shared/contract/monitoring';
+import type { SubscriptionSummary, TopicLookup } from '../../../../shared/contract/topics';
 import { ALARM_PRICE_PER_MONTH_USD } from '../../../../shared/monitoring/alarm-config';
 import { usageClassLabel } from '../../../../shared/monitoring/metric';
 import { enteredEmails, NOTIFY_OPTIONS, PERIOD_OPTIONS, TREAT_MISSING_OPTIONS, type AlarmForm } from './form';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { SubscriptionSummary, TopicLookup } from '../../../../shared/contract/monitoring';
+import type { SubscriptionSummary, TopicLookup } from '../../../../shared/contract/topics';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { validateTopicName } from '../../../../shared/validation/names';
 import { api, call } from '../../api';

@@ -73,7 +73,7 @@ export function ConfigurationsScreen({ onNewSetup, session = null, onOpenSetup }
     const r = await call(() => api().setup.apply({ name, region, bucketName, tableName, roleName, externalId, platformAccountId }));
     setRepairing(null);
     if (!r.ok) return setOutcome({ name: c.name, verify: null, error: r.error });
-    setupRun?.track(r.value.jobId);
+    setupRun?.track(r.value.runId);
     onOpenSetup?.();
   }
 

@@ -5,16 +5,28 @@ import type { DestroyResult } from '../../../../shared/contract/setup';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { isEnded, outcomeOf, useRunProgress } from '../../components/runs';
 import { deleteConfirmed, destroySummary } from './model';
 
 /** Tears a configuration down in AWS after the user types its name; shows what was deleted and what was kept. */
 export function DeleteConfigurationModal({ name, onClose }: { name: string | null; onClose: (changed: boolean) => void }) {
   const [typed, setTyped] = useState('');
-  const [busy, setBusy] = useState(false);
+  const [starting, setStarting] = useState(false);
   const [result, setResult] = useState<DestroyResult | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [runId, setRunId] = useState<string | null>(null);
   const [stopping, setStopping] = useState(false);
+  // The destroy runs in main; this follows it to its end.
+  const followed = useRunProgress(runId, (run) => {
+    if (run.kind !== 'setup-destroy' || !isEnded(run)) return;
+    const outcome = outcomeOf(run);
+    if (outcome.ok) setResult(outcome.value);
+    else setError(outcome.error);
+    setRunId(null);
+    setStopping(false);
+  });
+  const following = runId !== null && !followed.error;
+  const busy = starting || following;
 
   const close = () => {
     const changed = result !== null;
@@ -26,16 +38,12 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
 
   async function destroy() {
     if (!name) return;
-    setBusy(true);
+    setStarting(true);
     setError(null);
-    // A run ID lets "Stop" cancel the destroy between deletions (main stops before the next one).
-    const jobId = crypto.randomUUID();
-    setRunId(jobId);
-    const r = await call(() => api().setup.destroy({ name, confirmation: typed, jobId }));
-    setBusy(false);
-    setRunId(null);
-    setStopping(false);
-    if (r.ok) setResult(r.value);
+    // The destroy is a run: "Stop" cancels it between deletions (main stops before the next one).
+    const r = await call(() => api().setup.destroy({ name, confirmation: typed }));
+    setStarting(false);
+    if (r.ok) setRunId(r.value.runId);
     else setError(r.error);
   }
 
@@ -60,7 +68,7 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
             />
           </>
         )}
-        {error && <ErrorAlert error={error} />}
+        {(error ?? followed.error) && <ErrorAlert error={(error ?? followed.error)!} />}
         {result && summary && (
           <Alert color={summary.color} title={summary.title}>
             {result.deleted.length > 0 && (
@@ -112,7 +120,7 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
               loading={stopping}
               onClick={() => {
                 setStopping(true);
-                void call(() => api().setup.cancel({ jobId: runId }));
+                void call(() => api().runs.cancel({ runId }));
               }}
             >
               Stop

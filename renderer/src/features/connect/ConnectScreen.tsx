@@ -1,7 +1,8 @@
 import { Alert, Button, Group, Loader, Stack, Tabs, Text, Title } from '@mantine/core';
 import { IconKey, IconLogin, IconPlugConnected, IconRefresh, IconUserCircle } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
-import type { ProfileSummary, SaveProfileResult, SessionInfo } from '../../../../shared/contract/session';
+import type { SaveProfileResult, SessionInfo } from '../../../../shared/contract/session';
+import type { ProfileSummary } from '../../../../shared/contract/profiles';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';

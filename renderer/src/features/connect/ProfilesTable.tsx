@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Radio, Table, Text } from '@mantine/core';
-import type { ProfileSummary } from '../../../../shared/contract/session';
+import type { ProfileSummary } from '../../../../shared/contract/profiles';
 import { kindColor, kindLabel } from './model';
 import { TableHead } from '../../components/TableHead';
 

@@ -1,57 +1,50 @@
 import { Button, Code, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { IconExternalLink } from '@tabler/icons-react';
-import { useEffect, useState } from 'react';
-import type { SsoProgress, SsoSignIn } from '../../../../shared/contract/sso';
+import { useEffect, useRef, useState } from 'react';
+import type { RunOf } from '../../../../shared/contract/runs';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { useRunProgress } from '../../components/runs';
 import { signInStatus } from './model';
 
-/** How often the sign-in's progress is polled. */
-const POLL_MS = 1000;
-
 /**
- * IAM Identity Center sign-in for one profile: main starts the device flow and opens the
- * verification page in the browser; this shows the code to confirm there and waits. When main
- * reports the token cached, `onSignedIn` connects the profile.
+ * IAM Identity Center sign-in for one profile: main starts the device flow as a run and opens the
+ * verification page in the browser; this shows the code to confirm there and follows the run. When
+ * it has cached the token, `onSignedIn` connects the profile.
  */
 export function SsoSignInModal({ profile, onSignedIn, onClose }: { profile: string; onSignedIn: () => void; onClose: () => void }) {
-  const [signIn, setSignIn] = useState<SsoSignIn | null>(null);
-  const [progress, setProgress] = useState<SsoProgress | null>(null);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const [runId, setRunId] = useState<string | null>(null);
+  const [startError, setStartError] = useState<AppErrorShape | null>(null);
   const [reopened, setReopened] = useState<boolean | null>(null);
+  const signedIn = useRef(onSignedIn);
+  signedIn.current = onSignedIn;
 
   useEffect(() => {
     let alive = true;
     void call(() => api().sso.signIn({ profile })).then((r) => {
       // Closed before the sign-in started: stop it rather than leave main polling for the code's lifetime.
-      if (!alive) return r.ok ? void call(() => api().sso.cancel({ signInId: r.value.signInId })) : undefined;
-      if (r.ok) setSignIn(r.value);
-      else setError(r.error);
+      if (!alive) return r.ok ? void call(() => api().runs.cancel({ runId: r.value.runId })) : undefined;
+      if (r.ok) setRunId(r.value.runId);
+      else setStartError(r.error);
     });
     return () => {
       alive = false;
     };
   }, [profile]);
 
-  useEffect(() => {
-    if (!signIn || (progress && progress.state !== 'waiting')) return;
-    const timer = setTimeout(() => {
-      void call(() => api().sso.progress({ signInId: signIn.signInId })).then((r) => {
-        if (!r.ok) return setError(r.error);
-        setProgress(r.value);
-        if (r.value.state === 'signed-in') onSignedIn();
-        if (r.value.state === 'failed' && r.value.error) setError(r.value.error);
-      });
-    }, POLL_MS);
-    return () => clearTimeout(timer);
-  }, [signIn, progress, onSignedIn]);
+  const followed = useRunProgress(runId, (run) => {
+    if (run.kind === 'sso-sign-in' && run.state === 'succeeded') signedIn.current();
+  });
+  const run: RunOf<'sso-sign-in'> | null = followed.run?.kind === 'sso-sign-in' ? followed.run : null;
+  const signIn = run?.code ?? null;
+  const error = startError ?? followed.error ?? (run?.state === 'failed' ? run.error : null);
 
   const close = () => {
-    if (signIn && (!progress || progress.state === 'waiting')) void call(() => api().sso.cancel({ signInId: signIn.signInId }));
+    if (runId && (!run || run.state === 'running')) void call(() => api().runs.cancel({ runId }));
     onClose();
   };
-  const status = signInStatus(progress);
+  const status = signInStatus(run);
 
   return (
     <Modal opened onClose={close} title={`Sign in to IAM Identity Center for "${profile}"`} centered size="lg">
@@ -99,7 +92,7 @@ export function SsoSignInModal({ profile, onSignedIn, onClose }: { profile: stri
             <Button
               variant="default"
               leftSection={<IconExternalLink size={16} />}
-              onClick={() => void call(() => api().sso.openBrowser({ signInId: signIn.signInId })).then((r) => setReopened(r.ok && r.value.browserOpened))}
+              onClick={() => runId && void call(() => api().sso.openBrowser({ runId })).then((r) => setReopened(r.ok && r.value.browserOpened))}
             >
               Open the page again
             </Button>

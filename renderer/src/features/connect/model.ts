@@ -1,6 +1,7 @@
-import type { AccessKeysConnectRequest, ConnectRequest, ProfileKind, ProfileSummary, SessionInfo } from '../../../../shared/contract/session';
+import type { AccessKeysConnectRequest, ConnectRequest, SessionInfo } from '../../../../shared/contract/session';
+import type { ProfileKind, ProfileSummary } from '../../../../shared/contract/profiles';
 import { ACCESS_KEYS_PROFILE } from '../../../../shared/defaults';
-import type { SsoProgress } from '../../../../shared/contract/sso';
+import type { RunOf } from '../../../../shared/contract/runs';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { SupportedRegion } from '../../../../shared/regions';
 import {
@@ -101,12 +102,12 @@ export function saveProfileNameProblem(name: string): string | null {
   return newProfileNameProblem(name.trim());
 }
 
-/** What a running or finished sign-in tells the user. */
-export function signInStatus(progress: SsoProgress | null): { waiting: boolean; text: string } {
-  switch (progress?.state ?? 'waiting') {
-    case 'waiting':
+/** What a running or ended sign-in run tells the user. */
+export function signInStatus(run: RunOf<'sso-sign-in'> | null): { waiting: boolean; text: string } {
+  switch (run?.state ?? 'running') {
+    case 'running':
       return { waiting: true, text: 'Waiting for you to confirm the code in your browser…' };
-    case 'signed-in':
+    case 'succeeded':
       return { waiting: false, text: 'Signed in. Connecting…' };
     case 'failed':
       return { waiting: false, text: 'The sign-in did not complete.' };

@@ -7,6 +7,7 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { isSupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { outcomeOf, waitForRun } from '../../components/runs';
 import { formFromAlarm, type AlarmForm } from '../alarm-wizard';
 import { AlarmsTable } from './AlarmsTable';
 import type { DeleteChoice } from './DeleteAlarmModal';
@@ -81,7 +82,10 @@ export function DashboardScreen({
 
   async function remove(a: RegionAlarm, choice: DeleteChoice): Promise<boolean> {
     if (choice.regions.length === 0) return false;
-    const r = await call(() => api().alarms.delete({ regions: choice.regions, name: a.alarmName, deleteTopic: choice.deleteTopic }));
+    const started = await call(() => api().alarms.delete({ regions: choice.regions, name: a.alarmName, deleteTopic: choice.deleteTopic }));
+    // The delete is a (short) run: its outcome is the run's.
+    const ended = started.ok ? await waitForRun(started.value.runId, 'alarm-delete') : started;
+    const r = ended.ok ? outcomeOf(ended.value) : ended;
     if (!r.ok) {
       notifications.show({ color: 'red', title: `Could not delete ${a.alarmName}`, message: r.error.message });
       return false;

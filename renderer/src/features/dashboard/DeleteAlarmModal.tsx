@@ -1,6 +1,6 @@
 import { Alert, Button, Checkbox, Group, Loader, Modal, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import type { AlarmDeletePlan } from '../../../../shared/contract/monitoring';
+import type { AlarmDeletePlan } from '../../../../shared/contract/alarms';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';

@@ -2,11 +2,13 @@
  * The dashboard's pure model: alarm state colours and changes between refreshes, refresh choices,
  * relative times and the usage cost rows (from shared/monitoring/cost, as the CLI computes them).
  */
-import type { AlarmDeletePlan, AlarmDeleteResult, AlarmSummary, AlarmTopic, RegionSummary } from '../../../../shared/contract/monitoring';
+import type { AlarmDeletePlan, AlarmDeleteResult, AlarmSummary, AlarmTopic } from '../../../../shared/contract/alarms';
+import type { RegionSummary } from '../../../../shared/contract/dashboard';
 import { usageCost, type UsageCost } from '../../../../shared/monitoring/cost';
 import type { Datapoint } from '../../../../shared/monitoring/metric';
 
-export type { AlarmSummary, RegionSummary } from '../../../../shared/contract/monitoring';
+export type { AlarmSummary } from '../../../../shared/contract/alarms';
+export type { RegionSummary } from '../../../../shared/contract/dashboard';
 /** An alarm with the region it lives in. */
 export type RegionAlarm = AlarmSummary & { region: string };
 

@@ -1,13 +1,11 @@
 import { Alert, Button, Code, Group, List, Loader, Stack, Text, ThemeIcon } from '@mantine/core';
 import { IconArrowBackUp, IconArrowLeft, IconArrowRight, IconCheck, IconClock, IconPlayerSkipForward, IconPlayerStop, IconX } from '@tabler/icons-react';
-import type { ApplyJob } from '../../../../shared/contract/jobs';
 import type { ApplyStepStatus } from '../../../../shared/contract/setup';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { CopyValueButton } from '../../components/CopyValueButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { stepStateColor } from './model';
-
-export { POLL_MS } from './run-store';
+import type { SetupRun } from './setup-run';
 
 function StateIcon({ state }: { state: ApplyStepStatus['state'] }) {
   if (state === 'running') return <Loader size={18} />;
@@ -26,7 +24,7 @@ function StateIcon({ state }: { state: ApplyStepStatus['state'] }) {
 }
 
 /** What the rollback could not undo: the command and console place for each. */
-function ManualSteps({ job }: { job: ApplyJob }) {
+function ManualSteps({ job }: { job: SetupRun }) {
   if (job.manual.length === 0) return null;
   return (
     <Alert color="red" title="Not undone — finish these by hand" role="alert">
@@ -48,7 +46,7 @@ function ManualSteps({ job }: { job: ApplyJob }) {
   );
 }
 
-/** Live progress of a setup job (polled by the app's setup run), with Cancel while it runs. */
+/** Live progress of a setup run (followed by the app's RunsProvider), with Cancel while it runs. */
 export function CreateProgressStep({
   job,
   pollError,
@@ -56,10 +54,10 @@ export function CreateProgressStep({
   onDone,
   onBack,
 }: {
-  job: ApplyJob | null;
+  job: SetupRun | null;
   pollError: AppErrorShape | null;
   onCancel: () => void;
-  onDone: (job: ApplyJob) => void;
+  onDone: (job: SetupRun) => void;
   onBack: () => void;
 }) {
   return (

@@ -7,7 +7,7 @@ import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 
 /** Setup runs that stopped before finishing (a crash, a killed process), with Finish and Undo. */
-export function InterruptedRuns({ onStarted }: { onStarted: (jobId: string) => void }) {
+export function InterruptedRuns({ onStarted }: { onStarted: (runId: string) => void }) {
   const [runs, setRuns] = useState<InterruptedRun[]>([]);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
@@ -25,7 +25,7 @@ export function InterruptedRuns({ onStarted }: { onStarted: (jobId: string) => v
     const r = await call(() => api().setup.resolveInterrupted({ runId, action }));
     setBusy(null);
     if (!r.ok) return setError(r.error);
-    onStarted(r.value.jobId);
+    onStarted(r.value.runId);
   }
 
   if (runs.length === 0) return error ? <ErrorAlert error={error} /> : null;

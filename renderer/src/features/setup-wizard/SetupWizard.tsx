@@ -8,7 +8,8 @@ import { CreateProgressStep } from './CreateProgressStep';
 import { InterruptedRuns } from './InterruptedRuns';
 import { toSetupInput, WIZARD_STEPS, type WizardStep } from './model';
 import { PlanReviewStep } from './PlanReviewStep';
-import { SetupRunProvider, useSetupRun } from './run-store';
+import { RunsProvider } from '../../components/runs';
+import { useSetupRun } from './setup-run';
 import { ResultStep } from './ResultStep';
 import { SetupFormStep } from './SetupFormStep';
 import { NotConnectedAlert } from '../../components/NotConnectedAlert';
@@ -24,23 +25,23 @@ interface SetupWizardProps {
 
 /**
  * Describe → review plan → create → result, for one Cloud Configuration. Its place and run live in
- * the app's SetupRunProvider, so leaving the screen and coming back shows the same run.
+ * the app's RunsProvider, so leaving the screen and coming back shows the same run.
  */
 export function SetupWizard(props: SetupWizardProps) {
-  const run = useSetupRun();
+  const run = useSetupRun(props.session?.region);
   if (!run) {
     return (
-      <SetupRunProvider initialRegion={props.session?.region}>
+      <RunsProvider>
         <SetupWizard {...props} />
-      </SetupRunProvider>
+      </RunsProvider>
     );
   }
   return <WizardSteps {...props} />;
 }
 
 function WizardSteps({ session, onGoConnect, onShowReadiness }: SetupWizardProps) {
-  const run = useSetupRun()!;
-  const { step, form, job, pollError, result } = run.state;
+  const run = useSetupRun(session?.region)!;
+  const { step, form, job, pollError, result } = run;
   const { setStep, setForm } = run;
   const readiness = useReadiness(session);
   const [platformOpen, setPlatformOpen] = useState(false);
@@ -73,7 +74,7 @@ function WizardSteps({ session, onGoConnect, onShowReadiness }: SetupWizardProps
     const started = await call(() => api().setup.apply(input));
     setApplying(false);
     if (!started.ok) return setApplyError(started.error);
-    run.track(started.value.jobId);
+    run.track(started.value.runId);
   }
 
   function restart() {

@@ -1,4 +1,4 @@
-import type { ApplyJob } from '../../../../shared/contract/jobs';
+import type { RunProgress } from '../../../../shared/contract/runs';
 import type { ApplyStepStatus, CloudConfiguration, Plan, PlanStep, SetupInput } from '../../../../shared/contract/setup';
 import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME } from '../../../../shared/defaults';
 import { isSupportedRegion, SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
@@ -137,8 +137,8 @@ export function planSummary(plan: Plan): string {
   return parts.join(', ');
 }
 
-/** True once an apply job has stopped, successfully or not. */
-export function isFinished(job: ApplyJob | null): boolean {
+/** True once a setup run has stopped, successfully or not. */
+export function isFinished(job: RunProgress | null): boolean {
   return job !== null && job.state !== 'running';
 }
 

@@ -2,7 +2,8 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { ConfigurationsScreen } from '../../../../renderer/src/features/configurations/ConfigurationsScreen';
-import { SetupRunProvider } from '../../../../renderer/src/features/setup-wizard/run-store';
+import { RunsProvider } from '../../../../renderer/src/components/runs';
+import { runOf } from '../../helpers/runs';
 import type { SavedConfiguration } from '../../../../shared/contract/setup';
 import { renderUi } from '../../helpers/dom';
 import { createFakeApi, fail } from '../../helpers/fake-api';
@@ -72,14 +73,14 @@ describe('ConfigurationsScreen', () => {
           ],
         };
       },
-      'setup:apply': () => ({ jobId: 'repair-1' }),
-      'setup:progress': () => ({ jobId: 'repair-1', configuration: 'prod', state: 'running', cancelling: false, steps: [], result: null, error: null, rolledBack: [], manual: [] }),
+      'setup:apply': () => ({ runId: 'repair-1' }),
+      'runs:progress': ({ runId }) => runOf('setup-apply', runId, 'prod'),
     }).install();
     const onOpenSetup = vi.fn();
     renderUi(
-      <SetupRunProvider>
+      <RunsProvider>
         <ConfigurationsScreen onNewSetup={() => undefined} onOpenSetup={onOpenSetup} />
-      </SetupRunProvider>,
+      </RunsProvider>,
     );
     expect(await screen.findByText(/^Verified /)).not.toHaveTextContent('never');
     fireEvent.click(await screen.findByRole('button', { name: 'Verify prod' }));
@@ -93,6 +94,8 @@ describe('ConfigurationsScreen', () => {
     await waitFor(() => expect(onOpenSetup).toHaveBeenCalled());
     const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, tableArn: _t, roleArn: _r, ...input } = saved('prod', '');
     expect(fake.requestsOn('setup:apply')).toEqual([input]);
+    // The repair run is followed by the app's runs, wherever the user goes next.
+    await waitFor(() => expect(fake.requestsOn('runs:progress')).toContainEqual({ runId: 'repair-1' }));
   });
 
   it('lists the connected account\'s configurations, with "Show all accounts" for the rest; each row names its account', async () => {
@@ -123,7 +126,9 @@ describe('ConfigurationsScreen', () => {
 
   it('deletes only after the name is typed and shows deleted and kept', async () => {
     const { fake } = start([saved('prod', '2025-01-01T00:00:00Z')], {
-      'setup:destroy': () => ({ deleted: ['policy', 'role', 'table'], kept: [{ resource: 'bucket', reason: 'It holds 2 objects.' }], notes: [], cancelled: false }),
+      'setup:destroy': () => ({ runId: 'destroy-1' }),
+      'runs:progress': ({ runId }) =>
+        runOf('setup-destroy', runId, 'prod', { state: 'succeeded', result: { deleted: ['policy', 'role', 'table'], kept: [{ resource: 'bucket', reason: 'It holds 2 objects.' }], notes: [], cancelled: false } }),
     });
     fireEvent.click(await screen.findByRole('button', { name: 'Delete prod' }));
     const dialog = await screen.findByRole('dialog');
@@ -136,7 +141,8 @@ describe('ConfigurationsScreen', () => {
     const deleted = await within(dialog).findByRole('list', { name: 'Deleted resources' });
     expect(within(deleted).getAllByRole('listitem')).toHaveLength(3);
     expect(within(dialog).getByRole('list', { name: 'Kept resources' })).toHaveTextContent('bucket: It holds 2 objects.');
-    expect(fake.requestsOn('setup:destroy')).toEqual([{ name: 'prod', confirmation: 'prod', jobId: expect.stringMatching(/^[0-9a-f-]{36}$/) }]);
+    expect(fake.requestsOn('setup:destroy')).toEqual([{ name: 'prod', confirmation: 'prod' }]);
+    expect(fake.requestsOn('runs:progress')).toEqual([{ runId: 'destroy-1' }]);
   });
 
   it('shows a destroy error inside the dialog', async () => {

@@ -3,10 +3,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ConnectScreen } from '../../../../renderer/src/features/connect/ConnectScreen';
-import type { ProfileSummary, SessionInfo } from '../../../../shared/contract/session';
+import type { ProfileSummary } from '../../../../shared/contract/profiles';
+import type { SessionInfo } from '../../../../shared/contract/session';
 import { renderUi } from '../../helpers/dom';
 import { createFakeApi, fail } from '../../helpers/fake-api';
 import { AppError } from '../../../../shared/errors';
+import { runOf } from '../../helpers/runs';
 
 const PROFILES: ProfileSummary[] = [
   { name: 'default', kind: 'static', region: 'us-east-1', endpointUrl: null, mfaSerial: null, isDefault: false },
@@ -118,16 +120,18 @@ describe('ConnectScreen', () => {
     const fake = createFakeApi({
       'profiles:list': () => PROFILES,
       'session:connect': (req) => sessionFor(req.profile),
-      'sso:sign-in': ({ profile }) => ({
-        signInId: 's1',
-        profile,
-        userCode: 'ABCD-EFGH',
-        verificationUri: 'https://device.sso.us-east-1.amazonaws.com/',
-        verificationUriComplete: 'https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH',
-        expiresAt: '2030-01-01T00:00:00.000Z',
-        browserOpened: true,
-      }),
-      'sso:progress': ({ signInId }) => ({ signInId, profile: 'dev', state: ++polls < 2 ? 'waiting' : 'signed-in', error: null }),
+      'sso:sign-in': () => ({ runId: 's1' }),
+      'runs:progress': ({ runId }) =>
+        runOf('sso-sign-in', runId, 'dev', {
+          code: {
+            userCode: 'ABCD-EFGH',
+            verificationUri: 'https://device.sso.us-east-1.amazonaws.com/',
+            verificationUriComplete: 'https://device.sso.us-east-1.amazonaws.com/?user_code=ABCD-EFGH',
+            expiresAt: '2030-01-01T00:00:00.000Z',
+            browserOpened: true,
+          },
+          ...(++polls < 2 ? {} : { state: 'succeeded', result: { expiresAt: '2030-01-01T08:00:00Z' } }),
+        }),
     }).install();
     const onConnected = vi.fn();
     renderUi(<ConnectScreen session={null} onConnected={onConnected} />);
@@ -144,21 +148,23 @@ describe('ConnectScreen', () => {
     expect(fake.requestsOn('sso:sign-in')).toEqual([{ profile: 'dev' }]);
     expect(fake.requestsOn('session:connect')).toEqual([{ profile: 'dev' }]);
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(new Set(fake.requestsOn('runs:progress').map((r) => r.runId))).toEqual(new Set(['s1']));
   });
 
   it('Cancel stops a sign-in that is still waiting', async () => {
     const fake = createFakeApi({
       'profiles:list': () => PROFILES,
-      'sso:sign-in': ({ profile }) => ({ signInId: 's3', profile, userCode: 'WAIT-0001', verificationUri: 'https://x.example/', verificationUriComplete: 'https://x.example/?c', expiresAt: '2030-01-01T00:00:00.000Z', browserOpened: true }),
-      'sso:progress': ({ signInId }) => ({ signInId, profile: 'dev', state: 'waiting', error: null }),
-      'sso:cancel': () => null,
+      'sso:sign-in': () => ({ runId: 's3' }),
+      'runs:progress': ({ runId }) =>
+        runOf('sso-sign-in', runId, 'dev', { code: { userCode: 'WAIT-0001', verificationUri: 'https://x.example/', verificationUriComplete: 'https://x.example/?c', expiresAt: '2030-01-01T00:00:00.000Z', browserOpened: true } }),
+      'runs:cancel': () => ({ cancelled: true }),
     }).install();
     renderUi(<ConnectScreen session={null} onConnected={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Sign in' }));
     const dialog = await screen.findByRole('dialog');
     await within(dialog).findByLabelText('Code to confirm');
     fireEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
-    await waitFor(() => expect(fake.requestsOn('sso:cancel')).toEqual([{ signInId: 's3' }]));
+    await waitFor(() => expect(fake.requestsOn('runs:cancel')).toEqual([{ runId: 's3' }]));
     await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
   });
 
@@ -166,9 +172,14 @@ describe('ConnectScreen', () => {
     const fake = createFakeApi({
       'profiles:list': () => PROFILES,
       'session:connect': () => fail('SsoExpired', 'The SSO session for profile "dev" is missing or expired. Sign in …'),
-      'sso:sign-in': ({ profile }) => ({ signInId: 's2', profile, userCode: 'WXYZ-1234', verificationUri: 'https://x.example/', verificationUriComplete: 'https://x.example/?c', expiresAt: '2030-01-01T00:00:00.000Z', browserOpened: false }),
-      'sso:progress': ({ signInId }) => ({ signInId, profile: 'dev', state: 'failed', error: { code: 'AccessDenied', message: 'Sign-in for profile "dev" was denied in the browser.' } }),
-      'sso:cancel': () => null,
+      'sso:sign-in': () => ({ runId: 's2' }),
+      'runs:progress': ({ runId }) =>
+        runOf('sso-sign-in', runId, 'dev', {
+          state: 'failed',
+          code: { userCode: 'WXYZ-1234', verificationUri: 'https://x.example/', verificationUriComplete: 'https://x.example/?c', expiresAt: '2030-01-01T00:00:00.000Z', browserOpened: false },
+          error: { code: 'AccessDenied', message: 'Sign-in for profile "dev" was denied in the browser.' },
+        }),
+      'runs:cancel': () => ({ cancelled: false }),
     }).install();
     renderUi(<ConnectScreen session={null} onConnected={() => undefined} />);
     await screen.findByRole('table', { name: 'AWS profiles' });
@@ -180,7 +191,7 @@ describe('ConnectScreen', () => {
     expect(await within(dialog).findByText(/Open this page in your browser/)).toBeInTheDocument();
     expect(await within(dialog).findByText('Sign-in for profile "dev" was denied in the browser.', {}, { timeout: 3000 })).toBeInTheDocument();
     fireEvent.click(within(dialog).getByRole('button', { name: 'Close' }));
-    expect(fake.requestsOn('sso:cancel')).toEqual([]);
+    expect(fake.requestsOn('runs:cancel')).toEqual([]);
   });
 
   it('"Use access keys" sends the pasted keys trimmed, clears them, and offers to save them as a profile', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ProfileSummary } from '../../../../shared/contract/session';
+import type { ProfileSummary } from '../../../../shared/contract/profiles';
 import {
   accessKeysErrorField,
   accessKeysFormProblem,
@@ -17,6 +17,7 @@ import {
   saveProfileNameProblem,
   signInStatus,
 } from '../../../../renderer/src/features/connect/model';
+import { runOf } from '../../helpers/runs';
 
 const profile = (name: string, extra: Partial<ProfileSummary> = {}): ProfileSummary => ({
   name,
@@ -102,9 +103,10 @@ describe('connect model', () => {
   });
 
   it('describes each state of a sign-in', () => {
-    const p = (state: 'waiting' | 'signed-in' | 'failed' | 'cancelled') => ({ signInId: 'i', profile: 'p', state, error: null });
+    const p = (state: 'running' | 'succeeded' | 'failed' | 'cancelled') => runOf('sso-sign-in', 'i', 'p', { state });
     expect(signInStatus(null)).toEqual({ waiting: true, text: 'Waiting for you to confirm the code in your browser…' });
-    expect(signInStatus(p('signed-in')).waiting).toBe(false);
+    expect(signInStatus(p('running'))).toEqual({ waiting: true, text: 'Waiting for you to confirm the code in your browser…' });
+    expect(signInStatus(p('succeeded'))).toEqual({ waiting: false, text: 'Signed in. Connecting…' });
     expect(signInStatus(p('failed')).text).toMatch(/did not complete/);
     expect(signInStatus(p('cancelled')).text).toMatch(/cancelled/);
   });

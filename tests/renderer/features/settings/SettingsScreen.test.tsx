@@ -2,7 +2,8 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SettingsScreen } from '../../../../renderer/src/features/settings/SettingsScreen';
-import { DEFAULT_SETTINGS, type Diagnostics } from '../../../../shared/contract/settings';
+import { DEFAULT_SETTINGS } from '../../../../shared/contract/settings';
+import { type Diagnostics } from '../../../../shared/contract/diagnostics';
 import { renderUi } from '../../helpers/dom';
 import { createFakeApi } from '../../helpers/fake-api';
 

@@ -4,12 +4,15 @@ import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { SetupWizard } from '../../../../renderer/src/features/setup-wizard/SetupWizard';
-import { SetupRunProvider } from '../../../../renderer/src/features/setup-wizard/run-store';
-import type { ApplyJob } from '../../../../shared/contract/jobs';
+import { RunsProvider } from '../../../../renderer/src/components/runs';
+import type { RunOf } from '../../../../shared/contract/runs';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import type { CloudConfiguration, Plan, SetupInput } from '../../../../shared/contract/setup';
 import { renderUi } from '../../helpers/dom';
 import { createFakeApi, type FakeHandlers } from '../../helpers/fake-api';
+import { runOf } from '../../helpers/runs';
+
+type ApplyRun = RunOf<'setup-apply'>;
 
 const SESSION: SessionInfo = {
   profile: 'default',
@@ -139,24 +142,16 @@ describe('SetupWizard', () => {
 
   it('plans, creates with live progress, shows the result and verifies', async () => {
     let polls = 0;
-    const running: ApplyJob = {
-      jobId: 'job-1',
-      configuration: 'analytics',
-      state: 'running',
-      cancelling: false,
-      manual: [],
+    const running: ApplyRun = runOf('setup-apply', 'job-1', 'analytics', {
       steps: [
         { id: 'bucket', label: 'S3 bucket', state: 'done', detail: 'Created' },
         { id: 'table', label: 'DynamoDB table', state: 'running', detail: 'Waiting for ACTIVE' },
       ],
-      result: null,
-      error: null,
-      rolledBack: [],
-    };
+    });
     const fake = start({
       'setup:plan': () => planOf('create'),
-      'setup:apply': () => ({ jobId: 'job-1' }),
-      'setup:progress': () =>
+      'setup:apply': () => ({ runId: 'job-1' }),
+      'runs:progress': () =>
         ++polls < 2
           ? running
           : {
@@ -204,27 +199,24 @@ describe('SetupWizard', () => {
     expect(within(checks).getAllByRole('listitem')[0]).toHaveAccessibleName('IAM role trusts the platform with your external ID: failed');
     expect(screen.getByText('1 of 2 checks failed')).toBeInTheDocument();
     expect(fake.requestsOn('setup:apply')).toEqual([INPUT]);
+    expect(new Set(fake.requestsOn('runs:progress').map((r) => r.runId))).toEqual(new Set(['job-1']));
     expect(fake.requestsOn('setup:verify')).toEqual([{ name: 'analytics' }]);
   });
 
   it('shows a failed apply with its error and what was rolled back', async () => {
     start({
       'setup:plan': () => planOf('create'),
-      'setup:apply': () => ({ jobId: 'job-2' }),
-      'setup:progress': () => ({
-        jobId: 'job-2',
-        configuration: 'analytics',
-        state: 'failed',
-        cancelling: false,
-        manual: [],
-        steps: [
-          { id: 'bucket', label: 'S3 bucket', state: 'undone', detail: 'Deleted again' },
-          { id: 'role', label: 'IAM role', state: 'failed', detail: 'AccessDenied' },
-        ],
-        result: null,
-        error: { code: 'AccessDenied', message: 'IAM CreateRole: AccessDenied: not authorized.' },
-        rolledBack: ['bucket acme-bodo-state', 'table bodo-lock'],
-      }),
+      'setup:apply': () => ({ runId: 'job-2' }),
+      'runs:progress': ({ runId }) =>
+        runOf('setup-apply', runId, 'analytics', {
+          state: 'failed',
+          steps: [
+            { id: 'bucket', label: 'S3 bucket', state: 'undone', detail: 'Deleted again' },
+            { id: 'role', label: 'IAM role', state: 'failed', detail: 'AccessDenied' },
+          ],
+          error: { code: 'AccessDenied', message: 'IAM CreateRole: AccessDenied: not authorized.' },
+          rolledBack: ['bucket acme-bodo-state', 'table bodo-lock'],
+        }),
     });
     fillForm();
     fireEvent.click(screen.getByRole('button', { name: 'Next: review plan' }));
@@ -251,33 +243,26 @@ describe('SetupWizard', () => {
 });
 
 describe('SetupWizard: cancel, keeping its place, notifying', () => {
-  const job = (over: Partial<ApplyJob>): ApplyJob => ({
-    jobId: 'job-c',
-    configuration: 'analytics',
-    state: 'running',
-    cancelling: false,
-    steps: [
-      { id: 'bucket', label: 'S3 bucket', state: 'done', detail: 'created in us-west-2' },
-      { id: 'role', label: 'IAM role', state: 'running', detail: 'CreateRole' },
-    ],
-    result: null,
-    error: null,
-    rolledBack: [],
-    manual: [],
-    ...over,
-  });
+  const job = (over: Partial<ApplyRun>): ApplyRun =>
+    runOf('setup-apply', 'job-c', 'analytics', {
+      steps: [
+        { id: 'bucket', label: 'S3 bucket', state: 'done', detail: 'created in us-west-2' },
+        { id: 'role', label: 'IAM role', state: 'running', detail: 'CreateRole' },
+      ],
+      ...over,
+    });
 
   it('Cancel in the middle of apply asks main to stop, then shows what was undone and what is left to remove by hand', async () => {
     let cancelled = false;
     const show = vi.spyOn(notifications, 'show');
     const fake = start({
       'setup:plan': () => planOf('create'),
-      'setup:apply': () => ({ jobId: 'job-c' }),
-      'setup:cancel': () => {
+      'setup:apply': () => ({ runId: 'job-c' }),
+      'runs:cancel': () => {
         cancelled = true;
-        return null;
+        return { cancelled: true };
       },
-      'setup:progress': () =>
+      'runs:progress': () =>
         cancelled
           ? job({
               state: 'cancelled',
@@ -296,7 +281,7 @@ describe('SetupWizard: cancel, keeping its place, notifying', () => {
     await screen.findByRole('table', { name: 'Plan' });
     fireEvent.click(screen.getByRole('button', { name: 'Apply' }));
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel' }));
-    expect(fake.requestsOn('setup:cancel')).toEqual([{ jobId: 'job-c' }]);
+    expect(fake.requestsOn('runs:cancel')).toEqual([{ runId: 'job-c' }]);
     const left = await screen.findByRole('list', { name: 'Left to remove by hand' }, { timeout: 3000 });
     expect(left).toHaveTextContent('aws iam delete-role --role-name BodoPlatformUser');
     expect(screen.getByRole('button', { name: 'Copy command for role BodoPlatformUser' })).toBeInTheDocument();
@@ -311,18 +296,18 @@ describe('SetupWizard: cancel, keeping its place, notifying', () => {
     const show = vi.spyOn(notifications, 'show');
     const fake = createFakeApi({
       'setup:plan': () => planOf('create'),
-      'setup:apply': () => ({ jobId: 'job-c' }),
-      'setup:progress': () => (++polls < 6 ? job({}) : job({ state: 'succeeded', result: CONFIG, steps: [{ id: 'role', label: 'IAM role', state: 'done', detail: CONFIG.roleArn }] })),
+      'setup:apply': () => ({ runId: 'job-c' }),
+      'runs:progress': () => (++polls < 6 ? job({}) : job({ state: 'succeeded', result: CONFIG, steps: [{ id: 'role', label: 'IAM role', state: 'done', detail: CONFIG.roleArn }] })),
     }).install();
     function Shell() {
       const [onWizard, setOnWizard] = useState(true);
       return (
-        <SetupRunProvider>
+        <RunsProvider>
           <button type="button" onClick={() => setOnWizard((v) => !v)}>
             toggle screen
           </button>
           {onWizard ? <SetupWizard session={SESSION} onGoConnect={() => undefined} /> : <p>Another screen</p>}
-        </SetupRunProvider>
+        </RunsProvider>
       );
     }
     renderUi(<Shell />);
@@ -343,14 +328,14 @@ describe('SetupWizard: cancel, keeping its place, notifying', () => {
     show.mockRestore();
   });
 
-  it('lists interrupted runs with Finish and Undo; Undo starts a tracked job', async () => {
+  it('lists interrupted runs with Finish and Undo; Undo starts a followed run', async () => {
     const fake = start({
       'setup:interrupted': () => ({
         runs: [{ runId: 'run-1', configuration: 'old', account: '123456789012', region: 'us-west-2', profile: 'default', startedAt: '2025-01-01T00:00:00Z', resources: [{ kind: 'bucket', name: 'old-bucket', state: 'created' }], input: { ...INPUT, name: 'old' } }],
         unreadable: [],
       }),
-      'setup:resolve-interrupted': () => ({ jobId: 'job-u' }),
-      'setup:progress': () => job({ jobId: 'job-u', configuration: 'old', steps: [{ id: 'rollback', label: 'Undo the interrupted run', state: 'running', detail: null }] }),
+      'setup:resolve-interrupted': () => ({ runId: 'job-u' }),
+      'runs:progress': () => runOf('setup-recover', 'job-u', 'old', { action: 'undo', steps: [{ id: 'rollback', label: 'Undo the interrupted run', state: 'running', detail: null }] }),
     });
     const region = await screen.findByRole('region', { name: 'Interrupted setup runs' });
     expect(region).toHaveTextContent('bucket old-bucket (created, not hardened yet)');

@@ -15,6 +15,7 @@ import {
   type SetupForm,
 } from '../../../../renderer/src/features/setup-wizard/model';
 import { validateExternalId } from '../../../../shared/validation/names';
+import { runOf } from '../../helpers/runs';
 
 const valid: SetupForm = {
   name: 'analytics',
@@ -103,7 +104,7 @@ describe('setup wizard model', () => {
   });
 
   it('knows when a job has finished', () => {
-    const job = { jobId: 'j', configuration: 'c', cancelling: false, steps: [], result: null, error: null, rolledBack: [], manual: [] };
+    const job = runOf('setup-apply', 'j', 'c');
     expect(isFinished(null)).toBe(false);
     expect(isFinished({ ...job, state: 'running' })).toBe(false);
     expect(isFinished({ ...job, state: 'failed' })).toBe(true);

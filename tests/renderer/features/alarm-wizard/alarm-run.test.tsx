@@ -1,17 +1,19 @@
 // @vitest-environment jsdom
 /**
  * The alarm wizard keeps its place across navigation (issue 11.7), as the setup wizard does: its
- * form, step and create run live in the app's AlarmRunProvider, so leaving mid-create or after the
- * result and coming back shows the same run, and the create finishing while away is not lost.
+ * form, step and create run live in the app's RunsProvider (useRun), so leaving mid-create or after
+ * the result and coming back shows the same run, and the create finishing while away is not lost.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../../renderer/src/app/App';
 import { NAV_ITEMS, type NavItem } from '../../../../renderer/src/app/nav';
-import type { CreateAlarmResult, UsageHistory } from '../../../../shared/contract/monitoring';
+import type { CreateAlarmResult } from '../../../../shared/contract/alarms';
+import type { UsageHistory } from '../../../../shared/contract/usage';
 import type { SessionInfo } from '../../../../shared/contract/session';
 import { renderUi } from '../../helpers/dom';
 import { createFakeApi, type FakeHandlers } from '../../helpers/fake-api';
+import { fakeRuns } from '../../helpers/runs';
 
 const SESSION: SessionInfo = { profile: 'default', account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me', userId: 'AIDA', region: 'us-east-1', endpointUrl: null };
 const P5 = 300_000;
@@ -63,8 +65,9 @@ const ITEMS: NavItem[] = [
   { id: 'elsewhere', label: 'Elsewhere', icon: () => null, render: () => <p>somewhere else</p> },
 ];
 
-function handlers(createAnswer: () => Promise<CreateAlarmResult>): FakeHandlers {
+function handlers(runs: ReturnType<typeof fakeRuns>, createAnswer: FakeHandlers['alarms:create']): FakeHandlers {
   return {
+    ...runs.handlers,
     'session:current': () => SESSION,
     'usage:classes': () => ['Standard/OnDemand'],
     'usage:history': () => history(),
@@ -97,8 +100,9 @@ async function toReview() {
 
 describe('alarm wizard keeps its place across navigation', () => {
   it('a create in flight survives leaving the screen; its result arrives while away and is shown on return, inputs kept', async () => {
-    let finish: (() => void) | null = null;
-    const fake = createFakeApi(handlers(() => new Promise<CreateAlarmResult>((resolve) => (finish = () => resolve(created))))).install();
+    const runs = fakeRuns();
+    const fake = createFakeApi(handlers(runs, (r) => runs.start('alarm-create', r.config.name))).install();
+    const finish = () => runs.end(runs.last(), { state: 'succeeded', result: created });
     renderUi(<App navItems={ITEMS} />);
     await toReview();
     fireEvent.click(screen.getByRole('button', { name: 'Create alarm' }));
@@ -117,7 +121,9 @@ describe('alarm wizard keeps its place across navigation', () => {
     // It finishes while the user is elsewhere; coming back shows the result, not a fresh wizard.
     nav('Elsewhere');
     await screen.findByText('somewhere else');
-    await act(async () => finish?.());
+    await act(async () => finish());
+    // Main's run ended while the wizard was not shown: the app's runs follow it to its end meanwhile.
+    await act(() => new Promise((r) => setTimeout(r, 700)));
     nav('New alarm');
     const result = await screen.findByRole('region', { name: 'Create result' });
     expect(result).toHaveTextContent('Alarm created');
@@ -134,7 +140,8 @@ describe('alarm wizard keeps its place across navigation', () => {
   }, 30_000);
 
   it('"Start a new alarm" leaves the kept result for a fresh wizard', async () => {
-    createFakeApi(handlers(async () => created)).install();
+    const runs = fakeRuns();
+    createFakeApi(handlers(runs, (r) => runs.start('alarm-create', r.config.name, { state: 'succeeded', result: created }))).install();
     renderUi(<App navItems={ITEMS} />);
     await toReview();
     fireEvent.click(screen.getByRole('button', { name: 'Create alarm' }));
