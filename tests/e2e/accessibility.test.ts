@@ -8,7 +8,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextForProfile } from '../../main/core/profiles/session';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AlarmWizardPage } from './pages/alarm-wizard';
@@ -34,7 +35,7 @@ describe.skipIf(SKIP)('accessibility: axe-core on every screen and step, light a
   const reports: ScreenReport[] = [];
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     // An assume-role profile with MFA (moto accepts any 6-digit code), for the MFA dialog.
     const env = awsTestEnv(
       moto,

@@ -6,7 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { contextForProfile } from '../../main/core/profiles/session';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
@@ -37,7 +38,7 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
   let wizard: SetupWizardPage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     const env = awsTestEnv(moto);
     // vCPU usage history for the alarm wizard's chart and backtest (as tests/e2e/monitoring does).
     const aws = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });

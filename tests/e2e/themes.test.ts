@@ -4,7 +4,8 @@
  * and "Follow OS" tracking the OS colour scheme (emulated with page.emulateMedia).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { contextForProfile } from '../../main/core/profiles/session';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { fillRegion } from '../main/readiness/fixtures';
@@ -28,7 +29,7 @@ describe.skipIf(SKIP)('themes end to end (Chromium + real handlers + moto)', () 
   let theme: ThemePage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     await fillRegion(moto.url, 'us-west-1', 4, 5);
     const env = awsTestEnv(moto);
     // vCPU usage history, so the dashboard and the alarm wizard's chart have data.

@@ -10,7 +10,8 @@ import { contextForProfile } from '../../main/core/profiles/session';
 import type { OpenSessionOptions } from '../../main/core/profiles/session';
 import { startFakePlatform, type FakePlatform, type FakePlatformOptions } from './fake-bodo-platform';
 import { FaultProxy } from './fault-proxy';
-import { awsTestEnv, startMoto, type Moto } from './moto';
+import { awsTestEnv, type Moto } from './moto';
+import { sharedMoto } from './shared-moto';
 import { startSsoFake, type SsoFake, type SsoFakeOptions } from './sso-fake';
 import { startRequestCounter, type RequestCounter, type RequestCounterOptions, type SeenRequest } from './request-counter';
 
@@ -44,11 +45,14 @@ export interface MotoFixture {
   reset(): Promise<void>;
 }
 
-/** Start moto before the describe's tests and stop it after them. */
+/**
+ * An empty moto server for the describe's tests: this worker's shared server, reset before the first
+ * test (see sharedMoto), handed back after the last.
+ */
 export function useMoto(opts: FixtureOptions = {}): MotoFixture {
   let moto: Moto | undefined;
   beforeAll(async () => {
-    if (opts.enabled !== false) moto = await startMoto();
+    if (opts.enabled !== false) moto = await sharedMoto();
   }, opts.timeout);
   afterAll(async () => {
     await moto?.stop();
