@@ -8,6 +8,8 @@ import { TIERS, type TierName } from './scripts/test-tiers.mjs';
 const CHECK_TOOLS = 'tests/helpers/global-setup.ts';
 // One moto server (and, for e2e, one Chromium) per worker slot for the whole run (tests/helpers/slot-servers.ts).
 const SHARE_SERVERS = 'tests/helpers/global-setup-servers.ts';
+// The `onramp` CLI the tests run as a process: bundled once per run from the current sources.
+const BUNDLE_CLI = 'tests/helpers/global-setup-cli.ts';
 // The built renderer the browser tests load, rebuilt only when its sources changed.
 const BUILD_RENDERER = 'tests/helpers/global-setup-renderer.ts';
 
@@ -33,6 +35,11 @@ export default defineConfig({
   test: {
     // The usual report, then the time each tier took.
     reporters: ['default', './tests/helpers/tier-times-reporter.ts'],
-    projects: [tier('unit', []), tier('moto', [SHARE_SERVERS]), tier('e2e', [SHARE_SERVERS, BUILD_RENDERER]), tier('packaging', [])],
+    projects: [
+      tier('unit', [BUNDLE_CLI]),
+      tier('moto', [BUNDLE_CLI, SHARE_SERVERS]),
+      tier('e2e', [SHARE_SERVERS, BUILD_RENDERER]),
+      tier('packaging', []),
+    ],
   },
 });

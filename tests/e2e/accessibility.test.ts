@@ -15,6 +15,7 @@ import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AlarmWizardPage } from './pages/alarm-wizard';
 import { runAxe, type AxeFinding } from './pages/axe';
 import { ConnectPage } from './pages/connect';
+import { DashboardPage } from './pages/dashboard';
 import { SetupWizardPage } from './pages/setup-wizard';
 import { ThemePage } from './pages/theme';
 
@@ -137,7 +138,7 @@ describe.skipIf(SKIP)('accessibility: axe-core on every screen and step, light a
       await check(`${scheme}: alarm created`);
 
       await nav('Monitoring');
-      await h.page.waitForTimeout(1500);
+      await new DashboardPage(h.page).loaded();
       await check(`${scheme}: dashboard`);
       await nav('Readiness');
       await h.page.getByRole('table', { name: 'Limits in us-east-1' }).waitFor({ state: 'visible', timeout: 60_000 });

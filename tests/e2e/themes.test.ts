@@ -11,6 +11,7 @@ import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { fillRegion } from '../main/readiness/fixtures';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { ConnectPage } from './pages/connect';
+import { DashboardPage } from './pages/dashboard';
 import { SetupWizardPage } from './pages/setup-wizard';
 import { ThemePage } from './pages/theme';
 
@@ -71,7 +72,8 @@ describe.skipIf(SKIP)('themes end to end (Chromium + real handlers + moto)', () 
     if (label === 'Readiness') await h.page.getByRole('table', { name: 'Limits in us-west-1' }).waitFor({ state: 'visible', timeout: 60_000 });
     if (label === 'Configurations') await h.page.getByRole('table', { name: 'Saved configurations' }).waitFor({ state: 'visible' });
     if (label === 'New alarm') await h.page.getByRole('radio', { name: /EC2 vCPU usage/ }).waitFor({ state: 'visible' });
-    await h.page.waitForTimeout(label === 'Monitoring' ? 1500 : 200);
+    if (label === 'Monitoring') await new DashboardPage(h.page).loaded();
+    await h.page.waitForTimeout(200);
     await h.page.mouse.move(0, 0);
   }
 

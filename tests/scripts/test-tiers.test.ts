@@ -51,7 +51,7 @@ describe('test tiers', () => {
 
   it('keeps the unit tier free of moto and of the browser; jsdom component tests are unit tests', () => {
     const unit = [...repo].filter(([, t]) => t.includes('unit')).map(([f]) => f);
-    expect(unit.filter((f) => /^tests\/(e2e|electron|packaging)\/|\.moto\.test\./.test(f))).toEqual([]);
+    expect(unit.filter((f) => /^tests\/(e2e|electron|packaging|lint)\/|\.moto\.test\./.test(f))).toEqual([]);
     expect(unit).toContain('tests/renderer/features/platform/PlatformPanel.test.tsx');
   });
 
@@ -73,12 +73,14 @@ describe('test tiers', () => {
     plant('tests/renderer/Screen.test.tsx', 'export {};\n');
     plant('tests/e2e/new-screen.test.ts', `moto = await ${call('shared')};\n`);
     plant('tests/packaging/new-pack.test.ts', 'export {};\n');
+    plant('tests/lint/new-rule.test.ts', 'export {};\n');
     plant('tests/bench/not-a-test.test.ts', 'export {};\n');
 
     it('places a file added later by its folder or name alone', () => {
       const planted = tiersUnder(root);
       expect(Object.fromEntries(planted)).toEqual({
         'tests/e2e/new-screen.test.ts': ['e2e'],
+        'tests/lint/new-rule.test.ts': ['packaging'],
         'tests/main/cli/by-hand.test.ts': ['unit'],
         'tests/main/cli/own-server.test.ts': ['unit'],
         'tests/main/setup/new-thing.moto.test.ts': ['moto'],
