@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
 import { TIERS, type TierName } from './scripts/test-tiers.mjs';
 
@@ -24,6 +25,9 @@ function tier(name: TierName, globalSetup: string[]): TestProjectInlineConfigura
       environment: 'node',
       testTimeout: 60_000,
       hookTimeout: 60_000,
+      // expect.poll gives up after 1 s by default, too soon on a busy machine; it returns as soon as the
+      // expectation holds, so the longer limit only delays the report of a real failure.
+      expect: { poll: { timeout: 15_000 } },
       pool: 'forks',
       env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
       setupFiles: ['tests/helpers/setup-env.ts'],
@@ -33,6 +37,10 @@ function tier(name: TierName, globalSetup: string[]): TestProjectInlineConfigura
 
 export default defineConfig({
   test: {
+    // One test file per core, and at least two: most files spend their time waiting on moto, a
+    // browser or a CLI process, so a 2-core machine keeps both cores busy with two (Vitest's own
+    // default would be one there). `--maxWorkers=N` overrides it.
+    maxWorkers: Math.max(2, availableParallelism()),
     // The usual report, then the time each tier took.
     reporters: ['default', './tests/helpers/tier-times-reporter.ts'],
     projects: [

@@ -116,7 +116,9 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
   const browser = await sharedBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Waits return as soon as the page is ready; the limit is for a busy machine, where a plan or an
+  // apply against moto can take longer than Playwright's usual 30 s allows for a whole step.
+  page.setDefaultTimeout(45_000);
   const ipc: IpcRecord[] = [];
   const pageErrors: string[] = [];
   page.on('console', (msg) => {

@@ -2,7 +2,10 @@
  * Vitest fixtures for the servers the integration tests stand up: call one inside a `describe` and it
  * registers the `beforeAll` that starts the server on a free 127.0.0.1 port and the `afterAll` that
  * stops it. Hooks run in order and after-hooks in reverse (Vitest's default "stack" order), so a
- * counter that forwards to moto starts after it and stops before it.
+ * counter that forwards to moto starts after it and stops before it. moto is the exception: it is
+ * started once per worker slot for the whole run and `useMoto()` lends it, reset (./shared-moto.ts).
+ * The fakes (SSO, platform, fault proxy, counter) are in-process servers that start in milliseconds,
+ * so each describe keeps its own.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { AwsContext } from '../../main/core/aws/context';
