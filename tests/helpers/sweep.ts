@@ -1,6 +1,6 @@
 import { GetBucketTaggingCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
-import { ListTablesCommand, ListTagsOfResourceCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { ListRoleTagsCommand, ListRolesCommand } from '@aws-sdk/client-iam';
+import { ListTagsOfResourceCommand, DescribeTableCommand, paginateListTables } from '@aws-sdk/client-dynamodb';
+import { ListRoleTagsCommand, paginateListRoles } from '@aws-sdk/client-iam';
 import type { AwsContext } from '../../main/core/aws/context';
 
 /** A resource carrying Onramp's managed-by tag. */
@@ -33,8 +33,8 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T
 const tagMap = (tags: { Key?: string; Value?: string }[]) => Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
 
 /**
- * Find every bucket, table (in the given regions) and role tagged managed-by=onramp. The tags are read
- * a few resources at a time (a sweep after many runs reads hundreds).
+ * Find every bucket, table (in the given regions) and role tagged managed-by=onramp (every page: a
+ * fault run makes more than 100 of each). The tags are read a few resources at a time.
  */
 export async function sweepOnrampResources(aws: AwsContext, regions: string[], opts: SweepOptions = {}): Promise<TaggedResource[]> {
   const pass = opts.only ?? (() => true);
@@ -48,7 +48,9 @@ export async function sweepOnrampResources(aws: AwsContext, regions: string[], o
   buckets.forEach((name, i) => keep('bucket', name, tagMap(bucketTags[i]!)));
   for (const region of regions) {
     const ddb = await aws.dynamodb(region);
-    const tables = ((await ddb.send(new ListTablesCommand({}))).TableNames ?? []).filter(pass);
+    const names: string[] = [];
+    for await (const page of paginateListTables({ client: ddb }, {})) names.push(...(page.TableNames ?? []));
+    const tables = names.filter(pass);
     const tableTags = await mapLimited(tables, 8, async (TableName) => {
       const arn = (await ddb.send(new DescribeTableCommand({ TableName }))).Table?.TableArn;
       return (await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags ?? [];
@@ -56,7 +58,9 @@ export async function sweepOnrampResources(aws: AwsContext, regions: string[], o
     tables.forEach((name, i) => keep('table', name, tagMap(tableTags[i]!)));
   }
   const iam = await aws.iam();
-  const roles = ((await iam.send(new ListRolesCommand({}))).Roles ?? []).map((r) => r.RoleName!).filter(pass);
+  const names: string[] = [];
+  for await (const page of paginateListRoles({ client: iam }, {})) names.push(...(page.Roles ?? []).map((r) => r.RoleName!));
+  const roles = names.filter(pass);
   const roleTags = await mapLimited(roles, 8, async (RoleName) => (await iam.send(new ListRoleTagsCommand({ RoleName }))).Tags ?? []);
   roles.forEach((name, i) => keep('role', name, tagMap(roleTags[i]!)));
   return found;

@@ -47,7 +47,7 @@ export async function listTopics(aws: AwsContext, region: string, opts: RunOptio
 
 /**
  * A topic's subscriptions with their status. ListSubscriptionsByTopic shows `PendingConfirmation` as
- * the ARN of an email subscription nobody has confirmed yet (FACTS.md, "SNS email").
+ * the ARN of an email subscription nobody has confirmed yet (docs/aws-facts.md#sns-email).
  */
 export async function listSubscriptions(aws: AwsContext, region: string, topicArn: string, opts: RunOptions = {}): Promise<SubscriptionSummary[]> {
   const sns = await aws.sns(region);
@@ -84,8 +84,8 @@ export async function assertTopicExists(aws: AwsContext, region: string, topicAr
   }
 }
 
-/** True when the topic carries Onramp's alarm-topic tags (ListTagsForResource). */
-async function isOnrampTopic(aws: AwsContext, region: string, topicArn: string, opts: RunOptions): Promise<boolean> {
+/** True when the topic carries Onramp's alarm-topic tags (ListTagsForResource): Onramp created it for alarm notifications. */
+export async function isOnrampTopic(aws: AwsContext, region: string, topicArn: string, opts: RunOptions): Promise<boolean> {
   const sns = await aws.sns(region);
   let tags: Record<string, string>;
   try {
