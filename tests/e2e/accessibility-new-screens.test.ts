@@ -19,7 +19,8 @@ import { SetupJournal } from '../../main/core/setup/journal';
 import { ConfigurationStore } from '../../main/core/store/configurations';
 import type { SetupInput } from '../../shared/contract/setup';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-bodo-platform';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { startRequestCounter, type RequestCounter } from '../helpers/request-counter';
 import { startSsoFake, type SsoFake } from '../helpers/sso-fake';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
@@ -67,7 +68,7 @@ describe.skipIf(SKIP)('accessibility of the newer screens: axe-core in light and
   const interrupted = input('crashed');
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     proxy = await startRequestCounter({ forwardTo: moto.url, intercept: (r) => (r.action === 'CreateRole' && roleDelayMs > 0 ? { status: 0, delayMs: roleDelayMs } : undefined) });
     sso = await startSsoFake();
     platformFake = await startFakePlatform();

@@ -8,12 +8,14 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextForProfile } from '../../main/core/profiles/session';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AlarmWizardPage } from './pages/alarm-wizard';
 import { runAxe, type AxeFinding } from './pages/axe';
 import { ConnectPage } from './pages/connect';
+import { DashboardPage } from './pages/dashboard';
 import { SetupWizardPage } from './pages/setup-wizard';
 import { ThemePage } from './pages/theme';
 
@@ -34,7 +36,7 @@ describe.skipIf(SKIP)('accessibility: axe-core on every screen and step, light a
   const reports: ScreenReport[] = [];
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     // An assume-role profile with MFA (moto accepts any 6-digit code), for the MFA dialog.
     const env = awsTestEnv(
       moto,
@@ -136,7 +138,7 @@ describe.skipIf(SKIP)('accessibility: axe-core on every screen and step, light a
       await check(`${scheme}: alarm created`);
 
       await nav('Monitoring');
-      await h.page.getByRole('heading', { level: 1, name: 'Monitoring' }).first().waitFor({ state: 'visible' });
+      await new DashboardPage(h.page).loaded();
       await check(`${scheme}: dashboard`);
       await nav('Readiness');
       await h.page.getByRole('table', { name: 'Limits in us-east-1' }).waitFor({ state: 'visible', timeout: 60_000 });

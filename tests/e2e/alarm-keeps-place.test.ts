@@ -9,7 +9,8 @@ import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsContext } from '../../main/core/aws/context';
 import { contextForProfile } from '../../main/core/profiles/session';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { startRequestCounter, type RequestCounter } from '../helpers/request-counter';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
@@ -29,7 +30,7 @@ describe.skipIf(SKIP)('alarm wizard keeps its place across navigation (Chromium 
   let shell: AppShellPage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     proxy = await startRequestCounter({ forwardTo: moto.url, intercept: (r) => (r.action === 'CreateTopic' ? { status: 0, delayMs: CREATE_TOPIC_DELAY_MS } : undefined) });
     const env = { ...awsTestEnv(moto), AWS_ENDPOINT_URL: proxy.url };
     direct = await contextForProfile({ profile: 'default', env: { ...env, AWS_ENDPOINT_URL: moto.url }, region: 'us-east-1' });

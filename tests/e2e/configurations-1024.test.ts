@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigurationStore } from '../../main/core/store/configurations';
 import type { SavedConfiguration } from '../../shared/contract/setup';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-bodo-platform';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AppShellPage } from './pages/app-shell';
 import { ConfigurationsPage } from './pages/configurations';
@@ -57,7 +58,7 @@ describe.skipIf(SKIP)('Configurations at 1024 px (issue 14)', () => {
   let configs: ConfigurationsPage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     fake = await startFakePlatform();
     const env = { ...awsTestEnv(moto), ...fake.env() };
     const store = new ConfigurationStore(env.ONRAMP_DATA_DIR);

@@ -5,7 +5,8 @@
  * and axe checks the new screens in light and dark.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { startSsoFake, type SsoFake } from '../helpers/sso-fake';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AppShellPage } from './pages/app-shell';
@@ -31,7 +32,7 @@ describe.skipIf(SKIP)('credentials end to end (Chromium + real handlers + moto +
   let confirmInBrowser = true;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     fake = await startSsoFake();
     env = { ...awsTestEnv(moto, SSO_PROFILE), AWS_ENDPOINT_URL_SSO_OIDC: fake.url, AWS_ENDPOINT_URL_SSO: fake.url };
     h = await startHarness(env, {

@@ -17,6 +17,8 @@ import { RENDERER_RESPONSE_HEADERS } from '../../main/electron/origin';
 import { isChannel } from '../../main/handlers/dispatch';
 import { contract } from '../../shared/contract';
 import { buildApi } from '../../shared/contract/api';
+import { CHROMIUM_ARGS } from '../helpers/chromium';
+import { slotBrokerUrl, slotServer } from '../helpers/slot-client';
 import { CHROMIUM_PATH, requireTool } from '../helpers/test-deps';
 import { CHANNELS } from '../../shared/contract/channels';
 
@@ -25,16 +27,6 @@ export { CHROMIUM_PATH };
 export const HAS_CHROMIUM = requireTool('chromium');
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/e2e');
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
 
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -93,6 +85,18 @@ export interface Harness {
   close(): Promise<void>;
 }
 
+/**
+ * This worker slot's Chromium (started once per slot for the whole run; see tests/helpers/slot-servers.ts),
+ * connected; each harness opens its own context in it, so no cookie, storage or page is shared.
+ * `close()` on the result closes this file's contexts and leaves the browser running. Outside Vitest,
+ * a browser of its own.
+ */
+export async function sharedBrowser(): Promise<Browser> {
+  const broker = slotBrokerUrl('a browser');
+  if (!broker) return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  return chromium.connect(await slotServer(broker, 'chromium'));
+}
+
 /** The init script: the preload's own buildApi, serialised, over the exposed bridge. */
 export function apiInitScript(): string {
   return `window.api = (${buildApi.toString()})(${JSON.stringify(CHANNELS)}, (c, r) => window.__onrampInvoke(c, r));`;
@@ -104,15 +108,17 @@ export function apiInitScript(): string {
  */
 export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: string }, deps: Pick<HandlerDeps, 'openExternal'> = {}): Promise<Harness> {
   if (!existsSync(join(RENDERER_DIR, 'index.html'))) {
-    throw new Error(`${RENDERER_DIR}/index.html is missing: run "npm run build:renderer" first (npm test does).`);
+    throw new Error(`${RENDERER_DIR}/index.html is missing: run "npm run build:renderer" first (the e2e tier builds it when its sources changed: npm test, npm run test:e2e).`);
   }
   const dataDir = env.ONRAMP_DATA_DIR;
   const invoke = createInvoker({ env, dataDir, store: new ConfigurationStore(dataDir), session: createSessionHolder(), ...deps });
   const server = await serveStatic(RENDERER_DIR);
-  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const browser = await sharedBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // Waits return as soon as the page is ready; the limit is for a busy machine, where a plan or an
+  // apply against moto can take longer than Playwright's usual 30 s allows for a whole step.
+  page.setDefaultTimeout(45_000);
   const ipc: IpcRecord[] = [];
   const pageErrors: string[] = [];
   page.on('console', (msg) => {

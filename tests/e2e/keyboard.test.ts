@@ -4,9 +4,12 @@
  * click — against the real handlers and moto. A screenshot per step shows where focus is
  * (test-results/e2e/keyboard-*.png).
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { contextForProfile } from '../../main/core/profiles/session';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, SCREENSHOT_DIR, startHarness, type Harness } from './harness';
@@ -37,7 +40,7 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
   let wizard: SetupWizardPage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     const env = awsTestEnv(moto);
     // vCPU usage history for the alarm wizard's chart and backtest (as tests/e2e/monitoring does).
     const aws = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });
@@ -126,7 +129,10 @@ describe.skipIf(SKIP)('keyboard only (Chromium + real handlers + moto)', () => {
     await shot('keyboard-07-export-menu');
     const [download] = await Promise.all([h.page.waitForEvent('download'), h.page.keyboard.press('Enter')]);
     expect(download.suggestedFilename()).toMatch(/\.tf$/);
-    const content = readFileSync((await download.path())!, 'utf8');
+    // The browser is shared and reached over a connection (tests/e2e/harness.ts): save a local copy.
+    const saved = join(mkdtempSync(join(tmpdir(), 'onramp-download-')), download.suggestedFilename());
+    await download.saveAs(saved);
+    const content = readFileSync(saved, 'utf8');
     expect(content).toContain(INPUT.bucketName);
     expect(content).toContain('aws_dynamodb_table');
     await main().getByRole('status').filter({ hasText: /Saved Terraform configuration as/ }).waitFor({ state: 'visible' });

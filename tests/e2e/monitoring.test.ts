@@ -7,7 +7,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contextForProfile } from '../../main/core/profiles/session';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AlarmWizardPage } from './pages/alarm-wizard';
@@ -24,7 +25,7 @@ describe.skipIf(SKIP)('alarm wizard and dashboard end to end (Chromium + real ha
   let dashboard: DashboardPage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     const env = awsTestEnv(moto);
     const aws = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });
     // Standard: 10 vCPUs for two days, a 50-vCPU spike for 15 minutes 30 h ago and a 60-vCPU spike 5 h ago.

@@ -6,7 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakePlatform, type FakePlatform } from '../helpers/fake-bodo-platform';
-import { awsTestEnv, HAS_MOTO, startMoto, TEST_SECRET_KEY, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, TEST_SECRET_KEY, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AppShellPage } from './pages/app-shell';
 import { ConnectPage } from './pages/connect';
@@ -36,7 +37,7 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
   const checkA11y = async (screen: string) => axe.push({ screen, findings: await runAxe(h.page) });
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     fake = await startFakePlatform();
     h = await startHarness({ ...awsTestEnv(moto), ...fake.env() });
     shell = new AppShellPage(h.page);
@@ -135,5 +136,5 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
 });
 
 async function visible(locator: { waitFor(o: { state: 'visible'; timeout?: number }): Promise<void> }): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 15_000 });
+  await locator.waitFor({ state: 'visible' }); // the harness's default limit (a busy machine)
 }

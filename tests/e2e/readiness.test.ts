@@ -5,7 +5,8 @@
  * says simulation was unavailable. Screenshots under test-results/e2e/readiness-*.png.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { fillRegion } from '../main/readiness/fixtures';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { ConnectPage } from './pages/connect';
@@ -21,7 +22,7 @@ describe.skipIf(SKIP)('readiness view end to end (Chromium + real handlers + mot
   let readiness: ReadinessPage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     await fillRegion(moto.url, 'us-west-1', 4, 5);
     h = await startHarness(awsTestEnv(moto));
     readiness = new ReadinessPage(h.page);

@@ -4,7 +4,8 @@
  * configurations list, saving a screenshot per step under test-results/e2e/.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsTestEnv, HAS_MOTO, startMoto, TEST_SECRET_KEY, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, TEST_SECRET_KEY, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { AppShellPage } from './pages/app-shell';
 import { ConfigurationsPage } from './pages/configurations';
@@ -46,7 +47,7 @@ describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)
   let configs: ConfigurationsPage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     h = await startHarness(awsTestEnv(moto, MFA_PROFILE));
     shell = new AppShellPage(h.page);
     connect = new ConnectPage(h.page);
@@ -198,7 +199,7 @@ describe.skipIf(SKIP)('setup wizard end to end (Chromium + real handlers + moto)
 });
 
 async function expectVisible(locator: { waitFor(o: { state: 'visible'; timeout?: number }): Promise<void> }): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 15_000 });
+  await locator.waitFor({ state: 'visible' }); // the harness's default limit (a busy machine)
 }
 
 async function textOf(locator: { first(): { innerText(): Promise<string> } }): Promise<string> {

@@ -4,12 +4,14 @@
  * and "Follow OS" tracking the OS colour scheme (emulated with page.emulateMedia).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 import { contextForProfile } from '../../main/core/profiles/session';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { fillRegion } from '../main/readiness/fixtures';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { ConnectPage } from './pages/connect';
+import { DashboardPage } from './pages/dashboard';
 import { SetupWizardPage } from './pages/setup-wizard';
 import { ThemePage } from './pages/theme';
 
@@ -28,7 +30,7 @@ describe.skipIf(SKIP)('themes end to end (Chromium + real handlers + moto)', () 
   let theme: ThemePage;
 
   beforeAll(async () => {
-    moto = await startMoto();
+    moto = await sharedMoto();
     await fillRegion(moto.url, 'us-west-1', 4, 5);
     const env = awsTestEnv(moto);
     // vCPU usage history, so the dashboard and the alarm wizard's chart have data.
@@ -70,7 +72,8 @@ describe.skipIf(SKIP)('themes end to end (Chromium + real handlers + moto)', () 
     if (label === 'Readiness') await h.page.getByRole('table', { name: 'Limits in us-west-1' }).waitFor({ state: 'visible', timeout: 60_000 });
     if (label === 'Configurations') await h.page.getByRole('table', { name: 'Saved configurations' }).waitFor({ state: 'visible' });
     if (label === 'New alarm') await h.page.getByRole('radio', { name: /EC2 vCPU usage/ }).waitFor({ state: 'visible' });
-    await h.page.waitForTimeout(label === 'Monitoring' ? 1500 : 200);
+    if (label === 'Monitoring') await new DashboardPage(h.page).loaded();
+    await h.page.waitForTimeout(200);
     await h.page.mouse.move(0, 0);
   }
 

@@ -17,7 +17,8 @@ import { _electron, type ElectronApplication, type Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHANNELS } from '../../shared/contract/channels';
 import { ROOT } from '../helpers/cli';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { awsTestEnv, HAS_MOTO, type Moto } from '../helpers/moto';
+import { sharedMoto } from '../helpers/shared-moto';
 
 // The page's globals, for the functions below that run inside it (page.evaluate); this file is
 // compiled without the DOM library.
@@ -59,7 +60,7 @@ describe.skipIf(SKIP)('the real Electron app (Playwright _electron, against moto
 
   beforeAll(async () => {
     execFileSync(process.execPath, [join(ROOT, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'], { cwd: ROOT, stdio: 'inherit' });
-    moto = await startMoto();
+    moto = await sharedMoto();
     const env = awsTestEnv(moto);
     const userData = mkdtempSync(join(tmpdir(), 'onramp-electron-userdata-'));
     app = await _electron.launch({

@@ -1,8 +1,30 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The bundled CLI the tests run (tests/helpers/global-setup-cli.ts), in the tiers that run it. */
+    onrampCliEntry?: string;
+  }
+}
 
 /** The repository root, where the CLI runs from. */
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+/**
+ * The arguments of `node` that run the `onramp` CLI with `args`: the bundle the run's global setup
+ * built from the current sources (what `npm pack` ships), or else the sources through tsx.
+ */
+export function cliArgv(args: string[]): string[] {
+  let entry: string | undefined;
+  try {
+    entry = inject('onrampCliEntry');
+  } catch {
+    entry = undefined; // not inside a Vitest worker
+  }
+  return entry ? [entry, ...args] : ['--import', 'tsx', 'main/cli/index.ts', ...args];
+}
 
 /** What one CLI process did. */
 export interface Run {
@@ -23,7 +45,7 @@ export interface RunningCli {
 
 /** Start the CLI as a real process without waiting for it (for tests that kill or interrupt it). */
 export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { uid?: number; gid?: number } = {}): RunningCli {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+  const child = spawn(process.execPath, cliArgv(args), {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -51,12 +73,12 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { uid?: n
 }
 
 /**
- * Run the CLI as a real process, `node --import tsx main/cli/index.ts ARGS`, with only the given
+ * Run the CLI as a real process (`node <bundle> ARGS`; see cliArgv), with only the given
  * environment (and PATH). Standard input is closed, or carries `input` when given (never a terminal).
  */
 export function cli(args: string[], env: NodeJS.ProcessEnv, opts: { input?: string } = {}): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+    const child = spawn(process.execPath, cliArgv(args), {
       cwd: ROOT,
       env: { PATH: process.env.PATH, ...env },
       stdio: [opts.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],

@@ -2,7 +2,10 @@
  * Vitest fixtures for the servers the integration tests stand up: call one inside a `describe` and it
  * registers the `beforeAll` that starts the server on a free 127.0.0.1 port and the `afterAll` that
  * stops it. Hooks run in order and after-hooks in reverse (Vitest's default "stack" order), so a
- * counter that forwards to moto starts after it and stops before it.
+ * counter that forwards to moto starts after it and stops before it. moto is the exception: it is
+ * started once per worker slot for the whole run and `useMoto()` lends it, reset (./shared-moto.ts).
+ * The fakes (SSO, platform, fault proxy, counter) are in-process servers that start in milliseconds,
+ * so each describe keeps its own.
  */
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import type { AwsContext } from '../../main/core/aws/context';
@@ -10,7 +13,8 @@ import { contextForProfile } from '../../main/core/profiles/session';
 import type { OpenSessionOptions } from '../../main/core/profiles/session';
 import { startFakePlatform, type FakePlatform, type FakePlatformOptions } from './fake-bodo-platform';
 import { FaultProxy } from './fault-proxy';
-import { awsTestEnv, startMoto, type Moto } from './moto';
+import { awsTestEnv, type Moto } from './moto';
+import { sharedMoto } from './shared-moto';
 import { startSsoFake, type SsoFake, type SsoFakeOptions } from './sso-fake';
 import { startRequestCounter, type RequestCounter, type RequestCounterOptions, type SeenRequest } from './request-counter';
 
@@ -44,11 +48,14 @@ export interface MotoFixture {
   reset(): Promise<void>;
 }
 
-/** Start moto before the describe's tests and stop it after them. */
+/**
+ * An empty moto server for the describe's tests: this worker's shared server, reset before the first
+ * test (see sharedMoto), handed back after the last.
+ */
 export function useMoto(opts: FixtureOptions = {}): MotoFixture {
   let moto: Moto | undefined;
   beforeAll(async () => {
-    if (opts.enabled !== false) moto = await startMoto();
+    if (opts.enabled !== false) moto = await sharedMoto();
   }, opts.timeout);
   afterAll(async () => {
     await moto?.stop();

@@ -41,6 +41,8 @@ export interface ElectronRecorder {
   protocolHandler: ((req: Request) => Promise<Response>) | null;
   sandboxEnabled: boolean;
   quit: number;
+  /** Called by app.quit() (after counting it), e.g. to see what was on disk at that moment. */
+  onQuit?: () => void;
   /** safeStorage: its backend name, whether encryption is available, what it encrypted, how often it decrypted. */
   keychain: { backend: string; available: boolean; encrypted: string[]; decrypted: number };
 }
@@ -139,6 +141,7 @@ export function mockElectron(rec: ElectronRecorder): Record<string, unknown> {
       on: (event: string, fn: (...args: unknown[]) => void) => rec.appListeners.set(event, fn),
       quit: () => {
         rec.quit++;
+        rec.onQuit?.();
       },
     },
     BrowserWindow,

@@ -15,6 +15,8 @@ export interface Moto {
   port: number;
   /** Forget every resource moto holds. */
   reset(): Promise<void>;
+  /** False once the server process has exited. */
+  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -29,6 +31,12 @@ export function freePort(): Promise<number> {
       srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
     });
   });
+}
+
+/** Forget every resource the moto server at `url` holds (moto's reset API, `POST /moto-api/reset`). */
+export async function resetMoto(url: string): Promise<void> {
+  const res = await fetch(`${url}/moto-api/reset`, { method: 'POST' });
+  if (!res.ok) throw new Error(`moto at ${url} refused the reset: HTTP ${res.status} ${await res.text()}`);
 }
 
 /** Start moto_server on a free loopback port and wait until it answers. */
@@ -61,9 +69,8 @@ export async function startMoto(): Promise<Moto> {
   return {
     url,
     port,
-    async reset() {
-      await fetch(`${url}/moto-api/reset`, { method: 'POST' });
-    },
+    reset: () => resetMoto(url),
+    running: () => child.exitCode === null && child.signalCode === null,
     stop() {
       return new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

@@ -10,33 +10,58 @@ export interface TaggedResource {
   configuration: string;
 }
 
-/** Find every bucket, table (in the given regions) and role tagged managed-by=onramp (every page: a fault run makes more than 100 of each). */
-export async function sweepOnrampResources(aws: AwsContext, regions: string[]): Promise<TaggedResource[]> {
+/** Options of sweepOnrampResources. */
+export interface SweepOptions {
+  /** Read the tags only of resources whose name passes (every resource is listed; default: all). */
+  only?: (name: string) => boolean;
+}
+
+/** Map `items` through `fn`, at most `limit` at a time, keeping their order. */
+async function mapLimited<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+const tagMap = (tags: { Key?: string; Value?: string }[]) => Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
+
+/**
+ * Find every bucket, table (in the given regions) and role tagged managed-by=onramp (every page: a
+ * fault run makes more than 100 of each). The tags are read a few resources at a time.
+ */
+export async function sweepOnrampResources(aws: AwsContext, regions: string[], opts: SweepOptions = {}): Promise<TaggedResource[]> {
+  const pass = opts.only ?? (() => true);
   const found: TaggedResource[] = [];
+  const keep = (type: TaggedResource['type'], name: string, m: Record<string, string | undefined>) => {
+    if (m['managed-by'] === 'onramp') found.push({ type, name, configuration: m['onramp:configuration'] ?? '' });
+  };
   const s3 = await aws.s3();
-  for (const b of (await s3.send(new ListBucketsCommand({}))).Buckets ?? []) {
-    const tags = await s3.send(new GetBucketTaggingCommand({ Bucket: b.Name! })).then((t) => t.TagSet ?? [], () => []);
-    const m = Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
-    if (m['managed-by'] === 'onramp') found.push({ type: 'bucket', name: b.Name!, configuration: m['onramp:configuration'] ?? '' });
-  }
+  const buckets = ((await s3.send(new ListBucketsCommand({}))).Buckets ?? []).map((b) => b.Name!).filter(pass);
+  const bucketTags = await mapLimited(buckets, 8, (Bucket) => s3.send(new GetBucketTaggingCommand({ Bucket })).then((t) => t.TagSet ?? [], () => []));
+  buckets.forEach((name, i) => keep('bucket', name, tagMap(bucketTags[i]!)));
   for (const region of regions) {
     const ddb = await aws.dynamodb(region);
     const names: string[] = [];
     for await (const page of paginateListTables({ client: ddb }, {})) names.push(...(page.TableNames ?? []));
-    for (const name of names) {
-      const arn = (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table?.TableArn;
-      const tags = (await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags ?? [];
-      const m = Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
-      if (m['managed-by'] === 'onramp') found.push({ type: 'table', name, configuration: m['onramp:configuration'] ?? '' });
-    }
+    const tables = names.filter(pass);
+    const tableTags = await mapLimited(tables, 8, async (TableName) => {
+      const arn = (await ddb.send(new DescribeTableCommand({ TableName }))).Table?.TableArn;
+      return (await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags ?? [];
+    });
+    tables.forEach((name, i) => keep('table', name, tagMap(tableTags[i]!)));
   }
   const iam = await aws.iam();
-  const roles: { RoleName?: string }[] = [];
-  for await (const page of paginateListRoles({ client: iam }, {})) roles.push(...(page.Roles ?? []));
-  for (const r of roles) {
-    const tags = (await iam.send(new ListRoleTagsCommand({ RoleName: r.RoleName! }))).Tags ?? [];
-    const m = Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
-    if (m['managed-by'] === 'onramp') found.push({ type: 'role', name: r.RoleName!, configuration: m['onramp:configuration'] ?? '' });
-  }
+  const names: string[] = [];
+  for await (const page of paginateListRoles({ client: iam }, {})) names.push(...(page.Roles ?? []).map((r) => r.RoleName!));
+  const roles = names.filter(pass);
+  const roleTags = await mapLimited(roles, 8, async (RoleName) => (await iam.send(new ListRoleTagsCommand({ RoleName }))).Tags ?? []);
+  roles.forEach((name, i) => keep('role', name, tagMap(roleTags[i]!)));
   return found;
 }

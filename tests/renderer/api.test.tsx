@@ -3,6 +3,7 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { call, SESSION_EXPIRED_EVENT, toErrorShape, unwrap, useApiCall } from '../../renderer/src/api';
 import type { IpcResult } from '../../shared/contract';
+import './helpers/dom'; // waitFor's limit for a busy machine
 
 describe('renderer api helpers', () => {
   it('unwraps values and throws error shapes', () => {

@@ -33,4 +33,10 @@ export class DashboardPage {
   get lastUpdated(): Locator {
     return this.main.getByLabel('Last updated');
   }
+
+  /** Wait until the dashboard shows its data: the time of its last refresh, and no loading placeholder left. */
+  async loaded(): Promise<void> {
+    await this.lastUpdated.filter({ hasText: /^Last updated/ }).waitFor({ state: 'visible', timeout: 60_000 });
+    await this.main.locator('.mantine-Skeleton-root').first().waitFor({ state: 'detached', timeout: 60_000 });
+  }
 }

@@ -29,12 +29,13 @@ vi.mock('electron', async () => (await import('../../helpers/mock-electron')).mo
 
 const menuItem = (label: string): MenuItemSpec =>
   (rec.menu as MenuItemSpec[]).flatMap((m) => m.submenu ?? []).find((i) => i.label === label)!;
-const settle = () => new Promise((r) => setTimeout(r, 30));
+/** Wait until `check` passes: what the shell does after an event finishes asynchronously, sooner or later on a busy machine. */
+const eventually = (check: () => void) => vi.waitFor(check, { timeout: 10_000, interval: 10 });
 
 describe('app shell (with electron mocked)', () => {
   beforeAll(async () => {
     await import('../../../main/electron/index');
-    await settle();
+    await eventually(() => expect(rec.windows).toHaveLength(1));
   });
 
   it('opens the window at a valid size, dropping a position that is off every display', () => {
@@ -49,8 +50,7 @@ describe('app shell (with electron mocked)', () => {
     const expected = process.platform === 'darwin' ? ['Onramp', 'File', 'Edit', 'View', 'Window', 'Help'] : ['File', 'Edit', 'View', 'Window', 'Help'];
     expect((rec.menu as MenuItemSpec[]).map((m) => m.label)).toEqual(expected);
     menuItem('About Onramp').click!();
-    await settle();
-    expect(rec.dialogs.at(-1)).toMatchObject({ type: 'info', title: 'About Onramp', message: 'Onramp 9.8.7' });
+    await eventually(() => expect(rec.dialogs.at(-1)).toMatchObject({ type: 'info', title: 'About Onramp', message: 'Onramp 9.8.7' }));
   });
 
   it('logs failed IPC answers to onramp.log, redacted, and Copy diagnostics puts them on the clipboard without secrets', async () => {
@@ -65,7 +65,7 @@ describe('app shell (with electron mocked)', () => {
     expect(log).toMatch(/ERROR IPC configs:list failed: AccessDenied/);
 
     menuItem('Copy diagnostics').click!();
-    await settle();
+    await eventually(() => expect(rec.clipboard).not.toHaveLength(0));
     const text = rec.clipboard.at(-1)!;
     expect(text).toContain('Onramp 9.8.7');
     expect(text).toContain('configs:list failed: AccessDenied');
@@ -79,10 +79,15 @@ describe('app shell (with electron mocked)', () => {
 
   it('remembers the window geometry on close and quits after writing it', async () => {
     rec.windows[0]!.listeners.get('close')!();
+    const saved = () => (JSON.parse(readFileSync(join(rec.dataDir, 'settings.json'), 'utf8')) as { window: unknown }).window;
+    let onDiskAtQuit: unknown = 'app.quit() was not called';
+    rec.onQuit = () => (onDiskAtQuit = saved());
     rec.appListeners.get('window-all-closed')!();
-    await settle();
-    const saved = JSON.parse(readFileSync(join(rec.dataDir, 'settings.json'), 'utf8'));
-    expect(saved.window).toEqual({ x: 40, y: 30, width: 1111, height: 777, maximized: false });
-    if (process.platform !== 'darwin') expect(rec.quit).toBe(1);
+    await eventually(() => expect(saved()).toEqual({ x: 40, y: 30, width: 1111, height: 777, maximized: false }));
+    if (process.platform !== 'darwin') {
+      await eventually(() => expect(rec.quit).toBe(1));
+      // Quit only once the geometry is written.
+      expect(onDiskAtQuit).toEqual({ x: 40, y: 30, width: 1111, height: 777, maximized: false });
+    }
   });
 });

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../main/cli/run';
 import { renderExport } from '../../../main/core/export';
 import type { SetupInput } from '../../../shared/contract/setup';
+import { cliArgv, ROOT } from '../../helpers/cli';
 
 const INPUT: SetupInput = {
   name: 'Prod: team/a @x=1+2',
@@ -103,9 +104,8 @@ describe('no AWS client', () => {
   });
 });
 
-describe('onramp setup export (as a process, via npx tsx)', () => {
-  const cli = (args: string[]) =>
-    spawnSync('npx', ['tsx', 'main/cli/index.ts', ...args], { cwd: process.cwd(), env: { ...deadEnv(), PATH: process.env.PATH }, encoding: 'utf8', timeout: 60_000 });
+describe('onramp setup export (as a process)', () => {
+  const cli = (args: string[]) => spawnSync(process.execPath, cliArgv(args), { cwd: ROOT, env: { ...deadEnv(), PATH: process.env.PATH }, encoding: 'utf8', timeout: 60_000 });
 
   it('prints only the Terraform document and exits 0', () => {
     const res = cli(['setup', 'export', '--format', 'terraform', ...FLAGS]);

@@ -65,12 +65,20 @@ describe.skipIf(!HAS_MOTO)('rollback bounds against moto', () => {
     const started = Date.now();
     const err = (await applySetup(aws, inp, { pollMs: 20, rollbackMs: 3_000 }).catch((e: unknown) => e)) as ApplyFailedError;
     const took = Date.now() - started;
-    expect(err.manual.map((m) => m.resource).sort()).toEqual(['role', 'table']);
+    expect(err.manual.map((m) => m.resource).filter((r) => r !== 'bucket').sort()).toEqual(['role', 'table']);
     expect(err.manual.find((m) => m.resource === 'table')!.command).toBe(`aws dynamodb delete-table --table-name ${inp.tableName} --region us-west-2`);
     // Retried: more than one attempt each; bounded: well under two bounds (not one bound per item).
     expect(counter.requests.filter((r) => r.action === 'DeleteRole').length).toBeGreaterThan(1);
     expect(took).toBeLessThan(3_000 + 4_000);
-    expect(err.rolledBack).toEqual([`bucket ${inp.bucketName}`]);
+    // The role's and the table's retries may use the bound up to its last few hundred milliseconds
+    // (each retry waits only while it fits), and on a busy machine their failing attempts stretch
+    // until none is left for the bucket, undone last. Either way nothing is lost: the bucket is undone,
+    // or it is named to finish by hand because the bound ran out.
+    const bucketLeft = err.manual.find((m) => m.resource === 'bucket');
+    if (bucketLeft) {
+      expect(bucketLeft.reason).toContain("rollback's 3 s bound ran out");
+      expect(err.rolledBack).toEqual([]);
+    } else expect(err.rolledBack).toEqual([`bucket ${inp.bucketName}`]);
     await counter.close();
   }, 60_000);
 });

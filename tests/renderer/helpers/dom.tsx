@@ -1,8 +1,13 @@
 import '@testing-library/jest-dom/vitest';
 import { MantineProvider } from '@mantine/core';
-import { cleanup, render, type RenderResult } from '@testing-library/react';
+import { cleanup, configure, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { afterEach } from 'vitest';
+
+// `findBy…` and `waitFor` give up after 1 s by default: on a busy machine a lazily loaded screen or a
+// chart can take longer to appear. They return as soon as what they wait for is there, so a longer
+// limit costs nothing when the UI is right and only delays the report when it is wrong.
+configure({ asyncUtilTimeout: 10_000 });
 
 // Mantine reads these browser APIs that jsdom lacks.
 if (!window.matchMedia) {

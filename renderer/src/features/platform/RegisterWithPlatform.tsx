@@ -15,6 +15,9 @@ import { RegisterOutcome } from './RegisterOutcome';
  */
 export function RegisterWithPlatform({ name, onRegistered }: { name: string; onRegistered?: (result: RegisterResult) => void }) {
   const [status, setStatus] = useState<PlatformStatus | null>(null);
+  // Until `platform:status` has answered, a click could not tell whether a token is stored: the
+  // button waits (shown as loading) instead of sending a register that is bound to be refused.
+  const [statusAnswered, setStatusAnswered] = useState(false);
   const [askToken, setAskToken] = useState(false);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RegisterResult | null>(null);
@@ -23,7 +26,9 @@ export function RegisterWithPlatform({ name, onRegistered }: { name: string; onR
   useEffect(() => {
     let mounted = true;
     void call(() => api().platform.status({})).then((r) => {
-      if (mounted && r.ok) setStatus(r.value);
+      if (!mounted) return;
+      if (r.ok) setStatus(r.value);
+      setStatusAnswered(true);
     });
     return () => {
       mounted = false;
@@ -54,7 +59,7 @@ export function RegisterWithPlatform({ name, onRegistered }: { name: string; onR
   return (
     <Stack gap="sm">
       <div>
-        <Button leftSection={<IconCloudUpload size={18} aria-hidden />} loading={busy} onClick={register} disabled={askToken}>
+        <Button leftSection={<IconCloudUpload size={18} aria-hidden />} loading={busy || !statusAnswered} onClick={register} disabled={askToken}>
           Register with the Bodo Platform
         </Button>
       </div>

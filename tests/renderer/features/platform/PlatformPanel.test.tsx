@@ -111,7 +111,45 @@ describe('PlatformPanel', () => {
   });
 });
 
+/** The setup result screen's Register button, once it is enabled (the platform status has answered). */
+async function registerButtonReady(): Promise<HTMLElement> {
+  const button = await screen.findByRole('button', { name: 'Register with the Bodo Platform' });
+  await waitFor(() => expect(button).toBeEnabled());
+  return button;
+}
+
 describe('RegisterWithPlatform (the setup result screen)', () => {
+  it('waits for the platform status before it can register: a click while the status is unanswered sends no tokenless register', async () => {
+    let answerStatus: (s: typeof NO_PLATFORM_TOKEN) => void = () => undefined;
+    const fake = createFakeApi({
+      'platform:status': () => new Promise((resolve) => (answerStatus = resolve)),
+      'platform:register': ({ name }) => created(name),
+    }).install();
+    renderUi(<RegisterWithPlatform name="prod" />);
+    await waitFor(() => expect(fake.requestsOn('platform:status')).toHaveLength(1));
+    const button = screen.getByRole('button', { name: 'Register with the Bodo Platform' });
+    fireEvent.click(button);
+    answerStatus(NO_PLATFORM_TOKEN);
+    await waitFor(() => expect(button).toBeEnabled());
+    expect(fake.requestsOn('platform:register')).toEqual([]);
+    fireEvent.click(button);
+    expect(await screen.findByLabelText('Client ID')).toBeInTheDocument();
+    expect(fake.requestsOn('platform:register')).toEqual([]);
+  });
+
+  it('a status that cannot be read does not block registering (the platform then says what is missing)', async () => {
+    const fake = createFakeApi({
+      'platform:status': () => fail('Internal', 'The keychain could not be read.'),
+      'platform:register': ({ name }) => created(name),
+    }).install();
+    renderUi(<RegisterWithPlatform name="prod" />);
+    const button = screen.getByRole('button', { name: 'Register with the Bodo Platform' });
+    await waitFor(() => expect(button).toBeEnabled());
+    fireEvent.click(button);
+    expect(await screen.findByRole('status', { name: 'Platform registration of prod' })).toHaveTextContent('u-prod');
+    expect(fake.requestsOn('platform:register')).toEqual([{ name: 'prod' }]);
+  });
+
   it('asks for the token first when none is stored, then registers', async () => {
     let status = NO_PLATFORM_TOKEN;
     const fake = createFakeApi({
@@ -120,8 +158,8 @@ describe('RegisterWithPlatform (the setup result screen)', () => {
       'platform:register': ({ name }) => created(name),
     }).install();
     renderUi(<RegisterWithPlatform name="prod" />);
-    await waitFor(() => expect(fake.requestsOn('platform:status')).toHaveLength(1));
-    fireEvent.click(screen.getByRole('button', { name: 'Register with the Bodo Platform' }));
+    // Wait until the status was answered (the button waits for it), not merely asked.
+    fireEvent.click(await registerButtonReady());
     expect(fake.requestsOn('platform:register')).toEqual([]);
     fireEvent.change(await screen.findByLabelText('Client ID'), { target: { value: 'client-1' } });
     fireEvent.change(screen.getByLabelText('Secret key'), { target: { value: SECRET } });
@@ -140,8 +178,7 @@ describe('RegisterWithPlatform (the setup result screen)', () => {
         created(name, { outcome: 'existing', matches: false, fields: fields({ roleArn: { platform: 'arn:aws:iam::123456789012:role/Typo', state: 'differ' } }), note: 'Onramp does not overwrite it.' }),
     }).install();
     renderUi(<RegisterWithPlatform name="prod" />);
-    await new Promise((r) => setTimeout(r, 0));
-    fireEvent.click(await screen.findByRole('button', { name: 'Register with the Bodo Platform' }));
+    fireEvent.click(await registerButtonReady());
     const cmp = await screen.findByRole('table', { name: 'Comparison of prod with the platform' });
     const roleRow = within(cmp).getByRole('rowheader', { name: 'Role ARN' }).closest('tr')!;
     expect(roleRow).toHaveTextContent('arn:aws:iam::123456789012:role/BodoPlatformUser');
@@ -153,8 +190,7 @@ describe('RegisterWithPlatform (the setup result screen)', () => {
   it('a refused token asks for it again', async () => {
     createFakeApi({ 'platform:status': () => STORED, 'platform:register': () => fail('PlatformAuth', 'The platform refused this client ID and secret.') }).install();
     renderUi(<RegisterWithPlatform name="prod" />);
-    await new Promise((r) => setTimeout(r, 0));
-    fireEvent.click(await screen.findByRole('button', { name: 'Register with the Bodo Platform' }));
+    fireEvent.click(await registerButtonReady());
     expect(await screen.findByRole('alert')).toHaveTextContent('The platform refused this client ID and secret.');
     expect(screen.getByLabelText('Client ID')).toBeInTheDocument();
   });

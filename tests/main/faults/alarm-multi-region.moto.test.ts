@@ -12,7 +12,7 @@ import { definitionOf } from '../../../main/core/monitoring/alarm-definition';
 import { createAlarm } from '../../../main/core/monitoring/alarms';
 import { AlarmConfigSchema, type AlarmConfigInput } from '../../../shared/monitoring/alarm-config';
 import { SUPPORTED_REGIONS } from '../../../shared/regions';
-import { cli, ROOT } from '../../helpers/cli';
+import { cli, cliArgv, ROOT } from '../../helpers/cli';
 import { type AwsTestEnv, useMoto, useFaultProxy, contextAt } from '../../helpers/fixtures';
 import { awsTestEnv, HAS_MOTO } from '../../helpers/moto';
 import { startRequestCounter } from '../../helpers/request-counter';
@@ -148,7 +148,7 @@ describe.skipIf(!HAS_MOTO)('alarm create in several regions, all or nothing', ()
     try {
       const args = ['alarm', 'create', '--profile', 'default', '--region', 'us-east-1,us-east-2,us-west-1', '--name', 'cli-sigint', '--threshold', '50', '--new-topic', 'cli-sigint-topic', '--email', 'a@example.com', '--json'];
       const result = await new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-        const c = spawn(process.execPath, ['--import', 'tsx', 'main/cli/index.ts', ...args], {
+        const c = spawn(process.execPath, cliArgv(args), {
           cwd: ROOT,
           env: { PATH: process.env.PATH, ...base, AWS_ENDPOINT_URL: counter.url },
           stdio: ['ignore', 'pipe', 'pipe'],

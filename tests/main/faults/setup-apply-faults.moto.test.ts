@@ -66,8 +66,10 @@ describe.skipIf(!HAS_MOTO)('setup apply under injected AWS faults', () => {
             expect((await verifyConfiguration(direct, cfg)).ok, `${op}/${fault}/${mode} completed but does not verify`).toBe(true);
           } catch (err) {
             outcome = err instanceof ApplyFailedError ? `rolled back (${err.rolledBack.length})` : `failed before changes (${(err as { code?: string }).code})`;
-            // Nothing of this run may be left behind when the rollback itself was not faulted.
-            const left = (await sweepOnrampResources(direct, [REGION])).filter((r) => r.configuration === cfg.name);
+            // Nothing of this run may be left behind when the rollback itself was not faulted. (Only this
+            // run's names have their tags read here; the full sweep at the end reads every resource's.)
+            const names = new Set([cfg.bucketName, cfg.tableName, cfg.roleName]);
+            const left = (await sweepOnrampResources(direct, [REGION], { only: (n) => names.has(n) })).filter((r) => r.configuration === cfg.name);
             expect(left, `${op}/${fault}/${mode} left ${JSON.stringify(left)}`).toEqual([]);
           }
           expect(Date.now() - started, `${op}/${fault}/${mode} ran without bound`).toBeLessThan(60_000);
