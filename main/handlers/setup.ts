@@ -4,6 +4,7 @@ import type { ApplyStepStatus, SavedConfiguration } from '../../shared/contract/
 import { AppError } from '../../shared/errors';
 import { isRolledBack, toAppError } from '../core/aws/errors';
 import type { SetupService } from '../core/app/setup-service';
+import { savedOrThrow } from './configs';
 import type { HandlerDeps, HandlerSlice } from './types';
 
 // The setup core (and with it the S3, DynamoDB and IAM clients) loads on first use, not at start-up.
@@ -35,12 +36,6 @@ export function setupHandlers(deps: HandlerDeps): HandlerSlice<SetupChannels> {
     const s = deps.session.require();
     return { aws: s.aws, account: s.info.account, profile: s.info.profile };
   };
-
-  async function savedOrThrow(name: string): Promise<SavedConfiguration> {
-    const saved = await deps.store.get(name);
-    if (!saved) throw new AppError('NotFound', `No saved configuration named "${name}".`, 'name');
-    return saved;
-  }
 
   /** Start a long run as a polled job with its own AbortController. */
   function startJob(configuration: string, work: (hooks: { onStep: (s: ApplyStepStatus) => void; signal: AbortSignal }) => Promise<SavedConfiguration | null>): { jobId: string } {
@@ -96,15 +91,15 @@ export function setupHandlers(deps: HandlerDeps): HandlerSlice<SetupChannels> {
       if (job) job.cancelling = true;
       return null;
     },
-    'setup:verify': async ({ name }) => {
-      const saved = await savedOrThrow(name);
+    'setup:verify': async (ref) => {
+      const saved = await savedOrThrow(deps, ref);
       return (await setup()).verify(connection(), saved);
     },
-    'setup:destroy': async ({ name, confirmation, jobId }) => {
+    'setup:destroy': async ({ name, accountId, confirmation, jobId }) => {
       if (confirmation !== name) {
         throw new AppError('InvalidInput', `Type the configuration's name ("${name}") to confirm deletion.`, 'confirmation');
       }
-      const saved = await savedOrThrow(name);
+      const saved = await savedOrThrow(deps, { name, accountId });
       const s = await setup();
       const controller = new AbortController();
       if (jobId) {

@@ -26,3 +26,15 @@ export const RegionSchema = z.enum(SUPPORTED_REGIONS, {
 
 /** An empty request. */
 export const EmptySchema = z.object({}).strict();
+
+/** An AWS account ID: exactly 12 digits. */
+export const AccountIdSchema = z.string().regex(/^\d{12}$/, { error: 'An AWS account ID is exactly 12 digits.' });
+
+/**
+ * Which saved configuration a request means: its name and the account it is saved for. Names are
+ * unique per account only, so the account is part of the key; absent, it is the connected account's.
+ */
+export const configurationRef = {
+  name: z.string().min(1).max(64),
+  accountId: AccountIdSchema.optional(),
+};

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorShape } from '../errors';
 import type { Channel } from './channels';
-import { EmptySchema } from './common';
+import { configurationRef, EmptySchema } from './common';
 import type { ContractEntry } from './entry';
 import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
@@ -31,7 +31,7 @@ export * from './channels';
 
 export type { ContractEntry } from './entry';
 
-const ConfigNameRequest = z.object({ name: z.string().min(1).max(64) }).strict();
+const ConfigRefRequest = z.object(configurationRef).strict();
 
 /** The IPC contract: every channel with its request and response schema. */
 export const contract = {
@@ -81,13 +81,13 @@ export const contract = {
     response: ApplyJobSchema,
   },
   'setup:verify': {
-    doc: 'Re-check a saved configuration against AWS (drift detection).',
-    request: ConfigNameRequest,
+    doc: 'Re-check a saved configuration (by name and account) against AWS (drift detection).',
+    request: ConfigRefRequest,
     response: VerifyResultSchema,
   },
   'setup:destroy': {
     doc: 'Tear down a saved configuration; the confirmation must repeat its name. A jobId lets setup:cancel stop it.',
-    request: z.object({ name: z.string().min(1).max(64), confirmation: z.string().max(64), jobId: z.string().max(100).optional() }).strict(),
+    request: z.object({ ...configurationRef, confirmation: z.string().max(64), jobId: z.string().max(100).optional() }).strict(),
     response: DestroyResultSchema,
   },
   'setup:cancel': {
@@ -114,8 +114,8 @@ export const contract = {
     response: z.array(SavedConfigurationSchema),
   },
   'configs:forget': {
-    doc: 'Remove a configuration from the local list without touching AWS.',
-    request: ConfigNameRequest,
+    doc: 'Remove a configuration (by name and account) from the local list without touching AWS.',
+    request: ConfigRefRequest,
     response: z.null(),
   },
   ...monitoringContract,

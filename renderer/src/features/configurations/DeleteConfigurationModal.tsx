@@ -7,8 +7,12 @@ import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { deleteConfirmed, destroySummary } from './model';
 
-/** Tears a configuration down in AWS after the user types its name; shows what was deleted and what was kept. */
-export function DeleteConfigurationModal({ name, onClose }: { name: string | null; onClose: (changed: boolean) => void }) {
+/**
+ * Tears a configuration down in AWS after the user types its name; shows what was deleted and what was
+ * kept. `target` names it by name and account (a name is unique per account only).
+ */
+export function DeleteConfigurationModal({ target, onClose }: { target: { name: string; accountId: string } | null; onClose: (changed: boolean) => void }) {
+  const name = target?.name ?? null;
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<DestroyResult | null>(null);
@@ -25,13 +29,13 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
   };
 
   async function destroy() {
-    if (!name) return;
+    if (!target) return;
     setBusy(true);
     setError(null);
     // A run ID lets "Stop" cancel the destroy between deletions (main stops before the next one).
     const jobId = crypto.randomUUID();
     setRunId(jobId);
-    const r = await call(() => api().setup.destroy({ name, confirmation: typed, jobId }));
+    const r = await call(() => api().setup.destroy({ name: target.name, accountId: target.accountId, confirmation: typed, jobId }));
     setBusy(false);
     setRunId(null);
     setStopping(false);

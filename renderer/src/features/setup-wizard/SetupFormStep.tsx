@@ -16,10 +16,13 @@ export function SetupFormStep({
   regionStatusNote = null,
   onShowReadiness,
   onShowPlatform,
+  nameTaken = null,
 }: {
   form: SetupForm;
   onChange: (form: SetupForm) => void;
   onNext: () => void;
+  /** Why the name cannot be used: this account already has a configuration of that name with other resources. */
+  nameTaken?: string | null;
   /** Readiness per region, shown next to each region (absent while unknown). */
   regionStatus?: Partial<Record<SupportedRegion, RegionStatus>>;
   /** Why the statuses are missing (still checking, or the check failed); never blocks the form. */
@@ -29,7 +32,10 @@ export function SetupFormStep({
 }) {
   const [touched, setTouched] = useState<Set<SetupField>>(new Set());
   const errors = validateForm(form);
+  // A taken name is said at once (it is not a typing slip to wait out), after the field's own rules.
+  if (nameTaken && !errors.name) errors.name = nameTaken;
   const shown = visibleErrors(errors, touched);
+  if (nameTaken && errors.name === nameTaken) shown.name = nameTaken;
   const valid = Object.keys(errors).length === 0;
 
   const set = (field: SetupField, value: string) => {

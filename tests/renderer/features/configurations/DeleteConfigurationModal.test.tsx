@@ -23,7 +23,7 @@ describe('DeleteConfigurationModal: Stop during a destroy', () => {
   it('offers Stop only while the destroy runs, cancels that very run, and says what is still in place', async () => {
     const fake = stoppableDestroy();
     const onClose = vi.fn();
-    renderUi(<DeleteConfigurationModal name="prod" onClose={onClose} />);
+    renderUi(<DeleteConfigurationModal target={{ name: "prod", accountId: "123456789012" }} onClose={onClose} />);
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).queryByRole('button', { name: 'Stop' })).toBeNull();
     fireEvent.change(within(dialog).getByLabelText('Type "prod" to confirm'), { target: { value: 'prod' } });

@@ -80,6 +80,28 @@ describe('SetupWizard', () => {
     expect(next).toBeEnabled();
   });
 
+  it('says on the form, before the plan, that this account already uses the name for other resources', async () => {
+    const existing = { ...CONFIG, bucketName: 'older-bucket', accountId: SESSION.account, profile: 'default', createdAt: '2026-01-01T00:00:00Z', verifiedAt: null };
+    const elsewhere = { ...existing, name: 'other-account-name', accountId: '999999999999' };
+    const fake = start({ 'configs:list': () => [existing, { ...elsewhere, name: 'shared' }], 'setup:plan': () => planOf('create') });
+    await waitFor(() => expect(fake.requestsOn('configs:list')).toHaveLength(1));
+    fillForm(INPUT);
+    const name = screen.getByRole('textbox', { name: 'Configuration name' });
+    expect(name).toHaveAccessibleDescription(/Configuration name "analytics" is already used in account 123456789012/);
+    expect(screen.getByText(/bucket older-bucket, table bodo-lock in us-west-2/)).toBeInTheDocument();
+    const next = screen.getByRole('button', { name: 'Next: review plan' });
+    expect(next).toBeDisabled();
+    // The same resources are the same configuration: re-applying it is fine.
+    fillForm({ bucketName: 'older-bucket' });
+    expect(screen.queryByText(/is already used in account/)).not.toBeInTheDocument();
+    expect(next).toBeEnabled();
+    // Another account's configuration of the same name does not take it here.
+    fillForm({ name: 'shared', bucketName: INPUT.bucketName });
+    expect(screen.queryByText(/is already used in account/)).not.toBeInTheDocument();
+    expect(next).toBeEnabled();
+    expect(fake.requestsOn('setup:plan')).toEqual([]);
+  });
+
   it('generates an external ID', () => {
     start({});
     fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
