@@ -115,3 +115,15 @@ export function previewRows(form: AlarmForm, plan: TopicPlanView | null = null):
     ['Price', priceText(form)],
   ];
 }
+
+/**
+ * What the create button does, in words: "Update <name>" when saving the alarm just made or being
+ * edited (PutMetricAlarm replaces an alarm of the same name:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html), else "Create alarm" or
+ * "Create in N regions".
+ */
+export function createLabel(form: Pick<AlarmForm, 'name' | 'regions'>, existing: string | null): string {
+  const where = form.regions.length > 1 ? ` in ${form.regions.length} regions` : '';
+  if (existing !== null && form.name.trim() === existing) return `Update ${existing}${where}`;
+  return where ? `Create${where}` : 'Create alarm';
+}

@@ -23,9 +23,21 @@ export interface AlarmRunState {
   result: CreateAlarmResult | null;
 }
 
+/** A create that finished: what it made and the form it was made from (kept when the wizard begins anew). */
+export interface FinishedCreate {
+  runId: string;
+  form: AlarmForm;
+  result: CreateAlarmResult;
+}
+
+/** The screen that shows a finished create's result (a notice's "Show result" opens it). */
+export const ALARM_RESULT_SCREEN = 'alarm-result';
+
 interface AlarmRunContext {
   /** Null until the wizard first opens (it then begins with the session's region). */
   state: AlarmRunState | null;
+  /** The last create that finished, reachable after "New alarm" began anew (its notice, Monitoring). */
+  finished: FinishedCreate | null;
   /** Start over on `form`: a new alarm (editing null) or the dashboard's Edit of one. */
   begin: (form: AlarmForm, editing: AlarmForm | null) => void;
   /** The user changed the form (a new threshold stops following the suggestion). */
@@ -49,6 +61,7 @@ function newRunId(): string {
 /** Holds the alarm wizard's state and its create run for the whole app. */
 export function AlarmRunProvider({ children }: { children: ReactNode }) {
   const [state, setState] = useState<AlarmRunState | null>(null);
+  const [finished, setFinished] = useState<FinishedCreate | null>(null);
   const current = useRef<AlarmRunState | null>(null);
   current.current = state;
 
@@ -71,11 +84,26 @@ export function AlarmRunProvider({ children }: { children: ReactNode }) {
     const r = await call(() => api().alarms.create({ config, runId }));
     // A wizard started over meanwhile keeps its own state.
     setState((x) => (x && x.runId === runId ? { ...x, runId: null, cancelling: false, result: r.ok ? r.value : x.result, createError: r.ok ? null : r.error } : x));
-    // Said wherever the user is by then: the run may have finished while another screen was open.
+    if (r.ok) setFinished({ runId, form: s.form, result: r.value });
+    // Said when the user is elsewhere (the run may finish while another screen is open); on the
+    // wizard itself the result shows in place, so no toast is drawn over it.
+    const updated = r.ok && r.value.regions.every((g) => g.updated);
     showNotice(
       r.ok
-        ? { title: 'Alarm created', color: 'teal', message: `${r.value.alarmName} is in place in ${r.value.regions.map((g) => g.region).join(', ')}.` }
-        : { title: r.error.code === 'Cancelled' ? 'Alarm create stopped' : 'Alarm create failed', color: 'red', message: r.error.message },
+        ? {
+            title: updated ? 'Alarm updated' : 'Alarm created',
+            color: 'teal',
+            message: `${r.value.alarmName} is in place in ${r.value.regions.map((g) => g.region).join(', ')}.`,
+            about: 'new-alarm',
+            action: { label: 'Show result', screen: ALARM_RESULT_SCREEN },
+          }
+        : {
+            title: r.error.code === 'Cancelled' ? 'Alarm create stopped' : 'Alarm create failed',
+            color: 'red',
+            message: r.error.message,
+            about: 'new-alarm',
+            action: { label: 'Show the alarm wizard', screen: 'new-alarm' },
+          },
     );
   }, []);
 
@@ -86,7 +114,7 @@ export function AlarmRunProvider({ children }: { children: ReactNode }) {
     await call(() => api().alarms.cancel({ runId }));
   }, []);
 
-  const value = useMemo(() => ({ state, begin, change, suggest, setStep, create, cancel }), [state, begin, change, suggest, setStep, create, cancel]);
+  const value = useMemo(() => ({ state, finished, begin, change, suggest, setStep, create, cancel }), [state, finished, begin, change, suggest, setStep, create, cancel]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

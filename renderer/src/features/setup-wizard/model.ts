@@ -144,6 +144,16 @@ export function planSummary(plan: Plan): string {
   return parts.join(', ');
 }
 
+/**
+ * True while the wizard holds input not yet applied: a plan under review, or a form with a name, a
+ * bucket, a table or an external ID typed in (what a disconnect would interrupt without a word).
+ */
+export function unsavedSetup(state: { step: WizardStep; form: SetupForm; jobId: string | null }): boolean {
+  if (state.jobId !== null) return false;
+  if (state.step === 'plan') return true;
+  return state.step === 'form' && [state.form.name, state.form.bucketName, state.form.tableName, state.form.externalId].some((v) => v.trim() !== '');
+}
+
 /** True once an apply job has stopped, successfully or not. */
 export function isFinished(job: ApplyJob | null): boolean {
   return job !== null && job.state !== 'running';

@@ -81,8 +81,10 @@ export function SetupRunProvider({ children, initialRegion }: { children: ReactN
       setState((s) => (s.jobId === jobId ? { ...s, job, pollError: null, result: job.state === 'succeeded' ? job.result : s.result } : s));
       if (!isFinished(job)) timer = setTimeout(() => void tick(), POLL_MS);
       else {
+        // Said when the user is elsewhere; on the setup screen the run's end shows in place, and no
+        // toast is drawn over it.
         const n = finishedNotice(job);
-        showNotice(n);
+        showNotice({ ...n, about: 'setup', action: { label: job.state === 'succeeded' ? 'Show the result' : 'Show the setup', screen: 'setup' } });
       }
     };
     void tick();

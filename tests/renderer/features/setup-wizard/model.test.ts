@@ -140,3 +140,16 @@ describe('setup wizard model', () => {
     expect(exportFileName({ ...config, name: '///' })).toBe('onramp-configuration.json');
   });
 });
+
+describe('unsavedSetup', () => {
+  it('is true for a plan under review or a form with names typed in, false for an empty form or a run', async () => {
+    const { initialForm, unsavedSetup } = await import('../../../../renderer/src/features/setup-wizard/model');
+    const empty = initialForm('us-east-1');
+    expect(unsavedSetup({ step: 'form', form: empty, jobId: null })).toBe(false);
+    expect(unsavedSetup({ step: 'form', form: { ...empty, name: 'x' }, jobId: null })).toBe(true);
+    expect(unsavedSetup({ step: 'form', form: { ...empty, externalId: 'abc' }, jobId: null })).toBe(true);
+    expect(unsavedSetup({ step: 'plan', form: empty, jobId: null })).toBe(true);
+    expect(unsavedSetup({ step: 'create', form: { ...empty, name: 'x' }, jobId: 'job-1' })).toBe(false);
+    expect(unsavedSetup({ step: 'result', form: { ...empty, name: 'x' }, jobId: 'job-1' })).toBe(false);
+  });
+});
