@@ -4,7 +4,7 @@ import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconStairsU
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
-import { initialAlarmForm } from '../features/alarm-wizard/form';
+// entry.ts imports nothing: the wizard's model (and the schemas it validates with) stays in its own chunk.
 import { newAlarmEntry, unsavedAlarm } from '../features/alarm-wizard/entry';
 import { api, call } from '../api';
 import { setNoticeShell, showNotice } from '../components/notice';
@@ -57,7 +57,8 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
     setAlarmToEdit(null);
     // "New alarm" is new: a finished create (or an edit) gives way to a fresh wizard; a create still
     // running, or a new alarm being filled in, keeps its place (features/alarm-wizard/entry.ts).
-    if (id === 'new-alarm' && alarmRun && newAlarmEntry(alarmRun.state) === 'fresh') alarmRun.begin(initialAlarmForm(session?.region), null);
+    // Cleared, the wizard begins a new alarm with the session's region when it opens.
+    if (id === 'new-alarm' && alarmRun && newAlarmEntry(alarmRun.state) === 'fresh') alarmRun.clear();
     setActive(id);
   };
   const { setTheme } = useThemePreference();

@@ -33,9 +33,10 @@ describe('App', () => {
     const nav = screen.getByLabelText('Main navigation');
     expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(NAV_ITEMS.filter((n) => !n.hidden).map((n) => n.label));
     fireEvent.click(within(nav).getByRole('button', { name: 'New setup' }));
-    expect(screen.getByRole('heading', { name: 'New Cloud Configuration' })).toBeInTheDocument();
+    // Screens after the first load on first use (their module is fetched, here transformed too).
+    expect(await screen.findByRole('heading', { name: 'New Cloud Configuration' }, { timeout: 15_000 })).toBeInTheDocument();
     fireEvent.click(within(nav).getByRole('button', { name: 'Configurations' }));
-    expect(await screen.findByRole('heading', { name: 'Configurations' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Configurations' }, { timeout: 15_000 })).toBeInTheDocument();
   });
 
   it('accepts extra nav items (e.g. a future Settings screen)', async () => {
@@ -168,7 +169,7 @@ describe('App with a setup run in progress', () => {
 describe('App with an alarm create in progress', () => {
   it('asks before disconnecting, offers to show the run, and says when the create finished wherever the user is', async () => {
     const { useAlarmRun } = await import('../../../renderer/src/features/alarm-wizard/run-store');
-    const { initialAlarmForm } = await import('../../../renderer/src/features/alarm-wizard/model');
+    const { initialAlarmForm, toRequest } = await import('../../../renderer/src/features/alarm-wizard/model');
     let answer: (v: unknown) => void = () => undefined;
     const fake = createFakeApi({
       'session:current': () => SESSION,
@@ -183,7 +184,7 @@ describe('App with an alarm create in progress', () => {
           <button type="button" onClick={() => run?.begin({ ...initialAlarmForm('us-west-2'), name: 'vcpu-high', threshold: '100', topicMode: 'existing', topicArn: 'arn:aws:sns:us-west-2:123456789012:t' }, null)}>
             begin
           </button>
-          <button type="button" onClick={() => void run?.create()}>
+          <button type="button" onClick={() => run?.state && void run.create(toRequest(run.state.form))}>
             create
           </button>
         </>
@@ -205,7 +206,7 @@ describe('App with an alarm create in progress', () => {
     const dialog = await screen.findByRole('dialog', { name: 'An alarm create is in progress' });
     expect(fake.requestsOn('session:disconnect')).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Show the run' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'New alarm' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'New alarm' }, { timeout: 5000 })).toBeInTheDocument();
     // Elsewhere when it finishes: a notice says so, with a way to its result.
     fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
     const t = 'arn:aws:sns:us-west-2:123456789012:t';
@@ -269,7 +270,8 @@ describe('App with an alarm create in progress', () => {
 
 describe('App: disconnecting in the middle of a wizard, and narrow windows', () => {
   it('asks before disconnecting with a setup form filled in, says what was kept, and keeps it', async () => {
-    const { Notifications } = await import('@mantine/notifications');
+    const { Notifications, notifications } = await import('@mantine/notifications');
+    notifications.clean();
     const fake = createFakeApi({ 'session:current': () => SESSION, 'profiles:list': () => [], 'session:disconnect': () => null, 'configs:list': () => [], 'readiness:check': () => fail('Throttled', 'slow down') }).install();
     renderUi(
       <>
@@ -293,7 +295,8 @@ describe('App: disconnecting in the middle of a wizard, and narrow windows', () 
   });
 
   it('disconnects at once, with a word, when nothing is in progress', async () => {
-    const { Notifications } = await import('@mantine/notifications');
+    const { Notifications, notifications } = await import('@mantine/notifications');
+    notifications.clean();
     const fake = createFakeApi({ 'session:current': () => SESSION, 'profiles:list': () => [], 'session:disconnect': () => null }).install();
     renderUi(
       <>

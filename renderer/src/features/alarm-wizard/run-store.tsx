@@ -1,9 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CreateAlarmResult } from '../../../../shared/contract/monitoring';
+import type { AlarmConfigInput } from '../../../../shared/monitoring/alarm-config';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { showNotice } from '../../components/notice';
-import { toRequest, type AlarmForm, type AlarmStep } from './model';
+// Types only: the provider sits in the app shell, so the wizard's model (and the schemas it
+// validates with) stay in the wizard's own chunk, loaded when the wizard first opens.
+import type { AlarmForm, AlarmStep } from './model';
 
 /**
  * The alarm wizard's place and its create run, kept above the screens (like the setup wizard's
@@ -40,13 +43,15 @@ interface AlarmRunContext {
   finished: FinishedCreate | null;
   /** Start over on `form`: a new alarm (editing null) or the dashboard's Edit of one. */
   begin: (form: AlarmForm, editing: AlarmForm | null) => void;
+  /** Leave the wizard's place: it begins a fresh new alarm when it next opens (the finished result stays). */
+  clear: () => void;
   /** The user changed the form (a new threshold stops following the suggestion). */
   change: (form: AlarmForm) => void;
   /** Follow the history's suggested threshold until the user sets one. */
   suggest: (threshold: number) => void;
   setStep: (step: AlarmStep) => void;
-  /** Create (or save again) the alarm the form describes; the run outlives the screen. */
-  create: () => Promise<void>;
+  /** Create (or save again) the alarm: `config` is the form as a request; the run outlives the screen. */
+  create: (config: AlarmConfigInput) => Promise<void>;
   /** Ask the create run in flight to stop (it undoes what it made). */
   cancel: () => Promise<void>;
 }
@@ -68,6 +73,7 @@ export function AlarmRunProvider({ children }: { children: ReactNode }) {
   const begin = useCallback((form: AlarmForm, editing: AlarmForm | null) => {
     setState({ form, step: editing ? 'history' : 'metric', thresholdTouched: editing !== null, editing, runId: null, cancelling: false, createError: null, result: null });
   }, []);
+  const clear = useCallback(() => setState((s) => (s && s.runId === null ? null : s)), []);
   const change = useCallback((form: AlarmForm) => setState((s) => (s ? { ...s, form, thresholdTouched: s.thresholdTouched || form.threshold !== s.form.threshold } : s)), []);
   const suggest = useCallback(
     (threshold: number) => setState((s) => (s && !s.thresholdTouched && s.form.threshold !== String(threshold) ? { ...s, form: { ...s.form, threshold: String(threshold) } } : s)),
@@ -75,11 +81,10 @@ export function AlarmRunProvider({ children }: { children: ReactNode }) {
   );
   const setStep = useCallback((step: AlarmStep) => setState((s) => (s ? { ...s, step } : s)), []);
 
-  const create = useCallback(async () => {
+  const create = useCallback(async (config: AlarmConfigInput) => {
     const s = current.current;
     if (!s || s.runId) return;
     const runId = newRunId();
-    const config = toRequest(s.form);
     setState((x) => (x ? { ...x, runId, cancelling: false, createError: null } : x));
     const r = await call(() => api().alarms.create({ config, runId }));
     // A wizard started over meanwhile keeps its own state.
@@ -114,7 +119,7 @@ export function AlarmRunProvider({ children }: { children: ReactNode }) {
     await call(() => api().alarms.cancel({ runId }));
   }, []);
 
-  const value = useMemo(() => ({ state, finished, begin, change, suggest, setStep, create, cancel }), [state, finished, begin, change, suggest, setStep, create, cancel]);
+  const value = useMemo(() => ({ state, finished, begin, clear, change, suggest, setStep, create, cancel }), [state, finished, begin, clear, change, suggest, setStep, create, cancel]);
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }
 

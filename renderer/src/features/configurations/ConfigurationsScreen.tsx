@@ -7,13 +7,13 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { keyOf, keyText, type ConfigurationKey } from '../../../../shared/setup/saved-configurations';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { ExportMenu } from '../../components/ExportMenu';
 import { CopyValueButton } from '../../components/CopyValueButton';
 import { VerifyChecks } from '../../components/VerifyChecks';
-import { useSetupRun } from '../setup-wizard/run-store';
+import { useSetupRun } from '../setup-wizard';
 import { DeleteConfigurationModal } from './DeleteConfigurationModal';
-import { ExportMenu } from './ExportMenu';
 import { ROW_ACTIONS_HELP, rowLabel, sortConfigurations, visibleConfigurations, whenParts, arnParts } from './model';
-import { PlatformPanel } from '../platform/PlatformPanel';
+import { PlatformPanel } from '../platform';
 
 type Outcome = { key: string; label: string; verify: VerifyResult | null; error: AppErrorShape | null };
 

@@ -6,14 +6,6 @@ export function deleteConfirmed(name: string, typed: string): boolean {
   return typed === name;
 }
 
-/** A short local date-time for an ISO timestamp, or "never". */
-export function formatWhen(iso: string | null, locale?: string): string {
-  if (!iso) return 'never';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /**
  * A timestamp as its date and its time ("Dec 6, 2026," and "9:17 PM"), so a narrow column wraps
  * between them and never leaves "PM" on a line of its own; ["never"] when there is none.

@@ -6,7 +6,7 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { keyText } from '../../../../shared/setup/saved-configurations';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatWhen } from '../configurations/model';
+import { formatWhen } from '../../components/dates';
 import { ComparisonTable } from './ComparisonTable';
 import { CredentialsForm } from './CredentialsForm';
 import { fieldBadge, PANEL_FIELDS, rowState } from './model';
