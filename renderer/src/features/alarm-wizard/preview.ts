@@ -7,6 +7,7 @@
 import type { SubscriptionSummary, TopicLookup } from '../../../../shared/contract/monitoring';
 import { ALARM_PRICE_PER_MONTH_USD } from '../../../../shared/monitoring/alarm-config';
 import { usageClassLabel } from '../../../../shared/monitoring/metric';
+import { formatUsd } from '../../../../shared/format';
 import { enteredEmails, NOTIFY_OPTIONS, PERIOD_OPTIONS, TREAT_MISSING_OPTIONS, type AlarmForm } from './form';
 
 /** "5 minutes", "1 hour", or seconds. */
@@ -84,8 +85,8 @@ export function priceText(form: AlarmForm): string {
   const metrics = form.metricKind === 'vcpu' && form.usageClass === 'all' ? 6 : 1;
   const each = metrics * ALARM_PRICE_PER_MONTH_USD;
   const regions = form.regions.length;
-  const per = metrics > 1 ? `$${each.toFixed(2)} per month per region (${metrics} metrics × $${ALARM_PRICE_PER_MONTH_USD.toFixed(2)})` : `$${each.toFixed(2)} per month per region (standard alarm)`;
-  return regions > 1 ? `${per}; $${(each * regions).toFixed(2)} for ${regions} regions` : per.replace(' per region', '');
+  const per = metrics > 1 ? `${formatUsd(each)} per month per region (${metrics} metrics × ${formatUsd(ALARM_PRICE_PER_MONTH_USD)})` : `${formatUsd(each)} per month per region (standard alarm)`;
+  return regions > 1 ? `${per}; ${formatUsd(each * regions)} for ${regions} regions` : per.replace(' per region', '');
 }
 
 /** The preview's rows: label and value, everything the alarm will be. */

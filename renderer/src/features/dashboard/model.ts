@@ -3,6 +3,7 @@
  * relative times and the usage cost rows (from shared/monitoring/cost, as the CLI computes them).
  */
 import type { AlarmSummary, RegionSummary } from '../../../../shared/contract/monitoring';
+import { formatNumber, formatUsd } from '../../../../shared/format';
 import { usageCost, type UsageCost } from '../../../../shared/monitoring/cost';
 import type { Datapoint } from '../../../../shared/monitoring/metric';
 
@@ -163,10 +164,10 @@ export function costTable(series: ReadonlyArray<CostSeries>, pricePerVcpuHour: n
 
 /** "$1,234.56". */
 export function usd(value: number): string {
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return formatUsd(value);
 }
 
-/** A number with at most one decimal, grouped ("1,234.5"). */
+/** A number with at most one decimal, grouped ("1,234.5"); a small non-zero value is never "0". */
 export function num(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return formatNumber(value);
 }

@@ -118,7 +118,22 @@ describe('SetupWizard', () => {
     expect(within(table).getByText('Role trusts account 999999999999.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
     expect(screen.getByText('Cannot apply: the plan has conflicts')).toBeInTheDocument();
+    // A sentence that starts with a capital and names the resource.
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Cannot apply: the plan has conflictsThe IAM role BodoPlatformUser already exists in a form Onramp will not change\. Go back/);
+    // The role name may wrap only between its words.
+    const name = within(table).getByText((_, el) => el?.tagName === 'CODE' && el.textContent === 'BodoPlatformUser');
+    expect([...name.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent)).toEqual(['Bodo', 'Platform', 'User']);
     expect(fake.requestsOn('setup:plan')).toEqual([INPUT]);
+  });
+
+  it('a required field that was cleared says it is required, and keeps its example out of the way', () => {
+    start({});
+    const table = screen.getByRole('textbox', { name: 'DynamoDB table name' });
+    fireEvent.change(table, { target: { value: 'bodo-lock' } });
+    fireEvent.change(table, { target: { value: '' } });
+    expect(table).toHaveAccessibleDescription(/DynamoDB table name is required\./);
+    expect(screen.queryByText(/must be 3–255 characters long \(it is 0\)/)).toBeNull();
+    expect(table).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('checks the permissions on the exact names beside the plan, listing what each missing action blocks', async () => {
