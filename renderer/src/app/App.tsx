@@ -95,7 +95,7 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
       setAlarmToEdit(form);
       setActive('new-alarm');
     },
-    lastAlarm: alarmRun?.finished ? { alarmName: alarmRun.finished.result.alarmName, regions: alarmRun.finished.result.regions.map((r) => r.region) } : null,
+    lastAlarm: alarmRun?.finished ? { id: alarmRun.finished.runId, alarmName: alarmRun.finished.result.alarmName, regions: alarmRun.finished.result.regions.map((r) => r.region) } : null,
   };
   const disconnect = () => {
     setConfirmDisconnect(false);

@@ -24,7 +24,7 @@ export interface ScreenContext {
   /** Open the alarm wizard on an existing alarm's form. */
   editAlarm: (form: AlarmForm) => void;
   /** The last alarm create that finished this session (its result stays reachable from Monitoring), or null. */
-  lastAlarm: { alarmName: string; regions: string[] } | null;
+  lastAlarm: { id: string; alarmName: string; regions: string[] } | null;
 }
 
 /** One navbar entry and the screen it shows. Add a feature by appending an item. */

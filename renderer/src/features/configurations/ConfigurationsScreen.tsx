@@ -12,20 +12,21 @@ import { CopyValueButton } from '../../components/CopyValueButton';
 import { VerifyChecks } from '../../components/VerifyChecks';
 import { useSetupRun } from '../setup-wizard';
 import { DeleteConfigurationModal } from './DeleteConfigurationModal';
-import { ROW_ACTIONS_HELP, rowLabel, sortConfigurations, visibleConfigurations, whenParts, arnParts } from './model';
+import { ROW_ACTIONS_HELP, rowLabel, sortConfigurations, visibleConfigurations, whenParts } from './model';
+import { nameParts } from '../../components/BreakableName';
 import { PlatformPanel } from '../platform';
 
 type Outcome = { key: string; label: string; verify: VerifyResult | null; error: AppErrorShape | null };
 
-/** A value with its copy button, wrapping at ARN separators rather than mid-word. */
+/** A value with its copy button, wrapping at ARN separators and between the words of a name, never mid-word. */
 function CopyableValue({ value, label, caption }: { value: string; label: string; caption: string }) {
   return (
     <Group gap={6} wrap="nowrap" align="flex-start">
-      <Text size="xs" c="dimmed" w={44} style={{ flexShrink: 0 }}>
+      <Text size="xs" c="dimmed" w={40} style={{ flexShrink: 0 }}>
         {caption}
       </Text>
       <Text size="sm" style={{ overflowWrap: 'anywhere', minWidth: 0 }}>
-        {arnParts(value).map((part, i) => (
+        {nameParts(value).map((part, i) => (
           <Fragment key={i}>
             {i > 0 && <wbr />}
             {part}
@@ -155,9 +156,9 @@ export function ConfigurationsScreen({ onNewSetup, session = null, onOpenSetup }
           <Table verticalSpacing="sm" highlightOnHover aria-label="Saved configurations" layout="fixed">
             <Table.Thead>
               <Table.Tr>
-                <Table.Th w="22%">Name</Table.Th>
+                <Table.Th w="18%">Name</Table.Th>
                 <Table.Th>Resources</Table.Th>
-                <Table.Th w="18%">Created and verified</Table.Th>
+                <Table.Th w="15%">Created and verified</Table.Th>
                 <Table.Th w={124}>Actions</Table.Th>
               </Table.Tr>
             </Table.Thead>
@@ -176,7 +177,7 @@ export function ConfigurationsScreen({ onNewSetup, session = null, onOpenSetup }
                         {c.region}
                       </Text>
                       <Tooltip label={other ? `Not the connected account (${session.account})` : 'The connected account'}>
-                        <Text size="xs" c={other ? 'orange.8' : 'dimmed'} fw={other ? 600 : undefined} style={{ overflowWrap: 'anywhere' }}>
+                        <Text size="xs" c={other ? 'orange' : 'dimmed'} fw={other ? 600 : undefined} style={{ overflowWrap: 'anywhere' }}>
                           account {c.accountId}
                         </Text>
                       </Tooltip>

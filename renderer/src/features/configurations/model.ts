@@ -53,8 +53,3 @@ export type RowActivity = 'idle' | 'verifying' | 'deleting' | 'forgetting';
 export function visibleConfigurations(list: readonly SavedConfiguration[], account: string | null, showAll: boolean): SavedConfiguration[] {
   return showAll || account === null ? [...list] : list.filter((c) => c.accountId === account);
 }
-
-/** An ARN split after its separators (":" and "/"): where it may wrap, so it breaks between parts, not mid-word. */
-export function arnParts(value: string): string[] {
-  return value.split(/(?<=[:/])/);
-}

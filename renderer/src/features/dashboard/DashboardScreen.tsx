@@ -30,7 +30,7 @@ export function DashboardScreen({
   onNewAlarm: () => void;
   onEditAlarm: (form: AlarmForm) => void;
   /** The last alarm create that finished this session, whose result stays reachable from here. */
-  lastAlarm?: { alarmName: string; regions: string[] } | null;
+  lastAlarm?: { id: string; alarmName: string; regions: string[] } | null;
   onShowAlarmResult?: () => void;
 }) {
   const [regions, setRegions] = useState<RegionSummary[] | null>(null);
@@ -58,9 +58,12 @@ export function DashboardScreen({
     setRefreshCount((n) => n + 1);
   }, []);
 
+  // Once on opening, and again when an alarm create finishes while the dashboard is open, so the
+  // "you created …" line never sits above an alarms list that does not have it yet.
+  const createdKey = lastAlarm ? `${lastAlarm.alarmName}|${lastAlarm.id}` : null;
   useEffect(() => {
     if (session) void refresh();
-  }, [session, refresh]);
+  }, [session, refresh, createdKey]);
   // The refresh interval and price start from the saved settings (defaults when they cannot be read).
   useEffect(() => {
     void call(() => api().settings.get({})).then((r) => {

@@ -159,7 +159,7 @@ export function PlatformPanel({ reload = 0 }: { reload?: number }) {
                       <Table.Td>
                         <Button
                           size="compact-sm"
-                          variant="light"
+                          variant="subtle"
                           leftSection={<IconCloudUpload size={16} aria-hidden />}
                           aria-label={`Register ${row.name} (account ${row.accountId}) with the Bodo Platform`}
                           loading={registering === keyText(row)}
