@@ -1,13 +1,9 @@
 import { app, BrowserWindow, clipboard, dialog, Menu, screen, shell } from 'electron';
 import { join } from 'node:path';
-import { createHandlers, createSessionHolder, type HandlerTable } from '../handlers';
-import { rememberLastSession } from '../handlers/settings';
-import { ConfigurationStore } from '../core/store/configurations';
-import { RequestLog } from '../core/aws/request-log';
-import { SeriesCache } from '../core/monitoring/series-cache';
+import type { HandlerTable } from '../handlers';
+import { createMainProcess } from '../composition';
 import { createFileLogger } from '../core/logging/logger';
-import { SettingsStore } from '../core/settings/settings-store';
-import { PlatformCredentialStore } from '../core/platform/credential-store';
+import type { SettingsStore } from '../core/settings/settings-store';
 import { restoreBounds } from '../core/settings/window-bounds';
 import { registerIpc } from './ipc';
 import { safeStorageCipher } from './secret-cipher';
@@ -92,28 +88,18 @@ void app.whenReady().then(async () => {
   const appInfo = { name: 'Onramp', version: app.getVersion() };
   logger.info(`${appInfo.name} ${appInfo.version} starting (Electron ${process.versions.electron ?? 'n/a'}, ${process.platform})`);
   process.on('unhandledRejection', (reason) => logger.error(`Unhandled rejection: ${String(reason)}`));
-  const settings = new SettingsStore(dataDir, (problem) => logger.warn(problem));
-  // Metric series survive restarts, so the dashboard's refreshes ask CloudWatch only for new points.
-  const seriesCache = new SeriesCache(dataDir);
-  app.on('before-quit', () => void seriesCache.flush());
-  const table = rememberLastSession(
-    createHandlers({
-      env: process.env,
-      dataDir,
-      store: new ConfigurationStore(dataDir),
-      session: createSessionHolder(),
-      requestLog: new RequestLog(),
-      seriesCache,
-      settings,
-      logger,
-      appInfo,
-      openExternal: openVerificationPage,
-      // The Bodo Platform API token: encrypted with the OS keychain (safeStorage), never plain text on disk.
-      platformCredentials: new PlatformCredentialStore(dataDir, safeStorageCipher(), (problem) => logger.warn(problem)),
-    }),
-    settings,
+  // The same composition the e2e harness uses (main/composition.ts): stores, session, request log, series cache, settings.
+  const main = createMainProcess({
+    env: process.env,
+    dataDir,
+    appInfo,
     logger,
-  );
+    openExternal: openVerificationPage,
+    // The Bodo Platform API token: encrypted with the OS keychain (safeStorage), never plain text on disk.
+    secretCipher: safeStorageCipher(),
+  });
+  const { table, deps: { settings, seriesCache } } = main;
+  app.on('before-quit', () => void seriesCache.flush());
   registerIpc(table, devServerUrl, logger);
   installMenu(table, dataDir, appInfo);
   await createWindow(settings);

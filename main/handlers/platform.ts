@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { platformOverview, registerConfiguration, sourceFromSaved } from '../core/app/platform-service';
 import { createPlatformClient, PlatformCredentialStore, resolvePlatformUrls, type PlatformClient, type PlatformCredentials } from '../core/platform';
 import { SettingsStore } from '../core/settings/settings-store';
+import { savedOrThrow } from './configs';
 import type { HandlerDeps, HandlerSlice } from './types';
 
 /** The app's message when no API token is stored. */
@@ -51,9 +52,8 @@ export function platformHandlers(deps: HandlerDeps): HandlerSlice<(typeof PLATFO
       cached = null;
       return status();
     },
-    'platform:register': async ({ name }) => {
-      const saved = await deps.store.get(name);
-      if (!saved) throw new AppError('NotFound', `No saved configuration is named "${name}".`, 'name');
+    'platform:register': async (ref) => {
+      const saved = await savedOrThrow(deps, ref);
       const c = await client();
       return registerConfiguration({ api: c.configs, store: deps.store, now }, sourceFromSaved(saved));
     },

@@ -2,6 +2,7 @@ import type { SavedConfiguration } from '../../shared/contract/setup';
 import { AppError } from '../../shared/errors';
 import type { SetupService } from '../core/app/setup-service';
 import { configurationOf, setupWork } from '../core/app/setup-runs';
+import { savedOrThrow } from './configs';
 import type { HandlerSlice, RunningDeps } from './types';
 
 // The setup core (and with it the S3, DynamoDB and IAM clients) loads on first use, not at start-up.
@@ -22,12 +23,6 @@ export function setupHandlers(deps: RunningDeps): HandlerSlice<SetupChannels> {
     return { aws: s.aws, account: s.info.account, profile: s.info.profile };
   };
 
-  async function savedOrThrow(name: string): Promise<SavedConfiguration> {
-    const saved = await deps.store.get(name);
-    if (!saved) throw new AppError('NotFound', `No saved configuration named "${name}".`, 'name');
-    return saved;
-  }
-
   return {
     'setup:plan': async (input) => (await setup()).plan(connection(), input),
     'setup:apply': async (input) => {
@@ -42,15 +37,15 @@ export function setupHandlers(deps: RunningDeps): HandlerSlice<SetupChannels> {
       });
       return { runId };
     },
-    'setup:verify': async ({ name }) => {
-      const saved = await savedOrThrow(name);
+    'setup:verify': async (ref) => {
+      const saved = await savedOrThrow(deps, ref);
       return (await setup()).verify(connection(), saved);
     },
-    'setup:destroy': async ({ name, confirmation }) => {
+    'setup:destroy': async ({ name, accountId, confirmation }) => {
       if (confirmation !== name) {
         throw new AppError('InvalidInput', `Type the configuration's name ("${name}") to confirm deletion.`, 'confirmation');
       }
-      const saved = await savedOrThrow(name);
+      const saved = await savedOrThrow(deps, { name, accountId });
       const conn = connection();
       const s = await setup();
       const { runId } = runs.start({ kind: 'setup-destroy', subject: name, fields: {}, work: (run) => s.destroy(conn, saved, { signal: run.signal }) });

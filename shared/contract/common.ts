@@ -50,3 +50,15 @@ export const RunIdSchema = z.string().max(100, { error: 'runId must be at most 1
 
 /** A request about one run. */
 export const RunQuerySchema = z.object({ runId: RunIdSchema }).strict();
+
+/** An AWS account ID: exactly 12 digits. */
+export const AccountIdSchema = z.string().regex(/^\d{12}$/, { error: 'An AWS account ID is exactly 12 digits.' });
+
+/**
+ * Which saved configuration a request means: its name and the account it is saved for. Names are
+ * unique per account only, so the account is part of the key; absent, it is the connected account's.
+ */
+export const configurationRef = {
+  name: z.string().min(1).max(64),
+  accountId: AccountIdSchema.optional(),
+};

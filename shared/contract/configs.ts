@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EmptySchema } from './common';
 import type { CONFIGS_CHANNELS } from './configs.channels';
 import type { ContractEntry } from './entry';
-import { ConfigNameRequestSchema, SavedConfigurationSchema } from './setup';
+import { ConfigRefRequestSchema, SavedConfigurationSchema } from './setup';
 
 /** Contract entries for the configs channels. */
 export const configsContract = {
@@ -13,8 +13,8 @@ export const configsContract = {
     response: z.array(SavedConfigurationSchema),
   },
   'configs:forget': {
-    doc: 'Remove a configuration from the local list without touching AWS.',
-    request: ConfigNameRequestSchema,
+    doc: 'Remove a configuration (by name and account) from the local list without touching AWS.',
+    request: ConfigRefRequestSchema,
     response: z.null(),
   },
 } satisfies Record<(typeof CONFIGS_CHANNELS)[number], ContractEntry>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { configurationRef } from './common';
 import type { ContractEntry } from './entry';
 
 import { EXPORT_FORMATS } from './export-formats';
@@ -12,9 +13,9 @@ export const ExportFormatSchema = z.enum(EXPORT_FORMATS, {
 });
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
-/** Which saved configuration to export, and as what. */
+/** Which saved configuration to export (by name and account), and as what. */
 export const ExportRequestSchema = z
-  .object({ name: z.string().min(1).max(64), format: ExportFormatSchema })
+  .object({ ...configurationRef, format: ExportFormatSchema })
   .strict();
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EmptySchema } from './common';
+import { configurationRef, EmptySchema } from './common';
 import type { ContractEntry } from './entry';
 import type { PLATFORM_CHANNELS } from './platform.channels';
 
@@ -64,6 +64,8 @@ export type RegisterResult = z.infer<typeof RegisterResultSchema>;
 /** One saved configuration as the platform sees it. */
 export const PlatformRowSchema = z.object({
   name: z.string(),
+  /** The AWS account the configuration is saved for (a name is unique per account only). */
+  accountId: z.string(),
   region: z.string(),
   /** When verify last confirmed the local values in AWS, or null. */
   verifiedAt: z.string().nullable(),
@@ -143,7 +145,7 @@ export const platformContract = {
   },
   'platform:register': {
     doc: 'Register a saved configuration as a platform Cloud Configuration: find by name, compare, create when absent; a mismatch is reported, never overwritten.',
-    request: z.object({ name: z.string().min(1).max(64) }).strict(),
+    request: z.object(configurationRef).strict(),
     response: RegisterResultSchema,
   },
   'platform:list': {

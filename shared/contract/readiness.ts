@@ -48,9 +48,21 @@ export const UnknownQuotaSchema = z.object({
 });
 export type UnknownQuota = z.infer<typeof UnknownQuotaSchema>;
 
+/**
+ * The one answer to "does the platform's next workspace fit?": `ready` (every limit that decides it
+ * leaves room), `unknown` (a limit could not be read and AWS's default alone would leave no room:
+ * Onramp cannot tell) or `blocked` (a limit that was read leaves no room, a count could not be made,
+ * or a setup permission is missing). Only `blocked` fails `onramp doctor`.
+ */
+export const VerdictSchema = z.enum(['ready', 'unknown', 'blocked']);
+export type Verdict = z.infer<typeof VerdictSchema>;
+
 /** One region's limits and whether the platform's next workspace fits there. */
 export const RegionReadinessSchema = z.object({
   region: RegionSchema,
+  /** Whether the next workspace fits here: the summary, the cards and the doctor all say this. */
+  verdict: VerdictSchema,
+  /** False only when the verdict is `blocked` (an unknown limit never fails the check). */
   ok: z.boolean(),
   vpcs: LimitUsageSchema,
   elasticIps: LimitUsageSchema,
@@ -82,6 +94,8 @@ export type PermissionCheck = z.infer<typeof PermissionCheckSchema>;
 /** The whole readiness report, as `onramp doctor --json` prints it. */
 export const ReadinessReportSchema = z.object({
   identity: z.object({ account: z.string(), arn: z.string() }),
+  /** The whole report's verdict: `blocked` if any region is or a permission is missing, else `unknown` if any region is or the permissions could not be checked, else `ready`. */
+  verdict: VerdictSchema,
   workspaceVcpus: z.number().int().nonnegative(),
   permissions: PermissionCheckSchema,
   regions: z.array(RegionReadinessSchema),

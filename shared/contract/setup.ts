@@ -8,7 +8,7 @@ import {
   validateTableName,
 } from '../validation/names';
 import { normaliseAccountId, trimPasted } from '../validation/forgiving';
-import { EmptySchema, namedString, RegionSchema, RunRefSchema } from './common';
+import { configurationRef, EmptySchema, namedString, RegionSchema, RunRefSchema } from './common';
 import type { ContractEntry } from './entry';
 import type { SETUP_CHANNELS } from './setup.channels';
 import { PlatformLinkSchema } from './platform';
@@ -168,8 +168,8 @@ export const DestroyResultSchema = z.object({
 });
 export type DestroyResult = z.infer<typeof DestroyResultSchema>;
 
-/** A request naming one saved configuration. */
-export const ConfigNameRequestSchema = z.object({ name: z.string().min(1).max(64) }).strict();
+/** A request naming one saved configuration: its name and, optionally, the account it is saved for. */
+export const ConfigRefRequestSchema = z.object(configurationRef).strict();
 
 /** Contract entries for the setup channels: plan, apply, verify, destroy and recovery of interrupted runs (the long ones are runs). */
 export const setupContract = {
@@ -184,13 +184,13 @@ export const setupContract = {
     response: RunRefSchema,
   },
   'setup:verify': {
-    doc: 'Re-check a saved configuration against AWS (drift detection).',
-    request: ConfigNameRequestSchema,
+    doc: 'Re-check a saved configuration (by name and account) against AWS (drift detection).',
+    request: ConfigRefRequestSchema,
     response: VerifyResultSchema,
   },
   'setup:destroy': {
     doc: 'Start tearing down a saved configuration as a run (kind setup-destroy); the confirmation must repeat its name. runs:cancel stops it before the next deletion.',
-    request: z.object({ name: z.string().min(1).max(64), confirmation: z.string().max(64) }).strict(),
+    request: z.object({ ...configurationRef, confirmation: z.string().max(64) }).strict(),
     response: RunRefSchema,
   },
   'setup:interrupted': {

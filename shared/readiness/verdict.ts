@@ -2,7 +2,7 @@
  * Pure verdicts over measured limits: whether the platform's next workspace fits in a region, each
  * problem phrased as what to do about it, and whether a whole report passes.
  */
-import type { LimitUsage, MissingPermission, ReadinessReport, RegionReadiness, UnknownQuota } from '../contract/readiness';
+import type { LimitUsage, MissingPermission, ReadinessReport, RegionReadiness, UnknownQuota, Verdict } from '../contract/readiness';
 import type { SupportedRegion } from '../regions';
 import { QUOTAS, quotaCliCommand, quotaConsoleUrl, WORKSPACE_NEEDS, type QuotaKey } from './quotas';
 import { SETUP_ACTIONS, type SetupAction } from './setup-actions';
@@ -167,23 +167,47 @@ export function unknownQuotaGroups(regions: readonly Pick<RegionReadiness, 'regi
   return (['vpcs', 'elasticIps', 'vcpus'] as const).flatMap((key) => groups.get(key) ?? []);
 }
 
+/**
+ * A region's verdict: `blocked` with any problem; `unknown` when a quota Service Quotas did not give
+ * decides it (AWS's default alone would leave no room, so only the account's own value can say);
+ * otherwise `ready` — including an unknown quota whose default already leaves room.
+ */
+export function regionVerdict(r: Pick<RegionReadiness, 'problems' | 'unknownQuotas'>): Verdict {
+  if (r.problems.length > 0) return 'blocked';
+  return r.unknownQuotas.some((u) => u.roomAtDefault !== true) ? 'unknown' : 'ready';
+}
+
+/**
+ * The report's verdict: `blocked` when any region is or a setup permission is known to be missing;
+ * `unknown` when any region is, or the permissions could not be checked in advance; else `ready`.
+ */
+export function reportVerdict(report: Pick<ReadinessReport, 'permissions'> & { regions: readonly Pick<RegionReadiness, 'verdict'>[] }): Verdict {
+  const verdicts = report.regions.map((r) => r.verdict);
+  if (report.permissions.missing.length > 0 || verdicts.includes('blocked')) return 'blocked';
+  if (!report.permissions.checked || verdicts.includes('unknown')) return 'unknown';
+  return 'ready';
+}
+
 /** Judge one measured region: the report's entry for it. */
 export function judgeRegion(m: RegionMeasurement, workspaceVcpus: number): RegionReadiness {
   const problems = regionProblems(m, workspaceVcpus);
+  const unknownQuotas = regionUnknownQuotas(m, workspaceVcpus);
+  const verdict = regionVerdict({ problems, unknownQuotas });
   const notes = [...m.notes];
   if (m.natGateways.used === null) {
     notes.push(`Could not count NAT gateways in ${m.region} (${m.unreadable.natGateways ?? 'no answer'}); this does not block the check.`);
   }
   return {
     region: m.region,
-    ok: problems.length === 0,
+    verdict,
+    ok: verdict !== 'blocked',
     vpcs: m.vpcs,
     elasticIps: m.elasticIps,
     natGateways: m.natGateways,
     vcpus: m.vcpus,
     problems,
     warnings: regionWarnings(m, workspaceVcpus),
-    unknownQuotas: regionUnknownQuotas(m, workspaceVcpus),
+    unknownQuotas,
     notes,
   };
 }
@@ -205,7 +229,7 @@ export function missingPermissions(decisions: readonly SimulatedDecision[], acti
     .map((a) => ({ action: a.action, blocks: a.blocks }));
 }
 
-/** True when every checked region is ok (warnings about unknown limits do not count) and no setup permission is known to be missing. */
+/** True unless the report is `blocked`: an unknown limit (or an unchecked permission) never fails the doctor. */
 export function reportPasses(report: Pick<ReadinessReport, 'regions' | 'permissions'>): boolean {
-  return report.permissions.missing.length === 0 && report.regions.every((r) => r.ok);
+  return reportVerdict(report) !== 'blocked';
 }

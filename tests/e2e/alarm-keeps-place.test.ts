@@ -2,8 +2,9 @@
  * End to end (issue 11.7): the alarm-create flow keeps its place across navigation, as the setup
  * wizard does. Real handlers and moto, with SNS CreateTopic answered late by a loopback proxy so
  * the create is still running when the user leaves: going to another screen mid-run and coming
- * back shows the run in progress with the inputs kept; leaving again until it has finished and
- * coming back shows the result; the threshold typed earlier is still there, and one alarm was made.
+ * back shows the run in progress with the inputs kept; once it has finished while the user was away,
+ * a notice says so, "New alarm" begins a fresh alarm (issue 21.2), Monitoring leads to the result, and
+ * one alarm was made.
  */
 import { DescribeAlarmsCommand } from '@aws-sdk/client-cloudwatch';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,20 +78,30 @@ describe.skipIf(SKIP)('alarm wizard keeps its place across navigation (Chromium 
     expect(await alarms()).toEqual([]);
   }, 60_000);
 
-  it('after the result: it finished while the user was away, and coming back shows the result and the earlier inputs', async () => {
+  it('after the result: it finished while the user was away; New alarm is new again, and the notice and Monitoring show the result', async () => {
     await shell.open('Monitoring');
     await expect.poll(async () => (await alarms()).length, { timeout: 30_000 }).toBe(1);
+    // A notice says so, away from the result it announces.
+    const notice = h.page.getByRole('alert').filter({ hasText: 'kept-alarm is in place in us-east-1.' });
+    await notice.waitFor({ state: 'visible' });
+    await h.screenshot('alarm-keeps-place-02-notice-elsewhere');
+    // "New alarm" does not reopen the finished alarm: it begins a fresh one at step 1.
     await shell.open('New alarm');
+    await wizard.root.getByRole('radio', { name: /EC2 vCPU usage/ }).waitFor({ state: 'visible' });
+    expect(await wizard.result.count()).toBe(0);
+    expect(await wizard.textbox('Alarm name').count()).toBe(0);
+    expect(await wizard.next.innerText()).toMatch(/History & threshold/);
+    await h.screenshot('alarm-keeps-place-03-new-alarm-is-new');
+    // Monitoring keeps the way to the result.
+    await shell.open('Monitoring');
+    const last = h.page.getByLabel('Last alarm created');
+    await last.waitFor({ state: 'visible' });
+    await last.getByRole('button', { name: 'Show its result' }).click();
     await wizard.result.waitFor({ state: 'visible' });
     const result = await wizard.result.innerText();
     expect(result).toContain('Alarm created');
     expect(result).toContain('us-east-1: topic kept-topic (created)');
-    expect(await wizard.textbox('Alarm name').inputValue()).toBe('kept-alarm');
-    expect(await wizard.root.getByRole('button', { name: 'Save again' }).isVisible()).toBe(true);
-    await h.screenshot('alarm-keeps-place-02-result-after-return');
-    // The threshold typed on the history step did not fall back to the suggestion.
-    await wizard.root.getByRole('button', { name: /History & threshold/ }).click();
-    expect(await wizard.threshold.inputValue()).toBe('33');
+    await h.screenshot('alarm-keeps-place-04-result-from-monitoring');
     const [made] = await alarms();
     expect(made).toMatchObject({ AlarmName: 'kept-alarm', Threshold: 33 });
     // Only one create reached AWS.

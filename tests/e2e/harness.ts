@@ -1,6 +1,7 @@
 /**
  * End-to-end harness: the built renderer (out/renderer) in headless Chromium, its `window.api`
- * bound to the real main-process handler table (createInvoker) through Playwright's exposeFunction.
+ * bound to the real main process (createMainProcess, the app's own composition root) through
+ * Playwright's exposeFunction.
  * Nothing here needs Electron. The page is served with the app:// handler's own headers (CSP,
  * nosniff) and its `window.api` is the preload's real `buildApi`. Every request and response is
  * checked against the contract's schemas on the way: a call that lies about its types is recorded
@@ -11,8 +12,8 @@ import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createInvoker, createSessionHolder, type HandlerDeps } from '../../main/handlers';
-import { ConfigurationStore } from '../../main/core/store/configurations';
+import type { HandlerDeps } from '../../main/handlers';
+import { createMainProcess, type MainProcess } from '../../main/composition';
 import { RENDERER_RESPONSE_HEADERS } from '../../main/electron/origin';
 import { isChannel } from '../../main/handlers/dispatch';
 import { contract } from '../../shared/contract';
@@ -76,6 +77,8 @@ export interface Harness {
   page: Page;
   /** Every IPC response the page received, in order. */
   ipc: IpcRecord[];
+  /** The main process behind the page, built by the app's own composition root (main/composition.ts). */
+  main: MainProcess;
   /** Console errors and uncaught page errors. */
   pageErrors: string[];
   /** Requests or responses that did not match the contract (close() fails when any). */
@@ -111,7 +114,10 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
     throw new Error(`${RENDERER_DIR}/index.html is missing: run "npm run build:renderer" first (the e2e tier builds it when its sources changed: npm test, npm run test:e2e).`);
   }
   const dataDir = env.ONRAMP_DATA_DIR;
-  const invoke = createInvoker({ env, dataDir, store: new ConfigurationStore(dataDir), session: createSessionHolder(), ...deps });
+  // The app's own composition (stores, session, request log, series cache, settings, logger); only the
+  // keychain is absent (the platform token stays in memory), as on a machine without one.
+  const main = createMainProcess({ env, dataDir, appInfo: { name: 'Onramp', version: 'e2e' }, openExternal: deps.openExternal, secretCipher: null });
+  const invoke = main.invoke;
   const server = await serveStatic(RENDERER_DIR);
   const browser = await sharedBrowser();
   const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
@@ -140,6 +146,7 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return {
     page,
+    main,
     ipc,
     pageErrors,
     contractViolations,
@@ -150,6 +157,7 @@ export async function startHarness(env: NodeJS.ProcessEnv & { ONRAMP_DATA_DIR: s
     },
     async close() {
       await browser.close();
+      await main.flush();
       await server.close();
       if (contractViolations.length) throw new Error(`IPC calls that broke the contract:\n${contractViolations.join('\n')}`);
     },

@@ -94,7 +94,7 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
     const row = platform.row(INPUT.name);
     await visible(row);
     const cells = (await row.getByRole('cell').allTextContents()).map((t) => t.trim());
-    expect(cells[0]).toMatch(new RegExp(`^${INPUT.name}verified in AWS `));
+    expect(cells[0]).toMatch(new RegExp(`^${INPUT.name}account 123456789012verified in AWS `));
     expect(cells.slice(1, 7)).toEqual(['Registered', 'ACTIVE', 'matches', 'matches', 'not kept', 'matches']);
     await h.screenshot('platform-03-panel');
     await checkA11y('Platform panel');
@@ -102,7 +102,7 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
 
   it('registering again from the panel is idempotent', async () => {
     const posts = fake.apiRequests().filter((r) => r.method === 'POST').length;
-    await platform.panel.getByRole('button', { name: `Register ${INPUT.name} with the Bodo Platform` }).click();
+    await platform.registerRow(INPUT.name).click();
     const outcome = platform.outcome(INPUT.name);
     await visible(outcome);
     expect(await outcome.innerText()).toMatch(/already registered with the Bodo Platform and matches/);
@@ -112,7 +112,8 @@ describe.skipIf(SKIP)('register with the Bodo Platform end to end (Chromium + re
 
   it('a mismatch is shown side by side in the panel, and each state passes axe-core', async () => {
     fake.configs[0]!.providerData.tfBucketName = 'changed-on-the-platform';
-    await platform.panel.getByRole('button', { name: 'Refresh platform status' }).click();
+    // The Configurations screen's one Refresh reloads the platform panel too.
+    await h.page.getByRole('main').getByRole('button', { name: 'Refresh', exact: true }).click();
     await visible(platform.panel.getByRole('table', { name: `Comparison of ${INPUT.name} with the platform` }));
     const cells = (await platform.row(INPUT.name).getByRole('cell').allTextContents()).map((t) => t.trim());
     expect(cells.slice(1, 5)).toEqual(['Registered, differs', 'ACTIVE', 'matches', 'differs']);

@@ -74,7 +74,12 @@ describe.skipIf(SKIP)('readiness view end to end (Chromium + real handlers + mot
     expect(await readiness.unknownLimits('us-east-1').getByRole('listitem').allInnerTexts()).toEqual([
       "Standard On-Demand vCPUs: at AWS's default of 5 there is no room here (0 in use); this account's own quota is unknown and may be higher.",
     ]);
-    expect(await readiness.region('us-east-1').textContent()).toContain('Ready, limits unknown');
+    // AWS's default of 5 vCPUs leaves no room for 8, and the account's own quota is unknown: not "ready".
+    expect(await readiness.region('us-east-1').textContent()).toContain('Limits unknown');
+    expect(await readiness.region('us-east-1').textContent()).not.toContain('Ready');
+    const summary = await h.page.getByLabel('Checked identity').getByRole('status').innerText();
+    expect(summary).toMatch(/^Cannot tell for us-east-1, us-east-2 and us-west-2: Service Quotas did not give "Running On-Demand Standard .*check that quota \(below\)\. Needs attention: us-west-1\./);
+    expect(summary).not.toMatch(/room for a workspace/);
     const link = problems.getByRole('link', { name: /Service Quotas: VPCs per Region in us-west-1/ });
     expect(await link.getAttribute('href')).toBe('https://console.aws.amazon.com/servicequotas/home/services/vpc/quotas/L-F678F1CE?region=us-west-1');
     expect(await link.getAttribute('target')).toBe('_blank');
@@ -85,7 +90,7 @@ describe.skipIf(SKIP)('readiness view end to end (Chromium + real handlers + mot
     await readiness.workspaceVcpus.fill('4');
     await readiness.checkAgain.click();
     await h.page.getByText(/Workspace size: 4 vCPUs\./).waitFor({ state: 'visible', timeout: 60_000 });
-    await h.page.getByText('Needs attention: us-west-1. Permissions were not checked in advance.').waitFor({ state: 'visible' });
+    await h.page.getByText('us-east-1, us-east-2 and us-west-2 have room for a workspace. Needs attention: us-west-1. Permissions were not checked in advance.').waitFor({ state: 'visible' });
     for (const r of ['us-east-1', 'us-east-2', 'us-west-2']) {
       expect(await readiness.problems(r).count()).toBe(0);
       expect(await readiness.region(r).textContent()).toContain('Ready');

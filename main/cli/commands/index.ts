@@ -1,4 +1,5 @@
 import type { CommandEntry } from './entry';
+import { configurationCommands } from './configurations';
 import { exportCommands } from './export';
 import { monitoringCommands } from './monitoring';
 import { profileCommands } from './profiles';
@@ -14,6 +15,7 @@ export const COMMANDS: Record<string, CommandEntry> = {
   ...profileCommands,
   ...ssoCommands,
   ...setupCommands,
+  ...configurationCommands,
   ...readinessCommands,
   ...monitoringCommands,
   ...exportCommands,

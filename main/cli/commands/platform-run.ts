@@ -93,9 +93,10 @@ export const register: Command = async (argv, io, deps) => {
   // Everything that can be checked locally is checked before any request (exit 2).
   const { credentials, input } = parseSetupInput(argv);
   const { client, store } = await platformClient(io);
-  // The configuration `setup apply` saved with these very flags needs no AWS call; anything else is read from AWS.
-  const saved = await store.get(input.name);
-  const source = saved && sameAsSaved(saved, credentials.profile, input) ? sourceFromSaved(saved) : await sourceFromAws(deps, credentials, input);
+  // The configuration `setup apply` saved with these very flags (one only: a name is unique per
+  // account, and the profile says which) needs no AWS call; anything else is read from AWS.
+  const matching = (await store.list()).filter((c) => c.name === input.name && sameAsSaved(c, credentials.profile, input));
+  const source = matching.length === 1 ? sourceFromSaved(matching[0]!) : await sourceFromAws(deps, credentials, input);
   const result = await registerConfiguration({ api: client.configs, store, now: Date.now }, source);
   const json = { uuid: result.uuid, status: result.status, name: result.name };
   if (!result.matches) {

@@ -1,4 +1,4 @@
-import { ReadinessRequestSchema, SetupPermissionsRequestSchema, type ReadinessReport, type RegionReadiness } from '../../../shared/contract/readiness';
+import { ReadinessRequestSchema, SetupPermissionsRequestSchema, type ReadinessReport, type RegionReadiness, type Verdict } from '../../../shared/contract/readiness';
 import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
 import { AppError } from '../../../shared/errors';
 import { QUOTAS } from '../../../shared/readiness/quotas';
@@ -50,10 +50,13 @@ function figure(usage: { used: number | null; limit?: number; source?: string })
   return `${used}/${usage.limit}${usage.source === 'default' ? '*' : ''}`;
 }
 
+/** The verdict as a terminal column: what to look at stands out. */
+const VERDICT_WORD: Record<Verdict, string> = { ready: 'ready', unknown: 'UNKNOWN', blocked: 'BLOCKED' };
+
 function regionLine(r: RegionReadiness): string {
   const cols = [
     r.region.padEnd(10),
-    (r.ok ? 'ok' : 'PROBLEM').padEnd(8),
+    VERDICT_WORD[r.verdict].padEnd(8),
     `VPCs ${figure(r.vpcs)}`.padEnd(12),
     `Elastic IPs ${figure(r.elasticIps)}`.padEnd(18),
     `NAT gateways ${figure(r.natGateways)}`.padEnd(16),
@@ -101,12 +104,28 @@ export function renderReport(report: ReadinessReport, resources?: SetupResourceN
     ...(anyDefault ? ["* AWS's documented default; the account's own quota could not be read."] : []),
     ...unknownQuotaLines(report),
     ...notes.map((n) => `- ${n}`),
-    !reportPasses(report)
-      ? 'Not ready: see the problems (!) above.'
-      : report.regions.some((r) => r.unknownQuotas.length)
-        ? 'Ready, as far as could be checked: some limits are unknown (?), see how to check them above.'
-        : 'Ready.',
+    conclusion(report),
   ].join('\n');
+}
+
+/** The last line: the report's verdict in words, and for `unknown` what to check. */
+function conclusion(report: ReadinessReport): string {
+  switch (report.verdict) {
+    case 'blocked':
+      return 'Blocked: see the problems (!) above.';
+    case 'unknown': {
+      const unknown = report.regions.filter((r) => r.verdict === 'unknown').map((r) => r.region);
+      const where = unknown.length
+        ? `Cannot tell whether a workspace fits in ${unknown.join(', ')}: a limit could not be read, and AWS's default alone leaves no room. Check the quotas marked ? above; the account's own values decide.`
+        : 'Every region has room.';
+      const permissions = report.permissions.checked ? '' : ' The setup permissions were not checked in advance.';
+      return `Unknown: ${where}${permissions}`;
+    }
+    case 'ready':
+      return report.regions.some((r) => r.unknownQuotas.length)
+        ? "Ready: some limits could not be read (?), but AWS's defaults already leave room."
+        : 'Ready.';
+  }
 }
 
 export const doctor: Command = async (argv: string[], _io: CliIo, deps): Promise<CommandOutput> => {
@@ -115,8 +134,8 @@ export const doctor: Command = async (argv: string[], _io: CliIo, deps): Promise
   // The readiness core (EC2, Service Quotas, IAM clients) loads only when doctor runs.
   const { checkReadiness } = await import('../../core/readiness');
   const report = await checkReadiness(aws, { region, workspaceVcpus, resources });
-  // A limit that could not be read is a warning: only real problems (a limit that was read and is
-  // too small, a count that could not be made, a missing permission) fail the doctor.
+  // Only `blocked` fails the doctor (a limit that was read and is too small, a count that could not
+  // be made, a missing permission); `unknown` says what to check and exits 0.
   return { json: report, human: renderReport(report, resources), exitCode: reportPasses(report) ? EXIT.ok : EXIT.aws };
 };
 

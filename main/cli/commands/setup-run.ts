@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors';
 import type { SetupConnection } from '../../core/app/setup-service';
 import { configurationOf } from '../../core/app/setup-runs';
 import type { ApplyFailedError } from '../../core/setup/apply';
-import { ConfigurationStore } from '../../core/store/configurations';
+import { ConfigurationNameTaken, ConfigurationStore } from '../../core/store/configurations';
 import { defaultDataDir } from '../../core/store/data-dir';
 import { parseFlags, requireFlag, validateWith } from '../args';
 import { credentialFlags, type CliDeps, type CredentialFlags } from '../deps';
@@ -79,9 +79,32 @@ const manualLines = (manual: ManualStep[]) => manual.map((m) => `  ${m.resource}
 const interruptedLines = (runs: InterruptedRun[]) =>
   runs.map((r) => `  run ${r.runId} (${r.configuration}, account ${r.account}, ${r.region}, started ${r.startedAt}): ${r.resources.map((x) => `${x.kind} ${x.name} [${x.state}]`).join(', ') || 'nothing created'}`).join('\n');
 
+/**
+ * A name this account already uses for other resources: exit 3 with the existing configuration (as
+ * `onramp configurations` lists it), before anything is created.
+ */
+function nameTakenExit(err: ConfigurationNameTaken): CliExit {
+  const { name, accountId, region, bucketName, tableName, roleArn, createdAt, verifiedAt } = err.existing;
+  return new CliExit(
+    EXIT.aws,
+    { error: { code: 'Conflict', message: err.message, field: '--name' }, existing: { name, accountId, region, bucketName, tableName, roleArn, createdAt, verifiedAt } },
+    err.message,
+  );
+}
+
+/** Run `work`, turning a taken configuration name into its exit. */
+async function refusingTakenName<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    throw err instanceof ConfigurationNameTaken ? nameTakenExit(err) : err;
+  }
+}
+
 export const plan: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
-  const result = await (await setupService(io)).plan(await connect(deps, credentials, input.region), input);
+  const service = await setupService(io);
+  const result = await refusingTakenName(async () => service.plan(await connect(deps, credentials, input.region), input));
   const conflict = result.steps.some((s) => s.action === 'conflict');
   const human = [
     result.steps.map((s) => `${s.action.toUpperCase().padEnd(8)} ${s.resource.padEnd(6)} ${s.name}\n         ${s.detail}`).join('\n'),
@@ -95,7 +118,7 @@ export const apply: Command = async (argv, io, deps) => {
   const { credentials, input } = parseSetupInput(argv);
   const service = await setupService(io);
   try {
-    const saved = await runCancellable(io, SETUP_CANCEL, (runs) =>
+    const saved = await refusingTakenName(() => runCancellable(io, SETUP_CANCEL, (runs) =>
       runs.start({
         kind: 'setup-apply',
         subject: input.name,
@@ -103,7 +126,7 @@ export const apply: Command = async (argv, io, deps) => {
         work: async (run) => service.apply(await connect(deps, credentials, input.region), input, { signal: run.signal, onStep: printStep(io) }),
         result: configurationOf,
       }),
-    );
+    ));
     const result = configurationOf(saved);
     const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${String(v)}`).join('\n');
     return { json: result, human, exitCode: EXIT.ok };

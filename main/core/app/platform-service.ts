@@ -96,9 +96,14 @@ function draftFrom(source: RegistrationSource): CloudConfigDraft {
   };
 }
 
-/** The one platform configuration named `name`; several of that name is a Conflict (Onramp never picks one). */
-function single(items: readonly PlatformCloudConfig[], name: string): PlatformCloudConfig | null {
-  const named = items.filter((c) => c.name === name);
+/**
+ * The one platform configuration named `name`; several of that name is a Conflict (Onramp never picks
+ * one) — unless exactly one of them is for this AWS account (the same name may be saved in two accounts).
+ */
+function single(items: readonly PlatformCloudConfig[], name: string, accountId: string): PlatformCloudConfig | null {
+  const all = items.filter((c) => c.name === name);
+  const ofAccount = all.filter((c) => c.accountId === accountId);
+  const named = all.length > 1 && ofAccount.length === 1 ? ofAccount : all;
   if (named.length > 1) {
     throw new AppError(
       'Conflict',
@@ -128,12 +133,14 @@ function mismatchNote(name: string, fields: readonly FieldComparison[], created:
  */
 export async function registerConfiguration(deps: PlatformServiceDeps, source: RegistrationSource): Promise<RegisterResult> {
   const { api, store } = deps;
-  const saved = await store.get(source.name);
+  // A name is unique per account only: the saved configuration is the one of this account and name.
+  const key = { accountId: source.accountId, name: source.name };
+  const saved = await store.get(key);
   const link = linkFor(saved, api.apiUrl);
   let existing = link ? await api.get(link.uuid) : null;
   if (!existing) {
     const listed = await api.list();
-    existing = single(listed.items, source.name);
+    existing = single(listed.items, source.name, source.accountId);
     if (!existing && !listed.complete) {
       throw new AppError(
         'Conflict',
@@ -152,7 +159,7 @@ export async function registerConfiguration(deps: PlatformServiceDeps, source: R
   const fields = compareWithPlatform(source, platform);
   const matches = allMatch(fields);
   if ((outcome === 'created' || matches) && saved && sameSource(sourceFromSaved(saved), source)) {
-    await store.update(source.name, {
+    await store.update(key, {
       platform: { uuid: platform.uuid, status: platform.status, apiUrl: api.apiUrl, registeredAt: new Date(deps.now()).toISOString() },
     });
   }
@@ -175,28 +182,42 @@ export async function platformOverview(deps: PlatformServiceDeps): Promise<Platf
   const { api, store } = deps;
   const [listed, saved] = await Promise.all([api.list(), store.list()]);
   const claimed = new Set<string>();
-  const rows: PlatformRow[] = [];
+  const found = new Map<SavedConfiguration, PlatformCloudConfig>();
+  const notes = new Map<SavedConfiguration, string>();
+  // First by saved UUID, then by name and account, then by name alone: a configuration of the same
+  // name in another account never takes the entry that names this one's account.
   for (const config of saved) {
     const link = linkFor(config, api.apiUrl);
-    let found = link ? (listed.items.find((c) => c.uuid === link.uuid) ?? null) : null;
-    if (link && !found && !listed.complete) found = await api.get(link.uuid);
-    let note: string | null = null;
-    if (!found) {
-      const named = listed.items.filter((c) => c.name === config.name && !claimed.has(c.uuid));
-      if (named.length > 1) note = `The platform holds ${named.length} Cloud Configurations named "${config.name}"; register will not choose one.`;
-      else found = named[0] ?? null;
-      if (!found && !note && link) note = `Registered as ${link.uuid}, but the platform no longer lists it.`;
+    let hit = link ? (listed.items.find((c) => c.uuid === link.uuid) ?? null) : null;
+    if (link && !hit && !listed.complete) hit = await api.get(link.uuid);
+    if (hit) {
+      found.set(config, hit);
+      claimed.add(hit.uuid);
     }
-    const base = { name: config.name, region: config.region, verifiedAt: config.verifiedAt };
-    if (!found) {
-      rows.push({ ...base, registered: false, uuid: null, status: null, matches: null, fields: [], note });
-      continue;
-    }
-    claimed.add(found.uuid);
-    const fields = compareWithPlatform(sourceFromSaved(config), found);
-    const matches = allMatch(fields);
-    rows.push({ ...base, registered: true, uuid: found.uuid, status: found.status, matches, fields, note: matches ? null : mismatchNote(config.name, fields, false) });
   }
+  for (const byAccount of [true, false]) {
+    for (const config of saved) {
+      if (found.has(config) || notes.has(config)) continue;
+      const named = listed.items.filter((c) => c.name === config.name && !claimed.has(c.uuid) && (!byAccount || c.accountId === config.accountId));
+      if (named.length > 1) notes.set(config, `The platform holds ${named.length} Cloud Configurations named "${config.name}"; register will not choose one.`);
+      else if (named[0]) {
+        found.set(config, named[0]);
+        claimed.add(named[0].uuid);
+      }
+    }
+  }
+  const rows: PlatformRow[] = saved.map((config) => {
+    const base = { name: config.name, accountId: config.accountId, region: config.region, verifiedAt: config.verifiedAt };
+    const hit = found.get(config);
+    if (!hit) {
+      const link = linkFor(config, api.apiUrl);
+      const note = notes.get(config) ?? (link ? `Registered as ${link.uuid}, but the platform no longer lists it.` : null);
+      return { ...base, registered: false, uuid: null, status: null, matches: null, fields: [], note };
+    }
+    const fields = compareWithPlatform(sourceFromSaved(config), hit);
+    const matches = allMatch(fields);
+    return { ...base, registered: true, uuid: hit.uuid, status: hit.status, matches, fields, note: matches ? null : mismatchNote(config.name, fields, false) };
+  });
   const platformOnly = listed.items.filter((c) => !claimed.has(c.uuid));
   return { apiUrl: api.apiUrl, configurations: rows, platformOnly };
 }

@@ -22,7 +22,8 @@ import { describeManual, rollback } from '../setup/rollback';
 import { undoJournal } from '../setup/undo-journal';
 import type { RunJournal } from '../setup/run-context';
 import { verifyConfiguration } from '../setup/verify';
-import type { ConfigurationStore } from '../store/configurations';
+import { nameTakenBy, sameResources } from '../../../shared/setup/saved-configurations';
+import { ConfigurationNameTaken, type ConfigurationStore } from '../store/configurations';
 import { checkDataDir } from '../store/data-dir';
 
 /** Who is connected: the AWS context and, when already known, its account and profile. */
@@ -113,6 +114,26 @@ export function createSetupService(deps: SetupServiceDeps) {
     return { runs: journals.filter(isInterrupted).map(toInterrupted), unreadable };
   }
 
+  /**
+   * Refuse a name this account already uses for a configuration of other resources, before anything
+   * is sent to create: saving it would replace that record and orphan its resources out of sight.
+   */
+  async function refuseTakenName(input: SetupInput, account: string): Promise<void> {
+    const taken = nameTakenBy(await deps.store.list(), account, input);
+    if (taken) throw new ConfigurationNameTaken(taken);
+  }
+
+  /**
+   * With names given by hand (the CLI) and none saved for this account: the configuration of that
+   * name and bucket saved for another account (a bucket name is global, so it is that very
+   * configuration), or null. Verify and destroy refuse it rather than read or touch the wrong account.
+   */
+  async function savedElsewhere(target: Pick<SetupInput, 'name' | 'bucketName'>, account: string): Promise<SavedConfiguration | null> {
+    const list = await deps.store.list();
+    if (list.some((c) => c.accountId === account && c.name === target.name)) return null;
+    return list.find((c) => c.name === target.name && c.accountId !== account && c.bucketName === target.bucketName) ?? null;
+  }
+
   function sameAccount(saved: { name: string; accountId: string }, account: string): void {
     if (saved.accountId !== account) {
       throw new AppError('WrongAccount', `This configuration belongs to account ${saved.accountId}; you are connected to ${account}. Connect with a profile of account ${saved.accountId}.`);
@@ -139,6 +160,7 @@ export function createSetupService(deps: SetupServiceDeps) {
     // Before anything is sent: the journal and the saved list must have somewhere to go.
     await checkDataDir(deps.dataDir);
     const account = await accountOf(conn);
+    await refuseTakenName(input, account);
     const run = lazyJournal(journal, { configuration: input.name, account, profile: conn.profile, input, now: deps.now });
     let config: CloudConfiguration;
     let identity: CreatedIdentity;
@@ -173,6 +195,7 @@ export function createSetupService(deps: SetupServiceDeps) {
     /** The plan, with this configuration's interrupted runs and other configurations' claims. */
     async plan(conn: SetupConnection, input: SetupInput): Promise<Plan> {
       const account = await accountOf(conn);
+      await refuseTakenName(input, account);
       const { runs } = await interrupted();
       const mine = runs.filter((r) => r.configuration === input.name && r.account === account);
       return (await computePlan(conn.aws, input, { account, claims: await claims(), interrupted: mine })).plan;
@@ -182,25 +205,30 @@ export function createSetupService(deps: SetupServiceDeps) {
     apply,
 
     /** Verify a saved configuration (or, from the CLI, names given by hand) and record the outcome. */
-    async verify(conn: SetupConnection, target: SetupInput & { tableArn?: string; roleArn?: string }): Promise<VerifyResult> {
+    async verify(conn: SetupConnection, target: SetupInput & { tableArn?: string; roleArn?: string; accountId?: string }): Promise<VerifyResult> {
       const account = await accountOf(conn);
-      const saved = await deps.store.get(target.name);
-      if (saved) sameAccount(saved, account);
+      sameAccount({ name: target.name, accountId: target.accountId ?? (await savedElsewhere(target, account))?.accountId ?? account }, account);
+      const key = { accountId: account, name: target.name };
+      // The saved record counts only when the names are its own (names given by hand may describe others).
+      const found = await deps.store.get(key);
+      const saved = found && sameResources(found, target) ? found : null;
       const result = await verifyConfiguration(conn.aws, saved ? { ...target, tableArn: saved.tableArn, roleArn: saved.roleArn } : target, { account, claims: await claims() });
       // A failed verify clears the last success, so "Verified" never outlives the drift it missed.
-      if (saved && saved.bucketName === target.bucketName) await deps.store.update(target.name, { verifiedAt: result.ok ? new Date(deps.now()).toISOString() : null });
+      if (saved) await deps.store.update(key, { verifiedAt: result.ok ? new Date(deps.now()).toISOString() : null });
       return result;
     },
 
     /** Destroy, then forget the configuration when nothing had to be kept. */
-    async destroy(conn: SetupConnection, target: DestroyTarget, hooks: Pick<RunHooks, 'signal'> = {}): Promise<DestroyResult> {
+    async destroy(conn: SetupConnection, target: DestroyTarget & { accountId?: string }, hooks: Pick<RunHooks, 'signal'> = {}): Promise<DestroyResult> {
       await checkDataDir(deps.dataDir);
       const account = await accountOf(conn);
-      const saved = await deps.store.get(target.name);
-      if (saved) sameAccount(saved, account);
+      sameAccount({ name: target.name, accountId: target.accountId ?? (await savedElsewhere(target, account))?.accountId ?? account }, account);
       const result = await destroyConfiguration(conn.aws, target, { account, claims: await claims(), signal: hooks.signal, lockDir: deps.lockDir });
       if (result.kept.length === 0 && !result.cancelled) {
-        await deps.store.remove(target.name);
+        // Only this account's record of these resources: another account's configuration of the same name stays.
+        const key = { accountId: account, name: target.name };
+        const saved = await deps.store.get(key);
+        if (saved && sameResources(saved, target)) await deps.store.remove(key);
         await clearSettled(target, account, null);
       }
       return result;

@@ -35,7 +35,7 @@ export async function readVcpuQuota(aws: AwsContext, region: string, usageClass:
       return { quotaCode, value: null, note: 'The quota is hidden: this identity may not call servicequotas:GetServiceQuota.' };
     }
     if (isAwsError(err, 'noSuchQuota')) {
-      return { quotaCode, value: null, note: `Service Quotas does not know quota ${quotaCode} in ${region}.` };
+      return { quotaCode, value: null, note: `Service Quotas gave no value for the ${usageClass} vCPU quota (${quotaCode}) in ${region}, so its limit is unknown; the Readiness screen says how to look it up.` };
     }
     return { quotaCode, value: null, note: `The quota could not be read (${mapped.code}).` };
   }

@@ -2,7 +2,7 @@ import type { PermissionCheck, ReadinessReport } from '../../../shared/contract/
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../shared/regions';
 import { DEFAULT_WORKSPACE_VCPUS } from '../../../shared/readiness/quotas';
 import type { SetupResourceNames } from '../../../shared/readiness/setup-actions';
-import { judgeRegion } from '../../../shared/readiness/verdict';
+import { judgeRegion, reportVerdict } from '../../../shared/readiness/verdict';
 import type { AwsContext } from '../aws/context';
 import { whoAmI } from '../profiles/session';
 import { measureRegion } from './limits';
@@ -35,11 +35,13 @@ export async function checkReadiness(aws: AwsContext, opts: ReadinessOptions = {
     checkPermissionsWithin(aws, identity.arn, { timeoutMs, resources: opts.resources }),
     Promise.all(regions.map((region) => measureRegion(aws, region, { timeoutMs }))),
   ]);
+  const judged = measured.map((m) => judgeRegion(m, workspaceVcpus));
   return {
     identity: { account: identity.account, arn: identity.arn },
+    verdict: reportVerdict({ permissions, regions: judged }),
     workspaceVcpus,
     permissions,
-    regions: measured.map((m) => judgeRegion(m, workspaceVcpus)),
+    regions: judged,
   };
 }
 

@@ -27,21 +27,22 @@ function savedName(c: SavedConfiguration, kind: SetupResource): string | null {
 }
 
 /**
- * The other configurations (not `configuration`) that use a resource: saved ones of the same account
+ * The other configurations (not `configuration` of this account) that use a resource: saved ones of the same account
  * (and region, for a table) naming it, and runs whose journal lists it. A bucket name is global, so
  * any saved configuration naming it counts.
  */
 export function otherUsers(claims: Claims, configuration: string, kind: SetupResource, name: string, where: Where): string[] {
   const users = new Set<string>();
   for (const c of claims.saved) {
-    if (c.name === configuration) continue;
+    // The same configuration is the same name in the same account (another account's of that name is another's).
+    if (c.name === configuration && c.accountId === where.account) continue;
     if (kind !== 'bucket' && c.accountId !== where.account) continue;
     if (kind === 'table' && c.region !== where.region) continue;
     const theirs = savedName(c, kind);
     if (theirs !== null && sameName(kind, theirs, name)) users.add(c.name);
   }
   for (const j of claims.journals) {
-    if (j.configuration === configuration) continue;
+    if (j.configuration === configuration && j.account === where.account) continue;
     if (kind !== 'bucket' && j.account !== where.account) continue;
     if (kind === 'table' && j.region !== where.region) continue;
     // A journal's role entry also claims the inline policy on it.

@@ -5,6 +5,7 @@ import { assessBucket, assessRoleAndPolicy, assessTable, repairable, type Assess
 import { NO_CLAIMS, type Claims } from './claims';
 import { renderPlatformPolicy } from './policy';
 import { RESOURCE_SPEC } from './spec';
+import { formatNumber } from '../../../shared/format';
 
 /** The plan plus what apply needs to carry it out. */
 export interface DetailedPlan {
@@ -37,11 +38,16 @@ const CREATE_DETAIL = {
   role: (i: SetupInput) => `new role trusting arn:aws:iam::${i.platformAccountId}:root with your external ID`,
 } as const;
 
+/** A plan detail as a sentence: it starts with a capital, whatever fragment it was built from. */
+function sentence(detail: string): string {
+  return detail.charAt(0).toUpperCase() + detail.slice(1);
+}
+
 /** Decide one resource's action from its assessment: every verify failure maps to exactly one action. */
 export function actionFor(a: Assessment, createDetail: string): PlanStep {
   // The role's step names who else its trust policy lets in, whatever the action (scripts read it from --json).
   const also = a.alsoTrusted?.length ? { alsoTrusted: a.alsoTrusted } : {};
-  const step = (action: PlanStep['action'], detail: string): PlanStep => ({ resource: a.resource, name: a.name, action, detail, ...also });
+  const step = (action: PlanStep['action'], detail: string): PlanStep => ({ resource: a.resource, name: a.name, action, detail: sentence(detail), ...also });
   if (!a.exists) return step('create', createDetail);
   if (a.owner.kind === 'foreign') return step('conflict', a.owner.detail);
   if (a.owner.kind === 'other') return step('conflict', `${a.owner.detail}; Onramp will not share or change it — choose another name`);
@@ -72,7 +78,7 @@ export async function computePlan(aws: AwsContext, input: SetupInput, opts: Plan
 
   const steps: PlanStep[] = [actionFor(bucket, CREATE_DETAIL.bucket(input)), actionFor(table, CREATE_DETAIL.table(input)), actionFor(role, CREATE_DETAIL.role(input))];
   const roleStep = steps[2]!;
-  const policyDetail = `inline policy for bucket ${input.bucketName} and table ${input.tableName} (${policyDocument.length} of 10,240 characters)`;
+  const policyDetail = `inline policy for bucket ${input.bucketName} and table ${input.tableName} (${formatNumber(policyDocument.length)} of ${formatNumber(10_240)} characters)`;
   if (roleStep.action === 'conflict' && (!policy.exists || policy.owner.kind !== 'this')) {
     steps.push({ resource: 'policy', name: policy.name, action: 'conflict', detail: 'cannot be added: the role it belongs to is a conflict' });
   } else if (!policy.exists) {
@@ -85,7 +91,7 @@ export async function computePlan(aws: AwsContext, input: SetupInput, opts: Plan
     steps.push({ resource: 'policy', name: policy.name, action: 'conflict', detail: 'an inline policy of this name exists with different content (another bucket, table or version); Onramp will not overwrite it' });
   }
   return {
-    plan: { steps, interrupted: opts.interrupted ?? [] },
+    plan: { steps: steps.map((st) => ({ ...st, detail: sentence(st.detail) })), interrupted: opts.interrupted ?? [] },
     account,
     tableArn,
     roleArn: role.arn ?? `arn:aws:iam::${account}:role/${input.roleName}`,

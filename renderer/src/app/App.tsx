@@ -1,15 +1,25 @@
-import { AppShell, Button, Group, Modal, NavLink, Stack, Text, ThemeIcon } from '@mantine/core';
-import { IconStairsUp } from '@tabler/icons-react';
+import { ActionIcon, AppShell, Group, NavLink, Text, ThemeIcon, Tooltip } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
+import { IconLayoutSidebarLeftCollapse, IconLayoutSidebarLeftExpand, IconStairsUp } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
+// entry.ts imports nothing: the wizard's model (and the schemas it validates with) stays in its own chunk.
+import { newAlarmEntry, unsavedAlarm } from '../features/alarm-wizard/entry';
 import { api, call } from '../api';
-import { RunsProvider, useRunsInFlight } from '../components/runs';
-import { useInterruptedRunsNotice } from '../features/setup-wizard';
+import { setNoticeShell, showNotice } from '../components/notice';
+import { RunsProvider } from '../components/runs';
+import { useAlarmRun } from '../features/alarm-wizard/alarm-run';
+import { unsavedSetup } from '../features/setup-wizard/model';
+import { useInterruptedRunsNotice, useSetupRun } from '../features/setup-wizard';
+import { DisconnectModal, type InProgress } from './DisconnectModal';
 import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
 import { SessionHeader } from './SessionHeader';
 import { ThemeToggle, useThemePreference } from './ThemeToggle';
+
+/** Below this window width the navbar collapses to its icons (a toggle opens it again). */
+export const NAVBAR_COLLAPSE_BELOW_PX = 1000;
 
 /** The application shell: header with the connected identity, a navbar of features, and the active screen. */
 export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
@@ -21,24 +31,34 @@ export function App({ navItems = NAV_ITEMS }: { navItems?: NavItem[] }) {
   );
 }
 
-/** What the disconnect question calls a place's run, and the screen that shows it. */
-const RUN_PLACES: Record<string, { what: string; screen: string }> = {
-  setup: { what: 'A setup run', screen: 'setup' },
-  alarm: { what: 'An alarm create', screen: 'new-alarm' },
-};
-
 function Shell({ navItems }: { navItems: NavItem[] }) {
   const [active, setActive] = useState(navItems[0].id);
   useInterruptedRunsNotice();
-  const inFlight = useRunsInFlight();
-  // A run in progress keeps going after a disconnect, but the user should choose that knowingly.
-  const running: { what: string; screen: string } | null = inFlight.map((p) => RUN_PLACES[p.name]).find(Boolean) ?? null;
-  const [confirmDisconnect, setConfirmDisconnect] = useState(false);
+  const setupRun = useSetupRun();
+  const alarmRun = useAlarmRun();
   const [session, setSession] = useState<SessionInfo | null>(null);
+  // What a disconnect would interrupt: a run in progress, or a wizard with input not yet applied.
+  const inProgress: InProgress | null = setupRun?.running
+    ? { kind: 'run', what: 'A setup run', screen: 'setup' }
+    : alarmRun?.state?.creating
+      ? { kind: 'run', what: 'An alarm create', screen: 'new-alarm' }
+      : setupRun && unsavedSetup({ step: setupRun.step, form: setupRun.form, runId: setupRun.runId })
+        ? { kind: 'draft', what: 'New setup', screen: 'setup' }
+        : unsavedAlarm(alarmRun?.state ?? null)
+          ? { kind: 'draft', what: 'New alarm', screen: 'new-alarm' }
+          : null;
+  const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   // An alarm handed from the dashboard's Edit to the wizard; any other navigation clears it.
   const [alarmToEdit, setAlarmToEdit] = useState<AlarmForm | null>(null);
+  const narrow = useMediaQuery(`(max-width: ${NAVBAR_COLLAPSE_BELOW_PX - 0.02}px)`) ?? false;
+  const [opened, setOpened] = useState(false);
+  const collapsed = narrow && !opened;
   const go = (id: string) => {
     setAlarmToEdit(null);
+    // "New alarm" is new: a finished create (or an edit) gives way to a fresh wizard; a create still
+    // running, or a new alarm being filled in, keeps its place (features/alarm-wizard/entry.ts).
+    // Cleared, the wizard begins a new alarm with the session's region when it opens.
+    if (id === 'new-alarm' && alarmRun && newAlarmEntry(alarmRun.state) === 'fresh') alarmRun.clear();
     setActive(id);
   };
   const { setTheme } = useThemePreference();
@@ -62,6 +82,10 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
     });
   }, []); // once, at start-up
 
+  const current = navItems.find((n) => n.id === active) ?? navItems[0];
+  // Notices about the screen on view are not drawn over it; their "Show" actions navigate like the navbar.
+  useEffect(() => setNoticeShell(current.id, go));
+
   const ctx: ScreenContext = {
     session,
     setSession,
@@ -71,17 +95,26 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
       setAlarmToEdit(form);
       setActive('new-alarm');
     },
+    lastAlarm: alarmRun?.finished ? { id: alarmRun.finished.runId, alarmName: alarmRun.finished.result.alarmName, regions: alarmRun.finished.result.regions.map((r) => r.region) } : null,
   };
   const disconnect = () => {
     setConfirmDisconnect(false);
+    const was = session;
     void call(() => api().session.disconnect({}));
     setSession(null);
     go('connect');
+    if (was) {
+      showNotice({
+        title: 'Disconnected',
+        color: 'gray',
+        message: `From account ${was.account} (${was.profile}).${inProgress?.kind === 'draft' ? ` ${inProgress.what} keeps what you typed: connect again to continue it.` : ''}`,
+      });
+    }
   };
-  const current = navItems.find((n) => n.id === active) ?? navItems[0];
+  const highlighted = current.within ?? current.id;
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 220, breakpoint: 0 }} padding="lg">
+    <AppShell header={{ height: 60 }} navbar={{ width: collapsed ? 64 : 220, breakpoint: 0 }} padding="lg">
       <AppShell.Header>
         <Group h="100%" px="md" justify="space-between" wrap="nowrap">
           <Group gap="xs" wrap="nowrap">
@@ -93,54 +126,51 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap" style={{ minWidth: 0 }}>
-            <SessionHeader
-              session={session}
-              onDisconnect={() => (running ? setConfirmDisconnect(true) : disconnect())}
-            />
+            <SessionHeader session={session} onDisconnect={() => (inProgress ? setConfirmDisconnect(true) : disconnect())} />
             <ThemeToggle onChange={(theme) => void call(() => api().settings.update({ theme }))} />
           </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">
-        {navItems.map((item) => (
-          <NavLink
-            key={item.id}
-            label={item.label}
-            leftSection={<item.icon size={18} />}
-            active={item.id === current.id}
-            aria-current={item.id === current.id ? 'page' : undefined}
-            onClick={() => go(item.id)}
-            component="button"
-          />
-        ))}
+        {narrow && (
+          <Group justify={collapsed ? 'center' : 'flex-end'} mb={4}>
+            <Tooltip label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'} position="right">
+              <ActionIcon variant="subtle" color="gray" size="lg" aria-label={collapsed ? 'Expand the sidebar' : 'Collapse the sidebar'} aria-expanded={!collapsed} onClick={() => setOpened((o) => !o)}>
+                {collapsed ? <IconLayoutSidebarLeftExpand size={20} aria-hidden /> : <IconLayoutSidebarLeftCollapse size={20} aria-hidden />}
+              </ActionIcon>
+            </Tooltip>
+          </Group>
+        )}
+        {navItems
+          .filter((item) => !item.hidden)
+          .map((item) => (
+            <Tooltip key={item.id} label={item.label} position="right" disabled={!collapsed}>
+              <NavLink
+                label={collapsed ? undefined : item.label}
+                aria-label={item.label}
+                leftSection={<item.icon size={collapsed ? 20 : 18} />}
+                active={item.id === highlighted}
+                aria-current={item.id === highlighted ? 'page' : undefined}
+                onClick={() => go(item.id)}
+                component="button"
+                styles={collapsed ? { section: { marginInlineEnd: 0 }, root: { justifyContent: 'center' } } : undefined}
+              />
+            </Tooltip>
+          ))}
       </AppShell.Navbar>
       <AppShell.Main>
         <div key={alarmToEdit ? `${current.id}:edit:${alarmToEdit.name}` : current.id}>{current.render(ctx)}</div>
       </AppShell.Main>
-      <Modal opened={confirmDisconnect} onClose={() => setConfirmDisconnect(false)} title={`${running?.what ?? 'A run'} is in progress`}>
-        <Stack>
-          <Text size="sm">
-            Disconnecting does not stop it: the run finishes (or undoes itself) with the credentials it started with. To stop it, cancel it on its screen.
-          </Text>
-          <Group justify="flex-end">
-            <Button variant="default" onClick={() => setConfirmDisconnect(false)}>
-              Stay connected
-            </Button>
-            <Button
-              variant="light"
-              onClick={() => {
-                setConfirmDisconnect(false);
-                go(running?.screen ?? 'setup');
-              }}
-            >
-              Show the run
-            </Button>
-            <Button color="red" onClick={disconnect}>
-              Disconnect anyway
-            </Button>
-          </Group>
-        </Stack>
-      </Modal>
+      <DisconnectModal
+        opened={confirmDisconnect}
+        inProgress={inProgress}
+        onStay={() => setConfirmDisconnect(false)}
+        onShow={(screen) => {
+          setConfirmDisconnect(false);
+          go(screen);
+        }}
+        onDisconnect={disconnect}
+      />
       <SessionExpiredModal
         connected={session !== null}
         onReconnect={() => {

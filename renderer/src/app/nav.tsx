@@ -3,7 +3,8 @@ import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
-import { LazyAlarmWizard } from '../features/alarm-wizard/LazyAlarmWizard';
+import { LazyAlarmResultScreen, LazyAlarmWizard } from '../features/alarm-wizard/LazyAlarmWizard';
+import { ALARM_RESULT_SCREEN } from '../features/alarm-wizard/alarm-run';
 import { LazyDashboardScreen } from '../features/dashboard/LazyDashboardScreen';
 import { lazyScreen } from './lazy-screen';
 
@@ -22,6 +23,8 @@ export interface ScreenContext {
   alarmToEdit: AlarmForm | null;
   /** Open the alarm wizard on an existing alarm's form. */
   editAlarm: (form: AlarmForm) => void;
+  /** The last alarm create that finished this session (its result stays reachable from Monitoring), or null. */
+  lastAlarm: { id: string; alarmName: string; regions: string[] } | null;
 }
 
 /** One navbar entry and the screen it shows. Add a feature by appending an item. */
@@ -30,6 +33,10 @@ export interface NavItem {
   label: string;
   icon: ComponentType<{ size?: number }>;
   render: (ctx: ScreenContext) => ReactNode;
+  /** A screen reached from within the app (a notice, another screen), not listed in the navbar. */
+  hidden?: boolean;
+  /** The navbar entry to mark as current while a hidden screen is shown. */
+  within?: string;
 }
 
 /** The navbar, in order. */
@@ -50,6 +57,8 @@ export const NAV_ITEMS: NavItem[] = [
         onGoConnect={() => ctx.navigate('connect')}
         onNewAlarm={() => ctx.navigate('new-alarm')}
         onEditAlarm={ctx.editAlarm}
+        lastAlarm={ctx.lastAlarm}
+        onShowAlarmResult={() => ctx.navigate(ALARM_RESULT_SCREEN)}
       />
     ),
   },
@@ -87,4 +96,12 @@ export const NAV_ITEMS: NavItem[] = [
     render: (ctx) => <ConfigurationsScreen session={ctx.session} onNewSetup={() => ctx.navigate('setup')} onOpenSetup={() => ctx.navigate('setup')} />,
   },
   { id: 'settings', label: 'Settings', icon: IconSettings, render: () => <SettingsScreen /> },
+  {
+    id: ALARM_RESULT_SCREEN,
+    label: 'Alarm result',
+    icon: IconAlarmPlus,
+    hidden: true,
+    within: 'monitoring',
+    render: (ctx) => <LazyAlarmResultScreen onOpenDashboard={() => ctx.navigate('monitoring')} onNewAlarm={() => ctx.navigate('new-alarm')} onEdit={ctx.editAlarm} />,
+  },
 ];

@@ -160,5 +160,8 @@ export const theme = createTheme({
     // The focus placeholder Mantine puts first in a menu is a focusable presentational child, which
     // a role="menu" may not hold (axe "aria-required-children"); focus goes to the first item instead.
     Menu: { defaultProps: { withInitialFocusPlaceholder: false } satisfies Partial<MenuProps> },
+    // Mantine paints the placeholder of an input in error red, so an emptied field's example reads
+    // like typed text next to its message: the placeholder keeps its own (dimmed) colour.
+    Input: { styles: { input: { '--input-placeholder-color': 'var(--mantine-color-placeholder)' } } },
   },
 });

@@ -20,16 +20,17 @@ type Outcome = { kind: 'done'; text: string } | { kind: 'error'; error: AppError
 /**
  * A menu that exports a saved Cloud Configuration as CloudFormation, Terraform or an AWS CLI script:
  * download it as a file (Blob + <a download>) or copy it to the clipboard. The button's accessible
- * name is "Export <name>" unless `compact` is off, where it reads "Export as code".
+ * name is "Export <label>" (`label` defaults to the name) unless `compact` is off, where it reads
+ * "Export as code". `accountId` says whose configuration of that name (absent: the connected account's).
  */
-export function ExportMenu({ name, compact = false }: { name: string; compact?: boolean }) {
+export function ExportMenu({ name, accountId, label = name, compact = false }: { name: string; accountId?: string; label?: string; compact?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome>(null);
 
   async function run(format: ExportFormat, action: 'download' | 'copy') {
     setBusy(true);
     setOutcome(null);
-    const r = await call(() => api().export.document({ name, format }));
+    const r = await call(() => api().export.document({ name, ...(accountId ? { accountId } : {}), format }));
     setBusy(false);
     if (!r.ok) return setOutcome({ kind: 'error', error: r.error });
     const doc: ExportDocument = r.value;
@@ -54,12 +55,12 @@ export function ExportMenu({ name, compact = false }: { name: string; compact?: 
               leftSection={<IconFileExport size={compact ? 16 : 18} aria-hidden />}
               rightSection={<IconChevronDown size={14} aria-hidden />}
               loading={busy}
-              aria-label={compact ? `Export ${name}` : undefined}
+              aria-label={compact ? `Export ${label}` : undefined}
             >
               {compact ? 'Export' : 'Export as code'}
             </Button>
           </Menu.Target>
-          <Menu.Dropdown aria-label={`Export ${name}`}>
+          <Menu.Dropdown aria-label={`Export ${label}`}>
             {EXPORT_OPTIONS.map((o, i) => (
               <Fragment key={o.format}>
                 {i > 0 && <Menu.Divider />}

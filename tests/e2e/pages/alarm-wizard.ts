@@ -69,7 +69,7 @@ export class AlarmWizardPage {
   }
 
   get create(): Locator {
-    return this.root.getByRole('button', { name: /^(Create alarm|Create in \d regions|Save again)$/ });
+    return this.root.getByRole('button', { name: /^(Create alarm|Create in \d regions|Update .+)$/ });
   }
 
   /** Tick or untick one of the regions the alarm is created in. */

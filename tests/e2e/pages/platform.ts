@@ -29,11 +29,16 @@ export class PlatformPage {
     return this.main.getByRole('region', { name: 'Bodo Platform' });
   }
 
-  /** One saved configuration's row in the Platform panel. */
-  row(name: string): Locator {
+  /** One saved configuration's row in the Platform panel (its Register button names it and its account). */
+  row(name: string, account = '123456789012'): Locator {
     return this.panel
       .getByRole('table', { name: 'Platform status of saved configurations' })
       .getByRole('row')
-      .filter({ has: this.page.getByRole('button', { name: `Register ${name} with the Bodo Platform` }) });
+      .filter({ has: this.registerRow(name, account) });
+  }
+
+  /** A row's Register button: "Register <name> (account <account>) with the Bodo Platform". */
+  registerRow(name: string, account = '123456789012'): Locator {
+    return this.page.getByRole('button', { name: `Register ${name} (account ${account}) with the Bodo Platform` });
   }
 }

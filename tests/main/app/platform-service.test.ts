@@ -31,7 +31,7 @@ async function setup(opts: FakePlatformOptions = {}, configs: SavedConfiguration
 describe('register', () => {
   it('creates the Cloud Configuration from the saved values and stores its UUID with the configuration', async () => {
     const { fake, store, deps, writes } = await setup();
-    const saved = (await store.get('analytics'))!;
+    const saved = (await store.get({ accountId: '123456789012', name: 'analytics' }))!;
     const result = await registerConfiguration(deps, sourceFromSaved(saved));
     expect(result).toMatchObject({ outcome: 'created', status: 'ACTIVE', name: 'analytics', matches: true, note: null });
     expect(result.uuid).toBe(fake.configs[0]!.uuid);
@@ -44,12 +44,12 @@ describe('register', () => {
       ['region', 'match'],
     ]);
     expect(writes()).toHaveLength(1);
-    expect((await store.get('analytics'))!.platform).toEqual({ uuid: result.uuid, status: 'ACTIVE', apiUrl: fake.apiUrl, registeredAt: new Date(NOW).toISOString() });
+    expect((await store.get({ accountId: '123456789012', name: 'analytics' }))!.platform).toEqual({ uuid: result.uuid, status: 'ACTIVE', apiUrl: fake.apiUrl, registeredAt: new Date(NOW).toISOString() });
   });
 
   it('is idempotent: registering again finds it by its UUID, creates nothing', async () => {
     const { fake, store, deps, writes } = await setup();
-    const source = sourceFromSaved((await store.get('analytics'))!);
+    const source = sourceFromSaved((await store.get({ accountId: '123456789012', name: 'analytics' }))!);
     const first = await registerConfiguration(deps, source);
     const second = await registerConfiguration(deps, source);
     expect(second).toMatchObject({ outcome: 'existing', uuid: first.uuid, matches: true });
@@ -65,7 +65,7 @@ describe('register', () => {
     const result = await registerConfiguration(deps, sourceFromSaved(saved));
     expect(result).toMatchObject({ outcome: 'existing', uuid: byHand.uuid, matches: true });
     expect(writes()).toEqual([]);
-    expect((await store.get('analytics'))!.platform?.uuid).toBe(byHand.uuid);
+    expect((await store.get({ accountId: '123456789012', name: 'analytics' }))!.platform?.uuid).toBe(byHand.uuid);
   });
 
   it('a mismatch is shown side by side and never overwritten (no POST, PUT or DELETE; no link saved)', async () => {
@@ -82,12 +82,12 @@ describe('register', () => {
     expect(result.note).toMatch(/does not overwrite/);
     expect(writes()).toEqual([]);
     expect(fake.configs).toEqual([before]);
-    expect((await store.get('analytics'))!.platform).toBeUndefined();
+    expect((await store.get({ accountId: '123456789012', name: 'analytics' }))!.platform).toBeUndefined();
   });
 
   it('a platform that does not keep the External ID Onramp sent: created, but the difference is reported', async () => {
     const { fake, store, deps } = await setup({ acceptsExternalId: false });
-    const saved = (await store.get('analytics'))!;
+    const saved = (await store.get({ accountId: '123456789012', name: 'analytics' }))!;
     const result = await registerConfiguration(deps, sourceFromSaved(saved));
     expect(result).toMatchObject({ outcome: 'created', matches: false });
     expect(result.fields.find((f) => f.field === 'externalId')).toEqual({
@@ -99,7 +99,7 @@ describe('register', () => {
     });
     expect(result.note).toMatch(/did not keep the External ID/);
     // Linked anyway (it is Onramp's), so a second register compares instead of creating a duplicate.
-    expect((await store.get('analytics'))!.platform?.uuid).toBe(result.uuid);
+    expect((await store.get({ accountId: '123456789012', name: 'analytics' }))!.platform?.uuid).toBe(result.uuid);
     const again = await registerConfiguration(deps, sourceFromSaved(saved));
     expect(again).toMatchObject({ outcome: 'existing', uuid: result.uuid, matches: false });
     expect(fake.configs).toHaveLength(1);
@@ -124,13 +124,13 @@ describe('register', () => {
 
   it('a linked UUID deleted on the platform: found absent (404), created again and relinked', async () => {
     const { fake, store, deps } = await setup();
-    const source = sourceFromSaved((await store.get('analytics'))!);
+    const source = sourceFromSaved((await store.get({ accountId: '123456789012', name: 'analytics' }))!);
     const first = await registerConfiguration(deps, source);
     fake.configs.splice(0, 1);
     const second = await registerConfiguration(deps, source);
     expect(second.outcome).toBe('created');
     expect(second.uuid).not.toBe(first.uuid);
-    expect((await store.get('analytics'))!.platform?.uuid).toBe(second.uuid);
+    expect((await store.get({ accountId: '123456789012', name: 'analytics' }))!.platform?.uuid).toBe(second.uuid);
   });
 
   it('a link to another platform (another API URL) is ignored', async () => {
@@ -143,9 +143,9 @@ describe('register', () => {
 
   it('values that differ from the saved configuration of that name (CLI flags) do not relink it', async () => {
     const { store, deps } = await setup();
-    const saved = (await store.get('analytics'))!;
+    const saved = (await store.get({ accountId: '123456789012', name: 'analytics' }))!;
     await registerConfiguration(deps, { ...sourceFromSaved(saved), bucketName: 'typed-differently' });
-    expect((await store.get('analytics'))!.platform).toBeUndefined();
+    expect((await store.get({ accountId: '123456789012', name: 'analytics' }))!.platform).toBeUndefined();
   });
 });
 
@@ -174,7 +174,7 @@ describe('platform overview', () => {
     const a = savedConfig('alpha');
     const b = savedConfig('beta', { platform: { uuid: 'gone-uuid', status: 'ACTIVE', apiUrl: '', registeredAt: '2026-01-01T00:00:00.000Z' } });
     const { fake, deps, store } = await setup({}, [a, b]);
-    await store.update('beta', { platform: { ...b.platform!, apiUrl: fake.apiUrl } });
+    await store.update({ accountId: '123456789012', name: 'beta' }, { platform: { ...b.platform!, apiUrl: fake.apiUrl } });
     fake.failNext({
       server: 'api',
       method: 'GET',
@@ -186,5 +186,37 @@ describe('platform overview', () => {
     expect(alpha.fields.find((f) => f.field === 'tableName')).toMatchObject({ local: a.tableName, platform: 'some-other-table', state: 'differ' });
     expect(alpha.matches).toBe(false);
     expect(overview.configurations.find((r) => r.name === 'beta')).toMatchObject({ registered: false, note: 'Registered as gone-uuid, but the platform no longer lists it.' });
+  });
+});
+
+describe('the same name saved for two accounts', () => {
+  const OTHER = '210987654321';
+  const theirs = savedConfig('analytics', { accountId: OTHER, bucketName: 'theirs-bodo-state', roleArn: `arn:aws:iam::${OTHER}:role/BodoPlatformUser`, createdAt: '2026-03-02T10:00:00.000Z' });
+
+  it('registering one updates only its own record; the other is compared, never overwritten', async () => {
+    const { fake, store, deps, writes } = await setup({}, [savedConfig(), theirs]);
+    const ours = await registerConfiguration(deps, sourceFromSaved((await store.get({ accountId: '123456789012', name: 'analytics' }))!));
+    expect(ours).toMatchObject({ outcome: 'created', matches: true });
+    expect((await store.get({ accountId: OTHER, name: 'analytics' }))!.platform).toBeUndefined();
+    // The platform's one entry of that name is for the first account: the second is shown side by side.
+    const second = await registerConfiguration(deps, sourceFromSaved(theirs));
+    expect(second).toMatchObject({ outcome: 'existing', uuid: ours.uuid, matches: false });
+    expect(second.fields.find((f) => f.field === 'accountId')).toMatchObject({ local: OTHER, platform: '123456789012', state: 'differ' });
+    expect(writes()).toHaveLength(1);
+    expect(fake.configs).toHaveLength(1);
+    expect((await store.get({ accountId: OTHER, name: 'analytics' }))!.platform).toBeUndefined();
+  });
+
+  it('the overview lists both, each with its account, and gives the platform entry to the account it names', async () => {
+    // The other account's record is newer, so it comes first in the saved list; it must not take the entry.
+    const { fake, store, deps } = await setup({}, [savedConfig(), theirs]);
+    fake.seed({ name: 'analytics', providerData: providerDataOf(savedConfig()) });
+    expect((await store.list())[0]!.accountId).toBe(OTHER);
+    const overview = await platformOverview(deps);
+    expect(overview.configurations.map((r) => [r.accountId, r.registered, r.matches])).toEqual([
+      [OTHER, false, null],
+      ['123456789012', true, true],
+    ]);
+    expect(overview.platformOnly).toEqual([]);
   });
 });

@@ -121,7 +121,7 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto: Ctrl-C, and another account\
     const r = await cli(['setup', 'apply', ...flags(n)], env);
     expect(r.code, r.stderr).toBe(0);
     expect(slow.requests.slice(before).filter((x) => x.action === 'GetCallerIdentity')).toHaveLength(1);
-    expect((await new ConfigurationStore(env.ONRAMP_DATA_DIR!).get(n.name))?.accountId).toBe('123456789012');
+    expect((await new ConfigurationStore(env.ONRAMP_DATA_DIR!).get({ accountId: '123456789012', name: n.name }))?.accountId).toBe('123456789012');
   }, 60_000);
 
   it('verify and destroy refuse a saved configuration of another account, naming both accounts, before touching its resources', async () => {
@@ -140,6 +140,6 @@ describe.skipIf(!HAS_MOTO)('setup CLI against moto: Ctrl-C, and another account\
       // Only who-am-I was asked: no misleading S3/DynamoDB/IAM results.
       expect(slow.requests.slice(before).map((x) => x.service)).toEqual(['sts']);
     }
-    expect((await store.get(n.name))?.accountId).toBe('999999999999');
+    expect((await store.get({ accountId: '999999999999', name: n.name }))?.accountId).toBe('999999999999');
   }, 60_000);
 });

@@ -64,4 +64,24 @@ describe('export:document', () => {
     expect(res).toEqual({ ok: false, error: expect.objectContaining({ code: 'InvalidInput' }) });
     expect(JSON.stringify(res)).toContain('External ID');
   });
+
+  it("names are unique per account: the request's account picks the configuration, and an ambiguous name is refused", async () => {
+    const other = { ...SAVED, accountId: '210987654321', bucketName: 'other-account-state', roleArn: 'arn:aws:iam::210987654321:role/BodoPlatformUser' };
+    const invoke = await setup([SAVED, other]);
+    const mine = await invoke({ name: SAVED.name, accountId: SAVED.accountId, format: 'cli' });
+    const theirs = await invoke({ name: SAVED.name, accountId: '210987654321', format: 'cli' });
+    expect(JSON.stringify(mine)).toContain(SAVED.bucketName);
+    expect(JSON.stringify(theirs)).toContain('other-account-state');
+    expect(JSON.stringify(theirs)).not.toContain(SAVED.bucketName);
+    // Nothing connected and no account given: two accounts have that name, so neither is guessed.
+    expect(await invoke({ name: SAVED.name, format: 'cli' })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'InvalidInput', field: 'accountId', message: expect.stringMatching(/saved for 2 accounts \(123456789012, 210987654321\)/) }),
+    });
+    expect(await invoke({ name: SAVED.name, accountId: '999999999999', format: 'cli' })).toEqual({
+      ok: false,
+      error: expect.objectContaining({ code: 'WrongAccount', message: expect.stringContaining('one is saved for account 123456789012, 210987654321') }),
+    });
+    expect(await invoke({ name: SAVED.name, accountId: '1234', format: 'cli' })).toEqual({ ok: false, error: expect.objectContaining({ code: 'InvalidInput', field: 'accountId' }) });
+  });
 });

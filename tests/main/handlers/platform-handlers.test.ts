@@ -76,7 +76,7 @@ describe('platform channels', () => {
 
     const registered = await invoke('platform:register', { name: 'analytics' });
     expect(registered).toMatchObject({ ok: true, value: { outcome: 'created', status: 'ACTIVE', name: 'analytics', matches: true } });
-    expect((await store.get('analytics'))!.platform?.uuid).toBe(registered.value.uuid);
+    expect((await store.get({ accountId: '123456789012', name: 'analytics' }))!.platform?.uuid).toBe(registered.value.uuid);
     expect(await invoke('configs:list', {})).toMatchObject({ ok: true, value: [{ name: 'analytics', platform: { uuid: registered.value.uuid } }] });
 
     const again = await invoke('platform:register', { name: 'analytics' });

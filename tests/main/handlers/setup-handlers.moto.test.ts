@@ -112,31 +112,38 @@ describe.skipIf(!HAS_MOTO)('setup handlers against moto', () => {
     // The run shows the platform's values, never Onramp's bookkeeping.
     expect(Object.keys(applied.result!).sort()).toEqual(['bucketName', 'externalId', 'name', 'platformAccountId', 'region', 'roleArn', 'roleName', 'tableArn', 'tableName']);
     await a.ok('setup:verify', { name: inp.name });
-    expect((await a.store.get(inp.name))?.verifiedAt).not.toBeNull();
+    expect((await a.store.get({ accountId: '123456789012', name: inp.name }))?.verifiedAt).not.toBeNull();
     const direct = await openSession({ profile: 'default', env: a.env });
     await (await direct.aws.s3('us-east-1')).send(new DeleteBucketTaggingCommand({ Bucket: inp.bucketName }));
     const v = await a.ok<{ ok: boolean; checks: { id: string; ok: boolean }[] }>('setup:verify', { name: inp.name });
     expect(v.ok).toBe(false);
     expect(v.checks[0]).toMatchObject({ id: 'bucket.tags', ok: false });
-    expect((await a.store.get(inp.name))?.verifiedAt).toBeNull();
+    expect((await a.store.get({ accountId: '123456789012', name: inp.name }))?.verifiedAt).toBeNull();
     // Repair is a re-apply: the plan says update, apply fixes it.
     expect((await a.ok<{ steps: { resource: string; action: string }[] }>('setup:plan', inp)).steps[0]).toMatchObject({ resource: 'bucket', action: 'update' });
 
-    await a.store.update(inp.name, { accountId: '999999999999' });
-    const wrong = { code: 'WrongAccount', message: expect.stringContaining('belongs to account 999999999999; you are connected to 123456789012') };
-    expect(await a.invoke('setup:verify', { name: inp.name })).toMatchObject({ ok: false, error: wrong });
-    // Destroy is a run: it ends failed with the same error, having deleted nothing.
-    const destroy = await a.ok<{ runId: string }>('setup:destroy', { name: inp.name, confirmation: inp.name });
-    expect(await a.until(destroy.runId)).toMatchObject({ kind: 'setup-destroy', state: 'failed', error: wrong, result: null });
-    expect(await a.store.get(inp.name)).not.toBeNull();
+    // The same record, saved for another account: named with its account it is refused before any AWS
+    // call; named without one (the connected account's), none is saved here and the message says where.
+    const saved = (await a.store.get({ accountId: '123456789012', name: inp.name }))!;
+    await a.store.remove(saved);
+    await a.store.save({ ...saved, accountId: '999999999999' });
+    for (const [channel, payload] of [['setup:verify', { name: inp.name, accountId: '999999999999' }], ['setup:destroy', { name: inp.name, accountId: '999999999999', confirmation: inp.name }]] as const) {
+      const r = await a.invoke(channel, payload);
+      expect(r).toMatchObject({ ok: false, error: { code: 'WrongAccount', message: expect.stringContaining('belongs to account 999999999999; you are connected to 123456789012') } });
+    }
+    for (const [channel, payload] of [['setup:verify', { name: inp.name }], ['setup:destroy', { name: inp.name, confirmation: inp.name }]] as const) {
+      const r = await a.invoke(channel, payload);
+      expect(r).toMatchObject({ ok: false, error: { code: 'WrongAccount', message: expect.stringContaining(`No configuration named "${inp.name}" is saved for account 123456789012; one is saved for account 999999999999`) } });
+    }
 
     // Back in its own account, the destroy run deletes all four (the bucket lost its tags, but the identity
     // recorded when Onramp created it still says it is Onramp's) and the configuration is forgotten.
-    await a.store.update(inp.name, { accountId: '123456789012' });
+    await a.store.remove({ ...saved, accountId: '999999999999' });
+    await a.store.save(saved);
     const again = await a.ok<{ runId: string }>('setup:destroy', { name: inp.name, confirmation: inp.name });
     const destroyed = await a.until(again.runId);
     expect(destroyed).toMatchObject({ kind: 'setup-destroy', subject: inp.name, state: 'succeeded', error: null, result: { kept: [], cancelled: false } });
     expect((destroyed.result as unknown as { deleted: string[] }).deleted).toHaveLength(4);
-    expect(await a.store.get(inp.name)).toBeNull();
+    expect(await a.store.get({ accountId: '123456789012', name: inp.name })).toBeNull();
   }, 60_000);
 });

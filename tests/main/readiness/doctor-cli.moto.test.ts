@@ -65,15 +65,19 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     const run = await cli(['doctor', '--profile', 'default', '--region', 'us-east-1', '--workspace-vcpus', '2', '--json'], env);
     expect(run.code).toBe(0);
     const out = run.json;
-    expect(keys(out)).toEqual(['identity', 'permissions', 'regions', 'workspaceVcpus']);
+    expect(keys(out)).toEqual(['identity', 'permissions', 'regions', 'verdict', 'workspaceVcpus']);
+    // The region has room, but the setup permissions could not be simulated (moto): the report cannot say "ready".
+    expect(out.verdict).toBe('unknown');
     expect(out.identity).toEqual({ account: '123456789012', arn: expect.stringContaining('123456789012') });
     expect(keys(out.permissions)).toEqual(['checked', 'missing', 'note']);
     expect(out.permissions).toMatchObject({ checked: false, missing: [], note: expect.stringMatching(/simulation is not available/) });
     expect(out.regions).toHaveLength(1);
     const r = out.regions[0];
-    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'unknownQuotas', 'vcpus', 'vpcs', 'warnings']);
+    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'unknownQuotas', 'vcpus', 'verdict', 'vpcs', 'warnings']);
     expect(r).toMatchObject({
       region: 'us-east-1',
+      // The quotas Service Quotas would not give leave room even at AWS's defaults (2 of 5 vCPUs).
+      verdict: 'ready',
       ok: true,
       vpcs: { used: 1, limit: 5, source: 'account' },
       elasticIps: { used: 0, limit: 5, source: 'default' },
@@ -90,12 +94,13 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
       cli(['doctor', '--profile', 'default', '--workspace-vcpus', '2'], env),
     ]);
     expect(json.code).toBe(3);
-    expect(json.json.regions.map((r: { region: string; ok: boolean }) => [r.region, r.ok])).toEqual([
-      ['us-east-1', true],
-      ['us-east-2', true],
-      ['us-west-1', false],
-      ['us-west-2', true],
+    expect(json.json.regions.map((r: { region: string; ok: boolean; verdict: string }) => [r.region, r.verdict, r.ok])).toEqual([
+      ['us-east-1', 'ready', true],
+      ['us-east-2', 'ready', true],
+      ['us-west-1', 'blocked', false],
+      ['us-west-2', 'ready', true],
     ]);
+    expect(json.json.verdict).toBe('blocked');
     const full = json.json.regions[2];
     expect(full.vpcs).toEqual({ used: 5, limit: 5, source: 'account' });
     expect(full.elasticIps).toEqual({ used: 5, limit: 5, source: 'default' });
@@ -103,25 +108,27 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(full.warnings.length).toBeGreaterThan(0);
 
     expect(human.code).toBe(3);
-    expect(human.stdout).toMatch(/^us-west-1 +PROBLEM +VPCs 5\/5 +Elastic IPs 5\/5\*/m);
-    expect(human.stdout).toMatch(/^us-east-1 +ok /m);
+    expect(human.stdout).toMatch(/^us-west-1 +BLOCKED +VPCs 5\/5 +Elastic IPs 5\/5\*/m);
+    expect(human.stdout).toMatch(/^us-east-1 +ready /m);
     expect(human.stdout).toContain('Permissions: not checked.');
-    expect(human.stdout).toContain('Not ready');
+    expect(human.stdout).toMatch(/^Blocked: see the problems/m);
   });
 
-  it('exits 0 with warnings on the default workspace size when Service Quotas cannot give the vCPU quota', async () => {
+  it('unreadable quotas (moto gives none for ec2) on the default workspace size: every region unknown, never "room"; exit 0', async () => {
     const [json, human] = await Promise.all([
       cli(['doctor', '--profile', 'default', '--json'], env),
       cli(['doctor', '--profile', 'default'], env),
     ]);
     expect(json.code, json.stderr).toBe(0);
     expect(json.json.workspaceVcpus).toBe(8);
+    // AWS's default of 5 vCPUs would not fit an 8-vCPU workspace, and the account's own quota is unknown.
+    expect(json.json.verdict).toBe('unknown');
     for (const r of json.json.regions) {
-      expect(r).toMatchObject({ ok: true, problems: [] });
+      expect(r).toMatchObject({ verdict: 'unknown', ok: true, problems: [] });
       expect(r.warnings.join(' ')).toMatch(/Running On-Demand Standard .* quota unknown .*aws service-quotas get-service-quota --service-code ec2 --quota-code L-1216C47A/);
     }
     expect(human.code).toBe(0);
-    expect(human.stdout).toMatch(/^us-west-2 +ok /m);
+    expect(human.stdout).toMatch(/^us-west-2 +UNKNOWN /m);
     for (const r of json.json.regions) expect(r.unknownQuotas).toContainEqual({ quota: 'vcpus', reason: expect.any(String), roomAtDefault: expect.any(Boolean) });
     // Each region says in a few words where the default has no room; the explanation and the command are said once.
     expect(human.stdout.match(/^ {2}\? Standard On-Demand vCPUs: no room at AWS's default of 5; this account's own quota is unknown \(see below\)$/gm)).toHaveLength(4);
@@ -129,7 +136,8 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(explained, human.stdout).toHaveLength(1);
     // No sentence of the explanation repeats: one per unknown quota, not one per region.
     expect(human.stdout.match(/this account's may be higher/g)).toHaveLength(human.stdout.match(/^\? /gm)!.length);
-    expect(human.stdout).toMatch(/Ready, as far as could be checked: some limits are unknown/);
+    expect(human.stdout).toMatch(/^Unknown: Cannot tell whether a workspace fits in us-east-1, us-east-2, us-west-1, us-west-2: a limit could not be read, and AWS's default alone leaves no room\. Check the quotas marked \? above/m);
+    expect(human.stdout).not.toMatch(/\broom for a workspace\b|^Ready/m);
   });
 
   it('exits 3 when a vCPU quota that was read is too small', async () => {
@@ -139,6 +147,8 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
         : undefined;
     const run = await cli(['doctor', '--profile', 'default', '--region', 'us-west-2', '--json'], env);
     expect(run.code).toBe(3);
+    expect(run.json.verdict).toBe('blocked');
+    expect(run.json.regions[0]).toMatchObject({ verdict: 'blocked', ok: false, vcpus: { used: 0, limit: 4, source: 'account' } });
     expect(run.json.regions[0].problems).toEqual([expect.stringContaining('Not enough vCPUs in us-west-2: a workspace needs 8, but only 4 of the 4')]);
   });
 
@@ -146,7 +156,8 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     intercept = (req) => (req.action === 'SimulatePrincipalPolicy' ? simulationAnswer(req, ['s3:PutBucketPublicAccessBlock']) : undefined);
     const run = await cli(['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '1', '--json'], env);
     expect(run.code).toBe(3);
-    expect(run.json.regions[0].ok).toBe(true);
+    expect(run.json.regions[0]).toMatchObject({ ok: true, verdict: 'ready' });
+    expect(run.json.verdict).toBe('blocked');
     expect(run.json.permissions).toEqual({
       checked: true,
       missing: [{ action: 's3:PutBucketPublicAccessBlock', blocks: 'blocking public access to the bucket' }],
@@ -184,7 +195,11 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     const run = await cli(['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '0'], env);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('Permissions: every setup action is allowed.');
-    expect(run.stdout).toMatch(/Ready(\.|, as far as could be checked: some limits are unknown.*)\n?$/);
+    // Every limit that decides it leaves room (the unreadable ones even at AWS's defaults), and every permission was checked.
+    expect(run.stdout).toMatch(/^us-east-2 +ready /m);
+    expect(run.stdout).toMatch(/Ready: some limits could not be read \(\?\), but AWS's defaults already leave room\.\n?$/);
+    const json = await cli(['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '0', '--json'], env);
+    expect(json.json.verdict).toBe('ready');
   });
 
   it('exits 3 for a profile that is not in the files, before any request', async () => {

@@ -105,7 +105,7 @@ describe.skipIf(!HAS_MOTO || !HAS_BOTO3)('ownership that survives lost tags, aga
     const store = new ConfigurationStore(dataDir);
     const { identity: _identity, ...old } = saved;
     await store.save(old);
-    expect((await store.get(inp.name))?.identity).toBeUndefined();
+    expect((await store.get({ accountId: '123456789012', name: inp.name }))?.identity).toBeUndefined();
   });
 
   it('with every tag stripped: verify names the missing tags, plan updates all three, apply re-tags them, destroy removes them', async () => {
@@ -189,7 +189,7 @@ describe.skipIf(!HAS_MOTO || !HAS_BOTO3)('ownership that survives lost tags, aga
     const inp = uniqueSetupInput('moved', REGION);
     await svc.apply(conn, inp);
     const store = new ConfigurationStore(dataDir);
-    const saved = (await store.get(inp.name))!;
+    const saved = (await store.get({ accountId: '123456789012', name: inp.name }))!;
     await store.save({ ...saved, identity: { ...saved.identity, bucket: { createdAt: '2020-01-01T00:00:00.000Z' } } });
     const verified = await svc.verify(conn, inp);
     expect(verified.checks.find((c) => c.id === 'bucket.identity')).toMatchObject({ ok: true, detail: expect.stringContaining('tagged for this configuration') });

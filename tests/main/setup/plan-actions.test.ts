@@ -31,7 +31,7 @@ describe('plan actions map one-to-one to verify failures', () => {
     const ok: Assessment = { resource: 'table', name: 't', exists: true, owner: { kind: 'this' }, blocker: null, checks: [{ id: 'table.exists', label: 'x', resource: 'table', ok: true, detail: '' }] };
     expect(actionFor(ok, 'new').action).toBe('keep');
     expect(actionFor({ ...ok, exists: false }, 'new').action).toBe('create');
-    expect(actionFor({ ...ok, blocker: 'is being deleted' }, 'new')).toMatchObject({ action: 'conflict', detail: 'is being deleted' });
+    expect(actionFor({ ...ok, blocker: 'is being deleted' }, 'new')).toMatchObject({ action: 'conflict', detail: 'Is being deleted' });
     expect(actionFor({ ...ok, owner: { kind: 'foreign', detail: 'another account' } }, 'new').action).toBe('conflict');
   });
 });

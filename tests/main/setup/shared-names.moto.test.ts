@@ -171,8 +171,11 @@ describe.skipIf(!HAS_MOTO)('configurations sharing names, and destroy safety', (
     writeFileSync(journal.fileOf(j.runId), JSON.stringify({ ...JSON.parse(readFileSync(journal.fileOf(j.runId), 'utf8')), pid: 4194305 }));
     await svc.apply(conn, { ...first, bucketName: `onramp-moved-b-${id}` });
     expect((await svc.interrupted()).runs.map((r) => r.runId)).toEqual([j.runId]);
-    // Applying the names it lists settles it.
-    await svc.apply(conn, first);
+    // Applying the names it lists would replace the saved configuration of that name: refused, nothing replaced.
+    await expect(svc.apply(conn, first)).rejects.toMatchObject({ code: 'Conflict', message: expect.stringContaining(`onramp-moved-b-${id}`) });
+    expect((await svc.interrupted()).runs.map((r) => r.runId)).toEqual([j.runId]);
+    // Undoing the run settles it (it created nothing), and the saved configuration stays.
+    await svc.resolveInterrupted(conn, j.runId, 'undo');
     expect((await svc.interrupted()).runs).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@ import { App } from '../../../renderer/src/app/App';
 import { NAV_ITEMS } from '../../../renderer/src/app/nav';
 import type { SessionInfo } from '../../../shared/contract/session';
 import { renderUi } from '../helpers/dom';
-import { createFakeApi } from '../helpers/fake-api';
+import { createFakeApi, fail } from '../helpers/fake-api';
 
 const SESSION: SessionInfo = {
   profile: 'dev',
@@ -31,7 +31,7 @@ describe('App', () => {
     renderUi(<App />);
     expect(screen.getByText('Not connected')).toBeInTheDocument();
     const nav = screen.getByLabelText('Main navigation');
-    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(NAV_ITEMS.map((n) => n.label));
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(NAV_ITEMS.filter((n) => !n.hidden).map((n) => n.label));
     fireEvent.click(within(nav).getByRole('button', { name: 'New setup' }));
     // Screens after the first load on first use (their module is fetched, here transformed too).
     expect(await screen.findByRole('heading', { name: 'New Cloud Configuration' }, { timeout: 15_000 })).toBeInTheDocument();
@@ -209,12 +209,138 @@ describe('App with an alarm create in progress', () => {
     const dialog = await screen.findByRole('dialog', { name: 'An alarm create is in progress' });
     expect(fake.requestsOn('session:disconnect')).toEqual([]);
     fireEvent.click(within(dialog).getByRole('button', { name: 'Show the run' }));
-    expect(await screen.findByRole('heading', { level: 1, name: 'New alarm' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { level: 1, name: 'New alarm' }, { timeout: 5000 })).toBeInTheDocument();
+    // Elsewhere when it finishes: a notice says so, with a way to its result.
+    fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
     const t = 'arn:aws:sns:us-west-2:123456789012:t';
     runs.end(runs.last(), {
       state: 'succeeded',
       result: { alarmName: 'vcpu-high', notifyOn: ['alarm'], regions: [{ region: 'us-west-2', alarmArn: 'arn:aws:cloudwatch:us-west-2:123456789012:alarm:vcpu-high', topicArn: t, updated: false, topicCreated: false, subscriptions: [] }] },
     });
     expect(await screen.findByText('vcpu-high is in place in us-west-2.')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Show result' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Alarm vcpu-high' })).toBeInTheDocument();
+    await waitFor(() => expect(screen.queryByText('vcpu-high is in place in us-west-2.')).toBeNull());
+    // Monitoring keeps the way to it too.
+    fireEvent.click(screen.getByRole('button', { name: 'Monitoring' }));
+    const last = await screen.findByLabelText('Last alarm created', {}, { timeout: 5000 });
+    expect(last).toHaveTextContent('You created vcpu-high in us-west-2 this session.');
+    fireEvent.click(within(last).getByRole('button', { name: 'Show its result' }));
+    expect(await screen.findByRole('region', { name: 'Create result' })).toHaveTextContent('vcpu-high notifies on');
+  });
+
+  it('a create that finishes on the wizard shows its result there, with no notice drawn over it', async () => {
+    const { useAlarmRun } = await import('../../../renderer/src/features/alarm-wizard/alarm-run');
+    const { initialAlarmForm } = await import('../../../renderer/src/features/alarm-wizard/model');
+    const { fakeRuns } = await import('../helpers/runs');
+    const runs = fakeRuns();
+    createFakeApi({
+      ...runs.handlers,
+      'session:current': () => SESSION,
+      'profiles:list': () => [],
+      'usage:history': () => fail('Throttled', 'slow down'),
+      'topics:lookup': (r) => r.regions.map((region) => ({ region, topicArn: null, onramp: false, subscriptions: [] })),
+      'alarms:create': (r) => runs.start('alarm-create', r.config.name),
+    }).install();
+    function StartCreate() {
+      const run = useAlarmRun();
+      return (
+        <button
+          type="button"
+          onClick={() => {
+            run?.begin({ ...initialAlarmForm('us-west-2'), name: 'vcpu-high', threshold: '100', topicMode: 'existing', topicArn: 'arn:aws:sns:us-west-2:123456789012:t' }, null);
+            run?.setStep('review');
+          }}
+        >
+          begin
+        </button>
+      );
+    }
+    const { Notifications } = await import('@mantine/notifications');
+    renderUi(
+      <>
+        <Notifications />
+        <App navItems={[...NAV_ITEMS, { id: 'extra', label: 'Extra', icon: () => null, render: () => <StartCreate /> }]} />
+      </>,
+    );
+    await screen.findByRole('status', { name: 'Connected account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'begin' }));
+    fireEvent.click(screen.getByRole('button', { name: 'New alarm' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Create alarm' }));
+    const t = 'arn:aws:sns:us-west-2:123456789012:t';
+    runs.end(runs.last(), {
+      state: 'succeeded',
+      result: { alarmName: 'vcpu-high', notifyOn: ['alarm'], regions: [{ region: 'us-west-2', alarmArn: 'arn:aws:cloudwatch:us-west-2:123456789012:alarm:vcpu-high', topicArn: t, updated: false, topicCreated: false, subscriptions: [] }] },
+    });
+    expect(await screen.findByRole('region', { name: 'Create result' }, { timeout: 5000 })).toHaveTextContent('Alarm created');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(screen.queryByText('vcpu-high is in place in us-west-2.')).toBeNull();
+  });
+});
+
+describe('App: disconnecting in the middle of a wizard, and narrow windows', () => {
+  it('asks before disconnecting with a setup form filled in, says what was kept, and keeps it', async () => {
+    const { Notifications, notifications } = await import('@mantine/notifications');
+    notifications.clean();
+    const fake = createFakeApi({ 'session:current': () => SESSION, 'profiles:list': () => [], 'session:disconnect': () => null, 'configs:list': () => [], 'readiness:check': () => fail('Throttled', 'slow down') }).install();
+    renderUi(
+      <>
+        <Notifications />
+        <App />
+      </>,
+    );
+    await screen.findByRole('status', { name: 'Connected account' });
+    fireEvent.click(within(screen.getByLabelText('Main navigation')).getByRole('button', { name: 'New setup' }));
+    fireEvent.change(await screen.findByRole('textbox', { name: 'Configuration name' }), { target: { value: 'half-done' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Disconnect in the middle of New setup?' });
+    expect(dialog).toHaveTextContent('New setup keeps what you typed, but its checks, plan and create need a connection');
+    expect(fake.requestsOn('session:disconnect')).toEqual([]);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() => expect(fake.requestsOn('session:disconnect')).toHaveLength(1));
+    expect(await screen.findByText(`From account ${SESSION.account} (${SESSION.profile}). New setup keeps what you typed: connect again to continue it.`)).toBeInTheDocument();
+    expect(screen.getByText('Not connected')).toBeInTheDocument();
+    fireEvent.click(within(screen.getByLabelText('Main navigation')).getByRole('button', { name: 'New setup' }));
+    expect(await screen.findByRole('textbox', { name: 'Configuration name' })).toHaveValue('half-done');
+  });
+
+  it('disconnects at once, with a word, when nothing is in progress', async () => {
+    const { Notifications, notifications } = await import('@mantine/notifications');
+    notifications.clean();
+    const fake = createFakeApi({ 'session:current': () => SESSION, 'profiles:list': () => [], 'session:disconnect': () => null }).install();
+    renderUi(
+      <>
+        <Notifications />
+        <App navItems={NAV_ITEMS.filter((n) => n.id === 'connect')} />
+      </>,
+    );
+    await screen.findByRole('status', { name: 'Connected account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    await waitFor(() => expect(fake.requestsOn('session:disconnect')).toHaveLength(1));
+    expect(screen.queryByRole('dialog')).toBeNull();
+    expect(await screen.findByText(`From account ${SESSION.account} (${SESSION.profile}).`)).toBeInTheDocument();
+  });
+
+  it('below 1000 px the sidebar collapses to its icons, keeps every name, and opens on demand', async () => {
+    const original = window.matchMedia;
+    window.matchMedia = ((query: string) => ({ ...original(query), matches: /max-width: 999/.test(query) })) as typeof window.matchMedia;
+    try {
+      createFakeApi({ 'session:current': () => null, 'profiles:list': () => [], 'configs:list': () => [] }).install();
+      renderUi(<App />);
+      const nav = screen.getByLabelText('Main navigation');
+      const toggle = within(nav).getByRole('button', { name: 'Expand the sidebar' });
+      expect(toggle).toHaveAttribute('aria-expanded', 'false');
+      // Icons only, each still named for screen readers and tests.
+      const configurations = within(nav).getByRole('button', { name: 'Configurations' });
+      expect(configurations).not.toHaveTextContent('Configurations');
+      fireEvent.click(configurations);
+      expect(await screen.findByRole('heading', { name: 'Configurations' })).toBeInTheDocument();
+      fireEvent.click(toggle);
+      expect(within(nav).getByRole('button', { name: 'Collapse the sidebar' })).toHaveAttribute('aria-expanded', 'true');
+      expect(within(nav).getByRole('button', { name: 'Configurations' })).toHaveTextContent('Configurations');
+    } finally {
+      window.matchMedia = original;
+    }
   });
 });

@@ -47,7 +47,7 @@ function summary(state: RegionAlarm['state']): { generatedAt: number; regions: R
         peak24h: 60,
         series: [{ t: now - 600_000, v: 10 }, { t: now - 300_000, v: 15 }],
         quota: null,
-        quotaNote: 'Service Quotas does not know quota L-1216C47A in us-east-1.',
+        quotaNote: 'Service Quotas gave no value for the Standard/OnDemand vCPU quota (L-1216C47A) in us-east-1, so its limit is unknown; the Readiness screen says how to look it up.',
         headroom: null,
         classes: [
           { usageClass: 'Standard/OnDemand', current: 4, peak24h: 50, quota: null, quotaCode: 'L-1216C47A' },
@@ -66,7 +66,7 @@ function summary(state: RegionAlarm['state']): { generatedAt: number; regions: R
         peak24h: 2,
         series: [],
         quota: null,
-        quotaNote: 'Service Quotas does not know quota L-1216C47A in us-west-2.',
+        quotaNote: 'Service Quotas gave no value for the Standard/OnDemand vCPU quota (L-1216C47A) in us-west-2, so its limit is unknown; the Readiness screen says how to look it up.',
         headroom: null,
         classes: [{ usageClass: 'Standard/OnDemand', current: 2, peak24h: 2, quota: null, quotaCode: 'L-1216C47A' }],
         alarms: [],
@@ -130,7 +130,7 @@ describe('DashboardScreen', () => {
     // the quota note is said once, not on every card
     expect(east1).not.toHaveTextContent('L-1216C47A');
     expect(screen.getAllByLabelText('Quota note')).toHaveLength(1);
-    expect(screen.getByLabelText('Quota note')).toHaveTextContent('Quotas: Service Quotas does not know quota L-1216C47A.');
+    expect(screen.getByLabelText('Quota note')).toHaveTextContent('Quotas: Service Quotas gave no value for the Standard/OnDemand vCPU quota (L-1216C47A), so its limit is unknown; the Readiness screen says how to look it up.');
     expect(screen.getByRole('region', { name: 'Region us-east-2' })).toHaveTextContent('Not allowed to read CloudWatch in us-east-2.');
     const table = screen.getByRole('table', { name: 'Alarms' });
     expect(table).toHaveTextContent('vcpu-high');

@@ -250,3 +250,33 @@ describe('alarm wizard preview', () => {
     expect(existing.confirmations.map((c) => c.count)).toEqual([1, 0]);
   });
 });
+
+describe('"New alarm" is new (issue 21.2)', () => {
+  it('resumes a create still running and a new alarm being filled in; begins fresh after a finished create or an edit', async () => {
+    const { newAlarmEntry, unsavedAlarm } = await import('../../../renderer/src/features/alarm-wizard/model');
+    const place = (over: Partial<{ creating: boolean; result: unknown; editing: unknown; step: string }> = {}) => ({ creating: false, result: null, editing: null, step: 'history', ...over });
+    expect(newAlarmEntry(null)).toBe('fresh');
+    expect(newAlarmEntry(place())).toBe('resume');
+    expect(newAlarmEntry(place({ creating: true }))).toBe('resume');
+    expect(newAlarmEntry(place({ creating: true, result: { alarmName: 'older' } }))).toBe('resume');
+    expect(newAlarmEntry(place({ result: { alarmName: 'vcpu-high' } }))).toBe('fresh');
+    expect(newAlarmEntry(place({ editing: { name: 'vcpu-high' } }))).toBe('fresh');
+    // What a disconnect would leave behind: a new alarm past its first step, or an open edit; nothing once created.
+    expect(unsavedAlarm(null)).toBe(false);
+    expect(unsavedAlarm(place({ step: 'metric' }))).toBe(false);
+    expect(unsavedAlarm(place())).toBe(true);
+    expect(unsavedAlarm(place({ step: 'metric', editing: { name: 'x' } }))).toBe(true);
+    expect(unsavedAlarm(place({ result: { alarmName: 'x' } }))).toBe(false);
+    expect(unsavedAlarm(place({ creating: true }))).toBe(false);
+  });
+
+  it('says "Update <name>" when saving the alarm just made or being edited', async () => {
+    const { createLabel } = await import('../../../renderer/src/features/alarm-wizard/model');
+    expect(createLabel({ name: 'vcpu-high', regions: ['us-east-1'] }, null)).toBe('Create alarm');
+    expect(createLabel({ name: 'vcpu-high', regions: ['us-east-1', 'us-west-2'] }, null)).toBe('Create in 2 regions');
+    expect(createLabel({ name: 'vcpu-high', regions: ['us-east-1'] }, 'vcpu-high')).toBe('Update vcpu-high');
+    expect(createLabel({ name: ' vcpu-high ', regions: ['us-east-1', 'us-west-2'] }, 'vcpu-high')).toBe('Update vcpu-high in 2 regions');
+    // Renamed after the create: saving makes another alarm, and says so.
+    expect(createLabel({ name: 'vcpu-higher', regions: ['us-east-1'] }, 'vcpu-high')).toBe('Create alarm');
+  });
+});

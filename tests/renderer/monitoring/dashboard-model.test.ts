@@ -49,9 +49,9 @@ describe('dashboard model', () => {
   });
 
   it('says a quota note once, however many cards carry it; names On-Demand classes short', () => {
-    const card = (region: string): RegionSummary => ({ region, ok: true, usageClass: 'all', current: 1, currentAt: 0, peak24h: 1, series: [], quota: null, quotaNote: `Service Quotas does not know quota L-1216C47A in ${region}.`, headroom: null, classes: [], alarms: [] });
+    const card = (region: string): RegionSummary => ({ region, ok: true, usageClass: 'all', current: 1, currentAt: 0, peak24h: 1, series: [], quota: null, quotaNote: `Service Quotas gave no value for the Standard/OnDemand vCPU quota (L-1216C47A) in ${region}, so its limit is unknown; the Readiness screen says how to look it up.`, headroom: null, classes: [], alarms: [] });
     expect(quotaNotes([card('us-east-1'), card('us-east-2'), card('us-west-1'), { region: 'us-west-2', ok: false, error: { code: 'AccessDenied', message: 'no' } }])).toEqual([
-      'Service Quotas does not know quota L-1216C47A.',
+      'Service Quotas gave no value for the Standard/OnDemand vCPU quota (L-1216C47A), so its limit is unknown; the Readiness screen says how to look it up.',
     ]);
     expect(classLabel('G/OnDemand')).toBe('G');
     expect(classLabel('Standard/OnDemand')).toBe('Standard');

@@ -7,7 +7,7 @@ import type { ReadinessReport } from '../../../shared/contract/readiness';
 import { PLATFORM_CHARGES_NOTE, PLATFORM_RESOURCES } from '../../../shared/readiness';
 import { renderUi } from '../helpers/dom';
 import { createFakeApi, fail } from '../helpers/fake-api';
-import { REPORT, SESSION } from './fixtures';
+import { REPORT, SESSION, unknownVcpusRegion } from './fixtures';
 
 function start(report: (r: { workspaceVcpus?: number }) => ReadinessReport = () => REPORT, session = SESSION) {
   const fake = createFakeApi({ 'readiness:check': report }).install();
@@ -19,6 +19,23 @@ function start(report: (r: { workspaceVcpus?: number }) => ReadinessReport = () 
 beforeEach(() => clearReadinessCache());
 
 describe('ReadinessScreen', () => {
+  it('one verdict for the summary and the cards: with every vCPU quota unknown it never says "room", it says what to check', async () => {
+    const regions = (['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'] as const).map(unknownVcpusRegion);
+    start(() => ({ ...REPORT, verdict: 'unknown', regions }));
+    await screen.findByRole('table', { name: 'Limits in us-west-2' });
+    const summary = within(screen.getByLabelText('Checked identity')).getByRole('status');
+    expect(summary).toHaveTextContent(/^Cannot tell for us-east-1, us-east-2, us-west-1 and us-west-2: Service Quotas did not give "Running On-Demand Standard/);
+    expect(summary).toHaveTextContent(/check that quota \(below\)/);
+    expect(summary.textContent).not.toMatch(/room for a workspace/);
+    expect(within(screen.getByLabelText('Checked identity')).getByText('Limits unknown')).toBeInTheDocument();
+    for (const r of ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2']) {
+      const card = screen.getByRole('region', { name: r });
+      expect(within(card).getByText('Limits unknown')).toBeInTheDocument();
+      expect(within(card).queryByText(/^Ready/)).toBeNull();
+    }
+  });
+
+
   it('shows the identity, says plainly that simulation was unavailable, and lists limits per region', async () => {
     const { fake } = start();
     const west1 = await screen.findByRole('table', { name: 'Limits in us-west-1' });

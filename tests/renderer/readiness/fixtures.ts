@@ -17,6 +17,7 @@ export const SESSION: SessionInfo = {
 export function region(name: SupportedRegion, over: Partial<RegionReadiness> = {}): RegionReadiness {
   return {
     region: name,
+    verdict: 'ready',
     ok: true,
     vpcs: { used: 1, limit: 5, source: 'account' },
     elasticIps: { used: 0, limit: 5, source: 'default' },
@@ -33,6 +34,7 @@ export function region(name: SupportedRegion, over: Partial<RegionReadiness> = {
 }
 
 export const FULL_REGION = region('us-west-1', {
+  verdict: 'blocked',
   ok: false,
   vpcs: { used: 5, limit: 5, source: 'account' },
   elasticIps: { used: 5, limit: 5, source: 'default' },
@@ -47,7 +49,24 @@ export const FULL_REGION = region('us-west-1', {
 
 export const REPORT: ReadinessReport = {
   identity: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/me' },
+  verdict: 'blocked',
   workspaceVcpus: 8,
   permissions: { checked: false, missing: [], note: 'IAM policy simulation is not available at this endpoint (HTTP 500).' },
   regions: [region('us-east-1'), region('us-east-2'), FULL_REGION, region('us-west-2')],
 };
+
+/**
+ * A region as moto (and an account whose Service Quotas will not answer for ec2) gives it: the vCPU
+ * quota unknown, AWS's default of 5 shown, and an 8-vCPU workspace that would not fit in that default.
+ */
+export function unknownVcpusRegion(name: SupportedRegion): RegionReadiness {
+  return region(name, {
+    verdict: 'unknown',
+    vcpus: { used: 0, limit: 5, source: 'default' },
+    warnings: [],
+    unknownQuotas: [
+      { quota: 'elasticIps', reason: 'NoSuchResourceException', roomAtDefault: true },
+      { quota: 'vcpus', reason: 'NoSuchResourceException', roomAtDefault: false },
+    ],
+  });
+}

@@ -8,7 +8,7 @@ import {
   reportSummary,
 } from '../../../renderer/src/features/readiness/model';
 import { quotaConsoleUrl } from '../../../shared/readiness';
-import { REPORT, region } from './fixtures';
+import { FULL_REGION, REPORT, region, unknownVcpusRegion } from './fixtures';
 
 describe('readiness model', () => {
   it('shows used/limit and where the limit came from', () => {
@@ -35,21 +35,37 @@ describe('readiness model', () => {
   });
 
   it('gives each region a status for the picker', () => {
+    // An unknown quota whose default leaves room does not make a region unknown.
     expect(regionStatuses(REPORT)).toEqual({
-      'us-east-1': { ok: true, label: 'ready, limits unknown' },
-      'us-east-2': { ok: true, label: 'ready, limits unknown' },
-      'us-west-1': { ok: false, label: '1 problem' },
-      'us-west-2': { ok: true, label: 'ready, limits unknown' },
+      'us-east-1': { verdict: 'ready', ok: true, label: 'ready' },
+      'us-east-2': { verdict: 'ready', ok: true, label: 'ready' },
+      'us-west-1': { verdict: 'blocked', ok: false, label: '1 problem' },
+      'us-west-2': { verdict: 'ready', ok: true, label: 'ready' },
     });
-    expect(regionStatuses({ ...REPORT, regions: [region('us-east-1', { unknownQuotas: [{ quota: 'vcpus', reason: null, roomAtDefault: true }] })] })).toEqual({ 'us-east-1': { ok: true, label: 'ready, limits unknown' } });
+    expect(regionStatuses({ ...REPORT, regions: [unknownVcpusRegion('us-east-1')] })).toEqual({ 'us-east-1': { verdict: 'unknown', ok: true, label: 'limits unknown' } });
     expect(regionStatuses(null)).toEqual({});
   });
 
   it('summarises the report', () => {
-    expect(reportSummary(REPORT)).toBe('Needs attention: us-west-1. Permissions were not checked in advance.');
+    expect(reportSummary(REPORT)).toBe('us-east-1, us-east-2 and us-west-2 have room for a workspace. Needs attention: us-west-1. Permissions were not checked in advance.');
     expect(reportSummary({ ...REPORT, regions: [region('us-east-1')], permissions: { checked: true, missing: [], note: null } })).toBe(
-      'All 1 regions checked have room for a workspace. Every setup permission is allowed.',
+      'us-east-1 has room for a workspace. Every setup permission is allowed.',
     );
+    expect(reportSummary({ ...REPORT, regions: [region('us-east-1'), region('us-west-2')], permissions: { checked: true, missing: [], note: null } })).toBe(
+      'All 2 regions checked have room for a workspace. Every setup permission is allowed.',
+    );
+  });
+
+  it('never says "room" about a region whose limits are unknown; it says what to check', () => {
+    // What a new user met (issue 21): every region's vCPU quota unknown, AWS's default of 5 too small for 8.
+    const all = { ...REPORT, verdict: 'unknown' as const, regions: [unknownVcpusRegion('us-east-1'), unknownVcpusRegion('us-east-2'), unknownVcpusRegion('us-west-1'), unknownVcpusRegion('us-west-2')] };
+    const summary = reportSummary(all);
+    expect(summary).not.toMatch(/room for a workspace/);
+    expect(summary).toBe(
+      'Cannot tell for us-east-1, us-east-2, us-west-1 and us-west-2: Service Quotas did not give "Running On-Demand Standard (A, C, D, H, I, M, R, T, Z) instances", and AWS\'s default would leave no room — check that quota (below). Permissions were not checked in advance.',
+    );
+    const mixed = reportSummary({ ...REPORT, regions: [region('us-east-1'), unknownVcpusRegion('us-east-2'), FULL_REGION] });
+    expect(mixed).toMatch(/^us-east-1 has room for a workspace\. Cannot tell for us-east-2: .* Needs attention: us-west-1\./);
   });
 
   it('accepts whole workspace sizes only', () => {

@@ -7,7 +7,8 @@ import { SetupWizard } from '../../../renderer/src/features/setup-wizard/SetupWi
 import type { SavedConfiguration } from '../../../shared/contract/setup';
 import { renderUi } from '../helpers/dom';
 import { createFakeApi, fail } from '../helpers/fake-api';
-import { REPORT, SESSION } from './fixtures';
+import { REPORT, SESSION, unknownVcpusRegion } from './fixtures';
+import type { ReadinessReport } from '../../../shared/contract/readiness';
 import { NO_PLATFORM_TOKEN } from '../helpers/platform-status';
 
 beforeEach(() => clearReadinessCache());
@@ -27,6 +28,31 @@ describe('setup wizard region status', () => {
     expect(await screen.findByText("us-west-2: ready for the platform's next workspace.")).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: 'Account readiness' }));
     expect(onShowReadiness).toHaveBeenCalledTimes(1);
+  });
+
+  it('a region whose limits are unknown is not called ready: the picker and the status line say what to check', async () => {
+    createFakeApi({ 'readiness:check': () => ({ ...REPORT, verdict: 'unknown' as const, regions: [unknownVcpusRegion('us-west-2')] }) }).install();
+    renderUi(<SetupWizard session={SESSION} onGoConnect={() => undefined} onShowReadiness={() => undefined} />);
+    expect(await screen.findByText(/^us-west-2: cannot tell whether the platform's next workspace fits/)).toBeInTheDocument();
+    expect(screen.queryByText(/ready for the platform's next workspace/)).toBeNull();
+    expect(screen.getByRole('button', { name: 'See what to check' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('combobox', { name: 'Region' }));
+    expect(await screen.findByRole('option', { name: 'us-west-2' })).toHaveTextContent('limits unknown');
+  });
+
+  it('joins a check already running: leaving and coming back starts no second check and does not stay "Checking…"', async () => {
+    let answer: ((r: ReadinessReport) => void) | null = null;
+    const fake = createFakeApi({ 'readiness:check': () => new Promise<ReadinessReport>((resolve) => (answer ??= resolve)) }).install();
+    const first = renderUi(<SetupWizard session={SESSION} onGoConnect={() => undefined} />);
+    expect(await screen.findByText("Checking each region's limits…")).toBeInTheDocument();
+    first.unmount();
+    renderUi(<SetupWizard session={SESSION} onGoConnect={() => undefined} />);
+    expect(await screen.findByText("Checking each region's limits…")).toBeInTheDocument();
+    expect(fake.requestsOn('readiness:check')).toHaveLength(1);
+    answer!(REPORT);
+    expect(await screen.findByText("us-west-2: ready for the platform's next workspace.")).toBeInTheDocument();
+    expect(screen.queryByText("Checking each region's limits…")).toBeNull();
+    expect(fake.requestsOn('readiness:check')).toHaveLength(1);
   });
 
   it('does not block the form when the check fails', async () => {
@@ -89,7 +115,7 @@ describe('export from the configurations list', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Export prod' }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Download Terraform configuration' }));
     await waitFor(() => expect(clicks).toHaveLength(1));
-    expect(fake.requestsOn('export:document')).toEqual([{ name: 'prod', format: 'terraform' }]);
+    expect(fake.requestsOn('export:document')).toEqual([{ name: 'prod', accountId: '123456789012', format: 'terraform' }]);
     expect(clicks[0].download).toBe('prod.tf');
     expect(await (created.mock.calls[0][0] as Blob).text()).toBe('# terraform document');
     expect(screen.getByRole('status')).toHaveTextContent('Saved Terraform configuration as prod.tf.');
@@ -103,7 +129,7 @@ describe('export from the configurations list', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Export prod' }));
     fireEvent.click(await screen.findByRole('menuitem', { name: 'Copy CloudFormation template' }));
     await waitFor(() => expect(writeText).toHaveBeenCalledWith('# cloudformation document'));
-    expect(fake.requestsOn('export:document')).toEqual([{ name: 'prod', format: 'cloudformation' }]);
+    expect(fake.requestsOn('export:document')).toEqual([{ name: 'prod', accountId: '123456789012', format: 'cloudformation' }]);
     expect(await screen.findByRole('status')).toHaveTextContent('Copied the CloudFormation template to the clipboard.');
   });
 

@@ -8,7 +8,9 @@ import {
   QUOTAS,
   quotaConsoleUrl,
   regionProblems,
+  regionVerdict,
   reportPasses,
+  reportVerdict,
   SETUP_ACTIONS,
   unknownQuotaGroups,
   vcpuHeadroom,
@@ -153,6 +155,41 @@ describe('missingPermissions (a simulated denial list)', () => {
   });
 });
 
+describe('verdicts (issue 21.1): ready, unknown or blocked, one answer for summary, cards and doctor', () => {
+  const unknownVcpus = { vcpus: { used: 0, limit: 5, source: 'default' as const }, unreadableQuotas: { vcpus: 'NoSuchResourceException' } };
+  const checked = { checked: true, missing: [], note: null };
+
+  it.each([
+    ['every limit read, with room', measured(), 8, 'ready'],
+    ['a quota unknown whose default leaves room (2 of the default 5 vCPUs)', measured(unknownVcpus), 2, 'ready'],
+    ['a quota unknown whose default leaves no room (8 of the default 5 vCPUs)', measured(unknownVcpus), 8, 'unknown'],
+    ['an unknown quota with no room at its default (Elastic IPs 5 of 5)', measured({ elasticIps: { used: 5, limit: 5, source: 'default' } }), 8, 'unknown'],
+    ['a read quota that is too small', measured({ vcpus: { used: 0, limit: 4, source: 'account' } }), 8, 'blocked'],
+    ['a read quota too small beside an unknown one', measured({ ...unknownVcpus, vpcs: { used: 5, limit: 5, source: 'account' } }), 8, 'blocked'],
+    ['a count that could not be made', measured({ vpcs: { used: null, limit: 5, source: 'account' }, unreadable: { vpcs: 'AccessDenied' } }), 8, 'blocked'],
+  ] as const)('%s: %s', (_label, m, vcpus, verdict) => {
+    const judged = judgeRegion(m, vcpus);
+    expect(judged.verdict).toBe(verdict);
+    expect(regionVerdict(judged)).toBe(verdict);
+    // `ok` says only "not blocked": an unknown limit never fails the check.
+    expect(judged.ok).toBe(verdict !== 'blocked');
+  });
+
+  it('the report: blocked beats unknown beats ready; missing permissions block, unchecked ones are unknown', () => {
+    const ready = judgeRegion(measured(), 8);
+    const unknown = judgeRegion(measured(unknownVcpus), 8);
+    const blocked = judgeRegion(measured({ vcpus: { used: 0, limit: 4, source: 'account' } }), 8);
+    expect(reportVerdict({ permissions: checked, regions: [ready, ready] })).toBe('ready');
+    expect(reportVerdict({ permissions: checked, regions: [ready, unknown] })).toBe('unknown');
+    expect(reportVerdict({ permissions: checked, regions: [unknown, blocked] })).toBe('blocked');
+    expect(reportVerdict({ permissions: { checked: false, missing: [], note: 'x' }, regions: [ready] })).toBe('unknown');
+    expect(reportVerdict({ permissions: { checked: true, missing: [{ action: 's3:CreateBucket', blocks: 'x' }], note: null }, regions: [ready] })).toBe('blocked');
+    // Only blocked fails the doctor.
+    expect(reportPasses({ permissions: checked, regions: [unknown] })).toBe(true);
+    expect(reportPasses({ permissions: checked, regions: [blocked] })).toBe(false);
+  });
+});
+
 describe('reportPasses', () => {
   const ok = judgeRegion(measured(), 8);
   const bad = judgeRegion(measured({ vpcs: { used: 5, limit: 5, source: 'account' } }), 8);
@@ -168,7 +205,7 @@ describe('reportPasses', () => {
     expect(reportPasses({ regions: [ok], permissions: { checked: true, missing: [{ action: 's3:CreateBucket', blocks: 'x' }], note: null } })).toBe(false);
   });
   it('produces reports the contract accepts', () => {
-    const report = { identity: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/a' }, workspaceVcpus: 8, permissions: unchecked, regions: [ok, bad] };
+    const report = { identity: { account: '123456789012', arn: 'arn:aws:iam::123456789012:user/a' }, verdict: reportVerdict({ permissions: unchecked, regions: [ok, bad] }), workspaceVcpus: 8, permissions: unchecked, regions: [ok, bad] };
     expect(ReadinessReportSchema.parse(report)).toEqual(report);
   });
 });

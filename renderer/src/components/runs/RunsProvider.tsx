@@ -2,7 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useRef, use
 import type { RunProgress } from '../../../../shared/contract/runs';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
-import { showNotice } from '../notice';
+import { showNotice, type NoticeAction } from '../notice';
 import { followRun, isEnded } from './follow';
 
 /** A toast said when a run ends, wherever the user is by then. */
@@ -11,6 +11,10 @@ export interface RunNotice {
   message: string;
   color: string;
   autoClose?: boolean;
+  /** The screen that shows what the notice announces: no toast is drawn over it (components/notice). */
+  about?: string;
+  /** A link that opens the screen showing it. */
+  action?: NoticeAction;
 }
 
 /** One named place: a screen's kept state and the run it follows. */

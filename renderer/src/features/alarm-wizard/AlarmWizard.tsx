@@ -141,6 +141,7 @@ function Steps({
                 onCancel={() => void run.cancel()}
                 onOpenDashboard={onOpenDashboard}
                 onStartOver={startOver}
+                editing={editing}
               />
             )}
           </Stepper.Step>

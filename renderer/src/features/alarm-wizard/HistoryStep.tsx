@@ -1,5 +1,6 @@
 import { Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInput, type SegmentedControlItem } from '@mantine/core';
 import type { UsageHistory } from '../../../../shared/contract/usage';
+import { formatNumber } from '../../../../shared/format';
 import type { BacktestResult } from '../../../../shared/monitoring/backtest';
 import { summedClassesLabel, usageClassLabel } from '../../../../shared/monitoring/metric';
 import { RANGE_IDS, type RangeId } from '../../../../shared/monitoring/range';
@@ -71,7 +72,7 @@ export function HistoryStep({
             <Text size="sm">
               <b>Peak:</b>{' '}
               {history.max !== null && history.maxAt !== null
-                ? `${history.max} ${unit} at ${new Date(history.maxAt).toLocaleString()}`
+                ? `${formatNumber(history.max)} ${unit} at ${new Date(history.maxAt).toLocaleString()}`
                 : 'no datapoints in this range'}
             </Text>
             <Text size="sm">

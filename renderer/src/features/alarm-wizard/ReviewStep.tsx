@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, Textarea, TextInput } from '@mantine/core';
 import { IconCheck, IconX } from '@tabler/icons-react';
 import type { CreateAlarmResult } from '../../../../shared/contract/alarms';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { notifyOnText, previewRows, topicName, type AlarmForm, type FieldErrors, type TopicPlanView } from './model';
-import { PendingReminder } from './NotificationStep';
-import { SubscriptionTable } from './SubscriptionTable';
+import { CreateResult } from './CreateResult';
+import { createLabel, previewRows, type AlarmForm, type FieldErrors, type TopicPlanView } from './model';
 
 /** Step 5: name and description, the preview of everything, Create (and Cancel while it runs), and the result per region. */
 export function ReviewStep({
@@ -21,6 +20,7 @@ export function ReviewStep({
   onCancel,
   onOpenDashboard,
   onStartOver,
+  editing = null,
 }: {
   form: AlarmForm;
   onChange: (form: AlarmForm) => void;
@@ -35,9 +35,11 @@ export function ReviewStep({
   onOpenDashboard?: () => void;
   /** Leave this result and begin a new alarm. */
   onStartOver?: () => void;
+  /** The alarm the dashboard's Edit opened, or null for a new one. */
+  editing?: AlarmForm | null;
 }) {
   const valid = Object.keys(errors).length === 0 && plan.conflicts.length === 0;
-  const pending = result?.regions.some((r) => r.subscriptions.some((s) => s.status === 'pending'));
+  const label = createLabel(form, result?.alarmName ?? editing?.name ?? null);
   return (
     <Stack gap="md" maw={860}>
       <TextInput
@@ -76,7 +78,7 @@ export function ReviewStep({
       {createError && <ErrorAlert error={createError} />}
       <Group>
         <Button onClick={onCreate} disabled={!valid || creating} loading={creating} leftSection={<IconCheck size={16} />}>
-          {result ? 'Save again' : form.regions.length > 1 ? `Create in ${form.regions.length} regions` : 'Create alarm'}
+          {label}
         </Button>
         {creating && (
           <Button variant="default" color="red" onClick={onCancel} loading={cancelling} leftSection={<IconX size={16} />}>
@@ -89,42 +91,7 @@ export function ReviewStep({
           </Text>
         )}
       </Group>
-      {result && (
-        <section aria-label="Create result">
-          <Alert color="teal" variant="light" title={result.regions.every((r) => r.updated) ? 'Alarm updated' : 'Alarm created'}>
-            <Stack gap="xs">
-              <Text size="sm">
-                {result.alarmName} notifies on {notifyOnText({ ...form, notifyOn: result.notifyOn })} in {result.regions.map((r) => r.region).join(', ')}.
-              </Text>
-              {result.regions.map((r) => (
-                <Stack key={r.region} gap={4}>
-                  <Text size="sm" fw={500}>
-                    {r.region}: topic {topicName(r.topicArn)}
-                    {r.topicCreated ? ' (created)' : ''}
-                    {r.updated ? ', alarm updated' : ''}
-                  </Text>
-                  <SubscriptionTable subscriptions={r.subscriptions} label={`Topic subscriptions in ${r.region}`} />
-                </Stack>
-              ))}
-              {pending && <PendingReminder />}
-              {(onOpenDashboard || onStartOver) && (
-                <Group>
-                  {onOpenDashboard && (
-                    <Button variant="light" onClick={onOpenDashboard}>
-                      Open the dashboard
-                    </Button>
-                  )}
-                  {onStartOver && (
-                    <Button variant="default" onClick={onStartOver}>
-                      Start a new alarm
-                    </Button>
-                  )}
-                </Group>
-              )}
-            </Stack>
-          </Alert>
-        </section>
-      )}
+      {result && <CreateResult form={form} result={result} onOpenDashboard={onOpenDashboard} onStartOver={onStartOver} />}
     </Stack>
   );
 }

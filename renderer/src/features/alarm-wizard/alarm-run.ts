@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect } from 'react';
 import type { CreateAlarmResult } from '../../../../shared/contract/alarms';
 import type { RunOf, RunProgress } from '../../../../shared/contract/runs';
 import type { AppErrorShape } from '../../../../shared/errors';
@@ -36,16 +36,42 @@ export interface AlarmRunState {
   result: CreateAlarmResult | null;
 }
 
+/** A create that finished: what it made and the form it was made from (kept when the wizard begins anew). */
+export interface FinishedCreate {
+  runId: string;
+  form: AlarmForm;
+  result: CreateAlarmResult;
+}
+
+/** The screen that shows a finished create's result (a notice's "Show result" opens it). */
+export const ALARM_RESULT_SCREEN = 'alarm-result';
+
 type CreateRun = RunOf<'alarm-create'>;
 const isCreateRun = (run: RunProgress | null): run is CreateRun => run?.kind === 'alarm-create';
 
-/** The notice said when a create ends, wherever the user is by then. */
+/**
+ * The notice said when a create ends while the user is elsewhere (on the wizard itself the result
+ * shows in place, so no toast is drawn over it), with a link to the screen that shows it.
+ */
 export function createdNotice(run: CreateRun): RunNotice | null {
   if (run.state === 'running') return null;
   if (run.state === 'succeeded' && run.result) {
-    return { title: 'Alarm created', color: 'teal', message: `${run.result.alarmName} is in place in ${run.result.regions.map((g) => g.region).join(', ')}.` };
+    const updated = run.result.regions.every((g) => g.updated);
+    return {
+      title: updated ? 'Alarm updated' : 'Alarm created',
+      color: 'teal',
+      message: `${run.result.alarmName} is in place in ${run.result.regions.map((g) => g.region).join(', ')}.`,
+      about: 'new-alarm',
+      action: { label: 'Show result', screen: ALARM_RESULT_SCREEN },
+    };
   }
-  return { title: run.state === 'cancelled' ? 'Alarm create stopped' : 'Alarm create failed', color: 'red', message: run.error?.message ?? `Creating alarm ${run.subject} ${run.state}.` };
+  return {
+    title: run.state === 'cancelled' ? 'Alarm create stopped' : 'Alarm create failed',
+    color: 'red',
+    message: run.error?.message ?? `Creating alarm ${run.subject} ${run.state}.`,
+    about: 'new-alarm',
+    action: { label: 'Show the alarm wizard', screen: 'new-alarm' },
+  };
 }
 
 /**
@@ -69,9 +95,19 @@ export function useAlarmRun() {
     [update],
   );
   const setStep = useCallback((step: AlarmStep) => update((v) => ({ ...v, step })), [update]);
+  // The last create that finished here, kept in its own place: "New alarm" may begin anew after it,
+  // and its result stays reachable (its notice's Show result, Monitoring).
+  const last = useRun<FinishedCreate | null>('alarm-finished', () => null);
+  const run = place && isCreateRun(place.run) ? place.run : null;
+  const form = place?.value?.form;
+  const setLast = last?.set;
+  useEffect(() => {
+    if (run?.state !== 'succeeded' || !run.result || !form) return;
+    const result = run.result;
+    setLast?.((f) => (f?.runId === run.runId ? f : { runId: run.runId, form, result }));
+  }, [run, form, setLast]);
   if (!place) return null;
   const p = place.value;
-  const run = isCreateRun(place.run) ? place.run : null;
   const creating = p !== null && (p.starting || place.running);
   const state: AlarmRunState | null = p && {
     form: p.form,
@@ -86,6 +122,12 @@ export function useAlarmRun() {
   return {
     /** Null until the wizard first opens (it then begins with the session's region). */
     state,
+    /** The last create that finished, reachable after "New alarm" began anew (its notice, Monitoring). */
+    finished: last?.value ?? null,
+    /** Leave the wizard's place unless a create runs: it begins a fresh new alarm when it next opens (the finished result stays). */
+    clear: () => {
+      if (!creating) reset?.(null);
+    },
     /** Start over on `form`: a new alarm (editing null) or the dashboard's Edit of one. */
     begin,
     /** The user changed the form (a new threshold stops following the suggestion). */

@@ -7,6 +7,7 @@
 import type { SubscriptionSummary, TopicLookup } from '../../../../shared/contract/topics';
 import { ALARM_PRICE_PER_MONTH_USD } from '../../../../shared/monitoring/alarm-config';
 import { usageClassLabel } from '../../../../shared/monitoring/metric';
+import { formatUsd } from '../../../../shared/format';
 import { enteredEmails, NOTIFY_OPTIONS, PERIOD_OPTIONS, TREAT_MISSING_OPTIONS, type AlarmForm } from './form';
 
 /** "5 minutes", "1 hour", or seconds. */
@@ -86,12 +87,12 @@ export function notifyOnText(form: AlarmForm): string {
  */
 export function priceText(form: AlarmForm): string {
   const regions = form.regions.length;
-  const unit = `$${ALARM_PRICE_PER_MONTH_USD.toFixed(2)}`;
+  const unit = formatUsd(ALARM_PRICE_PER_MONTH_USD);
   if (form.metricKind === 'vcpu' && form.usageClass === 'all') {
     return `${unit} per month for each usage class the query reads${regions > 1 ? ', in each region' : ''} (the classes the account publishes; more as new ones appear)`;
   }
   const per = `${unit} per month per region (standard alarm)`;
-  return regions > 1 ? `${per}; $${(ALARM_PRICE_PER_MONTH_USD * regions).toFixed(2)} for ${regions} regions` : per.replace(' per region', '');
+  return regions > 1 ? `${per}; ${formatUsd(ALARM_PRICE_PER_MONTH_USD * regions)} for ${regions} regions` : per.replace(' per region', '');
 }
 
 /** The preview's rows: label and value, everything the alarm will be. */
@@ -120,4 +121,16 @@ export function previewRows(form: AlarmForm, plan: TopicPlanView | null = null):
     ...(confirmations ? ([['Confirmation emails', confirmations]] as Array<[string, string]>) : []),
     ['Price', priceText(form)],
   ];
+}
+
+/**
+ * What the create button does, in words: "Update <name>" when saving the alarm just made or being
+ * edited (PutMetricAlarm replaces an alarm of the same name:
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_PutMetricAlarm.html), else "Create alarm" or
+ * "Create in N regions".
+ */
+export function createLabel(form: Pick<AlarmForm, 'name' | 'regions'>, existing: string | null): string {
+  const where = form.regions.length > 1 ? ` in ${form.regions.length} regions` : '';
+  if (existing !== null && form.name.trim() === existing) return `Update ${existing}${where}`;
+  return where ? `Create${where}` : 'Create alarm';
 }

@@ -8,8 +8,12 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { isEnded, outcomeOf, useRunProgress } from '../../components/runs';
 import { deleteConfirmed, destroySummary } from './model';
 
-/** Tears a configuration down in AWS after the user types its name; shows what was deleted and what was kept. */
-export function DeleteConfigurationModal({ name, onClose }: { name: string | null; onClose: (changed: boolean) => void }) {
+/**
+ * Tears a configuration down in AWS after the user types its name; shows what was deleted and what was
+ * kept. `target` names it by name and account (a name is unique per account only).
+ */
+export function DeleteConfigurationModal({ target, onClose }: { target: { name: string; accountId: string } | null; onClose: (changed: boolean) => void }) {
+  const name = target?.name ?? null;
   const [typed, setTyped] = useState('');
   const [starting, setStarting] = useState(false);
   const [result, setResult] = useState<DestroyResult | null>(null);
@@ -37,11 +41,11 @@ export function DeleteConfigurationModal({ name, onClose }: { name: string | nul
   };
 
   async function destroy() {
-    if (!name) return;
+    if (!target) return;
     setStarting(true);
     setError(null);
     // The destroy is a run: "Stop" cancels it between deletions (main stops before the next one).
-    const r = await call(() => api().setup.destroy({ name, confirmation: typed }));
+    const r = await call(() => api().setup.destroy({ name: target.name, accountId: target.accountId, confirmation: typed }));
     setStarting(false);
     if (r.ok) setRunId(r.value.runId);
     else setError(r.error);

@@ -1,8 +1,34 @@
 import type { DestroyResult, SavedConfiguration } from '../../../../shared/contract/setup';
+import type { ConfigurationKey } from '../../../../shared/setup/saved-configurations';
 
 /** True when the typed confirmation matches the configuration name exactly. */
 export function deleteConfirmed(name: string, typed: string): boolean {
   return typed === name;
+}
+
+/**
+ * A timestamp as its date and its time ("Dec 6, 2026," and "9:17 PM"), so a narrow column wraps
+ * between them and never leaves "PM" on a line of its own; ["never"] when there is none.
+ */
+export function whenParts(iso: string | null, locale?: string): string[] {
+  if (!iso) return ['never'];
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return [iso];
+  return [`${d.toLocaleDateString(locale, { dateStyle: 'medium' })},`, d.toLocaleTimeString(locale, { timeStyle: 'short' })];
+}
+
+/** What the row actions do, said once under the table (tooltips alone are not discoverable). */
+export const ROW_ACTIONS_HELP =
+  'Verify re-checks the resources in AWS. Export gives them as CloudFormation, Terraform or an AWS CLI script. ' +
+  'Delete removes what Onramp created in AWS, after you type the name. Forget removes the entry from this list only; AWS is untouched.';
+
+/**
+ * How a row is named in its buttons' labels: its name, with its account when another row shown has
+ * the same name (a name is unique per account only).
+ */
+export function rowLabel(c: ConfigurationKey, shown: readonly ConfigurationKey[]): string {
+  const twins = shown.filter((s) => s.name === c.name).length;
+  return twins > 1 ? `${c.name} (account ${c.accountId})` : c.name;
 }
 
 /** A headline for a destroy result. */
@@ -26,9 +52,4 @@ export type RowActivity = 'idle' | 'verifying' | 'deleting' | 'forgetting';
 /** The configurations to list: the connected account's only, unless all are asked for (or nobody is connected). */
 export function visibleConfigurations(list: readonly SavedConfiguration[], account: string | null, showAll: boolean): SavedConfiguration[] {
   return showAll || account === null ? [...list] : list.filter((c) => c.accountId === account);
-}
-
-/** An ARN split after its separators (":" and "/"): where it may wrap, so it breaks between parts, not mid-word. */
-export function arnParts(value: string): string[] {
-  return value.split(/(?<=[:/])/);
 }

@@ -1,4 +1,4 @@
-import { Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Select, SimpleGrid, Skeleton, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconPlus, IconRefresh } from '@tabler/icons-react';
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -24,11 +24,16 @@ export function DashboardScreen({
   onGoConnect,
   onNewAlarm,
   onEditAlarm,
+  lastAlarm = null,
+  onShowAlarmResult,
 }: {
   session: SessionInfo | null;
   onGoConnect: () => void;
   onNewAlarm: () => void;
   onEditAlarm: (form: AlarmForm) => void;
+  /** The last alarm create that finished this session, whose result stays reachable from here. */
+  lastAlarm?: { id: string; alarmName: string; regions: string[] } | null;
+  onShowAlarmResult?: () => void;
 }) {
   const [regions, setRegions] = useState<RegionSummary[] | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
@@ -55,9 +60,12 @@ export function DashboardScreen({
     setRefreshCount((n) => n + 1);
   }, []);
 
+  // Once on opening, and again when an alarm create finishes while the dashboard is open, so the
+  // "you created …" line never sits above an alarms list that does not have it yet.
+  const createdKey = lastAlarm ? `${lastAlarm.alarmName}|${lastAlarm.id}` : null;
   useEffect(() => {
     if (session) void refresh();
-  }, [session, refresh]);
+  }, [session, refresh, createdKey]);
   // The refresh interval and price start from the saved settings (defaults when they cannot be read).
   useEffect(() => {
     void call(() => api().settings.get({})).then((r) => {
@@ -149,6 +157,16 @@ export function DashboardScreen({
           </Button>
         </Group>
       </Group>
+      {lastAlarm && onShowAlarmResult && (
+        <Group gap="xs" aria-label="Last alarm created">
+          <Text size="sm">
+            You created {lastAlarm.alarmName} in {lastAlarm.regions.join(', ')} this session.
+          </Text>
+          <Anchor component="button" type="button" size="sm" fw={600} onClick={onShowAlarmResult}>
+            Show its result
+          </Anchor>
+        </Group>
+      )}
       {error && <ErrorAlert error={error} />}
       {!regions && !error && <Skeleton height={140} />}
       {regions && (

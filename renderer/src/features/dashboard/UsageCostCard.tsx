@@ -78,16 +78,16 @@ export function UsageCostCard({
         <Skeleton height={120} />
       ) : (
         <Table aria-label="Usage cost" withTableBorder>
-          <TableHead columns={['Region', 'vCPU-hours', 'Average vCPUs', 'Estimated cost', 'Projected this month']} />
+          <TableHead columns={['Region', { title: 'vCPU-hours', ta: 'right' }, { title: 'Average vCPUs', ta: 'right' }, { title: 'Estimated cost', ta: 'right' }, { title: 'Projected this month', ta: 'right' }]} />
           <Table.Tbody>
             {table.rows.map(({ region, cost, byClass }) => (
               <Fragment key={region}>
                 <Table.Tr>
                   <Table.Td fw={500}>{region}</Table.Td>
-                  <Table.Td>{num(cost.vcpuHours)}</Table.Td>
-                  <Table.Td>{num(cost.averageVcpus)}</Table.Td>
-                  <Table.Td>{usd(cost.cost)}</Table.Td>
-                  <Table.Td>{usd(cost.projectedMonthCost)}</Table.Td>
+                  <Table.Td ta="right">{num(cost.vcpuHours)}</Table.Td>
+                  <Table.Td ta="right">{num(cost.averageVcpus)}</Table.Td>
+                  <Table.Td ta="right">{usd(cost.cost)}</Table.Td>
+                  <Table.Td ta="right">{usd(cost.projectedMonthCost)}</Table.Td>
                 </Table.Tr>
                 {byClass.length > 1 &&
                   byClass.map((c) => (
@@ -95,20 +95,20 @@ export function UsageCostCard({
                       <Table.Td pl="xl">
                         <Text size="xs">{c.usageClass}</Text>
                       </Table.Td>
-                      <Table.Td fz="xs">{num(c.cost.vcpuHours)}</Table.Td>
-                      <Table.Td fz="xs">{num(c.cost.averageVcpus)}</Table.Td>
-                      <Table.Td fz="xs">{usd(c.cost.cost)}</Table.Td>
-                      <Table.Td fz="xs">{usd(c.cost.projectedMonthCost)}</Table.Td>
+                      <Table.Td fz="xs" ta="right">{num(c.cost.vcpuHours)}</Table.Td>
+                      <Table.Td fz="xs" ta="right">{num(c.cost.averageVcpus)}</Table.Td>
+                      <Table.Td fz="xs" ta="right">{usd(c.cost.cost)}</Table.Td>
+                      <Table.Td fz="xs" ta="right">{usd(c.cost.projectedMonthCost)}</Table.Td>
                     </Table.Tr>
                   ))}
               </Fragment>
             ))}
             <Table.Tr fw={700}>
               <Table.Td>Total</Table.Td>
-              <Table.Td>{num(table.total.vcpuHours)}</Table.Td>
-              <Table.Td>{num(table.total.averageVcpus)}</Table.Td>
-              <Table.Td>{usd(table.total.cost)}</Table.Td>
-              <Table.Td>{usd(table.total.projectedMonthCost)}</Table.Td>
+              <Table.Td ta="right">{num(table.total.vcpuHours)}</Table.Td>
+              <Table.Td ta="right">{num(table.total.averageVcpus)}</Table.Td>
+              <Table.Td ta="right">{usd(table.total.cost)}</Table.Td>
+              <Table.Td ta="right">{usd(table.total.projectedMonthCost)}</Table.Td>
             </Table.Tr>
           </Table.Tbody>
         </Table>

@@ -4,6 +4,7 @@
  */
 import type { AlarmDeletePlan, AlarmDeleteResult, AlarmSummary, AlarmTopic } from '../../../../shared/contract/alarms';
 import type { RegionSummary } from '../../../../shared/contract/dashboard';
+import { formatNumber, formatUsd } from '../../../../shared/format';
 import { usageCost, type UsageCost } from '../../../../shared/monitoring/cost';
 import type { Datapoint } from '../../../../shared/monitoring/metric';
 
@@ -165,12 +166,12 @@ export function costTable(series: ReadonlyArray<CostSeries>, pricePerVcpuHour: n
 
 /** "$1,234.56". */
 export function usd(value: number): string {
-  return `$${value.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return formatUsd(value);
 }
 
-/** A number with at most one decimal, grouped ("1,234.5"). */
+/** A number with at most one decimal, grouped ("1,234.5"); a small non-zero value is never "0". */
 export function num(value: number): string {
-  return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  return formatNumber(value);
 }
 
 /** The topics a delete in these regions may remove with the alarm: Onramp's, used by no other alarm. */

@@ -1,8 +1,9 @@
-import { Badge, Button, Card, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
-import { IconCloudUpload, IconRefresh } from '@tabler/icons-react';
+import { Badge, Button, Card, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { IconCloudUpload } from '@tabler/icons-react';
 import { useCallback, useEffect, useState } from 'react';
 import type { PlatformOverview, PlatformRow, PlatformStatus, RegisterResult } from '../../../../shared/contract/platform';
 import type { AppErrorShape } from '../../../../shared/errors';
+import { keyText } from '../../../../shared/setup/saved-configurations';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatWhen } from '../../components/dates';
@@ -28,15 +29,16 @@ function FieldCell({ row, field }: { row: PlatformRow; field: (typeof PANEL_FIEL
 /**
  * What the Bodo Platform sees: for each saved configuration, whether it is registered, its platform
  * status, and whether the platform's role ARN, bucket, table and region match what Onramp verified
- * in AWS; then the platform's configurations Onramp does not have (read-only).
+ * in AWS; then the platform's configurations Onramp does not have (read-only). It reloads whenever
+ * `reload` changes (the Configurations screen's one Refresh button).
  */
-export function PlatformPanel() {
+export function PlatformPanel({ reload = 0 }: { reload?: number }) {
   const [status, setStatus] = useState<PlatformStatus | null>(null);
   const [overview, setOverview] = useState<PlatformOverview | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [loading, setLoading] = useState(false);
   const [registering, setRegistering] = useState<string | null>(null);
-  const [outcome, setOutcome] = useState<{ name: string; result: RegisterResult | null; error: AppErrorShape | null } | null>(null);
+  const [outcome, setOutcome] = useState<{ key: string; result: RegisterResult | null; error: AppErrorShape | null } | null>(null);
 
   const load = useCallback(async () => {
     setError(null);
@@ -58,14 +60,17 @@ export function PlatformPanel() {
   }, []);
 
   useEffect(() => {
+    // A fresh look on every reload: an earlier Register answer may no longer hold.
+    if (reload > 0) setOutcome(null);
     void load();
-  }, [load]);
+  }, [load, reload]);
 
-  async function register(name: string) {
-    setRegistering(name);
-    const r = await call(() => api().platform.register({ name }));
+  async function register(row: PlatformRow) {
+    const key = keyText(row);
+    setRegistering(key);
+    const r = await call(() => api().platform.register({ name: row.name, accountId: row.accountId }));
     setRegistering(null);
-    setOutcome(r.ok ? { name, result: r.value, error: null } : { name, result: null, error: r.error });
+    setOutcome(r.ok ? { key, result: r.value, error: null } : { key, result: null, error: r.error });
     if (r.ok) void load();
   }
 
@@ -73,21 +78,12 @@ export function PlatformPanel() {
 
   return (
     <Stack gap="sm" component="section" aria-label="Bodo Platform">
-      <Group justify="space-between">
-        <Title order={2} size="h3">
-          Bodo Platform
-        </Title>
-        <Button variant="default" size="compact-sm" leftSection={<IconRefresh size={16} aria-hidden />} onClick={() => {
-            // A fresh look: an earlier Register answer may no longer hold.
-            setOutcome(null);
-            void load();
-          }} loading={loading} aria-label="Refresh platform status">
-          Refresh
-        </Button>
-      </Group>
+      <Title order={2} size="h3">
+        Bodo Platform
+      </Title>
       {status && (
         <Text size="sm" c="dimmed">
-          {status.apiUrl}
+          Platform API: {status.apiUrl}
           {status.apiUrlSource === 'default' ? '' : ` (from ${status.apiUrlSource === 'env' ? 'ONRAMP_PLATFORM_API_URL' : 'Settings'})`}
         </Text>
       )}
@@ -129,10 +125,13 @@ export function PlatformPanel() {
                 {overview.configurations.map((row) => {
                   const st = rowState(row);
                   return (
-                    <Table.Tr key={row.name}>
+                    <Table.Tr key={keyText(row)}>
                       <Table.Td>
                         <Text size="sm" fw={500}>
                           {row.name}
+                        </Text>
+                        <Text size="xs" c="dimmed">
+                          account {row.accountId}
                         </Text>
                         <Text size="xs" c="dimmed">
                           {row.verifiedAt ? `verified in AWS ${formatWhen(row.verifiedAt)}` : 'not verified in AWS since saved'}
@@ -160,11 +159,11 @@ export function PlatformPanel() {
                       <Table.Td>
                         <Button
                           size="compact-sm"
-                          variant="light"
+                          variant="subtle"
                           leftSection={<IconCloudUpload size={16} aria-hidden />}
-                          aria-label={`Register ${row.name} with the Bodo Platform`}
-                          loading={registering === row.name}
-                          onClick={() => void register(row.name)}
+                          aria-label={`Register ${row.name} (account ${row.accountId}) with the Bodo Platform`}
+                          loading={registering === keyText(row)}
+                          onClick={() => void register(row)}
                         >
                           Register
                         </Button>
@@ -180,9 +179,9 @@ export function PlatformPanel() {
       {outcome?.error && <ErrorAlert error={outcome.error} />}
       {outcome?.result && <RegisterOutcome result={outcome.result} />}
       {differing
-        .filter((r) => r.name !== outcome?.result?.name)
+        .filter((r) => !outcome?.result || keyText(r) !== outcome.key)
         .map((r) => (
-          <Stack key={r.name} gap={4}>
+          <Stack key={keyText(r)} gap={4}>
             <Text size="sm" fw={500}>
               {r.name}: {r.note}
             </Text>

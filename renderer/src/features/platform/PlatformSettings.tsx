@@ -1,4 +1,4 @@
-import { Button, Group, Paper, Stack, Text, TextInput } from '@mantine/core';
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useEffect, useState } from 'react';
 import type { PlatformStatus } from '../../../../shared/contract/platform';
 import type { AppErrorShape } from '../../../../shared/errors';
@@ -59,7 +59,9 @@ export function PlatformSettings() {
   return (
     <Paper withBorder p="md" component="section" aria-label="Bodo Platform settings">
       <Stack gap="sm">
-        <Text fw={500}>Bodo Platform</Text>
+        <Title order={2} size="h4">
+          Bodo Platform
+        </Title>
         {loadError && <ErrorAlert error={loadError} />}
         {status && (
           <>

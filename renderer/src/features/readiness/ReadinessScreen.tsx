@@ -8,7 +8,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { limitAnchorId, orderedRegions, parseWorkspaceVcpus, reportSummary } from './model';
 import { PermissionsPanel } from './PermissionsPanel';
 import { PlatformResourcesPanel } from './PlatformResourcesPanel';
-import { RegionCard } from './RegionCard';
+import { RegionCard, VerdictBadge } from './RegionCard';
 import { UnknownQuotasNotice } from './UnknownQuotasNotice';
 import { useReadiness } from './use-readiness';
 import { NotConnectedAlert } from '../../components/NotConnectedAlert';
@@ -92,9 +92,12 @@ export function ReadinessScreen({
               {report && (
                 <Stack aria-busy={readiness.loading}>
                   <Card withBorder padding="sm" aria-label="Checked identity">
-                    <Text size="sm">
-                      Account <b>{report.identity.account}</b> · <code style={{ wordBreak: 'break-all' }}>{report.identity.arn}</code>
-                    </Text>
+                    <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
+                      <Text size="sm">
+                        Account <b>{report.identity.account}</b> · <code style={{ wordBreak: 'break-all' }}>{report.identity.arn}</code>
+                      </Text>
+                      <VerdictBadge verdict={report.verdict} />
+                    </Group>
                     <Text size="sm" c="dimmed" role="status">
                       {reportSummary(report)} Workspace size: {report.workspaceVcpus} vCPUs.
                     </Text>

@@ -3,7 +3,8 @@ import { IconAlertTriangle, IconCircleCheck, IconExternalLink, IconHelpCircle } 
 import type { SupportedRegion } from '../../../../shared/regions';
 import type { RegionReadiness } from '../../../../shared/contract/readiness';
 import type { ResourceLimitKey } from '../../../../shared/readiness';
-import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, unknownQuotaLines } from './model';
+import type { Verdict } from '../../../../shared/contract/readiness';
+import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, unknownQuotaLines, VERDICT_LOOK } from './model';
 import { TableHead } from '../../components/TableHead';
 
 /** A sentence with the Service Quotas console URLs it embeds turned into links the app may open. */
@@ -17,6 +18,18 @@ export function QuotaLinkedText({ text, region }: { text: string; region: Suppor
         <IconExternalLink size={12} style={{ marginLeft: 2, verticalAlign: 'middle' }} aria-hidden />
       </Anchor>
     ),
+  );
+}
+
+const VERDICT_ICON: Record<Verdict, typeof IconCircleCheck> = { ready: IconCircleCheck, unknown: IconHelpCircle, blocked: IconAlertTriangle };
+
+/** A region's verdict as a badge: the same words and colour as the summary and the setup wizard's picker. */
+export function VerdictBadge({ verdict }: { verdict: Verdict }) {
+  const Icon = VERDICT_ICON[verdict];
+  return (
+    <Badge color={VERDICT_LOOK[verdict].color} variant="light" leftSection={<Icon size={14} aria-hidden />} style={{ flexShrink: 0 }}>
+      {VERDICT_LOOK[verdict].label}
+    </Badge>
   );
 }
 
@@ -34,19 +47,7 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
           <Title order={2} size="h4" id={headingId}>
             {region.region}
           </Title>
-          {region.ok && region.unknownQuotas.length > 0 ? (
-            <Badge color="gray" variant="outline" leftSection={<IconHelpCircle size={14} aria-hidden />}>
-              Ready, limits unknown
-            </Badge>
-          ) : region.ok ? (
-            <Badge color="teal" variant="light" leftSection={<IconCircleCheck size={14} aria-hidden />}>
-              Ready
-            </Badge>
-          ) : (
-            <Badge color="red" variant="light" leftSection={<IconAlertTriangle size={14} aria-hidden />}>
-              Needs attention
-            </Badge>
-          )}
+          <VerdictBadge verdict={region.verdict} />
         </Group>
         <Table verticalSpacing={4} aria-label={`Limits in ${region.region}`}>
           <TableHead columns={['Resource', { title: 'Used', ta: 'right' }, { title: 'Limit', ta: 'right' }, 'Limit from']} />

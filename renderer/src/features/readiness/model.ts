@@ -2,7 +2,7 @@
  * Pure shaping of the readiness report for the UI: limit figures, console links the Electron layer
  * will open, problems split into text and links, and the per-region status the wizard shows.
  */
-import type { LimitUsage, ReadinessReport, RegionReadiness, UnknownQuota } from '../../../../shared/contract/readiness';
+import type { LimitUsage, ReadinessReport, RegionReadiness, UnknownQuota, Verdict } from '../../../../shared/contract/readiness';
 import { QUOTAS, quotaConsoleUrl, type QuotaKey, type ResourceLimitKey } from '../../../../shared/readiness';
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
 
@@ -72,19 +72,27 @@ export function problemParts(problem: string, region: SupportedRegion): ProblemP
 
 /** A region's status as the wizard's region picker shows it. */
 export interface RegionStatus {
+  verdict: Verdict;
+  /** False only when blocked (an unknown limit never blocks the form). */
   ok: boolean;
-  /** Short text: "ready" or "N problem(s)". */
+  /** Short text: "ready", "limits unknown" or "N problem(s)". */
   label: string;
 }
+
+/** How each verdict looks: a short label and a colour (the same on the cards, the picker and the summary). */
+export const VERDICT_LOOK: Record<Verdict, { label: string; color: string }> = {
+  ready: { label: 'Ready', color: 'teal' },
+  unknown: { label: 'Limits unknown', color: 'yellow' },
+  blocked: { label: 'Needs attention', color: 'red' },
+};
 
 /** Status per supported region from a report; regions the report does not cover are absent. */
 export function regionStatuses(report: ReadinessReport | null): Partial<Record<SupportedRegion, RegionStatus>> {
   const out: Partial<Record<SupportedRegion, RegionStatus>> = {};
   for (const r of report?.regions ?? []) {
-    const n = r.problems.length;
-    out[r.region] = r.ok
-      ? { ok: true, label: r.unknownQuotas.length ? 'ready, limits unknown' : 'ready' }
-      : { ok: false, label: n === 1 ? '1 problem' : `${Math.max(n, 1)} problems` };
+    const n = Math.max(r.problems.length, 1);
+    const label = r.verdict === 'blocked' ? (n === 1 ? '1 problem' : `${n} problems`) : r.verdict === 'unknown' ? 'limits unknown' : 'ready';
+    out[r.region] = { verdict: r.verdict, ok: r.verdict !== 'blocked', label };
   }
   return out;
 }
@@ -94,16 +102,38 @@ export function orderedRegions(report: ReadinessReport): RegionReadiness[] {
   return [...report.regions].sort((a, b) => SUPPORTED_REGIONS.indexOf(a.region) - SUPPORTED_REGIONS.indexOf(b.region));
 }
 
-/** A one-line summary of the whole report for the page heading. */
+/** "us-east-1", "us-east-1 and us-west-2", "us-east-1, us-east-2 and us-west-2". */
+function listed(items: readonly string[]): string {
+  return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
+}
+
+/**
+ * A short summary of the whole report for the page heading, from the same verdicts as the cards:
+ * which regions have room, where it cannot be told (and what to check), and where something blocks.
+ * It never says "room" about a region whose verdict is `unknown`.
+ */
 export function reportSummary(report: ReadinessReport): string {
-  const flagged = report.regions.filter((r) => !r.ok).map((r) => r.region);
-  const regions = flagged.length === 0 ? `All ${report.regions.length} regions checked have room for a workspace.` : `Needs attention: ${flagged.join(', ')}.`;
+  const by = (v: Verdict) => orderedRegions(report).filter((r) => r.verdict === v);
+  const ready = by('ready').map((r) => r.region);
+  const unknown = by('unknown');
+  const blocked = by('blocked').map((r) => r.region);
+  const parts: string[] = [];
+  const total = report.regions.length;
+  if (ready.length === total) parts.push(total === 1 ? `${ready[0]} has room for a workspace.` : `All ${total} regions checked have room for a workspace.`);
+  else if (ready.length > 0) parts.push(`${listed(ready)} ${ready.length === 1 ? 'has' : 'have'} room for a workspace.`);
+  if (unknown.length > 0) {
+    const quotas = [...new Set(unknown.flatMap((r) => r.unknownQuotas.filter((u) => u.roomAtDefault !== true).map((u) => QUOTAS[u.quota].name)))];
+    parts.push(
+      `Cannot tell for ${listed(unknown.map((r) => r.region))}: Service Quotas did not give ${listed(quotas.map((q) => `"${q}"`))}, and AWS's default would leave no room — check ${quotas.length === 1 ? 'that quota' : 'those quotas'} (below).`,
+    );
+  }
+  if (blocked.length > 0) parts.push(`Needs attention: ${listed(blocked)}.`);
   const perms = report.permissions.checked
     ? report.permissions.missing.length === 0
-      ? ' Every setup permission is allowed.'
-      : ` ${report.permissions.missing.length} setup permission${report.permissions.missing.length === 1 ? ' is' : 's are'} missing.`
-    : ' Permissions were not checked in advance.';
-  return regions + perms;
+      ? 'Every setup permission is allowed.'
+      : `${report.permissions.missing.length} setup permission${report.permissions.missing.length === 1 ? ' is' : 's are'} missing.`
+    : 'Permissions were not checked in advance.';
+  return [...parts, perms].join(' ');
 }
 
 /** Parse the workspace vCPUs field: a whole number from 0 to max, else null. */

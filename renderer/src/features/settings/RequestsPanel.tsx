@@ -1,7 +1,8 @@
-import { Button, Group, Paper, Stack, Table, Text } from '@mantine/core';
+import { Button, Group, Paper, Stack, Table, Title } from '@mantine/core';
 import { useEffect } from 'react';
 import { api, useApiCall } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatNumber, formatUsd } from '../../../../shared/format';
 
 /** The session's AWS requests and what its CloudWatch GetMetricData calls cost (about $0.01 per 1,000 metrics). */
 export function RequestsPanel() {
@@ -15,7 +16,9 @@ export function RequestsPanel() {
     <Paper withBorder p="md">
       <Stack gap="sm">
         <Group justify="space-between">
-          <Text fw={500}>AWS requests this session</Text>
+          <Title order={2} size="h4">
+            AWS requests this session
+          </Title>
           <Button variant="default" size="xs" onClick={() => void requests.run()} loading={requests.loading}>
             Refresh
           </Button>
@@ -26,21 +29,21 @@ export function RequestsPanel() {
             <Table.Tbody>
               <Table.Tr>
                 <Table.Td>All AWS API calls</Table.Td>
-                <Table.Td>{requests.value.total}</Table.Td>
+                <Table.Td>{formatNumber(requests.value.total)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Td>CloudWatch GetMetricData requests</Table.Td>
-                <Table.Td>{cw.getMetricData}</Table.Td>
+                <Table.Td>{formatNumber(cw.getMetricData)}</Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Td>Metrics requested / datapoints asked for</Table.Td>
                 <Table.Td>
-                  {cw.metricsRequested} / {cw.datapointsRequested.toLocaleString('en-US')}
+                  {formatNumber(cw.metricsRequested)} / {formatNumber(cw.datapointsRequested)}
                 </Table.Td>
               </Table.Tr>
               <Table.Tr>
                 <Table.Td>Estimated CloudWatch cost</Table.Td>
-                <Table.Td>${cw.estimatedCostUsd.toFixed(5)}</Table.Td>
+                <Table.Td>{formatUsd(cw.estimatedCostUsd)}</Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>

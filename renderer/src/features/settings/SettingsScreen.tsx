@@ -9,7 +9,7 @@ import { PlatformSettings } from '../platform';
 import { RequestsPanel } from './RequestsPanel';
 import { draftFrom, draftToUpdate, type DraftErrors, type SettingsDraft } from './model';
 
-/** Preferences (theme, refresh interval, price per vCPU-hour) and the "Copy diagnostics" report. */
+/** Preferences (appearance; monitoring's refresh interval and price per vCPU-hour), the Bodo Platform, the "Copy diagnostics" report and the session's AWS requests. */
 export function SettingsScreen() {
   const load = useApiCall(() => api().settings.get({}));
   const save = useApiCall((update: Parameters<ReturnType<typeof api>['settings']['update']>[0]) => api().settings.update(update));
@@ -62,47 +62,68 @@ export function SettingsScreen() {
       <Title order={1} size="h2">Settings</Title>
       {load.error && <ErrorAlert error={load.error} />}
       {saved && draft && (
-        <Paper withBorder p="md">
-          <Stack gap="sm">
-            <Group justify="space-between">
-              <Text fw={500}>Theme</Text>
-              <ThemeToggle onChange={(theme) => void call(() => api().settings.update({ theme }))} />
-            </Group>
-            <NumberInput
-              label="Dashboard refresh interval (seconds)"
-              description="30 to 3600 seconds; 300 by default."
-              value={draft.refreshIntervalSeconds}
-              onChange={(v) => edit({ ...draft, refreshIntervalSeconds: v })}
-              allowDecimal={false}
-              error={errors.refreshIntervalSeconds}
-            />
-            <NumberInput
-              label="Price per vCPU-hour (USD)"
-              description="Used for the cost estimates."
-              value={draft.pricePerVcpuHour}
-              onChange={(v) => edit({ ...draft, pricePerVcpuHour: v })}
-              decimalScale={4}
-              step={0.01}
-              error={errors.pricePerVcpuHour}
-            />
-            <Group>
-              <Button onClick={() => void onSave()} loading={save.loading}>
-                Save
-              </Button>
-              {saveStatus && (
-                <Text size="sm" c="teal" role="status">
-                  {saveStatus}
-                </Text>
-              )}
-            </Group>
-            {save.error && <ErrorAlert error={save.error} />}
-          </Stack>
-        </Paper>
+        <>
+          <Paper withBorder p="md" component="section" aria-labelledby="settings-appearance">
+            <Stack gap="sm">
+              <Title order={2} size="h4" id="settings-appearance">
+                Appearance
+              </Title>
+              <Group justify="space-between" wrap="wrap">
+                <Stack gap={0}>
+                  <Text size="sm" fw={500}>
+                    Theme
+                  </Text>
+                  <Text size="xs" c="dimmed">
+                    Light, dark, or follow the OS. Applied and saved at once.
+                  </Text>
+                </Stack>
+                <ThemeToggle onChange={(theme) => void call(() => api().settings.update({ theme }))} />
+              </Group>
+            </Stack>
+          </Paper>
+          <Paper withBorder p="md" component="section" aria-labelledby="settings-monitoring">
+            <Stack gap="sm">
+              <Title order={2} size="h4" id="settings-monitoring">
+                Monitoring
+              </Title>
+              <NumberInput
+                label="Dashboard refresh interval (seconds)"
+                description="30 to 3600 seconds; 300 by default."
+                value={draft.refreshIntervalSeconds}
+                onChange={(v) => edit({ ...draft, refreshIntervalSeconds: v })}
+                allowDecimal={false}
+                error={errors.refreshIntervalSeconds}
+              />
+              <NumberInput
+                label="Price per vCPU-hour (USD)"
+                description="Used for the cost estimates."
+                value={draft.pricePerVcpuHour}
+                onChange={(v) => edit({ ...draft, pricePerVcpuHour: v })}
+                decimalScale={4}
+                step={0.01}
+                error={errors.pricePerVcpuHour}
+              />
+              <Group>
+                <Button onClick={() => void onSave()} loading={save.loading}>
+                  Save
+                </Button>
+                {saveStatus && (
+                  <Text size="sm" c="teal" role="status">
+                    {saveStatus}
+                  </Text>
+                )}
+              </Group>
+              {save.error && <ErrorAlert error={save.error} />}
+            </Stack>
+          </Paper>
+        </>
       )}
       <PlatformSettings />
-      <Paper withBorder p="md">
+      <Paper withBorder p="md" component="section" aria-labelledby="settings-diagnostics">
         <Stack gap="sm">
-          <Text fw={500}>Diagnostics</Text>
+          <Title order={2} size="h4" id="settings-diagnostics">
+            Diagnostics
+          </Title>
           <Text size="sm" c="dimmed">
             Versions, OS, settings, recent errors and the endpoint in use, for a bug report. Never a secret.
           </Text>

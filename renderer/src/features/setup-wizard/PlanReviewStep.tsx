@@ -7,7 +7,8 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { PermissionsPanel } from '../readiness';
-import { actionColor, conflicts, planSummary } from './model';
+import { actionColor, conflicts, conflictSentence, planSummary } from './model';
+import { BreakableName } from '../../components/BreakableName';
 import { TableHead } from '../../components/TableHead';
 
 /**
@@ -89,8 +90,8 @@ export function PlanReviewStep({
               {plan.steps.map((s) => (
                 <Table.Tr key={s.resource}>
                   <Table.Td tt="capitalize">{s.resource}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-word' }}>
-                    <code>{s.name}</code>
+                  <Table.Td style={{ minWidth: 120 }}>
+                    <BreakableName value={s.name} />
                   </Table.Td>
                   <Table.Td style={{ minWidth: 110 }}>
                     <Badge color={actionColor(s.action)}>{s.action}</Badge>
@@ -121,8 +122,8 @@ export function PlanReviewStep({
       )}
       {blocking.length > 0 && (
         <Alert color="red" title="Cannot apply: the plan has conflicts">
-          {blocking.map((s) => s.resource).join(', ')} already exist{blocking.length === 1 ? 's' : ''} in a form Onramp
-          will not change. Go back and choose other names, or fix the existing resource in AWS, then review again.
+          {conflictSentence(blocking)} Go back and choose other names, or fix the existing {blocking.length === 1 ? 'resource' : 'resources'} in AWS, then review
+          again.
         </Alert>
       )}
       {applyError && <ErrorAlert error={applyError} />}

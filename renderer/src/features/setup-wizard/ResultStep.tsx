@@ -17,8 +17,9 @@ export function ResultStep({ config, onRestart }: { config: CloudConfiguration; 
 
   return (
     <Stack maw={960}>
-      <Text size="sm">
-        Register them with the Bodo Platform below, or enter them in the platform's <b>Cloud Configuration</b> form. They are also saved under Configurations.
+      <Text size="sm" role="status">
+        Cloud Configuration <b>{config.name}</b> is in place in {config.region}: its bucket, table and role are below. Register it with the Bodo Platform
+        (further down), or copy these values into the platform&apos;s <b>Cloud Configuration</b> form. It is also saved under Configurations.
       </Text>
       <Card withBorder padding={0}>
         <Table verticalSpacing="xs" aria-label="Cloud Configuration">

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Select, SimpleGrid, Stack, Text, TextInpu
 import { IconArrowRight, IconDice5 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { isSupportedRegion, SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
-import type { RegionStatus } from '../readiness';
+import { VERDICT_LOOK, type RegionStatus } from '../readiness';
 import { generateExternalId, validateForm, visibleErrors, type SetupField, type SetupForm } from './model';
 
 const REGION_OPTIONS = SUPPORTED_REGIONS.map((r) => ({ value: r, label: r }));
@@ -16,10 +16,13 @@ export function SetupFormStep({
   regionStatusNote = null,
   onShowReadiness,
   onShowPlatform,
+  nameTaken = null,
 }: {
   form: SetupForm;
   onChange: (form: SetupForm) => void;
   onNext: () => void;
+  /** Why the name cannot be used: this account already has a configuration of that name with other resources. */
+  nameTaken?: string | null;
   /** Readiness per region, shown next to each region (absent while unknown). */
   regionStatus?: Partial<Record<SupportedRegion, RegionStatus>>;
   /** Why the statuses are missing (still checking, or the check failed); never blocks the form. */
@@ -29,7 +32,10 @@ export function SetupFormStep({
 }) {
   const [touched, setTouched] = useState<Set<SetupField>>(new Set());
   const errors = validateForm(form);
+  // A taken name is said at once (it is not a typing slip to wait out), after the field's own rules.
+  if (nameTaken && !errors.name) errors.name = nameTaken;
   const shown = visibleErrors(errors, touched);
+  if (nameTaken && errors.name === nameTaken) shown.name = nameTaken;
   const valid = Object.keys(errors).length === 0;
 
   const set = (field: SetupField, value: string) => {
@@ -75,7 +81,7 @@ export function SetupFormStep({
               <Group justify="space-between" wrap="nowrap" w="100%">
                 <span>{option.label}</span>
                 {st && (
-                  <Badge size="xs" variant="light" color={st.ok ? 'teal' : 'red'} aria-hidden>
+                  <Badge size="xs" variant="light" color={VERDICT_LOOK[st.verdict].color} aria-hidden>
                     {st.label}
                   </Badge>
                 )}
@@ -136,21 +142,24 @@ function RegionStatusLine({
   onShowReadiness?: () => void;
   onShowPlatform?: () => void;
 }) {
-  const text = status
-    ? status.ok
+  const text = !status
+    ? note
+    : status.verdict === 'ready'
       ? `${region}: ready for the platform's next workspace.`
-      : `${region}: ${status.label} for the platform's next workspace (limits).`
-    : note;
+      : status.verdict === 'unknown'
+        ? `${region}: cannot tell whether the platform's next workspace fits (a limit could not be read; AWS's default leaves no room).`
+        : `${region}: ${status.label} for the platform's next workspace (limits).`;
+  const attention = status !== undefined && status.verdict !== 'ready';
   return (
     <Group gap="xs" mt={-8} wrap="wrap" aria-label="Region readiness">
       {text && (
-        <Text size="sm" c={status && !status.ok ? 'red' : 'dimmed'} role="status">
+        <Text size="sm" c={status?.verdict === 'blocked' ? 'red' : 'dimmed'} role="status">
           {text}
         </Text>
       )}
       {onShowReadiness && (
         <Anchor component="button" type="button" size="sm" onClick={onShowReadiness}>
-          {status && !status.ok ? 'See what to do' : 'Account readiness'}
+          {status?.verdict === 'blocked' ? 'See what to do' : attention ? 'See what to check' : 'Account readiness'}
         </Anchor>
       )}
       {onShowPlatform && (

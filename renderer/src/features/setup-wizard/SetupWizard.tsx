@@ -1,12 +1,14 @@
 import { Modal, Stack, Stepper, Title } from '@mantine/core';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { SessionInfo } from '../../../../shared/contract/session';
+import type { SavedConfiguration } from '../../../../shared/contract/setup';
+import { nameTakenBy, nameTakenMessage } from '../../../../shared/setup/saved-configurations';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { PlatformResourcesPanel, regionStatuses, useReadiness } from '../readiness';
 import { CreateProgressStep } from './CreateProgressStep';
 import { InterruptedRuns } from './InterruptedRuns';
-import { toSetupInput, WIZARD_STEPS, type WizardStep } from './model';
+import { normaliseForm, toSetupInput, WIZARD_STEPS, type WizardStep } from './model';
 import { PlanReviewStep } from './PlanReviewStep';
 import { RunsProvider } from '../../components/runs';
 import { useSetupRun } from './setup-run';
@@ -54,7 +56,25 @@ function WizardSteps({ session, onGoConnect, onShowReadiness }: SetupWizardProps
         : null;
   const [applying, setApplying] = useState(false);
   const [applyError, setApplyError] = useState<AppErrorShape | null>(null);
-  const input = useMemo(() => toSetupInput(form), [form]);
+  // The saved configurations, so a name this account already uses for other resources is said on the
+  // form, before the plan (main refuses it too). Re-read whenever the form is shown again.
+  const [saved, setSaved] = useState<SavedConfiguration[]>([]);
+  useEffect(() => {
+    if (!session || step !== 'form') return;
+    let live = true;
+    void call(() => api().configs.list({})).then((r) => {
+      if (live && r.ok) setSaved(r.value);
+    });
+    return () => {
+      live = false;
+    };
+  }, [session, step]);
+  const taken = useMemo(() => {
+    const f = normaliseForm(form);
+    const existing = session && f.name ? nameTakenBy(saved, session.account, f) : null;
+    return existing ? nameTakenMessage(existing) : null;
+  }, [form, saved, session]);
+  const input = useMemo(() => (taken ? null : toSetupInput(form)), [form, taken]);
   // When a step replaces the one the user acted in, the focused button disappears: move focus to the
   // new step's content so keyboard and screen-reader users continue from there, not from the page top.
   const stepContent = useRef<HTMLDivElement>(null);
@@ -96,6 +116,7 @@ function WizardSteps({ session, onGoConnect, onShowReadiness }: SetupWizardProps
               form={form}
               onChange={setForm}
               onNext={() => setStep('plan')}
+              nameTaken={taken}
               regionStatus={regionStatuses(readiness.report)}
               regionStatusNote={statusNote}
               onShowReadiness={onShowReadiness}

@@ -66,12 +66,26 @@ export function normaliseForm(form: SetupForm): SetupForm {
   return Object.fromEntries((Object.keys(NORMALISERS) as SetupField[]).map((f) => [f, NORMALISERS[f](form[f])])) as SetupForm;
 }
 
-/** Every field's problem, from the same normalisers and validators main applies. */
+/** Each field's name as its label shows it, for "… is required." */
+export const FIELD_LABELS: Record<SetupField, string> = {
+  name: 'Configuration name',
+  region: 'Region',
+  bucketName: 'S3 bucket name',
+  tableName: 'DynamoDB table name',
+  roleName: 'IAM role name',
+  externalId: 'External ID',
+  platformAccountId: 'Platform account ID',
+};
+
+/**
+ * Every field's problem, from the same normalisers and validators main applies. An empty field says
+ * it is required (not "must be 3–255 characters long (it is 0)").
+ */
 export function validateForm(form: SetupForm): FieldErrors {
   const errors: FieldErrors = {};
   const normalised = normaliseForm(form);
   for (const field of Object.keys(VALIDATORS) as SetupField[]) {
-    const problem = VALIDATORS[field](normalised[field]);
+    const problem = normalised[field] === '' ? `${FIELD_LABELS[field]} is required.` : VALIDATORS[field](normalised[field]);
     if (problem) errors[field] = problem;
   }
   return errors;
@@ -127,6 +141,24 @@ export function conflicts(plan: Plan): PlanStep[] {
   return plan.steps.filter((s) => s.action === 'conflict');
 }
 
+const RESOURCE_WORDS: Record<PlanStep['resource'], string> = {
+  bucket: 'the S3 bucket',
+  table: 'the DynamoDB table',
+  role: 'the IAM role',
+  policy: "the role's inline policy",
+};
+
+/**
+ * The conflicts as one sentence that names each resource ("The S3 bucket acme-state and the IAM role
+ * BodoPlatformUser already exist in a form Onramp will not change.").
+ */
+export function conflictSentence(steps: readonly PlanStep[]): string {
+  const named = steps.map((s) => `${RESOURCE_WORDS[s.resource]} ${s.name}`);
+  const list = named.length <= 1 ? (named[0] ?? '') : `${named.slice(0, -1).join(', ')} and ${named.at(-1)}`;
+  const text = `${list} already exist${steps.length === 1 ? 's' : ''} in a form Onramp will not change.`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** A one-line summary of a plan ("2 to create, 2 to keep"). */
 export function planSummary(plan: Plan): string {
   const count = (a: PlanStep['action']) => plan.steps.filter((s) => s.action === a).length;
@@ -135,6 +167,16 @@ export function planSummary(plan: Plan): string {
   const c = count('conflict');
   if (c > 0) parts.push(`${c} in conflict`);
   return parts.join(', ');
+}
+
+/**
+ * True while the wizard holds input not yet applied: a plan under review, or a form with a name, a
+ * bucket, a table or an external ID typed in (what a disconnect would interrupt without a word).
+ */
+export function unsavedSetup(state: { step: WizardStep; form: SetupForm; runId: string | null }): boolean {
+  if (state.runId !== null) return false;
+  if (state.step === 'plan') return true;
+  return state.step === 'form' && [state.form.name, state.form.bucketName, state.form.tableName, state.form.externalId].some((v) => v.trim() !== '');
 }
 
 /** True once a setup run has stopped, successfully or not. */

@@ -38,7 +38,9 @@ export function finishedNotice(job: SetupRun): RunNotice {
 /** The setup wizard's place and run (the app's RunsProvider keeps them; null outside one). */
 export function useSetupRun(initialRegion?: string) {
   const place = useRun<SetupPlace>('setup', () => ({ step: 'form', form: initialForm(initialRegion) }), {
-    notice: (run) => (isSetupRun(run) ? finishedNotice(run) : null),
+    // Said when the user is elsewhere; on the setup screen the run's end shows in place, and no toast
+    // is drawn over it.
+    notice: (run) => (isSetupRun(run) ? { ...finishedNotice(run), about: 'setup', action: { label: run.state === 'succeeded' ? 'Show the result' : 'Show the setup', screen: 'setup' } } : null),
     // After a reload, a setup run main still runs opens on its progress.
     adopt: (run, value) => (isSetupRun(run) ? { ...value, step: 'create' } : null),
   });
@@ -65,6 +67,8 @@ export function useSetupRun(initialRegion?: string) {
     reset: (region?: string) => place.reset({ step: 'form', form: initialForm(region) }),
     /** True while a run goes on: disconnecting then asks first. */
     running: place.running,
+    /** The run the wizard follows (running or ended), or null. */
+    runId: place.runId,
   };
 }
 

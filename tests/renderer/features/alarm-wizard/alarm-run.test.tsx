@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
 /**
  * The alarm wizard keeps its place across navigation (issue 11.7), as the setup wizard does: its
- * form, step and create run live in the app's RunsProvider (useRun), so leaving mid-create or after
- * the result and coming back shows the same run, and the create finishing while away is not lost.
+ * form, step and create run live in the app's RunsProvider (useRun), so leaving mid-create and coming
+ * back shows the same run. "New alarm" is new (issue 21.2): once a create has finished, it begins fresh
+ * at step 1, and the finished result stays reachable from its notice.
  */
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +12,7 @@ import { NAV_ITEMS, type NavItem } from '../../../../renderer/src/app/nav';
 import type { CreateAlarmResult } from '../../../../shared/contract/alarms';
 import type { UsageHistory } from '../../../../shared/contract/usage';
 import type { SessionInfo } from '../../../../shared/contract/session';
+import { Notifications } from '@mantine/notifications';
 import { renderUi } from '../../helpers/dom';
 import { createFakeApi, type FakeHandlers } from '../../helpers/fake-api';
 import { fakeRuns } from '../../helpers/runs';
@@ -59,10 +61,11 @@ const created: CreateAlarmResult = {
   ],
 };
 
-/** The wizard first, and a screen to wander off to. */
+/** The wizard first, a screen to wander off to, and the (hidden) screen of a finished create's result. */
 const ITEMS: NavItem[] = [
   NAV_ITEMS.find((n) => n.id === 'new-alarm')!,
   { id: 'elsewhere', label: 'Elsewhere', icon: () => null, render: () => <p>somewhere else</p> },
+  NAV_ITEMS.find((n) => n.id === 'alarm-result')!,
 ];
 
 function handlers(runs: ReturnType<typeof fakeRuns>, createAnswer: FakeHandlers['alarms:create']): FakeHandlers {
@@ -98,12 +101,17 @@ async function toReview() {
   fireEvent.change(screen.getByRole('textbox', { name: 'Alarm name' }), { target: { value: 'kept-alarm' } });
 }
 
-describe('alarm wizard keeps its place across navigation', () => {
-  it('a create in flight survives leaving the screen; its result arrives while away and is shown on return, inputs kept', async () => {
+describe('alarm wizard keeps its place across navigation; "New alarm" is new once a create finished', () => {
+  it('a create in flight survives leaving the screen; once it finished away, New alarm begins fresh and the notice shows the result', async () => {
     const runs = fakeRuns();
     const fake = createFakeApi(handlers(runs, (r) => runs.start('alarm-create', r.config.name))).install();
     const finish = () => runs.end(runs.last(), { state: 'succeeded', result: created });
-    renderUi(<App navItems={ITEMS} />);
+    renderUi(
+      <>
+        <Notifications />
+        <App navItems={ITEMS} />
+      </>,
+    );
     await toReview();
     fireEvent.click(screen.getByRole('button', { name: 'Create alarm' }));
     await screen.findByRole('button', { name: 'Cancel' });
@@ -118,39 +126,71 @@ describe('alarm wizard keeps its place across navigation', () => {
     expect(screen.getByText('Creating…')).toBeInTheDocument();
     expect(screen.getByRole('textbox', { name: 'Alarm name' })).toHaveValue('kept-alarm');
 
-    // It finishes while the user is elsewhere; coming back shows the result, not a fresh wizard.
+    // It finishes while the user is elsewhere: a notice says so, and "New alarm" is new again —
+    // the finished result does not open in its place; it is one click away in the notice.
     nav('Elsewhere');
     await screen.findByText('somewhere else');
     await act(async () => finish());
     // Main's run ended while the wizard was not shown: the app's runs follow it to its end meanwhile.
-    await act(() => new Promise((r) => setTimeout(r, 700)));
+    const notice = await screen.findByRole('button', { name: 'Show result' }, { timeout: 5000 });
     nav('New alarm');
-    const result = await screen.findByRole('region', { name: 'Create result' });
-    expect(result).toHaveTextContent('Alarm created');
-    expect(result).toHaveTextContent('kept-alarm notifies on');
-    expect(screen.getByRole('textbox', { name: 'Alarm name' })).toHaveValue('kept-alarm');
-    expect(screen.queryByRole('button', { name: 'Cancel' })).toBeNull();
+    expect(await screen.findByRole('radio', { name: /EC2 vCPU usage/ })).toBeChecked();
+    expect(screen.getByRole('button', { name: /^Next: History/ })).toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'Create result' })).toBeNull();
+    expect(screen.queryByRole('textbox', { name: 'Alarm name' })).toBeNull();
     // One create, with what was typed before leaving.
     expect(fake.requestsOn('alarms:create')).toHaveLength(1);
     expect(fake.requestsOn('alarms:create')[0]!.config).toMatchObject({ name: 'kept-alarm', threshold: 44 });
 
-    // The earlier steps kept their inputs too: the typed threshold did not fall back to the suggestion.
-    fireEvent.click(screen.getByRole('button', { name: /History & threshold/ }));
-    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Threshold' })).toHaveValue('44'));
+    // The notice's "Show result" opens the finished create's result (and the notice closes).
+    fireEvent.click(notice);
+    const result = await screen.findByRole('region', { name: 'Create result' });
+    expect(screen.getByRole('heading', { level: 1, name: 'Alarm kept-alarm' })).toBeInTheDocument();
+    expect(result).toHaveTextContent('Alarm created');
+    expect(result).toHaveTextContent('kept-alarm notifies on');
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Show result' })).toBeNull());
   }, 30_000);
 
-  it('"Start a new alarm" leaves the kept result for a fresh wizard', async () => {
+  it('a result finished on the wizard shows in place (no notice over it); "New alarm" then begins fresh', async () => {
     const runs = fakeRuns();
     createFakeApi(handlers(runs, (r) => runs.start('alarm-create', r.config.name, { state: 'succeeded', result: created }))).install();
-    renderUi(<App navItems={ITEMS} />);
+    renderUi(
+      <>
+        <Notifications />
+        <App navItems={ITEMS} />
+      </>,
+    );
     await toReview();
     fireEvent.click(screen.getByRole('button', { name: 'Create alarm' }));
-    await screen.findByRole('region', { name: 'Create result' });
+    const result = await screen.findByRole('region', { name: 'Create result' });
+    expect(result).toHaveTextContent('Alarm created');
+    // The button now says what saving again does: it updates this alarm.
+    expect(screen.getByRole('button', { name: 'Update kept-alarm' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Show result' })).toBeNull();
+    expect(screen.queryByText('kept-alarm is in place in us-east-1.')).toBeNull();
     nav('Elsewhere');
     nav('New alarm');
-    fireEvent.click(await screen.findByRole('button', { name: 'Start a new alarm' }));
+    expect(await screen.findByRole('radio', { name: /EC2 vCPU usage/ })).toBeChecked();
     expect(screen.queryByRole('region', { name: 'Create result' })).toBeNull();
-    expect(screen.getByRole('radio', { name: /EC2 vCPU usage/ })).toBeChecked();
     expect(screen.getByRole('button', { name: /^Next: History/ })).toBeInTheDocument();
+  }, 30_000);
+
+  it('a new alarm being filled in keeps its place', async () => {
+    const runs = fakeRuns();
+    createFakeApi(handlers(runs, (r) => runs.start('alarm-create', r.config.name, { state: 'succeeded', result: created }))).install();
+    renderUi(
+      <>
+        <Notifications />
+        <App navItems={ITEMS} />
+      </>,
+    );
+    await screen.findByRole('heading', { name: 'New alarm' });
+    fireEvent.click(next());
+    const threshold = await screen.findByRole('textbox', { name: 'Threshold' });
+    fireEvent.change(threshold, { target: { value: '77' } });
+    nav('Elsewhere');
+    await screen.findByText('somewhere else');
+    nav('New alarm');
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Threshold' })).toHaveValue('77'));
   }, 30_000);
 });

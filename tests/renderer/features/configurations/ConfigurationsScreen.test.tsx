@@ -28,8 +28,8 @@ function start(list: SavedConfiguration[], extra: Parameters<typeof createFakeAp
   let current = [...list];
   const fake = createFakeApi({
     'configs:list': () => current,
-    'configs:forget': ({ name }) => {
-      current = current.filter((c) => c.name !== name);
+    'configs:forget': ({ name, accountId }) => {
+      current = current.filter((c) => c.name !== name || c.accountId !== accountId);
       return null;
     },
     ...extra,
@@ -56,7 +56,7 @@ describe('ConfigurationsScreen', () => {
     expect(await screen.findByText('All 1 checks passed')).toBeInTheDocument();
     expect(screen.getByLabelText('DynamoDB key is LockID (String): ok')).toHaveTextContent('LockID (S)');
     expect(screen.queryByText('table.key-schema')).not.toBeInTheDocument();
-    expect(fake.requestsOn('setup:verify')).toEqual([{ name: 'prod' }]);
+    expect(fake.requestsOn('setup:verify')).toEqual([{ name: 'prod', accountId: '123456789012' }]);
   });
 
   it('a failed verify lists failures first, clears "Verified", and offers Repair (a re-apply of the saved names)', async () => {
@@ -82,14 +82,15 @@ describe('ConfigurationsScreen', () => {
         <ConfigurationsScreen onNewSetup={() => undefined} onOpenSetup={onOpenSetup} />
       </RunsProvider>,
     );
-    expect(await screen.findByText(/^Verified /)).not.toHaveTextContent('never');
+    const verifiedLine = (_: string, el: Element | null) => el?.tagName === 'P' && /^Verified /.test(el.textContent ?? '');
+    expect(await screen.findByText(verifiedLine)).not.toHaveTextContent('never');
     fireEvent.click(await screen.findByRole('button', { name: 'Verify prod' }));
     const checks = await screen.findByRole('list', { name: 'Verification checks' });
     expect(within(checks).getAllByRole('listitem').map((li) => li.getAttribute('aria-label'))).toEqual([
       'S3 Block Public Access is fully on: failed',
       'S3 bucket exists: ok',
     ]);
-    await waitFor(() => expect(screen.getByText(/^Verified /)).toHaveTextContent('Verified never'));
+    await waitFor(() => expect(screen.getByText(verifiedLine)).toHaveTextContent('Verified never'));
     fireEvent.click(screen.getByRole('button', { name: 'Repair' }));
     await waitFor(() => expect(onOpenSetup).toHaveBeenCalled());
     const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, tableArn: _t, roleArn: _r, ...input } = saved('prod', '');
@@ -105,7 +106,7 @@ describe('ConfigurationsScreen', () => {
     const table = await screen.findByRole('table', { name: 'Saved configurations' });
     expect(within(table).getByText('mine')).toBeInTheDocument();
     expect(within(table).queryByText('theirs')).not.toBeInTheDocument();
-    expect(screen.getByText(/1 configuration\(s\) of other accounts are hidden/)).toBeInTheDocument();
+    expect(screen.getByText(/1 configuration of another account is hidden/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('switch', { name: /Show all accounts/ }));
     expect(await within(table).findByText('theirs')).toBeInTheDocument();
     expect(within(table).getByText('account 999999999999')).toBeInTheDocument();
@@ -119,9 +120,11 @@ describe('ConfigurationsScreen', () => {
       expect(button.textContent?.trim()).toMatch(/^(Verify|Delete|Forget)$/);
     }
     for (const what of ['bucket of prod', 'table of prod', 'role ARN of prod']) expect(within(table).getByRole('button', { name: `Copy ${what}` })).toBeInTheDocument();
-    // The role ARN may wrap only after ":" and "/" (a <wbr> there), never mid-word.
+    // The role ARN may wrap only after ":" and "/" and between words (Bodo|Platform|User), never mid-word.
     const arn = within(table).getByText((_, el) => el?.tagName === 'P' && el.textContent === 'arn:aws:iam::123456789012:role/BodoPlatformUser');
-    expect(arn.querySelectorAll('wbr').length).toBe(6);
+    const parts = [...arn.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent);
+    expect(parts).toEqual(['arn:', 'aws:', 'iam:', ':', '123456789012:', 'role/', 'Bodo', 'Platform', 'User']);
+    expect(arn.querySelectorAll('wbr').length).toBe(8);
   });
 
   it('deletes only after the name is typed and shows deleted and kept', async () => {
@@ -141,7 +144,7 @@ describe('ConfigurationsScreen', () => {
     const deleted = await within(dialog).findByRole('list', { name: 'Deleted resources' });
     expect(within(deleted).getAllByRole('listitem')).toHaveLength(3);
     expect(within(dialog).getByRole('list', { name: 'Kept resources' })).toHaveTextContent('bucket: It holds 2 objects.');
-    expect(fake.requestsOn('setup:destroy')).toEqual([{ name: 'prod', confirmation: 'prod' }]);
+    expect(fake.requestsOn('setup:destroy')).toEqual([{ name: 'prod', accountId: '123456789012', confirmation: 'prod' }]);
     expect(fake.requestsOn('runs:progress')).toEqual([{ runId: 'destroy-1' }]);
   });
 
@@ -158,8 +161,27 @@ describe('ConfigurationsScreen', () => {
     const { fake } = start([saved('a', '2025-01-01T00:00:00Z'), saved('b', '2024-01-01T00:00:00Z')]);
     fireEvent.click(await screen.findByRole('button', { name: 'Forget a' }));
     await waitFor(() => expect(screen.queryByRole('button', { name: 'Forget a' })).not.toBeInTheDocument());
-    expect(fake.requestsOn('configs:forget')).toEqual([{ name: 'a' }]);
+    expect(fake.requestsOn('configs:forget')).toEqual([{ name: 'a', accountId: '123456789012' }]);
     expect(fake.requestsOn('setup:destroy')).toEqual([]);
+  });
+
+  it('the same name in two accounts: two rows, each action naming its account and sending it', async () => {
+    const theirs = { ...saved('prod', '2024-01-01T00:00:00Z'), accountId: '999999999999', bucketName: 'theirs-bucket' };
+    const { fake } = start([saved('prod', '2025-01-01T00:00:00Z'), theirs], { 'setup:verify': () => ({ ok: true, checks: [] }) });
+    const table = await screen.findByRole('table', { name: 'Saved configurations' });
+    expect(within(table).getAllByText('prod')).toHaveLength(2);
+    fireEvent.click(within(table).getByRole('button', { name: 'Verify prod (account 999999999999)' }));
+    await waitFor(() => expect(fake.requestsOn('setup:verify')).toEqual([{ name: 'prod', accountId: '999999999999' }]));
+    expect(within(table).getByRole('button', { name: 'Copy bucket of prod (account 999999999999)' })).toBeInTheDocument();
+    fireEvent.click(within(table).getByRole('button', { name: 'Forget prod (account 123456789012)' }));
+    await waitFor(() => expect(fake.requestsOn('configs:forget')).toEqual([{ name: 'prod', accountId: '123456789012' }]));
+  });
+
+  it('explains every row action once, under the table', async () => {
+    start([saved('prod', '2025-01-01T00:00:00Z')]);
+    const help = await screen.findByLabelText('What the actions do');
+    expect(help).toHaveTextContent('Delete removes what Onramp created in AWS');
+    expect(help).toHaveTextContent('Forget removes the entry from this list only; AWS is untouched.');
   });
 
   it('offers a new setup when the list is empty', async () => {

@@ -25,7 +25,7 @@ describe('DeleteConfigurationModal: Stop during a destroy', () => {
   it('offers Stop only while the destroy runs, cancels that very run, and says what is still in place', async () => {
     const fake = stoppableDestroy();
     const onClose = vi.fn();
-    renderUi(<DeleteConfigurationModal name="prod" onClose={onClose} />);
+    renderUi(<DeleteConfigurationModal target={{ name: "prod", accountId: "123456789012" }} onClose={onClose} />);
     const dialog = await screen.findByRole('dialog');
     expect(within(dialog).queryByRole('button', { name: 'Stop' })).toBeNull();
     fireEvent.change(within(dialog).getByLabelText('Type "prod" to confirm'), { target: { value: 'prod' } });
@@ -37,7 +37,7 @@ describe('DeleteConfigurationModal: Stop during a destroy', () => {
     fireEvent.click(stop);
 
     await within(dialog).findByText('Stopped before finishing: what is not listed as deleted is still in place.');
-    expect(fake.requestsOn('setup:destroy')).toEqual([{ name: 'prod', confirmation: 'prod' }]);
+    expect(fake.requestsOn('setup:destroy')).toEqual([{ name: 'prod', accountId: '123456789012', confirmation: 'prod' }]);
     expect(fake.requestsOn('runs:cancel')).toEqual([{ runId: 'destroy-1' }]);
     expect(new Set(fake.requestsOn('runs:progress').map((r) => r.runId))).toEqual(new Set(['destroy-1']));
     expect(within(dialog).getByRole('list', { name: 'Deleted resources' })).toHaveTextContent('inline policy Bodo-Platform-User-Policy');
@@ -58,7 +58,7 @@ describe('DeleteConfigurationModal: a destroy run that fails', () => {
         }),
     }).install();
     const onClose = vi.fn();
-    renderUi(<DeleteConfigurationModal name="prod" onClose={onClose} />);
+    renderUi(<DeleteConfigurationModal target={{ name: "prod", accountId: "123456789012" }} onClose={onClose} />);
     const dialog = await screen.findByRole('dialog');
     fireEvent.change(within(dialog).getByLabelText('Type "prod" to confirm'), { target: { value: 'prod' } });
     fireEvent.click(within(dialog).getByRole('button', { name: 'Delete in AWS' }));

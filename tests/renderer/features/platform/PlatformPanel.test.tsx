@@ -33,9 +33,10 @@ const fields = (over: Partial<Record<FieldComparison['field'], Partial<FieldComp
 const OVERVIEW: PlatformOverview = {
   apiUrl: 'https://api.bodo.ai/api',
   configurations: [
-    { name: 'prod', region: 'us-east-1', verifiedAt: '2026-01-01T00:00:00Z', registered: true, uuid: 'u-prod', status: 'ACTIVE', matches: true, fields: fields(), note: null },
+    { name: 'prod', accountId: '123456789012', region: 'us-east-1', verifiedAt: '2026-01-01T00:00:00Z', registered: true, uuid: 'u-prod', status: 'ACTIVE', matches: true, fields: fields(), note: null },
     {
       name: 'stage',
+      accountId: '123456789012',
       region: 'us-east-1',
       verifiedAt: null,
       registered: true,
@@ -45,7 +46,7 @@ const OVERVIEW: PlatformOverview = {
       fields: fields({ bucketName: { platform: 'typo-bucket', state: 'differ' } }),
       note: 'The platform already has a Cloud Configuration named "stage" with different values for S3 bucket.',
     },
-    { name: 'dev', region: 'us-west-2', verifiedAt: null, registered: false, uuid: null, status: null, matches: null, fields: [], note: null },
+    { name: 'dev', accountId: '123456789012', region: 'us-west-2', verifiedAt: null, registered: false, uuid: null, status: null, matches: null, fields: [], note: null },
   ],
   platformOnly: [{ uuid: 'u-remote', name: 'made-by-hand', status: 'ACTIVE', provider: 'AWS', roleArn: null, externalId: null, accountId: null, bucketName: 'hand-bucket', tableName: null, region: 'us-west-1' }],
 };
@@ -79,11 +80,11 @@ describe('PlatformPanel', () => {
   it('registers one row and shows the platform’s answer, then reloads', async () => {
     const fake = createFakeApi({ 'platform:status': () => STORED, 'platform:list': () => OVERVIEW, 'platform:register': ({ name }) => created(name) }).install();
     renderUi(<PlatformPanel />);
-    fireEvent.click(await screen.findByRole('button', { name: 'Register dev with the Bodo Platform' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'Register dev (account 123456789012) with the Bodo Platform' }));
     const outcome = await screen.findByRole('status', { name: 'Platform registration of dev' });
     expect(outcome).toHaveTextContent('Registered "dev" with the Bodo Platform');
     expect(outcome).toHaveTextContent('u-dev');
-    expect(fake.requestsOn('platform:register')).toEqual([{ name: 'dev' }]);
+    expect(fake.requestsOn('platform:register')).toEqual([{ name: 'dev', accountId: '123456789012' }]);
     await waitFor(() => expect(fake.requestsOn('platform:list')).toHaveLength(2));
   });
 

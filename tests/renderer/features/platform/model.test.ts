@@ -26,7 +26,7 @@ describe('platform model', () => {
     expect(fieldBadge({ state: 'match' }).label).toBe('matches');
     expect(fieldBadge({ state: 'differ' }).label).toBe('differs');
     expect(fieldBadge({ state: 'not-reported' }).label).toBe('not kept');
-    const row = { name: 'p', region: 'us-east-1', verifiedAt: null, uuid: null, status: null, fields: [], note: null };
+    const row = { name: 'p', accountId: '123456789012', region: 'us-east-1', verifiedAt: null, uuid: null, status: null, fields: [], note: null };
     expect(rowState({ ...row, registered: false, matches: null }).label).toBe('Not registered');
     expect(rowState({ ...row, registered: true, matches: true }).label).toBe('Registered');
     expect(rowState({ ...row, registered: true, matches: false }).label).toBe('Registered, differs');

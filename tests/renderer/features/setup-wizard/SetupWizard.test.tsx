@@ -83,6 +83,28 @@ describe('SetupWizard', () => {
     expect(next).toBeEnabled();
   });
 
+  it('says on the form, before the plan, that this account already uses the name for other resources', async () => {
+    const existing = { ...CONFIG, bucketName: 'older-bucket', accountId: SESSION.account, profile: 'default', createdAt: '2026-01-01T00:00:00Z', verifiedAt: null };
+    const elsewhere = { ...existing, name: 'other-account-name', accountId: '999999999999' };
+    const fake = start({ 'configs:list': () => [existing, { ...elsewhere, name: 'shared' }], 'setup:plan': () => planOf('create') });
+    await waitFor(() => expect(fake.requestsOn('configs:list')).toHaveLength(1));
+    fillForm(INPUT);
+    const name = screen.getByRole('textbox', { name: 'Configuration name' });
+    expect(name).toHaveAccessibleDescription(/Configuration name "analytics" is already used in account 123456789012/);
+    expect(screen.getByText(/bucket older-bucket, table bodo-lock in us-west-2/)).toBeInTheDocument();
+    const next = screen.getByRole('button', { name: 'Next: review plan' });
+    expect(next).toBeDisabled();
+    // The same resources are the same configuration: re-applying it is fine.
+    fillForm({ bucketName: 'older-bucket' });
+    expect(screen.queryByText(/is already used in account/)).not.toBeInTheDocument();
+    expect(next).toBeEnabled();
+    // Another account's configuration of the same name does not take it here.
+    fillForm({ name: 'shared', bucketName: INPUT.bucketName });
+    expect(screen.queryByText(/is already used in account/)).not.toBeInTheDocument();
+    expect(next).toBeEnabled();
+    expect(fake.requestsOn('setup:plan')).toEqual([]);
+  });
+
   it('generates an external ID', () => {
     start({});
     fireEvent.click(screen.getByRole('button', { name: 'Generate' }));
@@ -99,7 +121,22 @@ describe('SetupWizard', () => {
     expect(within(table).getByText('Role trusts account 999999999999.')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Apply' })).toBeDisabled();
     expect(screen.getByText('Cannot apply: the plan has conflicts')).toBeInTheDocument();
+    // A sentence that starts with a capital and names the resource.
+    expect(screen.getByRole('alert')).toHaveTextContent(/^Cannot apply: the plan has conflictsThe IAM role BodoPlatformUser already exists in a form Onramp will not change\. Go back/);
+    // The role name may wrap only between its words.
+    const name = within(table).getByText((_, el) => el?.tagName === 'CODE' && el.textContent === 'BodoPlatformUser');
+    expect([...name.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent)).toEqual(['Bodo', 'Platform', 'User']);
     expect(fake.requestsOn('setup:plan')).toEqual([INPUT]);
+  });
+
+  it('a required field that was cleared says it is required, and keeps its example out of the way', () => {
+    start({});
+    const table = screen.getByRole('textbox', { name: 'DynamoDB table name' });
+    fireEvent.change(table, { target: { value: 'bodo-lock' } });
+    fireEvent.change(table, { target: { value: '' } });
+    expect(table).toHaveAccessibleDescription(/DynamoDB table name is required\./);
+    expect(screen.queryByText(/must be 3–255 characters long \(it is 0\)/)).toBeNull();
+    expect(table).toHaveAttribute('aria-invalid', 'true');
   });
 
   it('checks the permissions on the exact names beside the plan, listing what each missing action blocks', async () => {
@@ -319,7 +356,11 @@ describe('SetupWizard: cancel, keeping its place, notifying', () => {
     fireEvent.click(screen.getByRole('button', { name: 'toggle screen' }));
     expect(screen.getByText('Another screen')).toBeInTheDocument();
     // Finishes while another screen is shown: the notification says so.
-    await waitFor(() => expect(show).toHaveBeenCalledWith(expect.objectContaining({ title: 'Setup finished', message: expect.stringContaining('analytics') })), { timeout: 4000 });
+    await waitFor(() => expect(show).toHaveBeenCalledWith(expect.objectContaining({ title: 'Setup finished' })), { timeout: 4000 });
+    // Its text names the configuration, and its action opens the setup screen with the result.
+    const shown = show.mock.calls.find(([n]) => n.title === 'Setup finished')![0];
+    expect(JSON.stringify((shown.message as { props: unknown }).props)).toContain('Cloud Configuration analytics is in place.');
+    expect(JSON.stringify((shown.message as { props: unknown }).props)).toContain('Show the result');
     fireEvent.click(screen.getByRole('button', { name: 'toggle screen' }));
     // Back: the same run's result, not an empty form; apply was sent once.
     expect(await screen.findByRole('button', { name: 'View result' })).toBeInTheDocument();

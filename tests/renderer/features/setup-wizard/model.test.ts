@@ -141,3 +141,16 @@ describe('setup wizard model', () => {
     expect(exportFileName({ ...config, name: '///' })).toBe('onramp-configuration.json');
   });
 });
+
+describe('unsavedSetup', () => {
+  it('is true for a plan under review or a form with names typed in, false for an empty form or a run', async () => {
+    const { initialForm, unsavedSetup } = await import('../../../../renderer/src/features/setup-wizard/model');
+    const empty = initialForm('us-east-1');
+    expect(unsavedSetup({ step: 'form', form: empty, runId: null })).toBe(false);
+    expect(unsavedSetup({ step: 'form', form: { ...empty, name: 'x' }, runId: null })).toBe(true);
+    expect(unsavedSetup({ step: 'form', form: { ...empty, externalId: 'abc' }, runId: null })).toBe(true);
+    expect(unsavedSetup({ step: 'plan', form: empty, runId: null })).toBe(true);
+    expect(unsavedSetup({ step: 'create', form: { ...empty, name: 'x' }, runId: 'run-1' })).toBe(false);
+    expect(unsavedSetup({ step: 'result', form: { ...empty, name: 'x' }, runId: 'run-1' })).toBe(false);
+  });
+});
