@@ -1,6 +1,7 @@
 import type { IpcResult } from '../../shared/contract';
 import { dispatch } from './dispatch';
 import { configsHandlers } from './configs';
+import { costHandlers } from './cost';
 import { exportHandlers } from './export';
 import { monitoringHandlers } from './monitoring';
 import { platformHandlers } from './platform';
@@ -26,6 +27,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...settingsHandlers(deps),
     ...ssoHandlers(deps),
     ...platformHandlers(deps),
+    ...costHandlers(deps),
   };
 }
 

@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../errors';
 import type { Channel } from './channels';
 import { EmptySchema } from './common';
 import type { ContractEntry } from './entry';
+import { costContract } from './cost';
 import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
 import { platformContract } from './platform';
@@ -124,6 +125,7 @@ export const contract = {
   ...settingsContract,
   ...ssoContract,
   ...platformContract,
+  ...costContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

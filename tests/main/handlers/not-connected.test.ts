@@ -57,6 +57,8 @@ const SAMPLES: Sample = {
   'topics:resend': { needsSession: true, request: { region: 'us-east-1', topicArn: TOPIC, endpoint: 'ops@example.com' } },
   'dashboard:summary': { needsSession: true, request: { regions: ['us-east-1'] } },
   'usage:requests': { needsSession: false, why: 'reads the in-memory request log' },
+  'cost:report': { needsSession: true, request: {} },
+  'cost:cancel': { needsSession: false, why: 'aborts a refresh kept in memory (there is none without a session)' },
   'readiness:check': { needsSession: true, request: {} },
   'readiness:permissions': { needsSession: true, request: { region: 'us-east-1', bucketName: 'onramp-state-1', tableName: 'onramp-locks', roleName: 'BodoPlatformUser' } },
   'export:document': { needsSession: false, why: 'renders a saved configuration locally' },

@@ -1,0 +1,4 @@
+/** The cost core: actual spend from Cost Explorer (cached in the data folder), the month-end forecast, and AWS Budgets. */
+export { costReport, monthToDate, planOrRefuse, type CostDeps, type CostReportOptions, type MonthToDate } from './service';
+export { CostCache } from './cache';
+export { plannedRequests, MARKETPLACE, type ReadControl } from './explorer';
