@@ -1,5 +1,6 @@
 import type { IpcResult } from '../../shared/contract';
 import { dispatch } from './dispatch';
+import { budgetsHandlers } from './budgets';
 import { configsHandlers } from './configs';
 import { costHandlers } from './cost';
 import { exportHandlers } from './export';
@@ -28,6 +29,7 @@ export function createHandlers(deps: HandlerDeps): HandlerTable {
     ...ssoHandlers(deps),
     ...platformHandlers(deps),
     ...costHandlers(deps),
+    ...budgetsHandlers(deps),
   };
 }
 

@@ -4,6 +4,7 @@
  * against it, so adding or renaming a channel breaks the build until every side agrees.
  * Kept free of zod so the sandboxed preload stays tiny.
  */
+import { BUDGETS_CHANNELS } from './budgets-channels';
 import { COST_CHANNELS } from './cost-channels';
 import { EXPORT_CHANNELS } from './export-channels';
 import { MONITORING_CHANNELS } from './monitoring-channels';
@@ -32,7 +33,7 @@ export const CORE_CHANNELS = [
 ] as const;
 
 /** Every channel of every domain. */
-export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS, ...READINESS_CHANNELS, ...EXPORT_CHANNELS, ...SETTINGS_CHANNELS, ...SSO_CHANNELS, ...PLATFORM_CHANNELS, ...COST_CHANNELS] as const;
+export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS, ...READINESS_CHANNELS, ...EXPORT_CHANNELS, ...SETTINGS_CHANNELS, ...SSO_CHANNELS, ...PLATFORM_CHANNELS, ...COST_CHANNELS, ...BUDGETS_CHANNELS] as const;
 
 /** One IPC channel name. */
 export type Channel = (typeof CHANNELS)[number];

@@ -1,2 +1,2 @@
-/** Channels of the cost domain: actual spend from Cost Explorer, and AWS Budgets. */
+/** Channels of the cost domain: actual spend from Cost Explorer. */
 export const COST_CHANNELS = ['cost:report', 'cost:cancel'] as const;

@@ -3,6 +3,7 @@ import type { AppErrorShape } from '../errors';
 import type { Channel } from './channels';
 import { EmptySchema } from './common';
 import type { ContractEntry } from './entry';
+import { budgetsContract } from './budgets';
 import { costContract } from './cost';
 import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
@@ -126,6 +127,7 @@ export const contract = {
   ...ssoContract,
   ...platformContract,
   ...costContract,
+  ...budgetsContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

@@ -1,4 +1,5 @@
 import type { CommandEntry } from './entry';
+import { costCommands } from './cost';
 import { exportCommands } from './export';
 import { monitoringCommands } from './monitoring';
 import { profileCommands } from './profiles';
@@ -18,4 +19,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   ...monitoringCommands,
   ...exportCommands,
   ...platformCommands,
+  ...costCommands,
 };

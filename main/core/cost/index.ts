@@ -2,3 +2,6 @@
 export { costReport, monthToDate, planOrRefuse, type CostDeps, type CostReportOptions, type MonthToDate } from './service';
 export { CostCache } from './cache';
 export { plannedRequests, MARKETPLACE, type ReadControl } from './explorer';
+export { listBudgets, createBudget, deleteBudget, BudgetRunError, type BudgetDeps } from './budgets';
+export { BudgetRecords } from './budget-records';
+export { BUDGETS_STATEMENT_SID } from './budget-topic';
