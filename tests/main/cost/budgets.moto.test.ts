@@ -19,6 +19,16 @@ import type { CannedResponse, SeenRequest } from '../../helpers/request-counter'
 
 const ACCOUNT = '123456789012';
 
+/** The error a run rejected with (fails the test when it succeeded). */
+async function failure(run: Promise<unknown>): Promise<{ code: string; message: string; rolledBack: string[] }> {
+  return run.then(
+    () => {
+      throw new Error('expected the run to fail');
+    },
+    (e: unknown) => e as { code: string; message: string; rolledBack: string[] },
+  );
+}
+
 describe.skipIf(!HAS_MOTO || !HAS_BOTO3)('AWS Budgets (moto, read back with boto3)', () => {
   const moto = useMoto();
   let fault: ((req: SeenRequest) => CannedResponse | undefined) | null = null;
@@ -147,7 +157,7 @@ print(json.dumps({'budget': budget, 'notifications': notes, 'policy': policy}, d
   it('all or nothing: CreateBudget refused after the topic was opened → the statement is removed again, no budget', async () => {
     const original = await currentPolicy();
     fault = (req) => (req.action === 'CreateBudget' ? { status: 400, body: JSON.stringify({ __type: 'InvalidParameterException', message: 'bad budget' }), headers: { 'x-amzn-errortype': 'InvalidParameterException' } } : undefined);
-    const err = await createBudget(deps, config()).catch((e: unknown) => e as { code: string; message: string; rolledBack: string[] });
+    const err = await failure(createBudget(deps, config()));
     expect(err).toMatchObject({ code: 'RolledBack', rolledBack: [`the ${BUDGETS_STATEMENT_SID} statement on ${topicArn}`] });
     expect(err.message).toMatch(/Creating budget platform-monthly failed: .*bad budget.* Undid: the OnrampAllowAwsBudgetsPublish statement/);
     const seen = await readBack('platform-monthly');
@@ -163,7 +173,7 @@ print(json.dumps({'budget': budget, 'notifications': notes, 'policy': policy}, d
       if (created && req.action === 'DescribeNotificationsForBudget') return { status: 400, body: JSON.stringify({ __type: 'AccessDeniedException', message: 'no view' }), headers: { 'x-amzn-errortype': 'AccessDeniedException' } };
       return undefined;
     };
-    const err = await createBudget(deps, config()).catch((e: unknown) => e as { code: string; rolledBack: string[]; message: string });
+    const err = await failure(createBudget(deps, config()));
     expect(err.code).toBe('RolledBack');
     expect(err.rolledBack).toEqual(['budget platform-monthly', `the ${BUDGETS_STATEMENT_SID} statement on ${topicArn}`]);
     expect(err.message).toMatch(/budgets:ViewBudget/);
@@ -176,13 +186,13 @@ print(json.dumps({'budget': budget, 'notifications': notes, 'policy': policy}, d
 
   it('cancelled after the topic step: stops, undoes, says Cancelled', async () => {
     const controller = new AbortController();
-    const err = await createBudget(deps, config(), {
+    const err = await failure(createBudget(deps, config(), {
       signal: controller.signal,
       report: (p) => {
         // Cancel while the topic's policy is being changed: that step finishes, then the run stops.
         if (p.message.startsWith('Letting AWS Budgets publish')) controller.abort();
       },
-    }).catch((e: unknown) => e as { code: string; message: string; rolledBack: string[] });
+    }));
     expect(err).toMatchObject({ code: 'Cancelled', rolledBack: [`the ${BUDGETS_STATEMENT_SID} statement on ${topicArn}`] });
     expect(err.message).toMatch(/^Creating budget platform-monthly was cancelled\. Undid:/);
     expect(proxy.requests.filter((r) => r.action === 'CreateBudget')).toHaveLength(0);
@@ -193,7 +203,7 @@ print(json.dumps({'budget': budget, 'notifications': notes, 'policy': policy}, d
 
   it('no budgets: permission → AccessDenied naming budgets:ModifyBudget, nothing left behind', async () => {
     fault = (req) => (req.action === 'CreateBudget' ? { status: 400, body: JSON.stringify({ __type: 'AccessDeniedException', message: 'not authorized to perform: budgets:ModifyBudget' }), headers: { 'x-amzn-errortype': 'AccessDeniedException' } } : undefined);
-    const err = await createBudget(deps, config({ topicArn: null })).catch((e: unknown) => e as { code: string; message: string });
+    const err = await failure(createBudget(deps, config({ topicArn: null })));
     expect(err).toMatchObject({ code: 'AccessDenied', message: expect.stringMatching(/may not call AWS Budgets CreateBudget .* Allow budgets:ModifyBudget/) });
   });
 
