@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers, createSessionHolder } from '../../../main/handlers';
 import { CHANNELS, contract } from '../../../shared/contract';
+import { budgetsContract } from '../../../shared/contract/budgets';
+import { BUDGETS_CHANNELS } from '../../../shared/contract/budgets-channels';
+import { costContract } from '../../../shared/contract/cost';
+import { COST_CHANNELS } from '../../../shared/contract/cost-channels';
 import { exportContract } from '../../../shared/contract/export';
 import { EXPORT_CHANNELS } from '../../../shared/contract/export-channels';
 import { monitoringContract } from '../../../shared/contract/monitoring';
@@ -20,6 +24,8 @@ import { SSO_CHANNELS } from '../../../shared/contract/sso-channels';
 
 describe('contract slices and the handler table', () => {
   it.each([
+    ['budgets', budgetsContract, BUDGETS_CHANNELS],
+    ['cost', costContract, COST_CHANNELS],
     ['export', exportContract, EXPORT_CHANNELS],
     ['monitoring', monitoringContract, MONITORING_CHANNELS],
     ['platform', platformContract, PLATFORM_CHANNELS],
