@@ -84,6 +84,8 @@ export const ReadinessReportSchema = z.object({
   identity: z.object({ account: z.string(), arn: z.string() }),
   workspaceVcpus: z.number().int().nonnegative(),
   permissions: PermissionCheckSchema,
+  /** The permissions of the cost features (Cost Explorer, AWS Budgets): listed, never part of the verdict. */
+  costPermissions: PermissionCheckSchema.optional(),
   regions: z.array(RegionReadinessSchema),
 });
 export type ReadinessReport = z.infer<typeof ReadinessReportSchema>;
