@@ -9,7 +9,7 @@ import { PlatformSettings } from '../platform/PlatformSettings';
 import { RequestsPanel } from './RequestsPanel';
 import { draftFrom, draftToUpdate, type DraftErrors, type SettingsDraft } from './model';
 
-/** Preferences (theme, refresh interval, price per vCPU-hour) and the "Copy diagnostics" report. */
+/** Preferences (theme, refresh intervals, price per vCPU-hour) and the "Copy diagnostics" report. */
 export function SettingsScreen() {
   const load = useApiCall(() => api().settings.get({}));
   const save = useApiCall((update: Parameters<ReturnType<typeof api>['settings']['update']>[0]) => api().settings.update(update));
@@ -84,6 +84,14 @@ export function SettingsScreen() {
               decimalScale={4}
               step={0.01}
               error={errors.pricePerVcpuHour}
+            />
+            <NumberInput
+              label="Cost Explorer refresh interval (hours)"
+              description="How long the Cost screen and onramp cost reuse an answer before asking again (each Cost Explorer request costs $0.01). 1 to 168 hours; 6 by default."
+              value={draft.costRefreshHours}
+              onChange={(v) => edit({ ...draft, costRefreshHours: v })}
+              allowDecimal={false}
+              error={errors.costRefreshHours}
             />
             <Group>
               <Button onClick={() => void onSave()} loading={save.loading}>
