@@ -1,10 +1,11 @@
-import { IconAlarmPlus, IconChartLine, IconGauge, IconListDetails, IconPlugConnected, IconSettings, IconWand } from '@tabler/icons-react';
+import { IconAlarmPlus, IconChartLine, IconCoin, IconGauge, IconListDetails, IconPlugConnected, IconSettings, IconWand } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
 import { ConfigurationsScreen } from '../features/configurations/ConfigurationsScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { LazyAlarmWizard } from '../features/alarm-wizard/LazyAlarmWizard';
+import { LazyCostScreen } from '../features/cost/LazyCostScreen';
 import { LazyDashboardScreen } from '../features/dashboard/LazyDashboardScreen';
 import { ReadinessScreen } from '../features/readiness/ReadinessScreen';
 import { SettingsScreen } from '../features/settings/SettingsScreen';
@@ -49,6 +50,12 @@ export const NAV_ITEMS: NavItem[] = [
         onEditAlarm={ctx.editAlarm}
       />
     ),
+  },
+  {
+    id: 'cost',
+    label: 'Cost',
+    icon: IconCoin,
+    render: (ctx) => <LazyCostScreen session={ctx.session} onGoConnect={() => ctx.navigate('connect')} />,
   },
   {
     id: 'new-alarm',
