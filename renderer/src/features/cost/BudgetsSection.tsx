@@ -1,11 +1,11 @@
 import { Badge, Button, Group, Modal, Skeleton, Stack, Table, Text, Title } from '@mantine/core';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { useEffect, useState } from 'react';
 import type { BudgetSummary } from '../../../../shared/contract/budgets';
 import { formatMoney, isDecimal } from '../../../../shared/cost/decimal';
 import { api, call, useApiCall } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { showNotice } from '../../components/notice';
 import { TableHead } from '../../components/TableHead';
 import { BudgetForm } from './BudgetForm';
 
@@ -29,8 +29,8 @@ export function BudgetsSection() {
     const r = await call(() => api().budgets.delete({ name: b.name }));
     setDeleting(false);
     setToDelete(null);
-    if (!r.ok) return void notifications.show({ color: 'red', title: `Could not delete ${b.name}`, message: r.error.message });
-    notifications.show({ color: 'teal', title: 'Budget deleted', message: [`${b.name}`, ...r.value.notes].join(' — ') });
+    if (!r.ok) return showNotice({ color: 'red', title: `Could not delete ${b.name}`, message: r.error.message });
+    showNotice({ color: 'teal', title: 'Budget deleted', message: [`${b.name}`, ...r.value.notes].join(' — ') });
     void reload();
   };
 

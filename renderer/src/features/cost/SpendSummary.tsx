@@ -36,7 +36,7 @@ export function SpendSummary({ report }: { report: CostReport }) {
       {report.current && (
         <Card withBorder padding="sm" role="group" aria-label="Forecast">
           <Group justify="space-between" align="flex-start" wrap="nowrap">
-            <Stack gap={2} style={{ minWidth: 0 }}>
+            <Stack gap={2} style={{ minWidth: 0, flex: 1 }}>
               <Text size="sm" fw={500}>
                 {f.title}
               </Text>
@@ -49,7 +49,7 @@ export function SpendSummary({ report }: { report: CostReport }) {
                 {f.detail}
               </Text>
             </Stack>
-            <Badge variant="light" color={report.forecast.source === 'cost-explorer' ? 'blue' : 'gray'}>
+            <Badge variant="light" color={report.forecast.source === 'cost-explorer' ? 'blue' : 'gray'} style={{ flexShrink: 0, overflow: 'visible' }}>
               {report.forecast.source === 'cost-explorer' ? 'AWS forecast' : report.forecast.source === 'onramp-estimate' ? 'Onramp estimate' : 'None'}
             </Badge>
           </Group>
