@@ -212,7 +212,7 @@ export async function createBudget(deps: BudgetDeps, config: BudgetConfig, contr
     const cause = control.signal?.aborted || (err instanceof AppError && err.code === 'Cancelled') ? cancelled() : toAppError(err);
     throw await undo(deps, config, journal, cause);
   }
-  const notes = config.emails.length ? ['Each email address gets a confirmation from AWS only when an alert fires; nothing to confirm now.'] : [];
+  const notes = config.emails.length ? ['The email addresses need no confirmation: AWS Budgets writes to them when an alert fires.'] : [];
   return result(true, config.topicArn ? (journal.addedStatement ? 'added' : 'already-allowed') : null, notes);
 }
 
