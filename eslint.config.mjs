@@ -1,10 +1,11 @@
 // ESLint flat config: type-aware typescript-eslint rules plus the house's import boundaries
-// (STYLE.md): the renderer only draws and asks, the core never imports Electron, and main never
-// reaches into the renderer.
+// (docs/contributing.md): the renderer only draws and asks, the core never imports Electron, main
+// never reaches into the renderer, and renderer features meet only through their index.ts.
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import onramp from './scripts/eslint-rules.mjs';
 
 const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'crypto', 'net', 'http', 'https', 'url', 'util', 'stream', 'zlib', 'worker_threads'];
 
@@ -29,6 +30,12 @@ export default tseslint.config(
     },
   },
   {
+    // Comments cite docs/ or public sources, never notes outside the repository or a machine path.
+    files: ['**/*.{ts,tsx,mts,js,mjs,cjs}'],
+    plugins: { onramp },
+    rules: { 'onramp/no-outside-notes': 'error' },
+  },
+  {
     // No `any` where the contract and the core are defined.
     files: ['shared/contract/**/*.ts', 'main/core/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'error' },
@@ -51,6 +58,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // A feature reaches another only through that feature's index.ts; components/ import no feature.
+    files: ['renderer/src/**/*.{ts,tsx}'],
+    rules: { 'onramp/feature-doors': 'error' },
   },
   {
     // The core is plain Node: the app, the CLI and the tests wire the same modules.

@@ -1,11 +1,14 @@
 import '@mantine/core/styles.css';
 import '@mantine/notifications/styles.css';
 import { createTheme, MantineProvider, mergeThemeOverrides } from '@mantine/core';
-import { Notifications } from '@mantine/notifications';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { cssVariablesResolver, theme } from './app/theme';
+
+// The toast container is not part of the first screen: it loads right after it. Toasts shown
+// before then wait in Mantine's notifications store and appear once it mounts.
+const Toasts = lazy(() => import('./app/Toasts').then((m) => ({ default: m.Toasts })));
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
@@ -21,8 +24,9 @@ const appTheme = mergeThemeOverrides(theme, createTheme({ components: { Portal: 
 createRoot(root).render(
   <StrictMode>
     <MantineProvider theme={appTheme} cssVariablesResolver={cssVariablesResolver} defaultColorScheme="auto">
-      {/* Bottom right: toasts never cover the header's identity, endpoint and Disconnect. */}
-      <Notifications position="bottom-right" />
+      <Suspense fallback={null}>
+        <Toasts />
+      </Suspense>
       <App />
     </MantineProvider>
   </StrictMode>,

@@ -48,8 +48,7 @@ export const ConnectRequestSchema = z
   .strict();
 export type ConnectRequest = z.infer<typeof ConnectRequestSchema>;
 
-/** The profile name a session on access keys typed into the app shows until it is saved as a profile. */
-export const ACCESS_KEYS_PROFILE = '(access keys)';
+export { ACCESS_KEYS_PROFILE } from '../defaults';
 
 /**
  * Connect with an access key pair typed into the app. The keys stay in main's memory for the

@@ -11,10 +11,7 @@ import { normaliseAccountId, trimPasted } from '../validation/forgiving';
 import { namedString, RegionSchema } from './common';
 import { PlatformLinkSchema } from './platform';
 
-/** The platform's AWS account, which assumes the role (FACTS.md). */
-export const DEFAULT_PLATFORM_ACCOUNT_ID = '481633624848';
-/** The role name the platform's instructions use. */
-export const DEFAULT_ROLE_NAME = 'BodoPlatformUser';
+export { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME } from '../defaults';
 /** The inline policy name the platform's instructions use. */
 export const INLINE_POLICY_NAME = 'Bodo-Platform-User-Policy';
 

@@ -1,9 +1,9 @@
 /**
  * What the alarm wizard and `onramp alarm create` ask for, validated before any AWS request.
- * CloudWatch's limits (FACTS.md, "Alarms"): `AWS/Usage` and `AWS/Billing` are standard-resolution
+ * CloudWatch's limits (docs/aws-facts.md#cloudwatch-alarms): `AWS/Usage` and `AWS/Billing` are standard-resolution
  * metrics, so the period is a multiple of 60 s (10, 20 and 30 s are for high-resolution metrics
  * only); EvaluationPeriods × Period ≤ 1 day when the period is under an hour, ≤ 7 days otherwise;
- * DatapointsToAlarm ≤ EvaluationPeriods. Names: FACTS.md "Naming rules".
+ * DatapointsToAlarm ≤ EvaluationPeriods. Names: docs/aws-facts.md#naming-rules.
  *
  * One alarm may be created in several regions at once. An alarm's SNS action must be a topic in the
  * alarm's own region (PutMetricAlarm answers "ValidationError: Invalid region … specified. Only …

@@ -1,6 +1,6 @@
 /**
  * The metrics Onramp watches and how they map to CloudWatch and Service Quotas. Facts from
- * ../shared/FACTS.md ("CloudWatch metrics"): EC2 vCPU usage in `AWS/Usage`, billing in `AWS/Billing`.
+ * docs/aws-facts.md#cloudwatch-metrics: EC2 vCPU usage in `AWS/Usage`, billing in `AWS/Billing`.
  */
 import { z } from 'zod';
 
@@ -36,7 +36,7 @@ export const DEFAULT_USAGE_CHOICE = ALL_USAGE_CLASSES;
  * Service Quotas codes (service `ec2`) of the vCPU quota matching each usage class.
  * `L-1216C47A` (Running On-Demand Standard instances) is the AWS CLI User Guide's own example of
  * `get-aws-default-service-quota`, whose answer names `Class: Standard/OnDemand` as its usage metric;
- * the others are the project's recorded facts (../shared/FACTS.md, "CloudWatch metrics"). No
+ * the others as Service Quotas lists them for `ec2` (docs/aws-facts.md#cloudwatch-metrics). No
  * documented code is known for `Inf/OnDemand` ("Running On-Demand Inf instances"), so its quota is
  * shown as unknown with where to look, rather than guessed. `VT/OnDemand` is not a documented class:
  * VT instances count under the G quota ("Running On-Demand G and VT instances").

@@ -1,6 +1,6 @@
 /**
  * Choosing the period and aligned window of a history query so CloudWatch answers the whole range.
- * Retention (FACTS.md, "CloudWatch metrics"): 1-minute data for 15 days, 5-minute for 63 days,
+ * Retention (docs/aws-facts.md#cloudwatch-metrics): 1-minute data for 15 days, 5-minute for 63 days,
  * 1-hour for 455 days; a start time older than 3 h / 15 d / 63 d needs a period that is a multiple
  * of 60 / 300 / 3600 s, or no data comes back. GetMetricData returns at most 100,800 datapoints.
  */

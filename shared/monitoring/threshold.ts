@@ -1,6 +1,6 @@
 /**
  * Threshold suggestion and sanity warnings, derived from a metric's history. The platform's own
- * advice (FACTS.md): "last week's highest ~850, so alarm above 1000".
+ * advice (docs/platform-api.md#onboarding, "Billing advice"): "last week's highest ~850, so alarm above 1000".
  */
 import type { Datapoint } from './metric';
 

@@ -3,9 +3,9 @@
  * the settings form checks with the same rule main does.
  */
 
-/** The platform's API base, a constructor default in every bodosdk release (BODO-API.md §1). */
+/** The platform's API base, a constructor default in every bodosdk release (docs/platform-api.md#hosts). */
 export const DEFAULT_PLATFORM_API_URL = 'https://api.bodo.ai/api';
-/** The platform's auth host in bodosdk 1.5.1 and every 2.x release (BODO-API.md §1). */
+/** The platform's auth host in bodosdk 1.5.1 and every 2.x release (docs/platform-api.md#hosts). */
 export const DEFAULT_PLATFORM_AUTH_URL = 'https://auth.bodo.ai';
 
 /** Environment variables that override the base URLs (the tests point them at a local fake). */

@@ -1,5 +1,5 @@
 /**
- * What the platform creates in the account after onboarding (FACTS.md, "later" resources), for the
+ * What the platform creates in the account after onboarding (docs/platform-api.md#onboarding, "What the platform creates later"), for the
  * "What the platform will create" page. `limit` links an entry to the readiness figure it uses.
  */
 

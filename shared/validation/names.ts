@@ -1,7 +1,7 @@
 /**
  * AWS naming rules, checked before any request. Each validator returns null when the value is
- * valid, or a message that names the field and says what is allowed. Rules: ../shared/FACTS.md
- * (S3 bucket naming, DynamoDB, IAM and STS limits).
+ * valid, or a message that names the field and says what is allowed. Rules and their sources:
+ * docs/aws-facts.md#naming-rules (S3 bucket naming, DynamoDB, IAM and STS limits).
  */
 
 /** A validator: null when valid, otherwise a message naming the field and what is allowed. */

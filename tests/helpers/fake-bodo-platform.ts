@@ -1,5 +1,5 @@
 /**
- * A strict local fake of the Bodo Platform's documented API (BODO-API.md, bodosdk's later 2.x line):
+ * A strict local fake of the Bodo Platform's documented API (docs/platform-api.md, bodosdk's later 2.x line):
  * an auth server (`POST /identity/resources/auth/v2/api-token`, `{clientId, secret}` → `{access_token}`,
  * a JWT with `exp`) and an API server (`/api/v1/cloud-configs`: create, list, get — plus update and
  * delete, which Onramp must never call). Each listens on its own loopback port, so a client that

@@ -30,7 +30,7 @@ export function hasCommand(cmd: string): boolean {
 export const MOTO_SERVER = process.env.MOTO_SERVER || 'moto_server';
 /** Debian's Chromium, driven by playwright-core (CHROMIUM_PATH overrides it). */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
-/** The offline Terraform provider mirror (TOOLCHAIN.md). */
+/** The offline Terraform provider mirror: a `filesystem_mirror` holding the AWS provider, for `terraform init` without the internet. */
 export const TF_PLUGIN_MIRROR = process.env.ONRAMP_TF_PLUGIN_MIRROR || '/opt/tf-plugins';
 
 /** One test tool: whether it is here and what needs it. */

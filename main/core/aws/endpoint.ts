@@ -22,7 +22,7 @@ export type ServiceId = keyof typeof SERVICE_ENV_KEYS;
 /**
  * The endpoint override for one service: AWS_ENDPOINT_URL_<SERVICE>, then AWS_ENDPOINT_URL, then the
  * profile's endpoint_url. The SDK applies a profile's endpoint_url only for the profile named by
- * AWS_PROFILE (FACTS.md), so Onramp resolves it itself and passes `endpoint` explicitly.
+ * AWS_PROFILE (observed; docs/aws-facts.md#credentials-and-endpoints), so Onramp resolves it itself and passes `endpoint` explicitly.
  */
 export function resolveEndpoint(
   service: ServiceId,

@@ -1,4 +1,4 @@
-/** GetMetricData's price: about $0.01 per 1,000 metrics requested (FACTS.md). */
+/** GetMetricData's price: about $0.01 per 1,000 metrics requested (https://aws.amazon.com/cloudwatch/pricing/). */
 export const GET_METRIC_DATA_USD_PER_METRIC = 0.01 / 1000;
 
 /**

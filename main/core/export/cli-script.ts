@@ -21,7 +21,7 @@ export function renderCliScript(source: ExportSource): string {
   const pab = Object.entries(RESOURCE_SPEC.bucket.publicAccessBlock).map(([k, v]) => `${k}=${String(v)}`).join(',');
   const { lockKey, lockKeyType, billingMode } = RESOURCE_SPEC.table;
   const locationArgs =
-    // us-east-1 rejects a LocationConstraint naming itself (FACTS.md).
+    // us-east-1 rejects a LocationConstraint naming itself (docs/aws-facts.md#s3).
     source.region === 'us-east-1' ? '' : ` \\\n  --create-bucket-configuration "LocationConstraint=$REGION"`;
   return `#!/usr/bin/env bash
 # Onramp Cloud Configuration "${commentText(source.name)}" for the Bodo Platform, as AWS CLI calls:

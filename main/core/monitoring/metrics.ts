@@ -66,7 +66,7 @@ export function metricStatQuery(id: string, metric: MetricIdentity, stat: string
 /**
  * Fetch several metrics with ONE GetMetricData request (one query each, m1…mN, following NextToken),
  * each series sorted by time. GetMetricStatistics is never used: it caps at 1,440 datapoints per call
- * (FACTS.md).
+ * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html).
  */
 export async function fetchMetrics(aws: AwsContext, region: string, metrics: readonly MetricIdentity[], q: Omit<SeriesQuery, 'region' | 'metric'>, send: SendOptions = {}): Promise<Datapoint[][]> {
   const cw = await aws.cloudwatch(region);

@@ -47,7 +47,7 @@ export async function listTopics(aws: AwsContext, region: string, opts: RunOptio
 
 /**
  * A topic's subscriptions with their status. ListSubscriptionsByTopic shows `PendingConfirmation` as
- * the ARN of an email subscription nobody has confirmed yet (FACTS.md, "SNS email").
+ * the ARN of an email subscription nobody has confirmed yet (docs/aws-facts.md#sns-email).
  */
 export async function listSubscriptions(aws: AwsContext, region: string, topicArn: string, opts: RunOptions = {}): Promise<SubscriptionSummary[]> {
   const sns = await aws.sns(region);

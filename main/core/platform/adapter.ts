@@ -1,7 +1,7 @@
 /**
  * Every point of the Bodo Platform's API that Onramp depends on but could not check against the
  * real server lives here, and only here (the rest of the client speaks in these functions). Each
- * constant names its source in /work/shared/reference/BODO-API.md ("[code]" read in the bodosdk
+ * constant names its source in docs/platform-api.md, by section ("[code]" read in the bodosdk
  * source, "[infer]" inferred). When the platform's API changes, this is the file to change — and
  * docs/platform.md says how to do the same by hand meanwhile.
  */
@@ -12,24 +12,24 @@ export const SDK_CONTRACT_VERSION = '2.3.2';
 
 /**
  * Token endpoints, newest first: 2.0.0rc1 and later POST to `v2` and read `access_token`; ≤1.5.1 used
- * `v1` and `accessToken` ([code] BODO-API.md §2). The v1 path is tried only when v2 answers 404.
+ * `v1` and `accessToken` ([code] #authentication). The v1 path is tried only when v2 answers 404.
  */
 export const TOKEN_PATHS = ['/identity/resources/auth/v2/api-token', '/identity/resources/auth/v1/api-token'] as const;
 
-/** The Cloud Configuration collection under the API base: `{api}/v1/cloud-configs` ([code], later 2.x, §4a). */
+/** The Cloud Configuration collection under the API base: `{api}/v1/cloud-configs` ([code], later 2.x, #cloud-configurations). */
 export const CLOUD_CONFIGS_PATH = '/v1/cloud-configs';
 
-/** The headers of every API call, exactly those of the SDK's `get_auth_header` ([code] §2); a create adds Content-Type. */
+/** The headers of every API call, exactly those of the SDK's `get_auth_header` ([code] #authentication); a create adds Content-Type. */
 export function apiHeaders(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}`, 'SDK-Version': SDK_CONTRACT_VERSION };
 }
 
-/** The token request's body: exactly `clientId` and `secret` ([code] `AuthApi._authenticate`, §2). */
+/** The token request's body: exactly `clientId` and `secret` ([code] `AuthApi._authenticate`, #authentication). */
 export function tokenRequestBody(clientId: string, secret: string): string {
   return JSON.stringify({ clientId, secret });
 }
 
-/** The bearer token in a token response: `access_token` (v2), else `accessToken` (v1) ([code] §2; [infer] accept both). */
+/** The bearer token in a token response: `access_token` (v2), else `accessToken` (v1) ([code] #authentication; [infer] accept both). */
 export function tokenFromResponse(body: unknown): { token: string; expiresInSeconds: number | null } | null {
   if (!isRecord(body)) return null;
   const token = typeof body.access_token === 'string' ? body.access_token : typeof body.accessToken === 'string' ? body.accessToken : null;
@@ -52,7 +52,7 @@ export interface CloudConfigDraft {
 
 /**
  * The create body of the current contract ([code] later 2.x `CloudConfigAPIModel`, `by_alias=True,
- * exclude_none=True`, §4a): `name` and `providerData` with provider `AWS`, role ARN, external ID,
+ * exclude_none=True`, #cloud-configurations): `name` and `providerData` with provider `AWS`, role ARN, external ID,
  * account, bucket as `tfBucketName` and region as `tfBackendRegion`. The current model has no table
  * field, so none is sent; no nulls are sent.
  */
@@ -73,7 +73,7 @@ export function createBody(draft: CloudConfigDraft): string {
 /**
  * A Cloud Configuration from a create/get/list answer. Accepts the current shape (`providerData`)
  * and the older one (`cloudProvider` + `awsProviderData`, which also carries `tfDynamoDbTableName`)
- * ([code] §4a, §4b); null when the answer has no `uuid` and `name`.
+ * ([code] #cloud-configurations); null when the answer has no `uuid` and `name`.
  */
 export function parseCloudConfig(body: unknown): PlatformCloudConfig | null {
   if (!isRecord(body) || typeof body.uuid !== 'string' || !body.uuid) return null;
@@ -84,7 +84,7 @@ export function parseCloudConfig(body: unknown): PlatformCloudConfig | null {
     name: str(body.name) ?? '',
     status: str(body.status) ?? 'UNKNOWN',
     provider: str(data.provider) ?? str(body.cloudProvider) ?? (isRecord(body.awsProviderData) ? 'AWS' : null),
-    // 1.5.1 and 2.0.1rc1 also alias `RoleArn` on a class no request uses ([infer] trust `roleArn`, §4b).
+    // 1.5.1 and 2.0.1rc1 also alias `RoleArn` on a class no request uses ([infer] trust `roleArn`, #cloud-configurations).
     roleArn: str(data.roleArn) ?? str(data.RoleArn),
     externalId: str(data.externalId),
     accountId: str(data.accountId),
@@ -105,9 +105,9 @@ export interface ListPage {
 }
 
 /**
- * A list answer: `{data: [...], metadata: PageMetadata}` (later 2.x, [code] §4a) or a bare array
- * (1.x/2.0.x, §4b). The metadata's JSON casing is not confirmed, so both camelCase and snake_case
- * are read ([infer] §4a). Null when the answer is neither shape.
+ * A list answer: `{data: [...], metadata: PageMetadata}` (later 2.x, [code] #cloud-configurations) or a bare array
+ * (1.x/2.0.x, #cloud-configurations). The metadata's JSON casing is not confirmed, so both camelCase and snake_case
+ * are read ([infer] #cloud-configurations). Null when the answer is neither shape.
  */
 export function parseListPage(body: unknown): ListPage | null {
   const rows = Array.isArray(body) ? body : isRecord(body) && Array.isArray(body.data) ? body.data : null;
@@ -128,7 +128,7 @@ export function parseListPage(body: unknown): ListPage | null {
 
 /**
  * The query of a page after the first. The SDK never sends paging parameters for cloud configs; the
- * v1 workspace list sends `page` and `size` ([code] §4a), so the same names are assumed here [infer].
+ * v1 workspace list sends `page` and `size` ([code] #cloud-configurations), so the same names are assumed here [infer].
  */
 export function pageQuery(page: number, size: number): string {
   return `?page=${page}&size=${size}`;

@@ -33,7 +33,7 @@ export interface CloudConfigApiOptions {
 const MAX_PAGES = 50;
 
 /**
- * The platform's Cloud Configuration API (`{api}/v1/cloud-configs`, BODO-API.md §4a) behind the
+ * The platform's Cloud Configuration API (`{api}/v1/cloud-configs`, docs/platform-api.md#cloud-configurations) behind the
  * token client. A 401/403 drops the token and logs in once more before giving up with "the
  * platform refused this client ID and secret".
  */
@@ -88,7 +88,7 @@ export function createCloudConfigApi(opts: CloudConfigApiOptions): CloudConfigAp
           `The Bodo Platform accepted "${draft.name}" (${statusText(answer.status)}) but its answer carries no UUID. Check the platform's Cloud Configurations page before registering again.`,
         );
       }
-      // The SDK saves, then reloads (BODO-API.md §3): reload when the answer omits the provider data.
+      // The SDK saves, then reloads (docs/platform-api.md#cloud-configurations): reload when the answer omits the provider data.
       const bare = created.roleArn === null && created.bucketName === null && created.region === null;
       return bare ? ((await get(created.uuid)) ?? created) : created;
     },

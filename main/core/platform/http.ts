@@ -5,7 +5,7 @@ import { errorMessageFrom } from './adapter';
 /** The slice of `fetch` the platform client uses (tests may pass their own). */
 export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
-/** Every platform request is bounded, like the SDK's 15 s (BODO-API.md §5). */
+/** Every platform request is bounded, like the SDK's 15 s (docs/platform-api.md#errors-retries-and-timeouts). */
 export const DEFAULT_TIMEOUT_MS = 15_000;
 
 /** One HTTP answer, its body read as text and (when it is JSON) parsed. */

@@ -40,7 +40,7 @@ export function jwtExpiry(token: string): number | null {
  * Client ID + secret → bearer token, from the platform's token endpoint. The token is cached in
  * memory until its `exp`, with no margin, as the SDK does; an expired one, or one the API refused
  * (`invalidate`: a token that expired in flight), is replaced by logging in again — there is no
- * refresh token (BODO-API.md §2).
+ * refresh token (docs/platform-api.md#authentication).
  */
 export class TokenClient {
   private readonly fetchFn: FetchLike;
@@ -118,7 +118,7 @@ export class TokenClient {
       if (answer.status >= 500) {
         throw new AppError('PlatformUnavailable', `The platform's auth service could not sign in (${statusText(answer.status)}). Try again later; nothing was changed in AWS.`);
       }
-      // Success is strictly 200 (BODO-API.md §2); anything else means the token was refused.
+      // Success is strictly 200 (docs/platform-api.md#authentication); anything else means the token was refused.
       if (answer.status !== 200) throw new AppError('PlatformAuth', REFUSED_MESSAGE);
       const parsed = tokenFromResponse(answer.body);
       if (!parsed) {

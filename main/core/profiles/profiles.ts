@@ -25,7 +25,7 @@ const NON_PROFILE_SECTION = /^(sso-session|services)\./;
 
 /**
  * Read and merge the config and credentials files. The credentials file wins over the config file
- * for the same key (FACTS.md). Returns every profile by name.
+ * for the same key (docs/aws-facts.md#credentials-and-endpoints). Returns every profile by name.
  */
 export async function loadProfiles(sources: ProfileSources): Promise<Map<string, RawProfile>> {
   const paths = sharedFilePaths(sources.env);

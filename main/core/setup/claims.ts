@@ -16,7 +16,7 @@ interface Where {
 }
 
 function sameName(kind: SetupResource, a: string, b: string): boolean {
-  // IAM role names are unique case-insensitively (FACTS.md).
+  // IAM role names are unique case-insensitively (docs/aws-facts.md#iam).
   return kind === 'role' || kind === 'policy' ? a.toLowerCase() === b.toLowerCase() : a === b;
 }
 

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 /** IAM's limit for an inline role policy, in characters excluding white space. */
 export const INLINE_ROLE_POLICY_LIMIT = 10_240;
 
-/** The platform's published role policy (FACTS.md), with $$BUCKET_NAME$$ and $$DYNAMO_ARN$$ placeholders. */
+/** The platform's published role policy (docs/platform-api.md#onboarding), with $$BUCKET_NAME$$ and $$DYNAMO_ARN$$ placeholders. */
 export const POLICY_TEMPLATE: string = JSON.stringify(template);
 
 /**

@@ -21,7 +21,7 @@ export const RESOURCE_SPEC = {
     encryption: 'AES256',
   },
   table: {
-    /** The Terraform-style state lock key the platform needs (FACTS.md). */
+    /** The Terraform-style state lock key the platform needs (docs/platform-api.md#onboarding). */
     lockKey: 'LockID',
     lockKeyType: 'S',
     billingMode: 'PAY_PER_REQUEST' satisfies BillingMode,
@@ -40,7 +40,7 @@ export function tableKeySchema(): { AttributeDefinitions: AttributeDefinition[];
   };
 }
 
-/** CreateBucket's location argument: none in us-east-1, which rejects a LocationConstraint naming itself (FACTS.md). */
+/** CreateBucket's location argument: none in us-east-1, which rejects a LocationConstraint naming itself (docs/aws-facts.md#s3). */
 export function bucketLocation(region: string): { CreateBucketConfiguration?: { LocationConstraint: BucketLocationConstraint } } {
   return region === 'us-east-1' ? {} : { CreateBucketConfiguration: { LocationConstraint: region as BucketLocationConstraint } };
 }

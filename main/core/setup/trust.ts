@@ -1,4 +1,4 @@
-/** The trust policy that lets the platform's account assume the role with the external ID (FACTS.md). */
+/** The trust policy that lets the platform's account assume the role with the external ID (docs/aws-facts.md#iam). */
 export function trustPolicy(platformAccountId: string, externalId: string): string {
   return JSON.stringify({
     Version: '2012-10-17',

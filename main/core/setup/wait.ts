@@ -38,7 +38,7 @@ export async function pollUntil(
 /**
  * Call `fn`, retrying with exponential backoff (0.5 s doubling to 8 s) while `retryable(err)` holds
  * and the deadline allows. Used for IAM's eventual consistency after CreateRole — Terraform's AWS
- * provider retries the same errors for up to 2 minutes (FACTS.md) — and for rollback steps.
+ * provider retries the same errors for up to 2 minutes (docs/aws-facts.md#iam) — and for rollback steps.
  */
 export async function retrying<T>(
   fn: () => Promise<T>,

@@ -2,14 +2,17 @@ import { IconAlarmPlus, IconChartLine, IconCoin, IconGauge, IconListDetails, Ico
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
-import { ConfigurationsScreen } from '../features/configurations/ConfigurationsScreen';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { LazyAlarmWizard } from '../features/alarm-wizard/LazyAlarmWizard';
 import { LazyCostScreen } from '../features/cost/LazyCostScreen';
 import { LazyDashboardScreen } from '../features/dashboard/LazyDashboardScreen';
-import { ReadinessScreen } from '../features/readiness/ReadinessScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
-import { SetupWizard } from '../features/setup-wizard/SetupWizard';
+import { lazyScreen } from './lazy-screen';
+
+// Connect is the first screen; every other one loads when it is first opened.
+const SetupWizard = lazyScreen(() => import('../features/setup-wizard/SetupWizard').then((m) => m.SetupWizard), 'setup wizard');
+const ReadinessScreen = lazyScreen(() => import('../features/readiness/ReadinessScreen').then((m) => m.ReadinessScreen), 'readiness');
+const ConfigurationsScreen = lazyScreen(() => import('../features/configurations/ConfigurationsScreen').then((m) => m.ConfigurationsScreen), 'configurations');
+const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen), 'settings');
 
 /** What a screen gets from the shell. */
 export interface ScreenContext {

@@ -2,12 +2,12 @@ import {
   createTheme,
   DEFAULT_THEME,
   defaultVariantColorsResolver,
-  Drawer,
-  Menu,
-  Modal,
   parseThemeColor,
   type CSSVariablesResolver,
+  type DrawerProps,
   type MantineColorsTuple,
+  type MenuProps,
+  type ModalProps,
   type VariantColorsResolver,
 } from '@mantine/core';
 import { AA_NORMAL_TEXT, contrastRatio, mix, readableOn } from '../../../shared/contrast';
@@ -152,11 +152,13 @@ export const theme = createTheme({
   defaultRadius: 'md',
   variantColorResolver,
   components: {
+    // Defaults as plain objects (not `Menu.extend(…)`), so the theme does not pull the components
+    // themselves into the first screen's JavaScript; `satisfies` keeps the props checked.
     // Mantine's close (×) buttons have no accessible name of their own (axe "button-name").
-    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
-    Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } }),
+    Modal: { defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } satisfies Partial<ModalProps> },
+    Drawer: { defaultProps: { closeButtonProps: { 'aria-label': 'Close panel' } } satisfies Partial<DrawerProps> },
     // The focus placeholder Mantine puts first in a menu is a focusable presentational child, which
     // a role="menu" may not hold (axe "aria-required-children"); focus goes to the first item instead.
-    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
+    Menu: { defaultProps: { withInitialFocusPlaceholder: false } satisfies Partial<MenuProps> },
   },
 });

@@ -1,5 +1,5 @@
 /**
- * Pending email subscriptions. moto confirms every email subscription at once (FACTS.md), so the
+ * Pending email subscriptions. moto confirms every email subscription at once (docs/aws-facts.md#moto-the-stand-in-the-tests-use), so the
  * pending state is tested below the HTTP layer: a stub of the SNS client's `send` that answers like
  * real SNS does before the recipient clicks the link (SubscriptionArn "PendingConfirmation").
  */

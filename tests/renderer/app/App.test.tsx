@@ -33,9 +33,10 @@ describe('App', () => {
     const nav = screen.getByLabelText('Main navigation');
     expect(within(nav).getAllByRole('button').map((b) => b.textContent)).toEqual(NAV_ITEMS.map((n) => n.label));
     fireEvent.click(within(nav).getByRole('button', { name: 'New setup' }));
-    expect(screen.getByRole('heading', { name: 'New Cloud Configuration' })).toBeInTheDocument();
+    // Screens after the first load on first use (their module is fetched, here transformed too).
+    expect(await screen.findByRole('heading', { name: 'New Cloud Configuration' }, { timeout: 15_000 })).toBeInTheDocument();
     fireEvent.click(within(nav).getByRole('button', { name: 'Configurations' }));
-    expect(await screen.findByRole('heading', { name: 'Configurations' })).toBeInTheDocument();
+    expect(await screen.findByRole('heading', { name: 'Configurations' }, { timeout: 15_000 })).toBeInTheDocument();
   });
 
   it('accepts extra nav items (e.g. a future Settings screen)', async () => {
@@ -168,7 +169,7 @@ describe('App with a setup run in progress', () => {
 describe('App with an alarm create in progress', () => {
   it('asks before disconnecting, offers to show the run, and says when the create finished wherever the user is', async () => {
     const { useAlarmRun } = await import('../../../renderer/src/features/alarm-wizard/run-store');
-    const { initialAlarmForm } = await import('../../../renderer/src/features/alarm-wizard/model');
+    const { initialAlarmForm, toRequest } = await import('../../../renderer/src/features/alarm-wizard/model');
     let answer: (v: unknown) => void = () => undefined;
     const fake = createFakeApi({
       'session:current': () => SESSION,
@@ -183,7 +184,7 @@ describe('App with an alarm create in progress', () => {
           <button type="button" onClick={() => run?.begin({ ...initialAlarmForm('us-west-2'), name: 'vcpu-high', threshold: '100', topicMode: 'existing', topicArn: 'arn:aws:sns:us-west-2:123456789012:t' }, null)}>
             begin
           </button>
-          <button type="button" onClick={() => void run?.create()}>
+          <button type="button" onClick={() => run?.state && void run.create(toRequest(run.state.form))}>
             create
           </button>
         </>

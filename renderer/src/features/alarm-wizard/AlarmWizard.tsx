@@ -14,6 +14,7 @@ import {
   historyRegion,
   initialAlarmForm,
   metricOf,
+  toRequest,
   validateAlarmForm,
   type AlarmForm,
   type AlarmStep,
@@ -136,7 +137,7 @@ function Steps({
                 cancelling={cancelling}
                 createError={createError}
                 result={result}
-                onCreate={() => void run.create()}
+                onCreate={() => void run.create(toRequest(form))}
                 onCancel={() => void run.cancel()}
                 onOpenDashboard={onOpenDashboard}
                 onStartOver={startOver}

@@ -1,9 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { CreateAlarmResult } from '../../../../shared/contract/monitoring';
+import type { AlarmConfigInput } from '../../../../shared/monitoring/alarm-config';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { showNotice } from '../../components/notice';
-import { toRequest, type AlarmForm, type AlarmStep } from './model';
+// Types only: the provider sits in the app shell, so the wizard's model (and the schemas it
+// validates with) stay in the wizard's own chunk, loaded when the wizard first opens.
+import type { AlarmForm, AlarmStep } from './model';
 
 /**
  * The alarm wizard's place and its create run, kept above the screens (like the setup wizard's
@@ -33,8 +36,8 @@ interface AlarmRunContext {
   /** Follow the history's suggested threshold until the user sets one. */
   suggest: (threshold: number) => void;
   setStep: (step: AlarmStep) => void;
-  /** Create (or save again) the alarm the form describes; the run outlives the screen. */
-  create: () => Promise<void>;
+  /** Create (or save again) the alarm: `config` is the form as a request; the run outlives the screen. */
+  create: (config: AlarmConfigInput) => Promise<void>;
   /** Ask the create run in flight to stop (it undoes what it made). */
   cancel: () => Promise<void>;
 }
@@ -62,11 +65,10 @@ export function AlarmRunProvider({ children }: { children: ReactNode }) {
   );
   const setStep = useCallback((step: AlarmStep) => setState((s) => (s ? { ...s, step } : s)), []);
 
-  const create = useCallback(async () => {
+  const create = useCallback(async (config: AlarmConfigInput) => {
     const s = current.current;
     if (!s || s.runId) return;
     const runId = newRunId();
-    const config = toRequest(s.form);
     setState((x) => (x ? { ...x, runId, cancelling: false, createError: null } : x));
     const r = await call(() => api().alarms.create({ config, runId }));
     // A wizard started over meanwhile keeps its own state.

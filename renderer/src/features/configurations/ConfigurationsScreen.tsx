@@ -6,13 +6,14 @@ import type { SavedConfiguration, VerifyResult } from '../../../../shared/contra
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { formatWhen } from '../../components/dates';
+import { ExportMenu } from '../../components/ExportMenu';
 import { CopyValueButton } from '../../components/CopyValueButton';
 import { VerifyChecks } from '../../components/VerifyChecks';
-import { useSetupRun } from '../setup-wizard/run-store';
+import { useSetupRun } from '../setup-wizard';
 import { DeleteConfigurationModal } from './DeleteConfigurationModal';
-import { ExportMenu } from './ExportMenu';
-import { formatWhen, sortConfigurations, visibleConfigurations, arnParts } from './model';
-import { PlatformPanel } from '../platform/PlatformPanel';
+import { sortConfigurations, visibleConfigurations, arnParts } from './model';
+import { PlatformPanel } from '../platform';
 
 type Outcome = { name: string; verify: VerifyResult | null; error: AppErrorShape | null };
 

@@ -5,14 +5,6 @@ export function deleteConfirmed(name: string, typed: string): boolean {
   return typed === name;
 }
 
-/** A short local date-time for an ISO timestamp, or "never". */
-export function formatWhen(iso: string | null, locale?: string): string {
-  if (!iso) return 'never';
-  const d = new Date(iso);
-  if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
 /** A headline for a destroy result. */
 export function destroySummary(result: DestroyResult): { color: string; title: string } {
   if (result.cancelled) return { color: 'orange', title: `Stopped after deleting ${result.deleted.length}: the configuration stays in the list.` };

@@ -1,4 +1,5 @@
-import { ACCESS_KEYS_PROFILE, type AccessKeysConnectRequest, type ConnectRequest, type ProfileKind, type ProfileSummary, type SessionInfo } from '../../../../shared/contract/session';
+import type { AccessKeysConnectRequest, ConnectRequest, ProfileKind, ProfileSummary, SessionInfo } from '../../../../shared/contract/session';
+import { ACCESS_KEYS_PROFILE } from '../../../../shared/defaults';
 import type { SsoProgress } from '../../../../shared/contract/sso';
 import type { AppErrorShape } from '../../../../shared/errors';
 import type { SupportedRegion } from '../../../../shared/regions';

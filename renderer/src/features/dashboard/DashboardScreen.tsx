@@ -7,7 +7,7 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import { isSupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formFromAlarm, type AlarmForm } from '../alarm-wizard/form';
+import { formFromAlarm, type AlarmForm } from '../alarm-wizard';
 import { AlarmsTable } from './AlarmsTable';
 import { alarmsOf, ago, DEFAULT_REFRESH_MS, quotaNotes, refreshOptions, stateChanges, type RegionAlarm, type RegionSummary } from './model';
 import { announceChanges } from './notify';

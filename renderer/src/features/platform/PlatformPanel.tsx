@@ -5,7 +5,7 @@ import type { PlatformOverview, PlatformRow, PlatformStatus, RegisterResult } fr
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { formatWhen } from '../configurations/model';
+import { formatWhen } from '../../components/dates';
 import { ComparisonTable } from './ComparisonTable';
 import { CredentialsForm } from './CredentialsForm';
 import { fieldBadge, PANEL_FIELDS, rowState } from './model';

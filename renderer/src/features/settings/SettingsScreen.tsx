@@ -5,7 +5,7 @@ import { api, call, useApiCall } from '../../api';
 import { ThemeToggle, useThemePreference } from '../../app/ThemeToggle';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { copyText } from '../../components/clipboard';
-import { PlatformSettings } from '../platform/PlatformSettings';
+import { PlatformSettings } from '../platform';
 import { RequestsPanel } from './RequestsPanel';
 import { draftFrom, draftToUpdate, type DraftErrors, type SettingsDraft } from './model';
 

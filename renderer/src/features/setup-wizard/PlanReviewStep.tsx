@@ -6,7 +6,7 @@ import type { Plan, SetupInput } from '../../../../shared/contract/setup';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PermissionsPanel } from '../readiness/PermissionsPanel';
+import { PermissionsPanel } from '../readiness';
 import { actionColor, conflicts, planSummary } from './model';
 import { TableHead } from '../../components/TableHead';
 

@@ -7,8 +7,8 @@ import { downloadText } from '../../components/clipboard';
 import { CopyValueButton } from '../../components/CopyValueButton';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { VerifyChecks } from '../../components/VerifyChecks';
-import { ExportMenu } from '../configurations/ExportMenu';
-import { RegisterWithPlatform } from '../platform/RegisterWithPlatform';
+import { ExportMenu } from '../../components/ExportMenu';
+import { RegisterWithPlatform } from '../platform';
 import { configurationJson, exportFileName, RESULT_FIELDS } from './model';
 
 /** The created Cloud Configuration: values to copy into the platform's form, JSON export and Verify. */

@@ -2,7 +2,7 @@ import { Anchor, Badge, Button, Group, Select, SimpleGrid, Stack, Text, TextInpu
 import { IconArrowRight, IconDice5 } from '@tabler/icons-react';
 import { useState } from 'react';
 import { isSupportedRegion, SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
-import type { RegionStatus } from '../readiness/model';
+import type { RegionStatus } from '../readiness';
 import { generateExternalId, validateForm, visibleErrors, type SetupField, type SetupForm } from './model';
 
 const REGION_OPTIONS = SUPPORTED_REGIONS.map((r) => ({ value: r, label: r }));

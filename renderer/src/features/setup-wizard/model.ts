@@ -1,13 +1,6 @@
 import type { ApplyJob } from '../../../../shared/contract/jobs';
-import {
-  DEFAULT_PLATFORM_ACCOUNT_ID,
-  DEFAULT_ROLE_NAME,
-  type ApplyStepStatus,
-  type CloudConfiguration,
-  type Plan,
-  type PlanStep,
-  type SetupInput,
-} from '../../../../shared/contract/setup';
+import type { ApplyStepStatus, CloudConfiguration, Plan, PlanStep, SetupInput } from '../../../../shared/contract/setup';
+import { DEFAULT_PLATFORM_ACCOUNT_ID, DEFAULT_ROLE_NAME } from '../../../../shared/defaults';
 import { isSupportedRegion, SUPPORTED_REGIONS, type SupportedRegion } from '../../../../shared/regions';
 import { normaliseAccountId, trimPasted } from '../../../../shared/validation/forgiving';
 import {

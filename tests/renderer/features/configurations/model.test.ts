@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SavedConfiguration } from '../../../../shared/contract/setup';
-import { deleteConfirmed, destroySummary, formatWhen, sortConfigurations } from '../../../../renderer/src/features/configurations/model';
+import { deleteConfirmed, destroySummary, sortConfigurations } from '../../../../renderer/src/features/configurations/model';
 
 describe('configurations model', () => {
   it('confirms deletion only on an exact name match', () => {
@@ -8,12 +8,6 @@ describe('configurations model', () => {
     expect(deleteConfirmed('prod', 'Prod')).toBe(false);
     expect(deleteConfirmed('prod', 'prod ')).toBe(false);
     expect(deleteConfirmed('prod', '')).toBe(false);
-  });
-
-  it('formats timestamps and missing ones', () => {
-    expect(formatWhen(null)).toBe('never');
-    expect(formatWhen('not a date')).toBe('not a date');
-    expect(formatWhen('2025-03-04T05:06:00Z', 'en-GB')).toMatch(/2025/);
   });
 
   it('summarises destroy results', () => {

@@ -1,12 +1,12 @@
 import { Button, Group, Menu, Text } from '@mantine/core';
 import { IconChevronDown, IconCopy, IconDownload, IconFileExport } from '@tabler/icons-react';
 import { Fragment, useState } from 'react';
-import type { ExportDocument, ExportFormat } from '../../../../shared/contract/export';
-import type { AppErrorShape } from '../../../../shared/errors';
-import { api, call } from '../../api';
-import { copyText, downloadText } from '../../components/clipboard';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { describeError } from '../../components/error-model';
+import type { ExportDocument, ExportFormat } from '../../../shared/contract/export';
+import type { AppErrorShape } from '../../../shared/errors';
+import { api, call } from '../api';
+import { copyText, downloadText } from './clipboard';
+import { ErrorAlert } from './ErrorAlert';
+import { describeError } from './error-model';
 
 /** The export formats with the names the menu uses. */
 export const EXPORT_OPTIONS: readonly { format: ExportFormat; label: string }[] = [
