@@ -4,7 +4,6 @@ import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
 import { ConnectScreen } from '../features/connect/ConnectScreen';
 import { LazyAlarmWizard } from '../features/alarm-wizard/LazyAlarmWizard';
-import { LazyCostScreen } from '../features/cost/LazyCostScreen';
 import { LazyDashboardScreen } from '../features/dashboard/LazyDashboardScreen';
 import { lazyScreen } from './lazy-screen';
 
@@ -12,6 +11,7 @@ import { lazyScreen } from './lazy-screen';
 const SetupWizard = lazyScreen(() => import('../features/setup-wizard/SetupWizard').then((m) => m.SetupWizard), 'setup wizard');
 const ReadinessScreen = lazyScreen(() => import('../features/readiness/ReadinessScreen').then((m) => m.ReadinessScreen), 'readiness');
 const ConfigurationsScreen = lazyScreen(() => import('../features/configurations/ConfigurationsScreen').then((m) => m.ConfigurationsScreen), 'configurations');
+const CostScreen = lazyScreen(() => import('../features/cost/CostScreen').then((m) => m.CostScreen), 'the Cost screen');
 const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen), 'settings');
 
 /** What a screen gets from the shell. */
@@ -58,7 +58,7 @@ export const NAV_ITEMS: NavItem[] = [
     id: 'cost',
     label: 'Cost',
     icon: IconCoin,
-    render: (ctx) => <LazyCostScreen session={ctx.session} onGoConnect={() => ctx.navigate('connect')} />,
+    render: (ctx) => <CostScreen session={ctx.session} onGoConnect={() => ctx.navigate('connect')} />,
   },
   {
     id: 'new-alarm',
