@@ -238,6 +238,11 @@ async function sameBudget(
   let topicPolicy: CreateBudgetResult['topicPolicy'] = null;
   if (config.topicArn && policy) {
     topicPolicy = allowsBudgets(policy, config.topicArn) ? 'already-allowed' : (await grantBudgets(deps.aws, config.topicArn, deps.account, policy)) ? 'added' : 'already-allowed';
+    if (topicPolicy === 'added') {
+      // Remember that Onramp added the statement, so deleting the budget removes it again.
+      const record = await deps.records.get(deps.account, config.name);
+      await deps.records.put({ account: deps.account, name: config.name, topicArn: config.topicArn, emails: config.emails, addedStatement: true, createdAt: record?.createdAt ?? Date.now() });
+    }
   }
   return result(false, topicPolicy, [`Budget ${config.name} already exists with this definition; nothing was created.`, ...notes]);
 }

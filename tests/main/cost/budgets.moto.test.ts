@@ -143,6 +143,17 @@ print(json.dumps({'budget': budget, 'notifications': notes, 'policy': policy}, d
     expect(proxy.requests.filter((r) => r.action === 'CreateBudget')).toHaveLength(1);
   });
 
+  it('the same budget whose topic lost the statement: the statement is put back (and removed again on delete)', async () => {
+    const original = await currentPolicy();
+    await createBudget(deps, config());
+    const { SetTopicAttributesCommand } = await import('@aws-sdk/client-sns');
+    await (await deps.aws.sns('us-west-2')).send(new SetTopicAttributesCommand({ TopicArn: topicArn, AttributeName: 'Policy', AttributeValue: JSON.stringify(original) }));
+    expect(await createBudget(deps, config())).toMatchObject({ created: false, topicPolicy: 'added' });
+    expect(JSON.stringify(await currentPolicy())).toContain(BUDGETS_STATEMENT_SID);
+    expect(await deleteBudget(deps, 'platform-monthly')).toMatchObject({ topicPolicy: 'removed' });
+    expect(await currentPolicy()).toEqual(original);
+  });
+
   it('a topic that already lets AWS Budgets publish is left exactly as it was, on create and on delete', async () => {
     const sns = await deps.aws.sns('us-west-2');
     const { SetTopicAttributesCommand } = await import('@aws-sdk/client-sns');
