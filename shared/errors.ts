@@ -21,6 +21,8 @@ export const ERROR_CODES = [
   'RolledBack',
   'Cancelled',
   'WrongAccount',
+  /** An AWS feature the account has not turned on yet, or whose data is not ready (Cost Explorer). */
+  'NotEnabled',
   'AwsError',
   'PlatformAuth',
   'PlatformRejected',

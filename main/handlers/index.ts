@@ -1,6 +1,8 @@
 import type { IpcResult } from '../../shared/contract';
 import { dispatch } from './dispatch';
+import { budgetsHandlers } from './budgets';
 import { configsHandlers } from './configs';
+import { costHandlers } from './cost';
 import { exportHandlers } from './export';
 import { monitoringHandlers } from './monitoring';
 import { platformHandlers } from './platform';
@@ -33,6 +35,8 @@ export function createHandlers(options: HandlerDeps): HandlerTable {
     ...settingsHandlers(deps),
     ...ssoHandlers(deps),
     ...platformHandlers(deps),
+    ...costHandlers(deps),
+    ...budgetsHandlers(deps),
   };
 }
 

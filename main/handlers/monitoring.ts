@@ -60,7 +60,7 @@ export function monitoringHandlers(deps: RunningDeps): HandlerSlice<MonitoringCh
     'dashboard:summary': async ({ regions, usageClass }) => (await core()).dashboardSummary(aws(), regions, usageClass, Date.now(), cache()),
     'usage:requests': async () => {
       const snap = deps.requestLog?.snapshot();
-      return snap ?? { total: 0, byOperation: {}, cloudwatch: { getMetricData: 0, metricsRequested: 0, datapointsRequested: 0, estimatedCostUsd: 0 } };
+      return snap ?? { total: 0, byOperation: {}, cloudwatch: { getMetricData: 0, metricsRequested: 0, datapointsRequested: 0, estimatedCostUsd: 0 }, costExplorer: { requests: 0, estimatedCostUsd: 0 } };
     },
   };
 }

@@ -6,7 +6,9 @@
  * imports is too) so the sandboxed preload stays tiny.
  */
 import { ALARMS_CHANNELS } from './alarms.channels';
+import { BUDGETS_CHANNELS } from './budgets.channels';
 import { CONFIGS_CHANNELS } from './configs.channels';
+import { COST_CHANNELS } from './cost.channels';
 import { DASHBOARD_CHANNELS } from './dashboard.channels';
 import { DIAGNOSTICS_CHANNELS } from './diagnostics.channels';
 import { EXPORT_CHANNELS } from './export.channels';
@@ -38,6 +40,8 @@ export const CHANNELS = [
   ...DIAGNOSTICS_CHANNELS,
   ...SSO_CHANNELS,
   ...PLATFORM_CHANNELS,
+  ...COST_CHANNELS,
+  ...BUDGETS_CHANNELS,
 ] as const;
 
 /** One IPC channel name. */

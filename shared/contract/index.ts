@@ -3,7 +3,9 @@ import type { AppErrorShape } from '../errors';
 import type { Channel } from './channels';
 import type { ContractEntry } from './entry';
 import { alarmsContract } from './alarms';
+import { budgetsContract } from './budgets';
 import { configsContract } from './configs';
+import { costContract } from './cost';
 import { dashboardContract } from './dashboard';
 import { diagnosticsContract } from './diagnostics';
 import { exportContract } from './export';
@@ -39,6 +41,8 @@ export const contract = {
   ...diagnosticsContract,
   ...ssoContract,
   ...platformContract,
+  ...costContract,
+  ...budgetsContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

@@ -98,6 +98,8 @@ export const ReadinessReportSchema = z.object({
   verdict: VerdictSchema,
   workspaceVcpus: z.number().int().nonnegative(),
   permissions: PermissionCheckSchema,
+  /** The permissions of the cost features (Cost Explorer, AWS Budgets): listed, never part of the verdict. */
+  costPermissions: PermissionCheckSchema.optional(),
   regions: z.array(RegionReadinessSchema),
 });
 export type ReadinessReport = z.infer<typeof ReadinessReportSchema>;

@@ -13,6 +13,8 @@ import { z } from 'zod';
 import { AppErrorSchema, EmptySchema, RegionSchema, RunQuerySchema } from './common';
 import type { ContractEntry } from './entry';
 import { AlarmDeleteResultSchema, CreateAlarmResultSchema } from './alarms';
+import { CreateBudgetResultSchema } from './budgets';
+import { CostReportSchema } from './cost';
 import type { RUNS_CHANNELS } from './runs.channels';
 import { ApplyStepStatusSchema, CloudConfigurationSchema, DestroyResultSchema, ManualStepSchema } from './setup';
 import { SsoCodeSchema } from './sso';
@@ -76,6 +78,10 @@ export const RunProgressSchema = z.discriminatedUnion('kind', [
   RunBaseSchema.extend({ kind: z.literal('alarm-delete'), regions: z.array(RegionSchema), deleteTopic: z.boolean(), result: AlarmDeleteResultSchema.nullable() }),
   /** Signing an SSO profile in; `subject` is the profile, `code` what to confirm once the service gave it. */
   RunBaseSchema.extend({ kind: z.literal('sso-sign-in'), code: SsoCodeSchema.nullable(), result: z.object({ expiresAt: z.string() }).nullable() }),
+  /** Refreshing spend from Cost Explorer (a request per step and page, $0.01 each); `subject` is the period. */
+  RunBaseSchema.extend({ kind: z.literal('cost-refresh'), result: CostReportSchema.nullable() }),
+  /** Creating a budget with its alerts, all or nothing; `subject` is its name. */
+  RunBaseSchema.extend({ kind: z.literal('budget-create'), result: CreateBudgetResultSchema.nullable() }),
 ]);
 export type RunProgress = z.infer<typeof RunProgressSchema>;
 /** The kinds of run. */

@@ -38,6 +38,16 @@ export const SettingsSchema = z
       .finite({ error: 'Price per vCPU-hour must be a finite number.' })
       .min(0, { error: 'Price per vCPU-hour must not be negative.' })
       .max(100, { error: 'Price per vCPU-hour must be at most 100.' }),
+    /**
+     * How long a Cost Explorer answer is reused before asking again, in hours (default 6). Each
+     * Cost Explorer request costs $0.01 and daily figures change only a few times a day.
+     */
+    costRefreshHours: z
+      .number({ error: 'Cost refresh interval must be a number of hours.' })
+      .int({ error: 'Cost refresh interval must be a whole number of hours.' })
+      .min(1, { error: 'Cost refresh interval must be at least 1 hour.' })
+      .max(168, { error: 'Cost refresh interval must be at most 168 hours (a week).' })
+      .optional(),
     /** The Bodo Platform's API base URL; null or absent for https://api.bodo.ai/api (ONRAMP_PLATFORM_API_URL wins). */
     platformApiUrl: platformUrl('Platform API URL').nullable().optional(),
     /** The Bodo Platform's auth URL; null or absent for https://auth.bodo.ai (ONRAMP_PLATFORM_AUTH_URL wins). */
@@ -54,6 +64,14 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   pricePerVcpuHour: 0.05,
 };
+
+/** The Cost Explorer refresh interval when none is saved. */
+export const DEFAULT_COST_REFRESH_HOURS = 6;
+
+/** The Cost Explorer refresh interval of some settings, in milliseconds. */
+export function costRefreshMs(settings: Pick<Settings, 'costRefreshHours'>): number {
+  return (settings.costRefreshHours ?? DEFAULT_COST_REFRESH_HOURS) * 3_600_000;
+}
 
 /** A partial update: only the fields given change. */
 export const SettingsUpdateSchema = SettingsSchema.partial().strict();

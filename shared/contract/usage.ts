@@ -84,12 +84,14 @@ export const usageContract = {
     response: QuotaSchema,
   },
   'usage:requests': {
-    doc: 'The AWS calls this session made, with CloudWatch GetMetricData metrics and datapoints requested and their estimated cost (diagnostics panel).',
+    doc: 'The AWS calls this session made, with CloudWatch GetMetricData metrics and datapoints requested, Cost Explorer requests, and their estimated cost (diagnostics panel).',
     request: z.object({}).strict(),
     response: z.object({
       total: z.number(),
       byOperation: z.record(z.string(), z.number()),
       cloudwatch: z.object({ getMetricData: z.number(), metricsRequested: z.number(), datapointsRequested: z.number(), estimatedCostUsd: z.number() }),
+      /** Cost Explorer requests ($0.01 each, every page counted). */
+      costExplorer: z.object({ requests: z.number(), estimatedCostUsd: z.number() }),
     }),
   },
 } satisfies Record<(typeof USAGE_CHANNELS)[number], ContractEntry>;

@@ -55,10 +55,15 @@ describe.skipIf(!HAS_CHROMIUM)('e2e harness', () => {
       return {
         frozen: Object.isFrozen(api) && Object.values(api).every((d) => Object.isFrozen(d)),
         setup: Object.keys(api.setup ?? {}).sort(),
+        runs: Object.keys(api.runs ?? {}).sort(),
       };
     });
     expect(shape.frozen).toBe(true);
-    expect(shape.setup).toEqual(expect.arrayContaining(['plan', 'apply', 'progress', 'verify', 'destroy']));
+    expect(shape.setup).toEqual(expect.arrayContaining(['plan', 'apply', 'verify', 'destroy']));
+    // Long work is followed and stopped through the runs domain only (one way to run long work).
+    expect(shape.setup).not.toContain('progress');
+    expect(shape.setup).not.toContain('cancel');
+    expect(shape.runs).toEqual(['cancel', 'list', 'progress']);
   });
 
   it('a type-lying call is a contract violation, and close() fails the test', async () => {

@@ -1,5 +1,6 @@
 import type { CommandEntry } from './entry';
 import { configurationCommands } from './configurations';
+import { costCommands } from './cost';
 import { exportCommands } from './export';
 import { monitoringCommands } from './monitoring';
 import { profileCommands } from './profiles';
@@ -20,4 +21,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   ...monitoringCommands,
   ...exportCommands,
   ...platformCommands,
+  ...costCommands,
 };

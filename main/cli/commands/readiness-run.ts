@@ -93,12 +93,21 @@ export function renderReport(report: ReadinessReport, resources?: SetupResourceN
           ...p.missing.map((m) => `  ! ${m.action.padEnd(32)} blocks ${m.blocks}`),
           ...(p.note ? [`  ${p.note}`] : []),
         ].join('\n');
+  const c = report.costPermissions;
+  const cost = !c
+    ? []
+    : !c.checked
+      ? ['Cost permissions (Cost Explorer, AWS Budgets): not checked, for the same reason.']
+      : c.missing.length === 0
+        ? ['Cost permissions (Cost Explorer, AWS Budgets): every action is allowed.']
+        : [`Cost permissions: ${c.missing.length} action(s) not allowed (not needed for the setup):`, ...c.missing.map((m) => `  - ${m.action.padEnd(32)} blocks ${m.blocks}`)];
   const anyDefault = report.regions.some((r) => [r.vpcs, r.elasticIps, r.vcpus].some((u) => u.source === 'default'));
   // The same note (a quota Service Quotas would not give) usually repeats in every region: print it once.
   const notes = [...new Set(report.regions.flatMap((r) => r.notes))];
   return [
     `Account ${report.identity.account} (${report.identity.arn})`,
     permissions,
+    ...cost,
     `Limits (a workspace is taken to need ${report.workspaceVcpus} vCPUs):`,
     ...report.regions.map(regionLine),
     ...(anyDefault ? ["* AWS's documented default; the account's own quota could not be read."] : []),

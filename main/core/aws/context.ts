@@ -1,5 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { BudgetsClient } from '@aws-sdk/client-budgets';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
+import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EC2Client } from '@aws-sdk/client-ec2';
 import type { IAMClient } from '@aws-sdk/client-iam';
@@ -35,6 +37,10 @@ export interface AwsContext {
   sns(region?: string): Promise<SNSClient>;
   serviceQuotas(region?: string): Promise<ServiceQuotasClient>;
   ec2(region?: string): Promise<EC2Client>;
+  /** Cost Explorer (global; its endpoint is in us-east-1). Each request costs $0.01. */
+  costExplorer(): Promise<CostExplorerClient>;
+  /** AWS Budgets (global; its endpoint is in us-east-1). */
+  budgets(): Promise<BudgetsClient>;
   /**
    * Load the SDK clients setup and monitoring use, one per macrotask, so their module loading (tens
    * of milliseconds each) happens right after connecting rather than in the middle of provisioning
@@ -173,6 +179,17 @@ export function createAwsContext(opts: AwsContextOptions): AwsContext {
       client(`ec2:${r(region)}`, async () => {
         const { EC2Client } = await import('@aws-sdk/client-ec2');
         return new EC2Client(await common('ec2', r(region)));
+      }),
+    // Cost Explorer and Budgets are global: https://docs.aws.amazon.com/general/latest/gr/billing.html
+    costExplorer: () =>
+      client('costexplorer', async () => {
+        const { CostExplorerClient } = await import('@aws-sdk/client-cost-explorer');
+        return new CostExplorerClient(await common('costexplorer', 'us-east-1'));
+      }),
+    budgets: () =>
+      client('budgets', async () => {
+        const { BudgetsClient } = await import('@aws-sdk/client-budgets');
+        return new BudgetsClient(await common('budgets', 'us-east-1'));
       }),
     prewarm: async () => {
       const yieldToLoop = () => new Promise<void>((res) => setImmediate(res));

@@ -8,6 +8,9 @@ export const SERVICE_ENV_KEYS = {
   sns: 'SNS',
   servicequotas: 'SERVICE_QUOTAS',
   ec2: 'EC2',
+  // Cost Explorer and AWS Budgets: global services whose endpoints live in us-east-1.
+  costexplorer: 'COST_EXPLORER',
+  budgets: 'BUDGETS',
   // IAM Identity Center: the SSO portal (GetRoleCredentials) and the SSO-OIDC sign-in service.
   sso: 'SSO',
   ssooidc: 'SSO_OIDC',

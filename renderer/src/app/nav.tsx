@@ -1,4 +1,4 @@
-import { IconAlarmPlus, IconChartLine, IconGauge, IconListDetails, IconPlugConnected, IconSettings, IconWand } from '@tabler/icons-react';
+import { IconAlarmPlus, IconChartLine, IconCoin, IconGauge, IconListDetails, IconPlugConnected, IconSettings, IconWand } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
@@ -12,6 +12,7 @@ import { lazyScreen } from './lazy-screen';
 const SetupWizard = lazyScreen(() => import('../features/setup-wizard/SetupWizard').then((m) => m.SetupWizard), 'setup wizard');
 const ReadinessScreen = lazyScreen(() => import('../features/readiness/ReadinessScreen').then((m) => m.ReadinessScreen), 'readiness');
 const ConfigurationsScreen = lazyScreen(() => import('../features/configurations/ConfigurationsScreen').then((m) => m.ConfigurationsScreen), 'configurations');
+const CostScreen = lazyScreen(() => import('../features/cost/CostScreen').then((m) => m.CostScreen), 'the Cost screen');
 const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen), 'settings');
 
 /** What a screen gets from the shell. */
@@ -61,6 +62,12 @@ export const NAV_ITEMS: NavItem[] = [
         onShowAlarmResult={() => ctx.navigate(ALARM_RESULT_SCREEN)}
       />
     ),
+  },
+  {
+    id: 'cost',
+    label: 'Cost',
+    icon: IconCoin,
+    render: (ctx) => <CostScreen session={ctx.session} onGoConnect={() => ctx.navigate('connect')} />,
   },
   {
     id: 'new-alarm',

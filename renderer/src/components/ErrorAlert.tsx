@@ -5,8 +5,8 @@ import type { AppErrorShape } from '../../../shared/errors';
 import { CopyValueButton } from './CopyValueButton';
 import { describeError } from './error-model';
 
-/** An error from the API: its message, a command to copy when the message names one, and what to do next. */
-export function ErrorAlert({ error, children }: { error: AppErrorShape; children?: ReactNode }) {
+/** An error from the API: its message, a command to copy when the message names one, and what to do next (`hint` replaces the code's generic next step). */
+export function ErrorAlert({ error, hint, children }: { error: AppErrorShape; hint?: string; children?: ReactNode }) {
   const d = describeError(error);
   return (
     <Alert color="red" variant="light" title={d.title} icon={<IconAlertTriangle size={18} />} role="alert">
@@ -23,7 +23,7 @@ export function ErrorAlert({ error, children }: { error: AppErrorShape; children
           </Group>
         )}
         <Text size="sm" c="dimmed">
-          {d.hint}
+          {hint ?? d.hint}
         </Text>
         {children}
       </Stack>

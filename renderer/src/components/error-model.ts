@@ -20,6 +20,7 @@ const ERROR_TITLES: Record<ErrorCode, string> = {
   RolledBack: 'Failed and rolled back',
   Cancelled: 'Cancelled',
   WrongAccount: 'Connected to another account',
+  NotEnabled: 'Not enabled for this account yet',
   AwsError: 'AWS returned an error',
   PlatformAuth: 'The Bodo Platform refused the credentials',
   PlatformRejected: 'The Bodo Platform refused the request',
@@ -64,6 +65,8 @@ export function nextStepHint(code: ErrorCode): string {
       return 'Fix the cause shown above and try again.';
     case 'Cancelled':
       return 'What this run had created was undone; run it again when you are ready.';
+    case 'NotEnabled':
+      return 'The message above says how to turn it on; AWS may then need up to a day before data appears.';
     case 'WrongAccount':
       return 'Connect with a profile of the account named above, or show all configurations to see which account each is in.';
     case 'PlatformAuth':

@@ -10,7 +10,7 @@ export class AppShellPage {
   }
 
   /** Open a navbar entry by its label. */
-  async open(label: 'Connect' | 'Monitoring' | 'New alarm' | 'New setup' | 'Readiness' | 'Configurations' | 'Settings'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: label }).click();
+  async open(label: 'Connect' | 'Monitoring' | 'Cost' | 'New alarm' | 'New setup' | 'Readiness' | 'Configurations' | 'Settings'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: label, exact: true }).click();
   }
 }

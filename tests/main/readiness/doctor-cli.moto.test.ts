@@ -65,9 +65,13 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     const run = await cli(['doctor', '--profile', 'default', '--region', 'us-east-1', '--workspace-vcpus', '2', '--json'], env);
     expect(run.code).toBe(0);
     const out = run.json;
-    expect(keys(out)).toEqual(['identity', 'permissions', 'regions', 'verdict', 'workspaceVcpus']);
+    expect(keys(out)).toEqual(['costPermissions', 'identity', 'permissions', 'regions', 'verdict', 'workspaceVcpus']);
     // The region has room, but the setup permissions could not be simulated (moto): the report cannot say "ready".
     expect(out.verdict).toBe('unknown');
+    // The cost features' permissions (Cost Explorer, Budgets) are listed apart and never fail the doctor.
+    expect(out.costPermissions).toMatchObject({ checked: false, missing: [] });
+    expect(run.stdout).not.toContain('Cost permissions');
+    expect((await cli(['doctor', '--profile', 'default', '--region', 'us-east-1', '--workspace-vcpus', '2'], env)).stdout).toContain('Cost permissions (Cost Explorer, AWS Budgets): not checked, for the same reason.');
     expect(out.identity).toEqual({ account: '123456789012', arn: expect.stringContaining('123456789012') });
     expect(keys(out.permissions)).toEqual(['checked', 'missing', 'note']);
     expect(out.permissions).toMatchObject({ checked: false, missing: [], note: expect.stringMatching(/simulation is not available/) });

@@ -24,7 +24,8 @@ import { dispatch } from '../../../main/handlers/dispatch';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { ReadinessReportSchema, type ReadinessReport } from '../../../shared/contract/readiness';
 import { SETUP_ACTIONS } from '../../../shared/readiness/setup-actions';
-import { ec2Error, fillRegion, observerEc2, regionOf, simulationAnswer } from './fixtures';
+import { ec2Error, fillRegion, observerEc2, regionOf, simulatedActions, simulationAnswer } from './fixtures';
+import { reportPasses } from '../../../shared/readiness/verdict';
 
 const ACCOUNT = '123456789012';
 
@@ -186,6 +187,23 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
       const params = new URLSearchParams(sim.body);
       expect(params.get('PolicySourceArn')).toBe(`arn:aws:iam::${ACCOUNT}:user/moto`);
       expect(params.get(`ActionNames.member.${SETUP_ACTIONS.length}`)).toBe(SETUP_ACTIONS.at(-1)!.action);
+    });
+    it('lists the cost features\' missing permissions apart, without failing the verdict', async () => {
+      intercept = (req) => (req.action === 'SimulatePrincipalPolicy' ? simulationAnswer(req, ['ce:GetCostForecast', 'budgets:ModifyBudget']) : undefined);
+      const aws = await contextForProfile({ profile: 'default', env: { ...env, AWS_ENDPOINT_URL: proxy.url } });
+      const report = await checkReadiness(aws, { region: 'us-west-1', workspaceVcpus: 2 });
+      expect(report.permissions).toEqual({ checked: true, missing: [], note: null });
+      expect(report.costPermissions).toEqual({
+        checked: true,
+        missing: [
+          { action: 'ce:GetCostForecast', blocks: "Cost Explorer's month-end forecast (Onramp then shows its own labelled estimate)" },
+          { action: 'budgets:ModifyBudget', blocks: 'creating and deleting budgets' },
+        ],
+        note: null,
+      });
+      expect(reportPasses(report)).toBe(true);
+      const sim = proxy.requests.filter((r) => r.action === 'SimulatePrincipalPolicy').at(-1)!;
+      expect(simulatedActions(sim)).toEqual(expect.arrayContaining(['ce:GetCostAndUsage', 'ce:GetCostForecast', 'budgets:ViewBudget', 'budgets:ModifyBudget', 'sns:SetTopicAttributes']));
     });
   });
 

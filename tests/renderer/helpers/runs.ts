@@ -13,6 +13,8 @@ const OWN: { [K in RunKind]: Omit<RunOf<K>, keyof RunBase | 'kind'> } = {
   'alarm-create': { result: null },
   'alarm-delete': { regions: ['us-east-1'], deleteTopic: false, result: null },
   'sso-sign-in': { code: null, result: null },
+  'cost-refresh': { result: null },
+  'budget-create': { result: null },
 };
 
 /** A run's progress of one kind, for a fake `runs:progress`: running unless the overrides say otherwise. */

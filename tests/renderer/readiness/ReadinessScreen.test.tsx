@@ -105,6 +105,19 @@ describe('ReadinessScreen', () => {
     expect(list).toHaveTextContent('iam:CreateRole — blocks creating the role the platform assumes');
   });
 
+  it('lists the cost features\' missing permissions apart, as not needed for the setup', async () => {
+    start(() => ({
+      ...REPORT,
+      permissions: { checked: true, missing: [], note: null },
+      costPermissions: { checked: true, missing: [{ action: 'ce:GetCostAndUsage', blocks: 'the Cost screen and onramp cost (actual spend from Cost Explorer)' }], note: null },
+    }));
+    const panel = await screen.findByRole('region', { name: 'Cost permissions' });
+    expect(panel).toHaveTextContent('Permissions for the Cost screen and budgets (1 missing)');
+    expect(panel).toHaveTextContent('Not needed for the setup');
+    expect(within(panel).getByRole('list', { name: 'Missing cost permissions' })).toHaveTextContent('ce:GetCostAndUsage — the Cost screen and onramp cost');
+    expect(screen.queryByRole('list', { name: 'Missing permissions' })).toBeNull();
+  });
+
   it('checks again for the workspace size the user enters', async () => {
     const { fake } = start(({ workspaceVcpus }) => ({ ...REPORT, workspaceVcpus: workspaceVcpus ?? 8 }));
     await screen.findByRole('table', { name: 'Limits in us-west-1' });

@@ -9,6 +9,10 @@ import { dashboardContract } from '../../../shared/contract/dashboard';
 import { DASHBOARD_CHANNELS } from '../../../shared/contract/dashboard.channels';
 import { diagnosticsContract } from '../../../shared/contract/diagnostics';
 import { DIAGNOSTICS_CHANNELS } from '../../../shared/contract/diagnostics.channels';
+import { budgetsContract } from '../../../shared/contract/budgets';
+import { BUDGETS_CHANNELS } from '../../../shared/contract/budgets.channels';
+import { costContract } from '../../../shared/contract/cost';
+import { COST_CHANNELS } from '../../../shared/contract/cost.channels';
 import { exportContract } from '../../../shared/contract/export';
 import { EXPORT_CHANNELS } from '../../../shared/contract/export.channels';
 import { platformContract } from '../../../shared/contract/platform';
@@ -47,6 +51,8 @@ describe('contract slices and the handler table', () => {
     ['alarms', alarmsContract, ALARMS_CHANNELS],
     ['topics', topicsContract, TOPICS_CHANNELS],
     ['dashboard', dashboardContract, DASHBOARD_CHANNELS],
+    ['cost', costContract, COST_CHANNELS],
+    ['budgets', budgetsContract, BUDGETS_CHANNELS],
     ['readiness', readinessContract, READINESS_CHANNELS],
     ['export', exportContract, EXPORT_CHANNELS],
     ['settings', settingsContract, SETTINGS_CHANNELS],

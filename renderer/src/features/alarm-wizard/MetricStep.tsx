@@ -3,6 +3,7 @@ import { useEffect, useState } from 'react';
 import { ALL_USAGE_CLASSES, BILLING_REGION, DEFAULT_USAGE_CLASS, usageClassLabel } from '../../../../shared/monitoring/metric';
 import { isSupportedRegion, SUPPORTED_REGIONS } from '../../../../shared/regions';
 import { api, call } from '../../api';
+import { BudgetOrAlarmNote } from '../../components/BudgetOrAlarmNote';
 import { withMetricKind, withRegions, type AlarmForm, type FieldErrors } from './model';
 
 /** The usage class choices: all classes first, then the classes the account has metrics for. */
@@ -84,7 +85,8 @@ export function MetricStep({ form, onChange, errors }: { form: AlarmForm; onChan
           <Text size="sm">
             AWS publishes EstimatedCharges only after the account's root user or an administrator turns on “Receive Billing
             Alerts” in the Billing console (Billing preferences). It is account-wide, in USD, updated a few times a day (so the period
-            is 6 hours, as AWS recommends), and only in us-east-1.
+            is 6 hours, as AWS recommends), and only in us-east-1. For alerts on money, AWS now recommends an AWS Budgets budget instead,
+            which also forecasts the month: create one on the Cost screen.
           </Text>
         </Alert>
       )}
@@ -93,6 +95,7 @@ export function MetricStep({ form, onChange, errors }: { form: AlarmForm; onChan
           Loading the usage classes this account has…
         </Text>
       )}
+      <BudgetOrAlarmNote compact />
     </Stack>
   );
 }

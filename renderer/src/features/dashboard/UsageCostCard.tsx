@@ -116,7 +116,7 @@ export function UsageCostCard({
       <Text size="xs" c="dimmed" mt="xs">
         {usageClassLabel('all')}, with each class that ran shown under its region. vCPU-hours are the area under the Average usage curve over the range; the projection adds the range's average rate for the rest of the UTC month
         {table && !table.total.monthToDateComplete ? ' (month-to-date only as far back as this range reaches)' : ''}.
-        {failed.length > 0 ? ` Not included (failed): ${failed.join(', ')}.` : ''}
+        {failed.length > 0 ? ` Not included (failed): ${failed.join(', ')}.` : ''} The Cost screen puts this estimate beside what AWS actually billed for EC2 instances over the same days.
       </Text>
     </Card>
   );

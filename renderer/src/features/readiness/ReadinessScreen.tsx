@@ -6,6 +6,7 @@ import type { SessionInfo } from '../../../../shared/contract/session';
 import { DEFAULT_WORKSPACE_VCPUS, unknownQuotaGroups, type ResourceLimitKey } from '../../../../shared/readiness';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { limitAnchorId, orderedRegions, parseWorkspaceVcpus, reportSummary } from './model';
+import { CostPermissionsPanel } from './CostPermissionsPanel';
 import { PermissionsPanel } from './PermissionsPanel';
 import { PlatformResourcesPanel } from './PlatformResourcesPanel';
 import { RegionCard, VerdictBadge } from './RegionCard';
@@ -103,6 +104,7 @@ export function ReadinessScreen({
                     </Text>
                   </Card>
                   <PermissionsPanel permissions={report.permissions} />
+                  {report.costPermissions && <CostPermissionsPanel permissions={report.costPermissions} />}
                   <Title order={2} size="h4">
                     Limits per region
                   </Title>

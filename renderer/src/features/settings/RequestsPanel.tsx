@@ -4,7 +4,7 @@ import { api, useApiCall } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formatNumber, formatUsd } from '../../../../shared/format';
 
-/** The session's AWS requests and what its CloudWatch GetMetricData calls cost (about $0.01 per 1,000 metrics). */
+/** The session's AWS requests and what they cost: CloudWatch GetMetricData (about $0.01 per 1,000 metrics) and Cost Explorer ($0.01 a request). */
 export function RequestsPanel() {
   const requests = useApiCall(() => api().usage.requests({}));
   useEffect(() => {
@@ -12,6 +12,7 @@ export function RequestsPanel() {
     // Once on mount; Refresh re-reads.
   }, []);
   const cw = requests.value?.cloudwatch;
+  const ce = requests.value?.costExplorer;
   return (
     <Paper withBorder p="md">
       <Stack gap="sm">
@@ -24,7 +25,7 @@ export function RequestsPanel() {
           </Button>
         </Group>
         {requests.error && <ErrorAlert error={requests.error} />}
-        {requests.value && cw && (
+        {requests.value && cw && ce && (
           <Table aria-label="AWS requests this session" withTableBorder>
             <Table.Tbody>
               <Table.Tr>
@@ -44,6 +45,14 @@ export function RequestsPanel() {
               <Table.Tr>
                 <Table.Td>Estimated CloudWatch cost</Table.Td>
                 <Table.Td>{formatUsd(cw.estimatedCostUsd)}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>Cost Explorer requests ($0.01 each, every page counted)</Table.Td>
+                <Table.Td>{ce.requests}</Table.Td>
+              </Table.Tr>
+              <Table.Tr>
+                <Table.Td>Cost Explorer cost</Table.Td>
+                <Table.Td>${ce.estimatedCostUsd.toFixed(2)}</Table.Td>
               </Table.Tr>
             </Table.Tbody>
           </Table>

@@ -9,7 +9,7 @@ import { PlatformSettings } from '../platform';
 import { RequestsPanel } from './RequestsPanel';
 import { draftFrom, draftToUpdate, type DraftErrors, type SettingsDraft } from './model';
 
-/** Preferences (appearance; monitoring's refresh interval and price per vCPU-hour), the Bodo Platform, the "Copy diagnostics" report and the session's AWS requests. */
+/** Preferences (appearance; monitoring's refresh interval and price per vCPU-hour; the Cost Explorer refresh interval), the Bodo Platform, the "Copy diagnostics" report and the session's AWS requests. */
 export function SettingsScreen() {
   const load = useApiCall(() => api().settings.get({}));
   const save = useApiCall((update: Parameters<ReturnType<typeof api>['settings']['update']>[0]) => api().settings.update(update));
@@ -102,6 +102,14 @@ export function SettingsScreen() {
                 decimalScale={4}
                 step={0.01}
                 error={errors.pricePerVcpuHour}
+              />
+              <NumberInput
+                label="Cost Explorer refresh interval (hours)"
+                description="How long the Cost screen and onramp cost reuse an answer before asking again (each Cost Explorer request costs $0.01). 1 to 168 hours; 6 by default."
+                value={draft.costRefreshHours}
+                onChange={(v) => edit({ ...draft, costRefreshHours: v })}
+                allowDecimal={false}
+                error={errors.costRefreshHours}
               />
               <Group>
                 <Button onClick={() => void onSave()} loading={save.loading}>

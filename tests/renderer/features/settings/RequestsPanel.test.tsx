@@ -6,12 +6,13 @@ import { renderUi } from '../../helpers/dom';
 import { createFakeApi } from '../../helpers/fake-api';
 
 describe('RequestsPanel', () => {
-  it("shows the session's request count and the CloudWatch cost estimate", async () => {
+  it("shows the session's request count, the CloudWatch cost estimate and the Cost Explorer requests", async () => {
     createFakeApi({
       'usage:requests': () => ({
         total: 42,
         byOperation: { 'cloudwatch:GetMetricDataCommand': 6 },
         cloudwatch: { getMetricData: 6, metricsRequested: 6, datapointsRequested: 18_143, estimatedCostUsd: 0.00006 },
+        costExplorer: { requests: 5, estimatedCostUsd: 0.05 },
       }),
     }).install();
     renderUi(<RequestsPanel />);
@@ -20,5 +21,7 @@ describe('RequestsPanel', () => {
     expect(table).toHaveTextContent('6 / 18,143');
     expect(table).toHaveTextContent('$0.00006');
     expect(table).toHaveTextContent('42');
+    expect(within(table).getByText(/^Cost Explorer requests/).nextSibling).toHaveTextContent('5');
+    expect(within(table).getByText('Cost Explorer cost').nextSibling).toHaveTextContent('$0.05');
   });
 });
