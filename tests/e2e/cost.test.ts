@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AwsContext } from '../../main/core/aws/context';
 import { contextForProfile } from '../../main/core/profiles/session';
 import { startCostExplorerFake, type CostExplorerFake, type LineItem } from '../helpers/cost-explorer-fake';
-import { awsTestEnv, HAS_MOTO, startMoto, type Moto } from '../helpers/moto';
+import { useMoto } from '../helpers/fixtures';
+import { HAS_MOTO } from '../helpers/moto';
 import { seedUsage, twoDaysWithSpikes } from '../main/monitoring/seed';
 import { HAS_CHROMIUM, startHarness, type Harness } from './harness';
 import { runAxe, type AxeFinding } from './pages/axe';
@@ -45,7 +46,8 @@ function items(): LineItem[] {
 }
 
 describe.skipIf(SKIP)('the Cost screen and budgets end to end (Chromium + real handlers + moto + the Cost Explorer fake)', () => {
-  let moto: Moto;
+  // The worker's shared moto server (reset for this file), not one of its own.
+  const moto = useMoto();
   let fake: CostExplorerFake;
   let h: Harness;
   let aws: AwsContext;
@@ -55,9 +57,8 @@ describe.skipIf(SKIP)('the Cost screen and budgets end to end (Chromium + real h
   const reports: { screen: string; findings: AxeFinding[] }[] = [];
 
   beforeAll(async () => {
-    moto = await startMoto();
     fake = await startCostExplorerFake({ items: items() });
-    const env = { ...awsTestEnv(moto), AWS_ENDPOINT_URL_COST_EXPLORER: fake.url };
+    const env = { ...moto.env(), AWS_ENDPOINT_URL_COST_EXPLORER: fake.url };
     aws = await contextForProfile({ profile: 'default', env, region: 'us-east-1' });
     await seedUsage(aws, 'us-east-1', 'Standard/OnDemand', twoDaysWithSpikes().points);
     topicArn = (await (await aws.sns('us-east-1')).send(new CreateTopicCommand({ Name: 'bodo-budget-alerts' }))).TopicArn!;
@@ -71,7 +72,6 @@ describe.skipIf(SKIP)('the Cost screen and budgets end to end (Chromium + real h
   afterAll(async () => {
     await h?.close();
     await fake?.close();
-    await moto?.stop();
   });
 
   async function check(screen: string): Promise<void> {
