@@ -1,4 +1,6 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EC2Client } from '@aws-sdk/client-ec2';
@@ -8,6 +10,7 @@ import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { resolveEndpoint, type ServiceId } from './endpoint';
+import { toAppError } from './errors';
 import type { RequestLog } from './request-log';
 
 /** Per-request time bounds: no AWS call may hang without end. */
@@ -35,12 +38,29 @@ export interface AwsContext {
   sns(region?: string): Promise<SNSClient>;
   serviceQuotas(region?: string): Promise<ServiceQuotasClient>;
   ec2(region?: string): Promise<EC2Client>;
+  cloudformation(region?: string): Promise<CloudFormationClient>;
+  /** AWS Organizations (global; its endpoint lives in us-east-1). */
+  organizations(): Promise<OrganizationsClient>;
+  /**
+   * The same endpoints and limits with the credentials of a role assumed from this context
+   * (STS AssumeRole, renewed before they expire): how a roll-out reads its member accounts.
+   */
+  assumeRole(role: AssumeRoleSpec): AwsContext;
   /**
    * Load the SDK clients setup and monitoring use, one per macrotask, so their module loading (tens
    * of milliseconds each) happens right after connecting rather than in the middle of provisioning
    * or a dashboard refresh.
    */
   prewarm(): Promise<void>;
+}
+
+/** A role to assume from a context: its ARN, the external ID its trust requires, and a session name CloudTrail shows. */
+export interface AssumeRoleSpec {
+  roleArn: string;
+  externalId?: string;
+  sessionName: string;
+  /** The region of the new context (default: this context's). */
+  region?: string;
 }
 
 /** Options to build an AwsContext. */
@@ -174,6 +194,18 @@ export function createAwsContext(opts: AwsContextOptions): AwsContext {
         const { EC2Client } = await import('@aws-sdk/client-ec2');
         return new EC2Client(await common('ec2', r(region)));
       }),
+    cloudformation: (region) =>
+      client(`cloudformation:${r(region)}`, async () => {
+        const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation');
+        return new CloudFormationClient(await common('cloudformation', r(region)));
+      }),
+    // Organizations is global; its endpoint lives in us-east-1.
+    organizations: () =>
+      client('organizations', async () => {
+        const { OrganizationsClient } = await import('@aws-sdk/client-organizations');
+        return new OrganizationsClient(await common('organizations', 'us-east-1'));
+      }),
+    assumeRole: (role) => createAwsContext({ ...opts, profile: `${opts.profile} → ${role.roleArn}`, region: role.region ?? opts.region, credentials: assumedCredentials(context, role) }),
     prewarm: async () => {
       const yieldToLoop = () => new Promise<void>((res) => setImmediate(res));
       for (const make of [context.s3, context.dynamodb, context.iam, context.cloudwatch, context.sns, context.serviceQuotas]) {
@@ -183,4 +215,25 @@ export function createAwsContext(opts: AwsContextOptions): AwsContext {
     },
   };
   return context;
+}
+
+/**
+ * Credentials of a role assumed through `base`'s STS client (AssumeRole with the external ID its
+ * trust requires), cached until five minutes before they expire. Errors name the role, so a
+ * roll-out's per-account failure says which account refused.
+ */
+function assumedCredentials(base: AwsContext, role: AssumeRoleSpec): AwsCredentialIdentityProvider {
+  return memoizeCredentials(async () => {
+    const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+    const sts = await base.sts();
+    let out;
+    try {
+      out = await sts.send(new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: role.sessionName, ...(role.externalId ? { ExternalId: role.externalId } : {}) }));
+    } catch (err) {
+      throw toAppError(err, `STS AssumeRole ${role.roleArn}`);
+    }
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw toAppError(new Error('STS returned no credentials'), `STS AssumeRole ${role.roleArn}`);
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, ...(c.Expiration ? { expiration: new Date(c.Expiration) } : {}) };
+  });
 }

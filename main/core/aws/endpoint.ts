@@ -8,6 +8,9 @@ export const SERVICE_ENV_KEYS = {
   sns: 'SNS',
   servicequotas: 'SERVICE_QUOTAS',
   ec2: 'EC2',
+  // Organization roll-outs: StackSets and the organization's accounts and units.
+  cloudformation: 'CLOUDFORMATION',
+  organizations: 'ORGANIZATIONS',
   // IAM Identity Center: the SSO portal (GetRoleCredentials) and the SSO-OIDC sign-in service.
   sso: 'SSO',
   ssooidc: 'SSO_OIDC',
