@@ -8,6 +8,7 @@
  */
 import { DEFAULT_PLATFORM_ACCOUNT_ID } from '../../../shared/defaults';
 import type { OrgRolloutInput } from '../../../shared/contract/org';
+import { isSupportedRegion, type SupportedRegion } from '../../../shared/regions';
 import { CFN_IDS, configurationResources, withExpression, type Json } from '../export/cloudformation';
 import { exportTags } from '../export/source';
 import { trustPolicy } from '../setup/trust';
@@ -21,6 +22,37 @@ export const PARAMS = {
   bucketName: 'BucketName',
   monitoringExternalId: 'MonitoringExternalId',
 } as const;
+
+/** Where the template keeps what the roll-out was made from. */
+export const METADATA_KEY = 'Onramp';
+
+/** A roll-out as its StackSet's template describes it. */
+export interface RolloutDescription {
+  name: string;
+  region: SupportedRegion;
+  bucketPattern: string;
+  tableName: string;
+  roleName: string;
+  platformAccountId: string;
+  adminAccount: string;
+}
+
+function rolloutDescription(src: TemplateSource): RolloutDescription {
+  const { name, region, bucketPattern, tableName, roleName, platformAccountId } = src.input;
+  return { name, region, bucketPattern, tableName, roleName, platformAccountId, adminAccount: src.adminAccount };
+}
+
+/** The roll-out a StackSet's template describes, or null when the template is not an Onramp roll-out's. */
+export function describedRollout(templateBody: string): RolloutDescription | null {
+  try {
+    const meta = (JSON.parse(templateBody) as { Metadata?: Record<string, unknown> }).Metadata?.[METADATA_KEY] as Record<string, unknown> | undefined;
+    const keys = ['name', 'region', 'bucketPattern', 'tableName', 'roleName', 'platformAccountId', 'adminAccount'] as const;
+    if (!meta || !keys.every((k) => typeof meta[k] === 'string') || !isSupportedRegion(meta.region)) return null;
+    return Object.fromEntries(keys.map((k) => [k, meta[k] as string])) as unknown as RolloutDescription;
+  } catch {
+    return null;
+  }
+}
 
 /** The monitoring role's logical ID. */
 export const MONITORING_ROLE_ID = 'MonitoringRole';
@@ -66,6 +98,8 @@ export function stackSetTemplate(src: TemplateSource): Record<string, Json> {
   const monitoringTrust = withExpression(JSON.parse(trustPolicy(src.adminAccount, TOKEN)), TOKEN, ref(PARAMS.monitoringExternalId));
   return {
     AWSTemplateFormatVersion: '2010-09-09',
+    // What the roll-out was made from, so status, destroy and --org read it back from the StackSet alone.
+    Metadata: { [METADATA_KEY]: rolloutDescription(src) as unknown as Json },
     Description: `Onramp roll-out "${input.name}" for the Bodo Platform: each account's S3 bucket, DynamoDB lock table, cross-account IAM role, and a read-only monitoring role for account ${src.adminAccount}. Deployed in ${input.region}.`,
     Parameters: {
       [PARAMS.externalIdBase]: { Type: 'String', Description: "The roll-out's external ID base: an account's external ID is <base>-<account ID> unless overridden." },
