@@ -6,26 +6,14 @@
 import { describe, expect, it } from 'vitest';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { CreateRoleCommand, IAMClient } from '@aws-sdk/client-iam';
-import { OrgRolloutInputSchema, type OrgRolloutInput } from '../../../shared/contract/org';
 import { planRollout } from '../../../main/core/org/plan';
 import { openRollout } from '../../../main/core/org/rollout';
 import { SeedStore } from '../../../main/core/org/seeds';
 import { trustPolicy } from '../../../main/core/setup/trust';
 import { HAS_MOTO } from '../../helpers/moto';
 import { MANAGEMENT_ACCOUNT, memberCredentials } from '../../helpers/moto-org';
+import { rolloutInput } from '../../helpers/org-input';
 import { useOrgWorld } from '../../helpers/org-world';
-
-export function rolloutInput(over: Partial<OrgRolloutInput> & { targets: OrgRolloutInput['targets'] }): OrgRolloutInput {
-  return OrgRolloutInputSchema.parse({
-    name: 'acme',
-    region: 'us-east-2',
-    bucketPattern: 'acme-bodo-{account}',
-    tableName: 'acme-bodo-locks',
-    roleName: 'BodoPlatformUser',
-    platformAccountId: '481633624848',
-    ...over,
-  });
-}
 
 describe.skipIf(!HAS_MOTO)('org plan (moto organization, StackSets fake)', () => {
   const world = useOrgWorld();
