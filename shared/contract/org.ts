@@ -140,7 +140,8 @@ export type OrgPlan = z.infer<typeof OrgPlanSchema>;
 
 /** How one account's registration with the Bodo Platform ended. */
 export const OrgRegistrationSchema = z.object({
-  state: z.enum(['registered', 'mismatch', 'failed', 'not-attempted']),
+  /** registered (matches), mismatch (the platform holds other values), failed, not-registered (status found none), not-attempted. */
+  state: z.enum(['registered', 'mismatch', 'failed', 'not-registered', 'not-attempted']),
   detail: z.string().nullable(),
   result: RegisterResultSchema.nullable(),
 });

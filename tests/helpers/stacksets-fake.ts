@@ -103,7 +103,7 @@ export interface StackSetsFake {
   trustedAccess: 'ENABLED' | 'DISABLED';
   /** The empty OU of the organization moto holds now. */
   emptyOu: string;
-  /** DetectStackSetDrift answers as if AWS did not offer it (unknown action), or marks these accounts DRIFTED. */
+  /** DetectStackSetDrift is refused (InvalidOperationException), or marks these accounts DRIFTED. */
   drift: { unsupported: boolean; drifted: Set<string> };
   reset(): void;
   stop(): Promise<void>;
@@ -295,7 +295,7 @@ export async function startStackSetsFake(opts: StackSetsFakeOptions): Promise<St
         return { status: 200, body: answer(action, el('OperationId', op.id)) };
       }
       case 'DetectStackSetDrift': {
-        if (fake.drift.unsupported) return null; // moto has no such action: its own answer
+        if (fake.drift.unsupported) return failure('InvalidOperationException', 'Drift detection is not available for this StackSet.');
         const list = instances.filter((i) => i.stackSet === stackSet).map((i) => ({ account: i.account, ou: i.ou }));
         const op = start(stackSet, 'DETECT_DRIFT', instances.find((i) => i.stackSet === stackSet)?.region ?? 'us-east-1', list, headers);
         if (runningPolls === 0) await finish(op);

@@ -188,3 +188,16 @@ export async function readTargetAccounts(aws: AwsContext, targets: OrgTargets, s
   // An account under two named OUs (one inside the other) counts once.
   return out.filter((a, i) => out.findIndex((b) => b.id === a.id) === i);
 }
+
+/** The OU (or root) an account sits in. */
+export async function readParents(aws: AwsContext, account: string): Promise<string> {
+  const client = await aws.organizations();
+  try {
+    const out = await client.send(new ListParentsCommand({ ChildId: account }));
+    const parent = out.Parents?.[0]?.Id;
+    if (!parent) throw new AppError('NotFound', `Organizations lists no parent for account ${account}.`);
+    return parent;
+  } catch (err) {
+    throw err instanceof AppError ? err : toAppError(err, `Organizations ListParents ${account}`);
+  }
+}

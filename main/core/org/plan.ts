@@ -11,6 +11,7 @@ import { inspectAccount, savedSetup, DEFAULT_MEMBER_ROLE, type AccountFindings }
 import { readTargetAccounts, trustedAccess, trustedAccessHelp } from './organization';
 import { desiredStackSet, namesFor, stackSetDiffers, type Rollout } from './rollout';
 import { listInstances, type InstanceSummary } from './stackset';
+import { mapLimit } from './limit';
 import { resolveTargets, type TargetAccount } from './targets';
 
 /** What plan needs besides the roll-out. */
@@ -22,20 +23,6 @@ export interface PlanOptions {
   signal?: AbortSignal;
   /** Accounts looked at in parallel. */
   concurrency?: number;
-}
-
-/** Run `fn` over `items` with at most `limit` at a time, keeping the order. */
-export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /** An instance that needs no more work: deployed and current. */

@@ -29,8 +29,15 @@ export interface Rollout {
   stackSet: StackSetInfo | null;
 }
 
+/** Who administers roll-outs: the connected account, its organization, and how it calls StackSets. */
+export interface Administration {
+  adminAccount: string;
+  org: Organization;
+  callAs: CallAs;
+}
+
 /** Who the connected identity is in its organization: its account, the organization, and how it calls StackSets. */
-export async function administration(aws: AwsContext): Promise<{ adminAccount: string; org: Organization; callAs: CallAs }> {
+export async function administration(aws: AwsContext): Promise<Administration> {
   const { account } = await whoAmI(aws);
   const org = await describeOrganization(aws);
   return { adminAccount: account, org, callAs: await callAsFor(aws, account, org) };
@@ -71,8 +78,8 @@ export async function openRollout(aws: AwsContext, input: OrgRolloutInput, seedS
 }
 
 /** Open the roll-out a StackSet holds (by roll-out name); NotFound when there is none, Conflict when it is not Onramp's. */
-export async function openExisting(aws: AwsContext, name: string, region: string): Promise<Rollout> {
-  const admin = await administration(aws);
+export async function openExisting(aws: AwsContext, name: string, region: string, known?: Administration): Promise<Rollout> {
+  const admin = known ?? (await administration(aws));
   const scope: StackSetScope = { aws, region, name: stackSetNameFor(name), callAs: admin.callAs };
   const stackSet = await describeStackSet(scope);
   if (!stackSet) throw new AppError('NotFound', `There is no roll-out "${name}" in ${region} (no StackSet ${scope.name} for this organization): "onramp org apply" makes one.`, 'name');
