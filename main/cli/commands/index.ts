@@ -1,6 +1,7 @@
 import type { CommandEntry } from './entry';
 import { exportCommands } from './export';
 import { monitoringCommands } from './monitoring';
+import { orgCommands } from './org';
 import { profileCommands } from './profiles';
 import { platformCommands } from './platform';
 import { readinessCommands } from './readiness';
@@ -18,4 +19,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   ...monitoringCommands,
   ...exportCommands,
   ...platformCommands,
+  ...orgCommands,
 };
