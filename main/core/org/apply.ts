@@ -8,8 +8,9 @@
  */
 import type { OrgAccountPlan, OrgAccountResult, OrgApplyResult, OrgPlan, OrgRolloutInput } from '../../../shared/contract/org';
 import { AppError } from '../../../shared/errors';
-import { enableTrustedAccess, readTargetAccounts, type OrgAccount } from './organization';
-import { notAttempted, type Registrar } from './register';
+import { enableTrustedAccess, readParents, readTargetAccounts, type OrgAccount } from './organization';
+import { PARAMS } from './template';
+import { adopted, notAttempted, platformIssuedExternalId, type Registrar } from './register';
 import { itemLabel, outcomeOf, stateOf, type RolloutReporter } from './report';
 import { desiredStackSet, type Rollout } from './rollout';
 import { createInstances, createStackSet, followOperation, listInstances, updateInstances, updateStackSet, type AccountResult, type FollowOptions } from './stackset';
@@ -149,6 +150,29 @@ export async function applyRollout(r: Rollout, input: OrgRolloutInput, plan: Org
     };
   });
 
+  /** Where the platform issued its own external ID, switch the account's role to it (one override per account). */
+  async function adoptIssuedIds(deployed: OrgAccountResult[]): Promise<void> {
+    for (const a of deployed) {
+      const issued = platformIssuedExternalId(a.registration);
+      if (!issued || opts.signal?.aborted) continue;
+      step(`adopt-${a.accountId}`, `Use the platform's external ID in ${a.accountId}`, 'running');
+      const [where] = (await accountOf()).filter((x) => x.id === a.accountId);
+      const op = await updateInstances(r.scope, accountTargets(where ? [where] : [{ id: a.accountId, parentId: await readParents(r.aws, a.accountId) }]), { [PARAMS.externalId]: issued });
+      operations.push(op);
+      const out = await follow(op, plan.accounts.filter((p) => p.accountId === a.accountId));
+      const res = out.results.find((x) => x.account === a.accountId);
+      if (res?.status === 'SUCCEEDED') {
+        a.externalId = issued;
+        a.registration = adopted(a.registration, issued);
+        step(`adopt-${a.accountId}`, `Use the platform's external ID in ${a.accountId}`, 'done', `operation ${op}`);
+      } else {
+        const why = res?.reason ?? out.status.toLowerCase();
+        a.registration = { ...a.registration, detail: `${a.registration.detail ?? ''} Onramp could not switch the role to the platform's external ID (${why}); run "onramp org apply" again.`.trim() };
+        step(`adopt-${a.accountId}`, `Use the platform's external ID in ${a.accountId}`, 'failed', why);
+      }
+    }
+  }
+
   // 6. Register each account that succeeded.
   const deployed = accounts.filter((a) => a.status === 'succeeded');
   if (deployed.length && !cancelled) {
@@ -162,6 +186,7 @@ export async function applyRollout(r: Rollout, input: OrgRolloutInput, plan: Org
         const names = plan.accounts.find((p) => p.accountId === a.accountId)!.names;
         a.registration = await opts.register({ accountId: a.accountId, region, names });
       }
+      await adoptIssuedIds(deployed);
       const bad = deployed.filter((a) => a.registration.state !== 'registered').length;
       step('register', `Register ${deployed.length} account${deployed.length === 1 ? '' : 's'} with the Bodo Platform`, bad ? 'failed' : 'done', bad ? `${bad} not registered` : null);
     }

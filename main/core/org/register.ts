@@ -7,6 +7,7 @@
  */
 import type { OrgAccountNames, OrgRegistration } from '../../../shared/contract/org';
 import { registerConfiguration } from '../app/platform-service';
+import { validateExternalId } from '../../../shared/validation/names';
 import { toAppError } from '../aws/errors';
 import type { CloudConfigApi } from '../platform';
 
@@ -33,5 +34,30 @@ export function platformRegistrar(api: CloudConfigApi, now: () => number = Date.
     } catch (err) {
       return { state: 'failed', detail: toAppError(err).message, result: null };
     }
+  };
+}
+
+/**
+ * The external ID the platform issued for an entry it created just now, when that is the only value
+ * that differs from what Onramp sent — the platform not keeping a client-chosen ID
+ * (docs/organizations.md#external-ids) — and a valid external ID; otherwise null. An entry that
+ * existed before is never adopted from: it may be someone else's.
+ */
+export function platformIssuedExternalId(reg: OrgRegistration): string | null {
+  const r = reg.result;
+  if (!r || r.outcome !== 'created' || r.matches) return null;
+  const differ = r.fields.filter((f) => f.state === 'differ');
+  const id = differ.length === 1 && differ[0]!.field === 'externalId' ? differ[0]!.platform : null;
+  return id && validateExternalId(id) === null ? id : null;
+}
+
+/** The registration once the account's role trusts the platform's own external ID. */
+export function adopted(reg: OrgRegistration, externalId: string): OrgRegistration {
+  const r = reg.result!;
+  const fields = r.fields.map((f) => (f.field === 'externalId' ? { ...f, local: externalId, state: 'match' as const } : f));
+  return {
+    state: 'registered',
+    detail: `registered as ${r.uuid}; the platform issued its own external ID, so this account's role now trusts that one (a per-account override of the StackSet's ExternalId)`,
+    result: { ...r, fields, matches: true, note: null },
   };
 }

@@ -171,7 +171,7 @@ describe.skipIf(!HAS_MOTO || !HAS_BOTO3)('org apply (moto organization, StackSet
     expect(result.accounts.map((a) => a.status)).toEqual(['succeeded', 'succeeded']);
   });
 
-  it('registers every account with the platform under its own name and external ID; a platform that keeps its own ID is a mismatch', async () => {
+  it('registers every account with the platform under its own name and external ID; where the platform issues its own, the account is switched to it', async () => {
     const org = await world.fresh();
     const fake = await platform({ acceptsExternalId: true });
     const client = createPlatformClient({ urls: fake, credentials: async () => ({ clientId: fake.clientId, secret: fake.secret }) });
@@ -192,9 +192,27 @@ describe.skipIf(!HAS_MOTO || !HAS_BOTO3)('org apply (moto organization, StackSet
     const client2 = createPlatformClient({ urls: issuing, credentials: async () => ({ clientId: issuing.clientId, secret: issuing.secret }) });
     const input2 = rolloutInput({ targets: { ous: [org2.ous.prod], accounts: [], exclude: [] } });
     const other = await planAndApply(world, input2, { register: platformRegistrar(client2.configs) });
+    // The platform issued its own IDs: each account's role is switched to its ID with a per-account override, then it matches.
+    const updates = world.fake.calls.filter((c) => c.action === 'UpdateStackInstances');
+    expect(updates).toHaveLength(2);
     for (const a of other.result.accounts) {
-      expect(a.registration.state).toBe('mismatch');
-      expect(a.registration.detail).toContain('External ID');
+      const issued = issuing.configs.find((c) => c.name === `acme-${a.accountId}`)!.providerData.externalId!;
+      expect(issued).not.toBe(other.plan.accounts.find((p) => p.accountId === a.accountId)!.names.externalId);
+      expect(a.externalId).toBe(issued);
+      expect(a.registration.state).toBe('registered');
+      expect(a.registration.detail).toContain('issued its own external ID');
+      const call = updates.find((c) => c.params['DeploymentTargets.Accounts.member.1'] === a.accountId)!.params;
+      expect(call).toMatchObject({ 'ParameterOverrides.member.1.ParameterKey': 'ExternalId', 'ParameterOverrides.member.1.ParameterValue': issued, 'DeploymentTargets.AccountFilterType': 'INTERSECTION' });
+      expect(call['DeploymentTargets.Accounts.member.2']).toBeUndefined();
+      expect(world.fake.instances('onramp-acme').find((i) => i.account === a.accountId)!.overrides).toEqual({ ExternalId: issued });
     }
+    // A later plan reads each account's override back: the external ID shown is the platform's, and registering again matches.
+    const later = await planAndApply(world, input2, { register: platformRegistrar(client2.configs) });
+    for (const a of later.result.accounts) {
+      expect(later.plan.accounts.find((p) => p.accountId === a.accountId)!.names.externalId).toBe(issuing.configs.find((c) => c.name === `acme-${a.accountId}`)!.providerData.externalId);
+      expect(a.registration.state).toBe('registered');
+    }
+    expect(issuing.configs).toHaveLength(2);
+    // (moto's UpdateStackInstances changes no resource, so the role's new trust is CloudFormation's doing and not read back here.)
   });
 });
