@@ -2,8 +2,8 @@
  * An AWS Organization made in moto for roll-out tests: moto's default account is the management
  * account; two OUs (dev with a child OU team and a grandchild OU deep; prod) hold member accounts,
  * and an empty OU is what the StackSets fake names when it tells moto an exact account list. moto
- * creates each member's OrganizationAccountAccessRole (it never checks that role's trust: FACTS on
- * moto's AssumeRole), so a test reads a member account through it.
+ * creates each member's OrganizationAccountAccessRole (and never checks a role's trust on AssumeRole:
+ * docs/organizations.md#testing-around-motos-stacksets), so a test reads a member account through it.
  */
 import {
   CreateAccountCommand,
