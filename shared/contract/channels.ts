@@ -6,6 +6,7 @@
  */
 import { EXPORT_CHANNELS } from './export-channels';
 import { MONITORING_CHANNELS } from './monitoring-channels';
+import { ORG_CHANNELS } from './org-channels';
 import { PLATFORM_CHANNELS } from './platform-channels';
 import { READINESS_CHANNELS } from './readiness-channels';
 import { SETTINGS_CHANNELS } from './settings-channels';
@@ -31,7 +32,7 @@ export const CORE_CHANNELS = [
 ] as const;
 
 /** Every channel of every domain. */
-export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS, ...READINESS_CHANNELS, ...EXPORT_CHANNELS, ...SETTINGS_CHANNELS, ...SSO_CHANNELS, ...PLATFORM_CHANNELS] as const;
+export const CHANNELS = [...CORE_CHANNELS, ...MONITORING_CHANNELS, ...READINESS_CHANNELS, ...EXPORT_CHANNELS, ...SETTINGS_CHANNELS, ...SSO_CHANNELS, ...PLATFORM_CHANNELS, ...ORG_CHANNELS] as const;
 
 /** One IPC channel name. */
 export type Channel = (typeof CHANNELS)[number];

@@ -5,6 +5,7 @@ import { EmptySchema } from './common';
 import type { ContractEntry } from './entry';
 import { exportContract } from './export';
 import { monitoringContract } from './monitoring';
+import { orgContract } from './org';
 import { platformContract } from './platform';
 import { readinessContract } from './readiness';
 import { settingsContract } from './settings';
@@ -124,6 +125,7 @@ export const contract = {
   ...settingsContract,
   ...ssoContract,
   ...platformContract,
+  ...orgContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

@@ -9,6 +9,8 @@ import { validateRoleName, validateTableName, validateAccountId } from '../valid
 import { normaliseAccountId, trimPasted } from '../validation/forgiving';
 import { splitList, validateBucketPattern, validateMemberAccountId, validateOuId, validateRolloutName } from '../validation/org';
 import { namedString, RegionSchema } from './common';
+import type { ContractEntry } from './entry';
+import type { ORG_CHANNELS } from './org-channels';
 import { DashboardSummarySchema } from './monitoring';
 import { RegisterResultSchema } from './platform';
 import { PlanStepSchema, VerifyCheckSchema } from './setup';
@@ -221,3 +223,45 @@ export type OrgDashboardAccount = z.infer<typeof OrgDashboardAccountSchema>;
 /** The dashboard over every account of a roll-out, grouped by account. */
 export const OrgDashboardSchema = z.object({ generatedAt: z.number(), stackSet: z.string(), accounts: z.array(OrgDashboardAccountSchema) });
 export type OrgDashboard = z.infer<typeof OrgDashboardSchema>;
+
+/** One roll-out as `org:list` finds it (Onramp's StackSets in a region). */
+export const OrgRolloutSummarySchema = z.object({
+  name: z.string(),
+  region: RegionSchema,
+  stackSet: z.string(),
+  autoDeploy: z.boolean(),
+  bucketPattern: z.string(),
+  tableName: z.string(),
+  roleName: z.string(),
+});
+export type OrgRolloutSummary = z.infer<typeof OrgRolloutSummarySchema>;
+
+/** What `org:status` is asked: a roll-out, and whether to run drift detection and Onramp's checks. */
+export const OrgStatusRequestSchema = OrgSubjectSchema.extend({ drift: z.boolean().default(false), verify: z.boolean().default(false) }).strict();
+
+/** What `org:dashboard` is asked: a roll-out and, optionally, one usage class (all by default). */
+export const OrgDashboardRequestSchema = z.object({ name: OrgSubjectSchema.shape.name, region: RegionSchema, usageClass: z.string().max(64).optional() }).strict();
+
+/** Contract entries for the organization channels. */
+export const orgContract = {
+  'org:list': {
+    doc: "The organization's Onramp roll-outs in a region (its StackSets whose template describes one).",
+    request: z.object({ region: RegionSchema }).strict(),
+    response: z.array(OrgRolloutSummarySchema),
+  },
+  'org:plan': {
+    doc: 'Plan a roll-out (read-only): trusted access, the StackSet, and per account its names, external ID, what exists there and what apply does.',
+    request: OrgRolloutInputSchema,
+    response: OrgPlanSchema,
+  },
+  'org:status': {
+    doc: "A roll-out's accounts: stack instance, drift (StackSet drift detection, or Onramp's verify through the monitoring roles), platform registration.",
+    request: OrgStatusRequestSchema,
+    response: OrgStatusSchema,
+  },
+  'org:dashboard': {
+    doc: "Every deployed account's vCPU usage, quotas and alarms, read through its monitoring role, grouped by account.",
+    request: OrgDashboardRequestSchema,
+    response: OrgDashboardSchema,
+  },
+} satisfies Record<(typeof ORG_CHANNELS)[number], ContractEntry>;

@@ -14,6 +14,7 @@ import type { SeriesCacheRef } from '../monitoring/metrics';
 import { monitoringContext, rolloutAccounts } from './accounts';
 import { mapLimit } from './limit';
 import { STACKSET_PREFIX } from './names';
+import { accountDisplayNames } from './organization';
 import { administration, openExisting, type Rollout } from './rollout';
 import { instanceDone } from './plan';
 import { describeStackSet } from './stackset';
@@ -66,8 +67,9 @@ export async function monitoredAccounts(rollouts: readonly Rollout[], region?: s
 export async function orgDashboard(r: Rollout, opts: { regions?: readonly string[]; usageClass?: string; now: number; cache?: SeriesCacheRef; names?: Record<string, string> }): Promise<OrgDashboard> {
   const regions = opts.regions?.length ? opts.regions : [r.description.region];
   const accounts = await rolloutAccounts(r);
+  const names = opts.names ?? (await accountDisplayNames(r.aws, accounts.map((a) => a.instance.account)));
   const rows = await mapLimit(accounts, 4, async (a): Promise<OrgDashboardAccount> => {
-    const accountName = opts.names?.[a.instance.account] ?? a.instance.account;
+    const accountName = names[a.instance.account] ?? a.instance.account;
     if (!instanceDone(a.instance)) {
       return { ok: false, accountId: a.instance.account, accountName, error: { code: 'NotFound', message: `not deployed: its instance is ${a.instance.status.toLowerCase()}${a.instance.reason ? ` (${a.instance.reason})` : ''}` } };
     }

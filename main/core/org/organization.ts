@@ -201,3 +201,17 @@ export async function readParents(aws: AwsContext, account: string): Promise<str
     throw err instanceof AppError ? err : toAppError(err, `Organizations ListParents ${account}`);
   }
 }
+
+/** Account ID → name, for display (an account Organizations does not describe keeps its ID). */
+export async function accountDisplayNames(aws: AwsContext, ids: readonly string[]): Promise<Record<string, string>> {
+  const client = await aws.organizations();
+  const out: Record<string, string> = {};
+  for (const id of ids) {
+    try {
+      out[id] = (await client.send(new DescribeAccountCommand({ AccountId: id }))).Account?.Name ?? id;
+    } catch {
+      out[id] = id;
+    }
+  }
+  return out;
+}
