@@ -327,14 +327,25 @@ export interface FollowOptions {
   signal?: AbortSignal;
   /** Wait this long between polls (default 5 s; StackSets operations take minutes). */
   pollMs?: number;
-  /** The wait itself (tests pass one that does not sleep). */
-  sleep?: (ms: number) => Promise<void>;
+  /** The wait itself (tests pass one that does not sleep); it should end early when the signal fires. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** Called after each poll with the operation's status and the results so far. */
   onPoll?: (status: string, results: AccountResult[]) => void;
 }
 
 const ACTIVE = new Set(['RUNNING', 'QUEUED', 'STOPPING']);
-const realSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+/** Wait `ms`, or less when the signal fires (a cancel is acted on at once, not at the next poll). */
+function realSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
 
 /** Poll an operation to its end; a cancel (the signal) stops it with StopStackSetOperation and waits until it has stopped. */
 export async function followOperation(scope: StackSetScope, operationId: string, opts: FollowOptions = {}): Promise<OperationOutcome> {
@@ -363,6 +374,6 @@ export async function followOperation(scope: StackSetScope, operationId: string,
     const results = await operationResults(scope, operationId);
     opts.onPoll?.(status, results);
     if (!ACTIVE.has(status)) return { operationId, status, reason, results, stopped };
-    await sleep(opts.pollMs ?? 5_000);
+    await sleep(opts.pollMs ?? 5_000, stopped ? undefined : opts.signal);
   }
 }
