@@ -100,6 +100,7 @@ export function memoizeCredentials(provider: AwsCredentialIdentityProvider): Aws
 export function createAwsContext(opts: AwsContextOptions): AwsContext {
   const timeouts = opts.timeouts ?? DEFAULT_TIMEOUTS;
   const cache = new Map<string, Promise<unknown>>();
+  const assumed = new Map<string, AwsContext>();
   const endpointUrl = opts.env.AWS_ENDPOINT_URL || opts.profileEndpoint || null;
 
   async function common(service: ServiceId, region: string) {
@@ -205,7 +206,16 @@ export function createAwsContext(opts: AwsContextOptions): AwsContext {
         const { OrganizationsClient } = await import('@aws-sdk/client-organizations');
         return new OrganizationsClient(await common('organizations', 'us-east-1'));
       }),
-    assumeRole: (role) => createAwsContext({ ...opts, profile: `${opts.profile} → ${role.roleArn}`, region: role.region ?? opts.region, credentials: assumedCredentials(context, role) }),
+    assumeRole: (role) => {
+      // One context per role, external ID and region: its credentials and clients are reused until they expire.
+      const key = JSON.stringify([role.roleArn, role.externalId ?? '', role.sessionName, role.region ?? opts.region]);
+      let made = assumed.get(key);
+      if (!made) {
+        made = createAwsContext({ ...opts, profile: `${opts.profile} → ${role.roleArn}`, region: role.region ?? opts.region, credentials: assumedCredentials(context, role) });
+        assumed.set(key, made);
+      }
+      return made;
+    },
     prewarm: async () => {
       const yieldToLoop = () => new Promise<void>((res) => setImmediate(res));
       for (const make of [context.s3, context.dynamodb, context.iam, context.cloudwatch, context.sns, context.serviceQuotas]) {

@@ -108,6 +108,10 @@ describe.skipIf(!HAS_MOTO)('org status, dashboard and destroy (moto organization
     const assumed = sts.requests.slice(before).filter((q) => q.action === 'AssumeRole').map((q) => Object.fromEntries(new URLSearchParams(q.body)));
     expect(assumed.map((q) => q.RoleArn).sort()).toEqual(result.accounts.map((a) => a.monitoringRoleArn).sort());
     expect(new Set(assumed.map((q) => q.ExternalId))).toEqual(new Set([r.seeds.monitoringExternalId]));
+    // A refresh reuses each account's credentials until they expire: no new AssumeRole.
+    const after = sts.requests.length;
+    await orgDashboard(r, { now, usageClass: 'Standard/OnDemand', names: org.names });
+    expect(sts.requests.slice(after).filter((q) => q.action === 'AssumeRole')).toEqual([]);
     // --org finds the roll-out by its StackSet alone.
     const found = await findRollouts(aws, 'us-east-2');
     expect(found.map((x) => x.description.name)).toEqual(['acme']);
