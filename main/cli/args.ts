@@ -73,14 +73,23 @@ export function requireFlag(values: Record<string, unknown>, flag: string): stri
 
 /**
  * Validate an object with a contract schema and report the first problem against the CLI flag
- * that supplied the field (fieldToFlag maps schema keys to flag names).
+ * that supplied the field. fieldToFlag maps schema keys to flag names; the longest mapped prefix of
+ * the problem's path wins, so `topic.emails` can name --email while `topic` names --topic-arn.
  */
 export function validateWith<T>(schema: z.ZodType<T>, value: unknown, fieldToFlag: Record<string, string>): T {
   const parsed = schema.safeParse(value);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  const key = String(issue?.path[0] ?? '');
-  const flag = fieldToFlag[key] ?? key;
+  const path = (issue?.path ?? []).map(String);
+  let flag = path[0] ?? '';
+  for (let n = path.length; n > 0; n--) {
+    const mapped = fieldToFlag[path.slice(0, n).join('.')];
+    if (mapped !== undefined) {
+      flag = mapped;
+      break;
+    }
+  }
+  if (path.length === 0) flag = fieldToFlag[''] ?? '';
   throw new AppError('InvalidInput', `--${flag}: ${issue?.message ?? 'invalid value'}`, `--${flag}`);
 }
 

@@ -43,7 +43,8 @@ export function monitoringHandlers(deps: HandlerDeps): HandlerSlice<(typeof MONI
       controller?.abort();
       return { cancelled: Boolean(controller) };
     },
-    'alarms:delete': async ({ region, name }) => (await core()).deleteAlarm(aws(), region, name),
+    'alarms:delete-plan': async ({ regions, name }) => (await core()).planAlarmDelete(aws(), regions, name),
+    'alarms:delete': async ({ regions, name, deleteTopic }) => (await core()).deleteAlarmEverywhere(aws(), regions, name, { deleteTopic }),
     'alarms:test-notification': async ({ region, name }) => (await core()).sendTestNotification(aws(), region, name, Date.now()),
     'topics:list': async ({ region }) => (await core()).listTopics(aws(), region),
     'topics:lookup': async ({ regions, name }) => (await core()).lookupTopics(aws(), regions, name),

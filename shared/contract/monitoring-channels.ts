@@ -6,6 +6,7 @@ export const MONITORING_CHANNELS = [
   'alarms:list',
   'alarms:create',
   'alarms:cancel',
+  'alarms:delete-plan',
   'alarms:delete',
   'alarms:test-notification',
   'topics:list',

@@ -52,7 +52,7 @@ export const UsageHistorySchema = z.object({
   namespace: z.string(),
   metricName: z.string(),
   dimensions: z.record(z.string(), z.string()),
-  /** The usage classes the series adds up (one for a single class, none for billing). */
+  /** The usage classes the series adds up: every class the account publishes for all classes, the one class, or none for billing. */
   classes: z.array(z.string()),
   stat: StatSchema,
   period: z.number(),
@@ -153,6 +153,41 @@ export const CreateAlarmResultSchema = z.object({
 export type RegionalAlarmResult = z.output<typeof RegionalAlarmResultSchema>;
 export type CreateAlarmResult = z.output<typeof CreateAlarmResultSchema>;
 
+/** An SNS topic a deleted (or to be deleted) alarm notifies, and what happens to it. */
+export const AlarmTopicSchema = z.object({
+  region: RegionSchema,
+  topicArn: z.string(),
+  /** True when Onramp created the topic for alarm notifications (its tags say so). */
+  onramp: z.boolean(),
+  /** Other alarms in the region that still notify the topic. */
+  usedBy: z.array(z.string()),
+  /** How many subscriptions it has (deleting the topic deletes them). */
+  subscriptions: z.number(),
+  /** deletable: Onramp's and unused (offered for deletion); deleted; kept (with the reason). */
+  status: z.enum(['deletable', 'deleted', 'kept']),
+  reason: z.string(),
+});
+export type AlarmTopic = z.output<typeof AlarmTopicSchema>;
+
+/** Before a delete: where the alarm exists among the regions asked, and what may happen to its topics. */
+export const AlarmDeletePlanSchema = z.object({
+  alarmName: z.string(),
+  foundIn: z.array(RegionSchema),
+  notFoundIn: z.array(RegionSchema),
+  topics: z.array(AlarmTopicSchema),
+});
+export type AlarmDeletePlan = z.output<typeof AlarmDeletePlanSchema>;
+
+/** After a delete: where the alarm was deleted, where there was none, where deleting failed, and its topics. */
+export const AlarmDeleteResultSchema = z.object({
+  alarmName: z.string(),
+  deletedIn: z.array(RegionSchema),
+  notFoundIn: z.array(RegionSchema),
+  failed: z.array(z.object({ region: RegionSchema, message: z.string() })),
+  topics: z.array(AlarmTopicSchema),
+});
+export type AlarmDeleteResult = z.output<typeof AlarmDeleteResultSchema>;
+
 const RegionRequest = z.object({ region: RegionSchema }).strict();
 
 /** A topic ARN must be in the request's region: SNS clients are regional. */
@@ -193,6 +228,8 @@ export const RegionSummarySchema = z.discriminatedUnion('ok', [
     headroom: z.number().nullable(),
     /** Per class: the total's breakdown (all classes), or the one class. */
     classes: z.array(ClassUsageSchema),
+    /** The usage classes the total adds up: every class the account publishes here (all classes), or the one class. */
+    summedClasses: z.array(z.string()).optional(),
     alarms: z.array(AlarmSummarySchema),
   }),
   z.object({
@@ -215,7 +252,7 @@ export const monitoringContract = {
     response: UsageHistorySchema,
   },
   'usage:classes': {
-    doc: 'The vCPU usage classes the account has metrics for in a region (Standard/OnDemand always first).',
+    doc: 'The vCPU usage classes the account has metrics for in a region, On-Demand and Spot (Standard/OnDemand always first).',
     request: RegionRequest,
     response: z.array(z.string()),
   },
@@ -239,10 +276,15 @@ export const monitoringContract = {
     request: z.object({ runId: RunIdSchema }).strict(),
     response: z.object({ cancelled: z.boolean() }),
   },
+  'alarms:delete-plan': {
+    doc: 'Where an alarm of this name exists among the regions, and which of its SNS topics Onramp may delete with it (created by Onramp, used by no other alarm).',
+    request: z.object({ regions: AlarmRegionsSchema, name: AlarmNameSchema }).strict(),
+    response: AlarmDeletePlanSchema,
+  },
   'alarms:delete': {
-    doc: 'Delete one alarm by name (NotFound when there is none).',
-    request: AlarmNameRequest,
-    response: z.object({ alarmName: z.string(), deleted: z.literal(true) }),
+    doc: 'Delete an alarm in every region given where it exists (NotFound when in none); with deleteTopic, also each topic Onramp created for it that no other alarm uses.',
+    request: z.object({ regions: AlarmRegionsSchema, name: AlarmNameSchema, deleteTopic: z.boolean().default(false) }).strict(),
+    response: AlarmDeleteResultSchema,
   },
   'alarms:test-notification': {
     doc: 'Set an alarm to ALARM for a moment so its topic sends real notifications.',

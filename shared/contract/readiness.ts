@@ -15,7 +15,7 @@ export const ReadinessRequestSchema = z
       .number({ error: 'Workspace vCPUs must be a number.' })
       .int({ error: 'Workspace vCPUs must be a whole number.' })
       .min(0, { error: 'Workspace vCPUs must not be negative.' })
-      .max(MAX_WORKSPACE_VCPUS, { error: `Workspace vCPUs must be at most ${MAX_WORKSPACE_VCPUS}.` })
+      .max(MAX_WORKSPACE_VCPUS, { error: `Workspace vCPUs is too large: at most ${MAX_WORKSPACE_VCPUS}.` })
       .optional(),
   })
   .strict();

@@ -43,6 +43,8 @@ export const PlanStepSchema = z.object({
   /** create (absent), keep (matches in every property Onramp sets), update (Onramp's, hardened by apply), conflict. */
   action: z.enum(['create', 'keep', 'update', 'conflict']),
   detail: z.string(),
+  /** The role only: who besides the platform (with your external ID) its trust policy lets assume it, in words. */
+  alsoTrusted: z.array(z.string()).optional(),
 });
 export type PlanStep = z.infer<typeof PlanStepSchema>;
 
@@ -51,6 +53,8 @@ export const JournalResourceSchema = z.object({
   kind: SetupResourceSchema,
   name: z.string(),
   state: z.enum(['intended', 'created', 'hardened']),
+  /** What identifies the resource once created (RoleId; table ARN and creation time; bucket creation date). */
+  identity: z.object({ id: z.string().optional(), createdAt: z.string().optional() }).optional(),
 });
 
 /** A setup run that stopped before completing or undoing (a crash, a killed process). */
@@ -88,6 +92,19 @@ export const CloudConfigurationSchema = z.object({
 });
 export type CloudConfiguration = z.infer<typeof CloudConfigurationSchema>;
 
+/**
+ * What identifies each resource Onramp created, recorded when it was created: a resource of the same
+ * name with another identity was deleted and re-created by someone else. The role's unique RoleId
+ * (IAM GetRole), the table's ARN and CreationDateTime (DynamoDB DescribeTable), the bucket's
+ * CreationDate (S3 ListBuckets). A resource Onramp did not create has no entry.
+ */
+export const CreatedIdentitySchema = z.object({
+  bucket: z.object({ createdAt: z.string() }).optional(),
+  table: z.object({ arn: z.string(), createdAt: z.string() }).optional(),
+  role: z.object({ roleId: z.string() }).optional(),
+});
+export type CreatedIdentity = z.infer<typeof CreatedIdentitySchema>;
+
 /** A saved configuration plus bookkeeping. */
 export const SavedConfigurationSchema = CloudConfigurationSchema.extend({
   accountId: z.string(),
@@ -96,6 +113,8 @@ export const SavedConfigurationSchema = CloudConfigurationSchema.extend({
   verifiedAt: z.string().nullable(),
   /** Set once the configuration is registered with the Bodo Platform (optional: older files lack it). */
   platform: PlatformLinkSchema.optional(),
+  /** What identifies the resources Onramp created (optional: older files lack it, and then tags and names decide). */
+  identity: CreatedIdentitySchema.optional(),
 });
 export type SavedConfiguration = z.infer<typeof SavedConfigurationSchema>;
 
@@ -115,6 +134,8 @@ export const VerifyCheckSchema = z.object({
   resource: SetupResourceSchema,
   ok: z.boolean(),
   detail: z.string(),
+  /** role.trust only: who besides the platform (with your external ID) the trust policy lets assume the role, in words. */
+  alsoTrusted: z.array(z.string()).optional(),
 });
 export type VerifyCheck = z.infer<typeof VerifyCheckSchema>;
 

@@ -15,17 +15,21 @@ import { z } from 'zod';
 import { namedString, RegionSchema } from '../contract/common';
 import { SUPPORTED_REGIONS } from '../regions';
 import { validateAlarmName, validateTopicName } from '../validation/names';
+import { numberField, showLimit } from '../validation/numbers';
 import { explainEmail, NOTIFY_ON } from './alarm-inputs';
 import { TreatMissingSchema } from './evaluation';
-import { BILLING_REGION, MetricSpecSchema, StatSchema, type MetricSpec } from './metric';
+import { INSIGHTS_MAX_EVALUATION_SECONDS } from './insights';
+import { ALL_USAGE_CLASSES, BILLING_REGION, MetricSpecSchema, StatSchema, type MetricSpec } from './metric';
 
 export { TreatMissingSchema } from './evaluation';
 
+/** The largest threshold accepted: far beyond any vCPU count or bill, small enough to stay an exact number. */
+export const MAX_THRESHOLD = 1e15;
+
 /** An alarm's threshold: a finite, non-negative number (never a string, NaN or Infinity). */
-export const ThresholdSchema = z
-  .number({ error: 'Threshold must be a number.' })
-  .min(0, { error: 'Threshold must not be negative.' })
-  .max(1e15, { error: 'Threshold is implausibly large.' });
+export const ThresholdSchema = numberField('Threshold')
+  .min(0, { error: 'Threshold is too small: it must not be negative.' })
+  .max(MAX_THRESHOLD, { error: `Threshold is too large: at most ${showLimit(MAX_THRESHOLD)}.` });
 
 /** True for a period of a standard-resolution metric: a whole multiple of 60 seconds. */
 export function isStandardResolutionPeriod(period: number): boolean {
@@ -33,8 +37,7 @@ export function isStandardResolutionPeriod(period: number): boolean {
 }
 
 /** A period CloudWatch accepts for alarms on (and queries of) the standard-resolution metrics Onramp watches. */
-export const AlarmPeriodSchema = z
-  .number({ error: 'Period must be a number of seconds.' })
+export const AlarmPeriodSchema = numberField('Period', 'a number of seconds')
   .refine(isStandardResolutionPeriod, {
     error: 'Period must be a multiple of 60 seconds: AWS/Usage and AWS/Billing are standard-resolution metrics (10, 20 and 30 s are for high-resolution metrics only).',
   });
@@ -55,11 +58,10 @@ export const AlarmEmailSchema = namedString('Email address', explainEmail, 254);
 
 /** A positive whole count (evaluation periods, datapoints to alarm). */
 const countSchema = (field: string) =>
-  z
-    .number({ error: `${field} must be a number.` })
+  numberField(field)
     .int({ error: `${field} must be a whole number.` })
-    .min(1, { error: `${field} must be at least 1.` })
-    .max(100_000, { error: `${field} is far too large.` });
+    .min(1, { error: `${field} is too small: at least 1.` })
+    .max(100_000, { error: `${field} is too large: at most ${showLimit(100_000)}.` });
 
 /** arn:aws:sns:<region>:<12 digits>:<topic name>. */
 const TOPIC_ARN = /^arn:aws:sns:([a-z]{2}(?:-[a-z]+)+-\d):(\d{12}):([A-Za-z0-9_-]{1,256})$/;
@@ -75,6 +77,11 @@ export const TopicArnSchema = z
   .max(400, { error: 'Topic ARN is far too long.' })
   .regex(TOPIC_ARN, { error: 'Topic ARN must look like arn:aws:sns:us-east-1:123456789012:my-topic.' });
 
+/** Most email addresses one alarm create subscribes. */
+export const MAX_EMAILS = 20;
+const tooManyEmails = (issue: { input?: unknown }) =>
+  `Too many email addresses: ${Array.isArray(issue.input) ? `${issue.input.length} given, ` : ''}at most ${MAX_EMAILS} at once.`;
+
 /** Where the alarm sends its notifications. */
 export const TopicChoiceSchema = z.discriminatedUnion('kind', [
   z
@@ -82,7 +89,7 @@ export const TopicChoiceSchema = z.discriminatedUnion('kind', [
       kind: z.literal('existing'),
       arn: TopicArnSchema,
       /** Extra email addresses to subscribe to the existing topic (may be empty). */
-      emails: z.array(AlarmEmailSchema).max(20).default([]),
+      emails: z.array(AlarmEmailSchema).max(MAX_EMAILS, { error: tooManyEmails }).default([]),
     })
     .strict(),
   z
@@ -92,7 +99,7 @@ export const TopicChoiceSchema = z.discriminatedUnion('kind', [
       emails: z
         .array(AlarmEmailSchema)
         .min(1, { error: 'A new topic needs at least one email address.' })
-        .max(20, { error: 'At most 20 email addresses at once.' }),
+        .max(MAX_EMAILS, { error: tooManyEmails }),
     })
     .strict(),
 ]);
@@ -174,6 +181,13 @@ export const AlarmConfigSchema = z
       } else if (region && region !== c.regions[0]) {
         ctx.addIssue({ code: 'custom', path: ['topic', 'arn'], message: `The topic is in ${region} but the alarm is in ${c.regions[0]}; an alarm can only notify a topic in its own region.` });
       }
+    }
+    if (c.metric.kind === 'vcpu' && c.metric.usageClass === ALL_USAGE_CLASSES && c.evaluationPeriods * c.period > INSIGHTS_MAX_EVALUATION_SECONDS) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evaluationPeriods'],
+        message: `Evaluation periods × period is ${c.evaluationPeriods * c.period} s; an alarm on all usage classes is a Metrics Insights query, which CloudWatch evaluates over at most the latest 3 hours (${INSIGHTS_MAX_EVALUATION_SECONDS} s).`,
+      });
     }
     if (c.metric.kind === 'billing' && c.regions.some((r) => r !== BILLING_REGION)) {
       ctx.addIssue({ code: 'custom', path: ['regions'], message: 'Billing metrics exist only in us-east-1.' });

@@ -36,15 +36,16 @@ export function explainEmail(value: string): string | null {
 /**
  * A typed number: plain decimals ("850", "12.5", "1e3") and thousands separators in the usual
  * places ("1,000", "1,250,000.5") are accepted; anything else is returned as the trimmed text, so the
- * schema (or `explainNumber`) names the problem.
+ * schema (or `explainNumber`) names the problem. A number written correctly but beyond what a double
+ * holds ("1e400") is ±Infinity, which the schemas report as too large or too small
+ * (shared/validation/numbers.ts), never as "not a number".
  */
 export function parseTypedNumber(text: string): number | string {
   const t = text.trim();
   const plain = /^-?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t);
   const grouped = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t);
   if (!plain && !grouped) return t;
-  const n = Number(t.replace(/,/g, ''));
-  return Number.isFinite(n) ? n : t;
+  return Number(t.replace(/,/g, ''));
 }
 
 /** Why text is not a number the alarm can use, or null. `field` names it ("Threshold"). */

@@ -51,7 +51,7 @@ describe.skipIf(SKIP)('alarm wizard and dashboard end to end (Chromium + real ha
     await h.page.getByText(/Receive Billing Alerts/).first().waitFor();
     await h.screenshot('monitoring-01-metric-billing');
     await h.page.getByRole('radio', { name: /EC2 vCPU usage/ }).check();
-    await expect(wizard.root.getByRole('combobox', { name: 'Usage class' }).inputValue()).resolves.toBe('All usage classes (Standard, F, G, Inf, P and X On-Demand)');
+    await expect(wizard.root.getByRole('combobox', { name: 'Usage class' }).inputValue()).resolves.toBe('All usage classes (On-Demand and Spot)');
     await wizard.region('us-west-2').check();
     await h.page.getByText('Loading the usage classes this account has…').waitFor({ state: 'detached' });
     await h.screenshot('monitoring-02-metric-all-classes');
@@ -61,7 +61,7 @@ describe.skipIf(SKIP)('alarm wizard and dashboard end to end (Chromium + real ha
   it('2. history: the total of all classes, peak, suggestion, drag and type the threshold, backtest with INSUFFICIENT_DATA', async () => {
     await wizard.chart.waitFor({ state: 'visible' });
     await expect(wizard.threshold.inputValue()).resolves.toBe('72');
-    await expect(wizard.root.getByLabel('Classes covered').innerText()).resolves.toContain('Standard/OnDemand + F/OnDemand + G/OnDemand');
+    await expect(wizard.root.getByLabel('Classes covered').innerText()).resolves.toContain('Standard/OnDemand + G/OnDemand');
     await expect(wizard.facts.innerText()).resolves.toMatch(/Peak: 60 vCPUs at/);
     await expect(wizard.suggestion.innerText()).resolves.toContain('peak 60 + 20% headroom, rounded up to 72.');
     await expect(wizard.backtest.innerText()).resolves.toBe('This alarm would not have fired in the last week.');
@@ -115,7 +115,7 @@ describe.skipIf(SKIP)('alarm wizard and dashboard end to end (Chromium + real ha
     await wizard.textbox('Description').fill('EC2 vCPUs of all classes above 40');
     const preview = await wizard.preview.innerText();
     expect(preview).toContain('us-east-1, us-west-2 (all or nothing)');
-    expect(preview).toContain('$0.60 per month per region (6 metrics × $0.10); $1.20 for 2 regions');
+    expect(preview).toContain('$0.10 per month for each usage class the query reads, in each region');
     expect(preview).toContain('2 of 3');
     expect(preview).toMatch(/Notifies on\s+ALARM, OK/);
     expect(preview).toContain('onramp-e2e-alerts (new, one in each region) → ops@example.com');

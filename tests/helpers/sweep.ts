@@ -1,6 +1,6 @@
 import { GetBucketTaggingCommand, ListBucketsCommand } from '@aws-sdk/client-s3';
-import { ListTablesCommand, ListTagsOfResourceCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
-import { ListRoleTagsCommand, ListRolesCommand } from '@aws-sdk/client-iam';
+import { ListTagsOfResourceCommand, DescribeTableCommand, paginateListTables } from '@aws-sdk/client-dynamodb';
+import { ListRoleTagsCommand, paginateListRoles } from '@aws-sdk/client-iam';
 import type { AwsContext } from '../../main/core/aws/context';
 
 /** A resource carrying Onramp's managed-by tag. */
@@ -10,7 +10,7 @@ export interface TaggedResource {
   configuration: string;
 }
 
-/** Find every bucket, table (in the given regions) and role tagged managed-by=onramp. */
+/** Find every bucket, table (in the given regions) and role tagged managed-by=onramp (every page: a fault run makes more than 100 of each). */
 export async function sweepOnrampResources(aws: AwsContext, regions: string[]): Promise<TaggedResource[]> {
   const found: TaggedResource[] = [];
   const s3 = await aws.s3();
@@ -21,7 +21,9 @@ export async function sweepOnrampResources(aws: AwsContext, regions: string[]): 
   }
   for (const region of regions) {
     const ddb = await aws.dynamodb(region);
-    for (const name of (await ddb.send(new ListTablesCommand({}))).TableNames ?? []) {
+    const names: string[] = [];
+    for await (const page of paginateListTables({ client: ddb }, {})) names.push(...(page.TableNames ?? []));
+    for (const name of names) {
       const arn = (await ddb.send(new DescribeTableCommand({ TableName: name }))).Table?.TableArn;
       const tags = (await ddb.send(new ListTagsOfResourceCommand({ ResourceArn: arn }))).Tags ?? [];
       const m = Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
@@ -29,7 +31,9 @@ export async function sweepOnrampResources(aws: AwsContext, regions: string[]): 
     }
   }
   const iam = await aws.iam();
-  for (const r of (await iam.send(new ListRolesCommand({}))).Roles ?? []) {
+  const roles: { RoleName?: string }[] = [];
+  for await (const page of paginateListRoles({ client: iam }, {})) roles.push(...(page.Roles ?? []));
+  for (const r of roles) {
     const tags = (await iam.send(new ListRoleTagsCommand({ RoleName: r.RoleName! }))).Tags ?? [];
     const m = Object.fromEntries(tags.map((t) => [t.Key, t.Value]));
     if (m['managed-by'] === 'onramp') found.push({ type: 'role', name: r.RoleName!, configuration: m['onramp:configuration'] ?? '' });

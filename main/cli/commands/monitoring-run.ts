@@ -14,8 +14,9 @@ import {
 } from '../../../shared/monitoring/alarm-config';
 import { parseNotifyOn, parseTypedNumber, splitEmails, type NotifyOn } from '../../../shared/monitoring/alarm-inputs';
 import { backtest } from '../../../shared/monitoring/backtest';
-import { BILLING_REGION, DEFAULT_USAGE_CLASS, StatSchema, UsageClassChoiceSchema, usageClassLabel, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
+import { ALL_USAGE_CLASSES, BILLING_REGION, DEFAULT_USAGE_CLASS, StatSchema, summedClassesLabel, UsageClassChoiceSchema, usageClassLabel, type MetricSpec, type Stat } from '../../../shared/monitoring/metric';
 import { SUPPORTED_REGIONS, type SupportedRegion } from '../../../shared/regions';
+import { numberField } from '../../../shared/validation/numbers';
 import { planHistoryWindow } from '../../core/monitoring/history-window';
 import { parseFlags, requireFlag, validateWith } from '../args';
 import { cancellable } from '../cancel';
@@ -38,12 +39,17 @@ const CONDITION_FIELD_TO_FLAG: Record<string, string> = {
   region: 'region',
   regions: 'region',
   topic: 'topic-arn',
+  'topic.arn': 'topic-arn',
+  'topic.name': 'new-topic',
+  'topic.emails': 'email',
   metric: 'class',
   notifyOn: 'notify-on',
 };
 
 /** Days of history: a positive number up to CloudWatch's 455 days. */
-const DaysSchema = z.number({ error: 'must be a number of days.' }).positive({ error: 'must be more than zero.' }).max(455, { error: 'CloudWatch keeps at most 455 days.' });
+const DaysSchema = numberField('Days', 'a number of days')
+  .positive({ error: 'Days is too small: more than zero.' })
+  .max(455, { error: 'Days is too large: CloudWatch keeps at most 455 days.' });
 
 type Flags = Record<string, string | boolean | string[] | undefined>;
 
@@ -126,6 +132,7 @@ function conditionValues(flags: Flags, period: number) {
 }
 
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
+const isAll = (metric: MetricSpec) => metric.kind === 'vcpu' && metric.usageClass === ALL_USAGE_CLASSES;
 
 /** `onramp usage`: the metric's history summary (with --org, of every rolled-out account through its monitoring role). */
 export const usage: Command = async (argv, io, deps) => {
@@ -141,7 +148,7 @@ export const usage: Command = async (argv, io, deps) => {
       namespace: h.namespace,
       metricName: h.metricName,
       dimensions: h.dimensions,
-      ...(h.classes.length > 1 ? { classes: h.classes } : {}),
+      ...(isAll(input.metric) ? { classes: h.classes } : {}),
       period: h.period,
       stat: h.stat,
       points: h.points.length,
@@ -150,7 +157,7 @@ export const usage: Command = async (argv, io, deps) => {
       suggestedThreshold: h.suggestion.value,
       quota: h.quota.value,
     };
-    const what = input.metric.kind === 'vcpu' && h.classes.length > 1 ? `${usageClassLabel('all')}: ${h.classes.join(', ')}` : Object.entries(h.dimensions).map(([k, v]) => `${k}=${v}`).join(' ');
+    const what = isAll(input.metric) ? `${usageClassLabel('all')}: ${summedClassesLabel(h.classes)}` : Object.entries(h.dimensions).map(([k, v]) => `${k}=${v}`).join(' ');
     const human = [
       `${h.namespace} ${h.metricName} ${what} in ${region}`,
       `${h.points.length} datapoints (${h.stat}, ${h.period} s) from ${iso(h.start)} to ${iso(h.end)}`,
@@ -181,10 +188,11 @@ export const alarmBacktest: Command = async (argv, io, deps) => {
   const conditions: AlarmConditions = validateWith(AlarmConditionsSchema, conditionValues(flags, input.period), CONDITION_FIELD_TO_FLAG);
   const window = planOrExit({ region, ...input, period: conditions.period, strict: true }, Date.now());
   const aws = await deps.aws(credentials, region);
-  const { fetchSeries } = await core();
-  const points = await fetchSeries(aws, { region, metric: input.metric, stat: conditions.stat, period: window.period, start: window.start, end: window.end });
+  const { fetchUsage } = await core();
+  const { points, classes } = await fetchUsage(aws, { region, metric: input.metric, stat: conditions.stat, period: window.period, start: window.start, end: window.end });
   const result = backtest(points, window, conditions);
   const json = {
+    ...(isAll(input.metric) ? { classes } : {}),
     threshold: result.threshold,
     evaluations: result.evaluations,
     breaches: result.breaches,
@@ -193,6 +201,7 @@ export const alarmBacktest: Command = async (argv, io, deps) => {
   };
   const insufficient = result.timeline.filter((e) => e.state === 'INSUFFICIENT_DATA').length;
   const human = [
+    ...(isAll(input.metric) ? [`${usageClassLabel('all')}: ${summedClassesLabel(classes)}`] : []),
     `Over ${result.evaluations} evaluations (${points.length} datapoints), this alarm would have fired ${result.breaches} time${result.breaches === 1 ? '' : 's'}.`,
     ...json.episodes.map((e) => `  ALARM ${e.start} – ${e.end}`),
     ...(insufficient ? [`${insufficient} evaluation${insufficient === 1 ? '' : 's'} would have been INSUFFICIENT_DATA (no data in the whole evaluation range).`] : []),
@@ -302,13 +311,20 @@ export const alarms: Command = async (argv, io, deps) => {
   return { json, human, exitCode: EXIT.ok };
 };
 
-/** `onramp alarm delete`: delete one alarm by name. */
+/** `onramp alarm delete`: delete an alarm wherever it exists in the regions given; say where it did not, and what became of its topics. */
 export const alarmDelete: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, DELETE_FLAGS);
-  const { credentials, region } = baseInput(flags);
+  const credentials = credentialFlags(flags);
+  const regions = regionsFlag(flags);
   const name = validateWith(AlarmNameSchema, requireFlag(flags, 'name'), { '': 'name' });
-  const { deleteAlarm } = await core();
-  const result = await deleteAlarm(await deps.aws(credentials, region), region, name);
-  return { json: result, human: `Deleted alarm ${result.alarmName}.`, exitCode: EXIT.ok };
+  const { deleteAlarmEverywhere } = await core();
+  const result = await deleteAlarmEverywhere(await deps.aws(credentials, regions[0]!), regions, name, { deleteTopic: flags['delete-topic'] === true });
+  const topicLine = (t: (typeof result.topics)[number]) => `  topic ${t.topicArn}: ${t.status === 'deleted' ? 'deleted' : 'kept'} — ${t.reason}`;
+  const human = [
+    result.deletedIn.length ? `Deleted alarm ${name} in ${result.deletedIn.join(', ')}.` : `Alarm ${name} was not deleted anywhere.`,
+    ...(result.notFoundIn.length ? [`No alarm ${name} in ${result.notFoundIn.join(', ')}.`] : []),
+    ...result.failed.map((f) => `Could not delete it in ${f.region}: ${f.message}`),
+    ...result.topics.map(topicLine),
+  ].join('\n');
+  return { json: result, human, exitCode: result.failed.length ? EXIT.aws : EXIT.ok };
 };
-

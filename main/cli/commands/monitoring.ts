@@ -13,7 +13,7 @@ export const BASE_FLAGS: OptionSpec = {
 
 export const METRIC_FLAGS: OptionSpec = {
   metric: { type: 'string', value: 'METRIC', description: 'vcpu (EC2 vCPU usage, the default) or billing (estimated charges in USD; us-east-1 only).' },
-  class: { type: 'string', value: 'CLASS', description: 'vCPU usage class, e.g. Standard/OnDemand (the default), or "all" for the sum of every documented class.' },
+  class: { type: 'string', value: 'CLASS', description: 'vCPU usage class, e.g. Standard/OnDemand (the default), or "all" for the sum of every class the account publishes (On-Demand and Spot; the alarm is a Metrics Insights query that follows new classes).' },
   period: { type: 'string', value: 'SECONDS', description: 'Period of each datapoint, a multiple of 60 (default 300; 21600 for billing).' },
   stat: { type: 'string', value: 'STAT', description: 'Statistic: Maximum (default) or Average.' },
 };
@@ -57,8 +57,10 @@ export const CREATE_FLAGS: OptionSpec = {
 export const ALARMS_FLAGS: OptionSpec = { ...BASE_FLAGS, ...ORG_FLAG };
 
 export const DELETE_FLAGS: OptionSpec = {
-  ...BASE_FLAGS,
+  ...PROFILE_FLAG,
+  region: { type: 'string', value: 'REGIONS', required: true, description: 'Region, several separated by commas, or "all" for the four supported regions: the alarm is deleted wherever it exists there.' },
   name: { type: 'string', value: 'NAME', required: true, description: 'The alarm to delete.' },
+  'delete-topic': { type: 'boolean', description: 'Also delete each SNS topic Onramp created for the alarm that no other alarm uses (its subscriptions go with it). A topic Onramp did not create is never deleted.' },
 };
 
 /** `onramp usage`, `onramp alarm backtest|create|delete`, `onramp alarms`. */
@@ -67,5 +69,5 @@ export const monitoringCommands: Record<string, CommandEntry> = {
   'alarm backtest': { summary: 'How often an alarm would have fired over past usage, evaluated as CloudWatch does', flags: BACKTEST_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarmBacktest') },
   'alarm create': { summary: 'Create or update an alarm with an SNS email topic, in one region or several', flags: CREATE_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarmCreate') },
   alarms: { summary: 'List alarms on EC2 vCPU usage and billing', flags: ALARMS_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarms') },
-  'alarm delete': { summary: 'Delete an alarm', flags: DELETE_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarmDelete') },
+  'alarm delete': { summary: 'Delete an alarm in every region given, and optionally the SNS topic Onramp made for it', flags: DELETE_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarmDelete') },
 };

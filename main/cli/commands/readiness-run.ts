@@ -21,7 +21,7 @@ export function parseDoctorInput(argv: string[]): {
   const rawVcpus = flags['workspace-vcpus'];
   let workspaceVcpus: number | undefined;
   if (rawVcpus !== undefined) {
-    if (typeof rawVcpus !== 'string' || !/^\d{1,9}$/.test(rawVcpus.trim())) {
+    if (typeof rawVcpus !== 'string' || !/^\d+$/.test(rawVcpus.trim())) {
       throw new AppError('InvalidInput', '--workspace-vcpus must be a whole number of vCPUs, 0 or more.', '--workspace-vcpus');
     }
     workspaceVcpus = Number(rawVcpus.trim());

@@ -96,8 +96,8 @@ export const apply: Command = async (argv, io, deps) => {
         if (s.state !== 'pending') io.stderr(`[${s.state}] ${s.label}${s.detail ? `: ${s.detail}` : ''}\n`);
       },
     });
-    const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, ...result } = saved;
-    const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${v}`).join('\n');
+    const { accountId: _a, profile: _p, createdAt: _c, verifiedAt: _v, identity: _i, ...result } = saved;
+    const human = Object.entries(result).map(([k, v]) => `${k.padEnd(18)} ${String(v)}`).join('\n');
     return { json: result, human, exitCode: EXIT.ok };
   } catch (err) {
     const failed = await applyFailure(err);

@@ -1,6 +1,7 @@
 import type {
   ApplyStepStatus,
   CloudConfiguration,
+  CreatedIdentity,
   DestroyResult,
   InterruptedRun,
   Plan,
@@ -62,10 +63,10 @@ function lazyJournal(journal: SetupJournal, fields: Parameters<SetupJournal['beg
   // Bucket and table start in parallel: one begin for both, and one write at a time.
   let queue: Promise<unknown> = Promise.resolve();
   return {
-    mark: async (kind, name, state) => {
+    mark: async (kind, name, state, identity) => {
       starting ??= journal.begin(fields).then((j) => (current = j));
       const j = await starting;
-      const next = queue.then(() => journal.mark(j, kind, name, state));
+      const next = queue.then(() => journal.mark(j, kind, name, state, identity));
       queue = next.catch(() => undefined);
       await next;
     },
@@ -140,8 +141,9 @@ export function createSetupService(deps: SetupServiceDeps) {
     const account = await accountOf(conn);
     const run = lazyJournal(journal, { configuration: input.name, account, profile: conn.profile, input, now: deps.now });
     let config: CloudConfiguration;
+    let identity: CreatedIdentity;
     try {
-      ({ config } = await applySetupDetailed(conn.aws, input, {
+      ({ config, identity } = await applySetupDetailed(conn.aws, input, {
         ...deps.tuning,
         account,
         claims: await claims(),
@@ -156,7 +158,7 @@ export function createSetupService(deps: SetupServiceDeps) {
       if (id && run.isEmpty()) await journal.clear(id);
       throw err;
     }
-    const saved: SavedConfiguration = { ...config, accountId: account, profile: conn.profile, createdAt: new Date(deps.now()).toISOString(), verifiedAt: null };
+    const saved: SavedConfiguration = { ...config, accountId: account, profile: conn.profile, createdAt: new Date(deps.now()).toISOString(), verifiedAt: null, identity };
     await deps.store.save(saved);
     // Saved: only now is the journal's job done (a crash before this line leaves it for recovery).
     const id = run.runId();

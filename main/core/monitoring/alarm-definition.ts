@@ -9,9 +9,9 @@ import { CloudWatchStatisticSchema, ComparisonOperatorSchema } from '../../../sh
 import { comparisonOperator, type RegionalAlarmConfig } from '../../../shared/monitoring/alarm-config';
 import type { NotifyOn } from '../../../shared/monitoring/alarm-inputs';
 import { TreatMissingSchema } from '../../../shared/monitoring/evaluation';
-import { sumExpression, TOTAL_QUERY_ID, metricQueryId } from '../../../shared/monitoring/metric-math';
+import { INSIGHTS_QUERY_ID, INSIGHTS_TOTAL_EXPRESSION, INSIGHTS_TOTAL_ID, statOfClassesQuery, vcpuClassesQuery } from '../../../shared/monitoring/insights';
 import { ALL_USAGE_CLASSES, DOCUMENTED_USAGE_CLASSES, metricSpecOf, metricsOf, usageClassLabel, type MetricSpec } from '../../../shared/monitoring/metric';
-import { fromDimensions, metricStatQuery, toDimensions } from './metrics';
+import { fromDimensions, toDimensions } from './metrics';
 
 /** The PutMetricAlarm input for one region of an alarm config, notifying `topicArn` on the chosen states. */
 export function putAlarmInput(config: RegionalAlarmConfig, topicArn: string): PutMetricAlarmCommandInput {
@@ -29,18 +29,18 @@ export function putAlarmInput(config: RegionalAlarmConfig, topicArn: string): Pu
     ComparisonOperator: comparisonOperator(config.comparison),
     TreatMissingData: config.treatMissing,
   };
-  const metrics = metricsOf(config.metric);
   if (config.metric.kind === 'vcpu' && config.metric.usageClass === ALL_USAGE_CLASSES) {
-    // A metric-math alarm, so CloudWatch evaluates the very total Onramp charts (shared/monitoring/metric-math.ts).
+    // A Metrics Insights alarm: it follows every class the account publishes, as classes appear, and
+    // adds them up as Onramp's charts do (shared/monitoring/insights.ts).
     return {
       ...common,
       Metrics: [
-        ...metrics.map((m, i) => metricStatQuery(metricQueryId(i), m, config.stat, config.period, false)),
-        { Id: TOTAL_QUERY_ID, Expression: sumExpression(metrics.length), Label: `EC2 vCPUs, ${usageClassLabel(ALL_USAGE_CLASSES)}`, ReturnData: true },
+        { Id: INSIGHTS_QUERY_ID, Expression: vcpuClassesQuery(config.stat), Period: config.period, ReturnData: false },
+        { Id: INSIGHTS_TOTAL_ID, Expression: INSIGHTS_TOTAL_EXPRESSION, Label: `EC2 vCPUs, ${usageClassLabel(ALL_USAGE_CLASSES)}`, ReturnData: true },
       ],
     };
   }
-  const m = metrics[0]!;
+  const m = metricsOf(config.metric)[0]!;
   return { ...common, Namespace: m.namespace, MetricName: m.metricName, Dimensions: toDimensions(m.dimensions), Statistic: config.stat, Period: config.period };
 }
 
@@ -78,6 +78,8 @@ function query(q: MetricDataQuery) {
   return {
     id: q.Id ?? null,
     expression: q.Expression ?? null,
+    // A Metrics Insights query carries its own period.
+    period: s ? null : (q.Period ?? null),
     returnData: q.ReturnData ?? true,
     metric: s ? { namespace: s.Metric?.Namespace ?? null, name: s.Metric?.MetricName ?? null, dims: dims(s.Metric?.Dimensions), period: s.Period ?? null, stat: s.Stat ?? null } : null,
   };
@@ -118,18 +120,27 @@ export function sameDefinition(a: MetricAlarm | PutMetricAlarmCommandInput, b: M
   return definitionOf(a) === definitionOf(b);
 }
 
-/** The watched metric, statistic and period of a metric-math alarm: all usage classes summed, or one metric returned as is. */
+/**
+ * The watched metric, statistic and period of an alarm with `Metrics`: all usage classes (Onramp's
+ * Metrics Insights query summed, or the six-class metric-math sum of versions before it), or one
+ * metric returned as is.
+ */
 function mathAlarmMetric(a: MetricAlarm): { metric: MetricSpec; stat?: string; period?: number } | null {
   const queries = a.Metrics ?? [];
-  const stats = queries.filter((q) => q.MetricStat);
   const returned = queries.filter((q) => q.ReturnData !== false);
   if (returned.length !== 1) return null;
+  const insights = queries.find((q) => q.Id === INSIGHTS_QUERY_ID);
+  const insightsStat = statOfClassesQuery(insights?.Expression);
+  if (insights && insightsStat && returned[0]!.Expression === INSIGHTS_TOTAL_EXPRESSION && queries.length === 2) {
+    return { metric: { kind: 'vcpu', usageClass: ALL_USAGE_CLASSES }, stat: insightsStat, period: insights.Period };
+  }
+  const stats = queries.filter((q) => q.MetricStat);
   const specs = stats.map((q) => metricSpecOf(q.MetricStat?.Metric?.Namespace, q.MetricStat?.Metric?.MetricName, fromDimensions(q.MetricStat?.Metric?.Dimensions)));
   const first = stats[0]?.MetricStat;
   if (returned[0]!.MetricStat) return specs.length === 1 && specs[0] ? { metric: specs[0], stat: first?.Stat, period: first?.Period } : null;
   const classes = specs.map((s) => (s?.kind === 'vcpu' ? s.usageClass : null));
-  const all = classes.length === DOCUMENTED_USAGE_CLASSES.length && DOCUMENTED_USAGE_CLASSES.every((c) => classes.includes(c));
-  return all ? { metric: { kind: 'vcpu', usageClass: ALL_USAGE_CLASSES }, stat: first?.Stat, period: first?.Period } : null;
+  const legacyAll = classes.length === DOCUMENTED_USAGE_CLASSES.length && DOCUMENTED_USAGE_CLASSES.every((c) => classes.includes(c));
+  return legacyAll ? { metric: { kind: 'vcpu', usageClass: ALL_USAGE_CLASSES }, stat: first?.Stat, period: first?.Period } : null;
 }
 
 /** The notifications an alarm sends to SNS topics. */

@@ -23,7 +23,8 @@ async function regionSummary(aws: AwsContext, region: string, usageClass: string
       listAlarms(aws, region),
     ]);
     // A class's quota is read when it is the one shown, or when it ran in the last 24 hours (the
-    // Standard class always): six Service Quotas calls per region for classes never used help nobody.
+    // Standard class always): Service Quotas calls for classes never used help nobody. Spot classes
+    // have quota codes of their own (VCPU_QUOTA_CODES).
     const shown = usage.byClass.filter((c) => usageClass !== ALL_USAGE_CLASSES || c.points.length > 0 || c.usageClass === 'Standard/OnDemand');
     const quotas = await Promise.all(shown.map((c) => readVcpuQuota(aws, region, c.usageClass)));
     const classes = shown.map((c, i) => ({
@@ -48,6 +49,7 @@ async function regionSummary(aws: AwsContext, region: string, usageClass: string
       quotaNote: single ? single.note : quotas.find((q) => q.note)?.note ?? null,
       headroom: single?.value !== null && single?.value !== undefined && last ? single.value - last.v : null,
       classes,
+      summedClasses: usage.classes,
       alarms,
     };
   } catch (err) {
@@ -56,7 +58,8 @@ async function regionSummary(aws: AwsContext, region: string, usageClass: string
 }
 
 /**
- * Current vCPU usage (all usage classes by default, with each class beside it), a 24-hour sparkline,
+ * Current vCPU usage (all usage classes the account publishes by default, On-Demand and Spot, with
+ * each class beside it), a 24-hour sparkline,
  * quota headroom and the alarms of every region, fetched in parallel; a region that fails (access
  * denied, timeout) reports its own error and the rest still show.
  */

@@ -10,6 +10,7 @@ import {
   type Datapoint,
   type MetricIdentity,
   type MetricSpec,
+  sortUsageClasses,
   type Stat,
 } from '../../../shared/monitoring/metric';
 import type { AwsContext } from '../aws/context';
@@ -32,10 +33,12 @@ export interface SeriesQuery {
   end: number;
 }
 
-/** A spec's series: the total (for all usage classes, their sum as the alarm's expression adds them) and each class's own. */
+/** A spec's series: the total (for all usage classes, their sum as the alarm's query adds them) and each class's own. */
 export interface UsageSeries {
   points: Datapoint[];
-  /** Per usage class, in the order of `classesOf` (empty for billing). */
+  /** The usage classes the series adds up: the one class, or for all classes every class the account publishes (empty for billing). */
+  classes: string[];
+  /** Per usage class, in the order of `classes` (empty for billing). */
   byClass: { usageClass: string; points: Datapoint[] }[];
 }
 
@@ -63,12 +66,21 @@ export function metricStatQuery(id: string, metric: MetricIdentity, stat: string
   };
 }
 
+/** GetMetricData takes at most 500 queries per request (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricData.html). */
+const MAX_QUERIES = 500;
+
 /**
- * Fetch several metrics with ONE GetMetricData request (one query each, m1…mN, following NextToken),
- * each series sorted by time. GetMetricStatistics is never used: it caps at 1,440 datapoints per call
- * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html).
+ * Fetch several metrics with ONE GetMetricData request per 500 (one query each, m1…mN, following
+ * NextToken), each series sorted by time. GetMetricStatistics is never used: it caps at 1,440
+ * datapoints per call (https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html).
  */
 export async function fetchMetrics(aws: AwsContext, region: string, metrics: readonly MetricIdentity[], q: Omit<SeriesQuery, 'region' | 'metric'>, send: SendOptions = {}): Promise<Datapoint[][]> {
+  if (metrics.length === 0) return [];
+  if (metrics.length > MAX_QUERIES) {
+    const parts: Datapoint[][] = [];
+    for (let i = 0; i < metrics.length; i += MAX_QUERIES) parts.push(...(await fetchMetrics(aws, region, metrics.slice(i, i + MAX_QUERIES), q, send)));
+    return parts;
+  }
   const cw = await aws.cloudwatch(region);
   const byId = new Map(metrics.map((_, i) => [metricQueryId(i), new Map<number, number>()]));
   const input = {
@@ -97,24 +109,32 @@ export async function fetchMetrics(aws: AwsContext, region: string, metrics: rea
 }
 
 /**
- * A spec's series over the window: one class (or billing) as fetched; all usage classes as one
- * request for the six documented classes, summed per timestamp exactly as the alarm's SUM expression
- * adds them (shared/monitoring/metric-math.ts). With a cache, only the new tail is asked for.
+ * A spec's series over the window: one class (or billing) as fetched; all usage classes as every
+ * class the account publishes in the region (ListMetrics), each fetched as its own query — Metrics
+ * Insights in GetMetricData reaches back only two weeks (shared/monitoring/insights.ts) — and summed
+ * per timestamp exactly as the alarm's query adds them (shared/monitoring/metric-math.ts). With a
+ * cache, only the new tail is asked for. ListMetrics lists metrics with data in the last two weeks, so
+ * a class last used before that is not in an older window's total.
  */
 export async function fetchUsage(aws: AwsContext, q: SeriesQuery, cache?: SeriesCacheRef, send: SendOptions = {}): Promise<UsageSeries> {
-  const metrics = metricsOf(q.metric);
-  const classes = q.metric.kind === 'vcpu' ? classesOf(q.metric.usageClass) : [];
+  const all = q.metric.kind === 'vcpu' && q.metric.usageClass === ALL_USAGE_CLASSES;
+  const published = all ? await publishedUsageClasses(aws, q.region, send) : [];
+  const classes = q.metric.kind === 'vcpu' ? classesOf(q.metric.usageClass, published) : [];
+  const metrics = metricsOf(q.metric, published);
   // Cache entries are per class (and for billing, per spec), so a total and its classes share them.
   const specs: MetricSpec[] = q.metric.kind === 'vcpu' ? classes.map((usageClass) => ({ kind: 'vcpu', usageClass })) : [q.metric];
-  const series = cache
-    ? await cache.cache.getMany(
-        cache.scope,
-        specs.map((metric) => ({ ...q, metric })),
-        (sub) => fetchMetrics(aws, q.region, metrics, sub, send),
-      )
-    : await fetchMetrics(aws, q.region, metrics, q, send);
-  const total = q.metric.kind === 'vcpu' && q.metric.usageClass === ALL_USAGE_CLASSES ? sumSeries(series) : series[0]!;
-  return { points: total, byClass: classes.map((usageClass, i) => ({ usageClass, points: series[i]! })) };
+  const series =
+    specs.length === 0
+      ? []
+      : cache
+        ? await cache.cache.getMany(
+            cache.scope,
+            specs.map((metric) => ({ ...q, metric })),
+            (sub) => fetchMetrics(aws, q.region, metrics, sub, send),
+          )
+        : await fetchMetrics(aws, q.region, metrics, q, send);
+  const total = all ? sumSeries(series) : series[0]!;
+  return { points: total, classes, byClass: classes.map((usageClass, i) => ({ usageClass, points: series[i]! })) };
 }
 
 /** A spec's series (the total for all usage classes), sorted by time. */
@@ -123,10 +143,10 @@ export async function fetchSeries(aws: AwsContext, q: SeriesQuery, cache?: Serie
 }
 
 /**
- * The vCPU usage classes this account has metrics for in a region (ListMetrics, every page), the
- * default class always first even when it has no data yet.
+ * Every vCPU usage class this account publishes in a region (ListMetrics on AWS/Usage ResourceCount
+ * for EC2 vCPU, every page): On-Demand and Spot, and any class AWS adds. Sorted as `sortUsageClasses`.
  */
-export async function listUsageClasses(aws: AwsContext, region: string, send: SendOptions = {}): Promise<string[]> {
+export async function publishedUsageClasses(aws: AwsContext, region: string, send: SendOptions = {}): Promise<string[]> {
   const cw = await aws.cloudwatch(region);
   const classes = new Set<string>();
   const input = {
@@ -142,12 +162,16 @@ export async function listUsageClasses(aws: AwsContext, region: string, send: Se
     for await (const page of paginateListMetrics({ client: cw, ...PAGES }, input, send)) {
       for (const m of page.Metrics ?? []) {
         const dims = fromDimensions(m.Dimensions);
-        if (dims.Service === 'EC2' && dims.Resource === 'vCPU' && dims.Class) classes.add(dims.Class);
+        if (dims.Service === 'EC2' && dims.Type === 'Resource' && dims.Resource === 'vCPU' && dims.Class && Object.keys(dims).length === 4) classes.add(dims.Class);
       }
     }
   } catch (err) {
     throw toAppError(err, `CloudWatch ListMetrics in ${region}`);
   }
-  classes.delete(DEFAULT_USAGE_CLASS);
-  return [DEFAULT_USAGE_CLASS, ...[...classes].sort()];
+  return sortUsageClasses(classes);
+}
+
+/** The vCPU usage classes to choose from in a region: every published one, the default class always first even when it has no data yet. */
+export async function listUsageClasses(aws: AwsContext, region: string, send: SendOptions = {}): Promise<string[]> {
+  return sortUsageClasses([DEFAULT_USAGE_CLASS, ...(await publishedUsageClasses(aws, region, send))]);
 }

@@ -84,8 +84,8 @@ export async function assertTopicExists(aws: AwsContext, region: string, topicAr
   }
 }
 
-/** True when the topic carries Onramp's alarm-topic tags (ListTagsForResource). */
-async function isOnrampTopic(aws: AwsContext, region: string, topicArn: string, opts: RunOptions): Promise<boolean> {
+/** True when the topic carries Onramp's alarm-topic tags (ListTagsForResource): Onramp created it for alarm notifications. */
+export async function isOnrampTopic(aws: AwsContext, region: string, topicArn: string, opts: RunOptions): Promise<boolean> {
   const sns = await aws.sns(region);
   let tags: Record<string, string>;
   try {

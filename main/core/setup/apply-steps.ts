@@ -18,13 +18,13 @@ import { AppError } from '../../../shared/errors';
 import { deletedUnlessGone, isAwsError, isNotFound, toAppError } from '../aws/errors';
 import type { Assessment } from './assess';
 import { otherUsers } from './claims';
-import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
+import { isoOf, type ResourceIdentity } from './identity';
+import { bucketCreatedAt, bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleTags, tableTags } from './inspect';
 import { checkpoint, type RunContext } from './run-context';
 import { bucketEncryptionConfiguration, bucketLocation, RESOURCE_SPEC, roleDescription, roleTrustPolicy, tableKeySchema } from './spec';
 import { isOwnedBy } from './tags';
+import { repairedTrustPolicy } from './trust';
 import { pollUntil, retrying } from './wait';
-
-
 
 /** Tags of ours merged over what the resource has (PutBucketTagging replaces the whole set). */
 function mergedTags(existing: Record<string, string>, ours: { Key: string; Value: string }[]) {
@@ -46,8 +46,14 @@ async function hardenBucket(ctx: RunContext, existingTags: Record<string, string
   await s3.send(new PutBucketTaggingCommand({ Bucket: input.bucketName, Tagging: { TagSet: mergedTags(existingTags, ctx.tags) } }));
 }
 
-/** Create the bucket (or, for `update`, harden the one this configuration already has). */
-export async function bucketStep(ctx: RunContext, action: 'create' | 'update', found: Assessment): Promise<void> {
+/** The bucket's identity now (its ListBuckets creation date), read after a change: S3 may move the date on edits. */
+async function bucketIdentity(ctx: RunContext): Promise<ResourceIdentity | undefined> {
+  const createdAt = await bucketCreatedAt(ctx.aws, ctx.input.bucketName).catch(() => undefined);
+  return createdAt ? { createdAt } : undefined;
+}
+
+/** Create the bucket (or, for `update`, harden the one this configuration already has); resolves to its identity. */
+export async function bucketStep(ctx: RunContext, action: 'create' | 'update', found: Assessment): Promise<ResourceIdentity | undefined> {
   const { input, aws } = ctx;
   const s3 = await aws.s3(input.region);
   try {
@@ -55,7 +61,7 @@ export async function bucketStep(ctx: RunContext, action: 'create' | 'update', f
       ctx.emit('bucket', 'running', 'hardening the existing bucket');
       await hardenBucket(ctx, found.tags ?? {});
       ctx.emit('bucket', 'done', 'hardened: Block Public Access, encryption and tags now match');
-      return;
+      return (await bucketIdentity(ctx)) ?? found.identity;
     }
     checkpoint(ctx);
     await ctx.journal.mark('bucket', input.bucketName, 'intended');
@@ -86,11 +92,13 @@ export async function bucketStep(ctx: RunContext, action: 'create' | 'update', f
       region: input.region,
       undo: (signal) => deletedUnlessGone(s3.send(new DeleteBucketCommand({ Bucket: input.bucketName }), { abortSignal: signal })),
     });
-    await ctx.journal.mark('bucket', input.bucketName, 'created');
+    await ctx.journal.mark('bucket', input.bucketName, 'created', await bucketIdentity(ctx));
     checkpoint(ctx);
     await hardenBucket(ctx, {});
-    await ctx.journal.mark('bucket', input.bucketName, 'hardened');
+    const identity = await bucketIdentity(ctx);
+    await ctx.journal.mark('bucket', input.bucketName, 'hardened', identity);
     ctx.emit('bucket', 'done', `created in ${input.region}`);
+    return identity;
   } catch (err) {
     const e = toAppError(err, `S3 bucket ${input.bucketName}`);
     ctx.emit('bucket', e.code === 'Cancelled' ? 'skipped' : 'failed', e.message);
@@ -111,12 +119,13 @@ async function waitActive(ctx: RunContext): Promise<string | undefined> {
   return arn;
 }
 
-/** Create the table (or, for `update`, set billing and tags and wait for ACTIVE); resolves to its ARN. */
-export async function tableStep(ctx: RunContext, action: 'create' | 'update', found: Assessment): Promise<string> {
+/** Create the table (or, for `update`, set billing and tags and wait for ACTIVE); resolves to its ARN and identity. */
+export async function tableStep(ctx: RunContext, action: 'create' | 'update', found: Assessment): Promise<{ arn: string; identity: ResourceIdentity | undefined }> {
   const { input, aws } = ctx;
   const ddb = await aws.dynamodb(input.region);
   try {
     let arn: string | undefined = found.arn;
+    let identity: ResourceIdentity | undefined = found.identity;
     if (action === 'update') {
       ctx.emit('table', 'running', 'repairing the existing table');
       const failed = new Set(found.checks.filter((c) => !c.ok).map((c) => c.id));
@@ -134,6 +143,7 @@ export async function tableStep(ctx: RunContext, action: 'create' | 'update', fo
           new CreateTableCommand({ TableName: input.tableName, ...tableKeySchema(), BillingMode: RESOURCE_SPEC.table.billingMode, Tags: ctx.tags }),
         );
         arn = out.TableDescription?.TableArn;
+        identity = { id: arn, createdAt: isoOf(out.TableDescription?.CreationDateTime) };
       } catch (err) {
         // Unknown outcome: tags are part of CreateTable, so a table this run created is recognisable by them.
         const state = await inspectTable(aws, input.tableName, input.region).catch(() => null);
@@ -144,6 +154,7 @@ export async function tableStep(ctx: RunContext, action: 'create' | 'update', fo
           throw err;
         }
         arn = state.table.TableArn;
+        identity = { id: arn, createdAt: isoOf(state.table.CreationDateTime) };
       }
       ctx.created.push({
         id: 'table',
@@ -168,14 +179,14 @@ export async function tableStep(ctx: RunContext, action: 'create' | 'update', fo
           return deletedUnlessGone(ddb.send(new DeleteTableCommand({ TableName: input.tableName }), { abortSignal: signal }));
         },
       });
-      await ctx.journal.mark('table', input.tableName, 'created');
+      await ctx.journal.mark('table', input.tableName, 'created', identity);
     }
     ctx.emit('table', 'running', 'waiting for ACTIVE');
     arn = (await waitActive(ctx)) ?? arn;
     if (action === 'create') await ctx.journal.mark('table', input.tableName, 'hardened');
     ctx.emit('table', 'done', action === 'create' ? 'ACTIVE' : 'repaired; ACTIVE');
     if (!arn) throw new AppError('AwsError', `DynamoDB did not report the ARN of ${input.tableName}.`);
-    return arn;
+    return { arn, identity };
   } catch (err) {
     const e = toAppError(err, `DynamoDB table ${input.tableName}`);
     ctx.emit('table', e.code === 'Cancelled' ? 'skipped' : 'failed', e.message);
@@ -183,8 +194,11 @@ export async function tableStep(ctx: RunContext, action: 'create' | 'update', fo
   }
 }
 
-/** Create the role (or, for `update`, retag it and reset its trust); resolves to its ARN. */
-export async function roleStep(ctx: RunContext, action: 'create' | 'update', found: Assessment): Promise<string> {
+/**
+ * Create the role (or, for `update`, retag it and rewrite its trust to Onramp's one statement, keeping
+ * any Deny an administrator added); resolves to its ARN and identity.
+ */
+export async function roleStep(ctx: RunContext, action: 'create' | 'update', found: Assessment): Promise<{ arn: string; identity: ResourceIdentity | undefined }> {
   const { input, aws } = ctx;
   const iam = await aws.iam();
   checkpoint(ctx);
@@ -193,18 +207,23 @@ export async function roleStep(ctx: RunContext, action: 'create' | 'update', fou
       ctx.emit('role', 'running', 'repairing the existing role');
       const failed = new Set(found.checks.filter((c) => !c.ok).map((c) => c.id));
       if (failed.has('role.tags')) await iam.send(new TagRoleCommand({ RoleName: input.roleName, Tags: ctx.tags }));
-      if (failed.has('role.trust')) await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: input.roleName, PolicyDocument: roleTrustPolicy(input) }));
+      if (failed.has('role.trust')) {
+        const trust = repairedTrustPolicy(found.trust, input.platformAccountId, input.externalId);
+        await iam.send(new UpdateAssumeRolePolicyCommand({ RoleName: input.roleName, PolicyDocument: trust }));
+      }
       ctx.emit('role', 'done', found.arn ?? input.roleName);
-      return found.arn ?? `arn:aws:iam::${ctx.account}:role/${input.roleName}`;
+      return { arn: found.arn ?? `arn:aws:iam::${ctx.account}:role/${input.roleName}`, identity: found.identity };
     }
     await ctx.journal.mark('role', input.roleName, 'intended');
     ctx.emit('role', 'running', 'CreateRole');
     let arn: string | undefined;
+    let roleId: string | undefined;
     try {
       const out = await iam.send(
         new CreateRoleCommand({ RoleName: input.roleName, AssumeRolePolicyDocument: roleTrustPolicy(input), Description: roleDescription(input), Tags: ctx.tags }),
       );
       arn = out.Role?.Arn;
+      roleId = out.Role?.RoleId;
     } catch (err) {
       // Unknown outcome: CreateRole carries the tags, so a role this run created is recognisable by them.
       const state = await inspectRole(aws, input.roleName).catch(() => null);
@@ -217,6 +236,7 @@ export async function roleStep(ctx: RunContext, action: 'create' | 'update', fou
         throw err;
       }
       arn = state.role.Arn;
+      roleId = state.role.RoleId;
     }
     ctx.created.push({
       id: 'role',
@@ -225,10 +245,11 @@ export async function roleStep(ctx: RunContext, action: 'create' | 'update', fou
       region: input.region,
       undo: (signal) => deletedUnlessGone(iam.send(new DeleteRoleCommand({ RoleName: input.roleName }), { abortSignal: signal })),
     });
-    await ctx.journal.mark('role', input.roleName, 'hardened');
+    const identity = roleId ? { id: roleId } : undefined;
+    await ctx.journal.mark('role', input.roleName, 'hardened', identity);
     if (!arn) throw new AppError('AwsError', `IAM did not report the ARN of ${input.roleName}.`);
     ctx.emit('role', 'done', arn);
-    return arn;
+    return { arn, identity };
   } catch (err) {
     const e = toAppError(err, `IAM role ${input.roleName}`);
     ctx.emit('role', e.code === 'Cancelled' ? 'skipped' : 'failed', e.message);

@@ -1,9 +1,10 @@
-import type { ApplyStepStatus, CloudConfiguration, SetupInput } from '../../../shared/contract/setup';
+import type { ApplyStepStatus, CloudConfiguration, CreatedIdentity, SetupInput } from '../../../shared/contract/setup';
 import { AppError } from '../../../shared/errors';
 import type { AwsContext } from '../aws/context';
 import { RolledBackError, toAppError } from '../aws/errors';
 import { bucketStep, policyStep, roleStep, tableStep, waitForIam } from './apply-steps';
 import { NO_CLAIMS, type Claims } from './claims';
+import { createdIdentity, type ResourceIdentity } from './identity';
 import { resourceLockNames, withResourceLock } from './lock';
 import { computePlan } from './plan';
 import { describeManual, rollback } from './rollback';
@@ -13,10 +14,11 @@ import { specTags } from './spec';
 /** An apply that failed (or was cancelled) after undoing what this run had created. */
 export class ApplyFailedError extends RolledBackError {}
 
-/** A finished apply: the configuration and the account it is in (no further STS call needed). */
+/** A finished apply: the configuration, the account it is in (no further STS call needed), and what identifies the resources that are Onramp's. */
 export interface ApplyResult {
   config: CloudConfiguration;
   account: string;
+  identity: CreatedIdentity;
 }
 
 /** Options for one apply run. */
@@ -105,20 +107,29 @@ async function applyLocked(aws: AwsContext, input: SetupInput, opts: ApplyOption
   let tableArn = detailed.tableArn;
   let roleArn = detailed.roleArn;
   const doing = (a: string): a is 'create' | 'update' => a === 'create' || a === 'update';
+  // What identifies each resource that is this configuration's once the run is done: made by this run,
+  // or found to be Onramp's (kept or repaired). A role that existed before Onramp gets no entry.
+  const ownFound = (id: 'bucket' | 'table' | 'role') => (detailed.found[id].owner.kind === 'this' ? detailed.found[id].identity : undefined);
+  const identities: Partial<Record<'bucket' | 'table' | 'role', ResourceIdentity | undefined>> = { bucket: ownFound('bucket'), table: ownFound('table'), role: ownFound('role') };
 
   const run = async () => {
     const b = action('bucket');
     const t = action('table');
     const results = await Promise.allSettled([
-      doing(b) ? bucketStep(ctx, b, detailed.found.bucket) : Promise.resolve(),
-      doing(t) ? tableStep(ctx, t, detailed.found.table).then((arn) => void (tableArn = arn)) : Promise.resolve(),
+      doing(b) ? bucketStep(ctx, b, detailed.found.bucket).then((identity) => void (identities.bucket = identity)) : Promise.resolve(),
+      doing(t)
+        ? tableStep(ctx, t, detailed.found.table).then((out) => {
+            tableArn = out.arn;
+            identities.table = out.identity;
+          })
+        : Promise.resolve(),
     ]);
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected').map((r) => toAppError(r.reason));
     // A real failure explains more than the cancel that the other branch stopped with.
     if (failed.length) throw failed.find((e) => e.code !== 'Cancelled') ?? failed[0]!;
     checkpoint(ctx);
     const r = action('role');
-    if (doing(r)) roleArn = await roleStep(ctx, r, detailed.found.role);
+    if (doing(r)) ({ arn: roleArn, identity: identities.role } = await roleStep(ctx, r, detailed.found.role));
     const p = action('policy');
     if (doing(p)) await policyStep(ctx, p, detailed.policyDocument);
     if (r === 'create' || p !== 'keep') await waitForIam(ctx);
@@ -138,6 +149,7 @@ async function applyLocked(aws: AwsContext, input: SetupInput, opts: ApplyOption
 
   return {
     account: detailed.account,
+    identity: createdIdentity(identities),
     config: {
       name: input.name,
       region: input.region,

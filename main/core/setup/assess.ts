@@ -16,25 +16,29 @@ import {
 } from './inspect';
 import { renderPlatformPolicy, samePolicy } from './policy';
 import { publicAccessBlockMatches, RESOURCE_SPEC } from './spec';
-import { CONFIGURATION_TAG_KEY, MANAGED_BY_TAG } from './tags';
-import { trustMismatch } from './trust';
+import { describeIdentity, isoOf, recordedIdentity, sameIdentity, type ResourceIdentity } from './identity';
+import { CONFIGURATION_TAG_KEY, isOwnedBy, MANAGED_BY_TAG } from './tags';
+import { analyseTrust, trustMismatch } from './trust';
 
 /** Every check verify reports, with the words people read and whether apply can repair a failure of it. */
 export const CHECKS = {
   'bucket.exists': { label: 'S3 bucket exists', fixable: false },
+  'bucket.identity': { label: 'S3 bucket is the one Onramp created', fixable: false },
   'bucket.region': { label: 'S3 bucket is in the configuration\'s region', fixable: false },
   'bucket.public-access-block': { label: 'S3 Block Public Access is fully on', fixable: true },
   'bucket.encryption': { label: 'S3 default encryption (SSE-S3)', fixable: true },
   'bucket.tags': { label: 'S3 bucket carries Onramp\'s tags', fixable: true },
   'table.exists': { label: 'DynamoDB table exists', fixable: false },
+  'table.identity': { label: 'DynamoDB table is the one Onramp created', fixable: false },
   'table.arn': { label: 'DynamoDB table ARN matches', fixable: false },
   'table.key-schema': { label: 'DynamoDB key is LockID (String)', fixable: false },
   'table.status': { label: 'DynamoDB table is ACTIVE', fixable: true },
   'table.billing': { label: 'DynamoDB on-demand billing', fixable: true },
   'table.tags': { label: 'DynamoDB table carries Onramp\'s tags', fixable: true },
   'role.exists': { label: 'IAM role exists', fixable: false },
+  'role.identity': { label: 'IAM role is the one Onramp created', fixable: false },
   'role.arn': { label: 'IAM role ARN matches', fixable: false },
-  'role.trust': { label: 'IAM role trusts the platform with your external ID', fixable: true },
+  'role.trust': { label: 'IAM role trusts only the platform, with your external ID', fixable: true },
   'role.tags': { label: 'IAM role carries Onramp\'s tags', fixable: true },
   'policy.exists': { label: 'Inline policy is attached to the role', fixable: false },
   'policy.document': { label: 'Inline policy matches the platform policy', fixable: true },
@@ -43,8 +47,9 @@ export type CheckId = keyof typeof CHECKS;
 
 /** Whose a resource is, as far as Onramp can tell. */
 export type Owner =
-  | { kind: 'this' } // tagged for this configuration, or listed in its journal
+  | { kind: 'this' } // tagged for this configuration, its recorded identity, or listed in its journal
   | { kind: 'other'; detail: string } // another configuration's (tags, journal or saved names)
+  | { kind: 'replaced'; detail: string } // same name as the one Onramp created, another identity: re-created by someone else
   | { kind: 'foreign'; detail: string } // another AWS account's
   | { kind: 'none' }; // this account's, not Onramp's
 
@@ -62,6 +67,11 @@ export interface Assessment {
   arn?: string;
   tags?: Record<string, string>;
   table?: TableDescription;
+  /** What identifies the resource now (RoleId; table ARN and creation time; bucket creation date). */
+  identity?: ResourceIdentity;
+  /** The role: its trust policy as found (a repair keeps its Deny statements) and who else it trusts. */
+  trust?: unknown;
+  alsoTrusted?: string[];
 }
 
 /** Where and for whom: what every assessment needs besides the resource name. */
@@ -82,20 +92,48 @@ function tagCheck(id: CheckId, tags: Record<string, string>, name: string): Veri
   return check(id, missing.length === 0, missing.length ? `missing tag ${missing.join(' and ')}` : `tagged ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value} and ${CONFIGURATION_TAG_KEY}=${name}`);
 }
 
-/** Ownership from tags, the journal and the other saved configurations. */
-function ownerOf(ctx: AssessContext, resource: SetupResource, name: string, tags: Record<string, string>): Owner {
+/** What the recorded identity says about a resource: absent (nothing recorded or readable), the same one, or another one. */
+interface IdentityVerdict {
+  recorded: ResourceIdentity | null;
+  same: boolean | null;
+  check: VerifyCheck | null;
+}
+
+function identityVerdict(ctx: AssessContext, resource: 'bucket' | 'table' | 'role', name: string, live: ResourceIdentity, tags: Record<string, string>): IdentityVerdict {
+  const recorded = recordedIdentity(ctx.claims, ctx.input.name, resource, name, { account: ctx.account, region: ctx.input.region });
+  const same = recorded ? sameIdentity(recorded, live) : null;
+  if (!recorded || same === null) return { recorded, same, check: null };
+  const id = `${resource}.identity` as CheckId;
+  if (same) return { recorded, same, check: check(id, true, `${describeIdentity(resource, live)}, as recorded when Onramp created it`) };
+  // S3 moves a bucket's CreationDate on some edits (identity.ts): a bucket still tagged for this configuration stays its own.
+  if (resource === 'bucket' && isOwnedBy(tags, ctx.input.name)) {
+    return { recorded, same: true, check: check(id, true, `${describeIdentity(resource, live)} (Onramp recorded ${isoOf(recorded.createdAt)}; S3 changes this date on some edits) and tagged for this configuration`) };
+  }
+  return {
+    recorded,
+    same,
+    check: check(id, false, `${describeIdentity(resource, live)}, but Onramp created the one with ${describeIdentity(resource, recorded)}: it was deleted and re-created since, so Onramp leaves it alone`),
+  };
+}
+
+/** Ownership from the recorded identity, tags, the journal and the other saved configurations. */
+function ownerOf(ctx: AssessContext, resource: SetupResource, name: string, tags: Record<string, string>, identity: IdentityVerdict | null = null): Owner {
   const where = { account: ctx.account, region: ctx.input.region };
+  if (identity?.same === false) return { kind: 'replaced', detail: identity.check?.detail ?? 'was re-created since Onramp created it' };
   const tagged = tags[CONFIGURATION_TAG_KEY];
   if (tags[MANAGED_BY_TAG.key] === MANAGED_BY_TAG.value && tagged === ctx.input.name) return { kind: 'this' };
   if (tagged !== undefined && tagged !== ctx.input.name) {
     return { kind: 'other', detail: `belongs to Onramp configuration "${tagged}" (tagged ${CONFIGURATION_TAG_KEY}=${tagged})` };
   }
+  // The identity Onramp recorded when it created this very resource: it is this configuration's even with its tags gone.
+  if (identity?.same === true) return { kind: 'this' };
   const others = otherUsers(ctx.claims, ctx.input.name, resource, name, where);
   if (others.length) return { kind: 'other', detail: `is used by configuration ${others.map((o) => `"${o}"`).join(', ')}` };
   if (inOwnJournal(ctx.claims, ctx.input.name, resource, name, where)) return { kind: 'this' };
-  // This configuration's saved entry names the bucket or table: it is this configuration's even if
-  // its tags drifted away, so a re-apply (Repair) restores them. (A role is different: an untagged
-  // role named by a configuration is one that existed before Onramp, which Onramp never takes over.)
+  // This configuration's saved entry names the bucket or table (and no identity was recorded, as in
+  // files from older versions): it is this configuration's even if its tags drifted away, so a
+  // re-apply (Repair) restores them. A role is different: an untagged role named by a configuration
+  // without a recorded RoleId is one that existed before Onramp, which Onramp never takes over.
   const saved = ctx.claims.saved.find((c) => c.name === ctx.input.name && c.accountId === ctx.account);
   if (saved && resource === 'bucket' && saved.bucketName === name) return { kind: 'this' };
   if (saved && resource === 'table' && saved.tableName === name && saved.region === ctx.input.region) return { kind: 'this' };
@@ -119,15 +157,18 @@ export async function assessBucket(ctx: AssessContext): Promise<Assessment> {
     bucketTags(aws, name, state.region),
   ]);
   const want = RESOURCE_SPEC.bucket.encryption;
+  const identity: ResourceIdentity = state.createdAt ? { createdAt: state.createdAt } : {};
+  const verdict = identityVerdict(ctx, 'bucket', name, identity, tags);
   const checks = [
     check('bucket.exists', true, `bucket ${name} exists and is owned by this account`),
+    ...(verdict.check ? [verdict.check] : []),
     check('bucket.region', state.region === input.region, `bucket is in ${state.region}${state.region === input.region ? '' : `, expected ${input.region}`}`),
     check('bucket.public-access-block', publicAccessBlockMatches(pab), publicAccessBlockMatches(pab) ? 'all four Block Public Access settings are on' : 'Block Public Access is not fully on'),
     check('bucket.encryption', enc === want, enc ? `default encryption ${enc}${enc === want ? ' (SSE-S3)' : `, expected ${want} (SSE-S3)`}` : 'no default encryption'),
     tagCheck('bucket.tags', tags, input.name),
   ];
   const blocker = state.region !== input.region ? `exists in ${state.region}, but bucket and table must share ${input.region}` : null;
-  return { resource: 'bucket', name, exists: true, owner: ownerOf(ctx, 'bucket', name, tags), checks, blocker, region: state.region, tags };
+  return { resource: 'bucket', name, exists: true, owner: ownerOf(ctx, 'bucket', name, tags, verdict), checks, blocker, region: state.region, tags, identity };
 }
 
 /** The table against the spec. */
@@ -142,8 +183,11 @@ export async function assessTable(ctx: AssessContext, expectedArn: string): Prom
   const tags = t.TableArn ? await tableTags(aws, t.TableArn, input.region) : {};
   const keyProblem = tableKeyMismatch(t);
   const billing = t.BillingModeSummary?.BillingMode ?? 'PROVISIONED';
+  const identity: ResourceIdentity = { id: t.TableArn, createdAt: isoOf(t.CreationDateTime) };
+  const verdict = identityVerdict(ctx, 'table', name, identity, tags);
   const checks = [
     check('table.exists', true, `table ${name} exists in ${input.region}`),
+    ...(verdict.check ? [verdict.check] : []),
     check('table.arn', t.TableArn === expectedArn, `ARN ${t.TableArn}${t.TableArn === expectedArn ? '' : `, expected ${expectedArn}`}`),
     check('table.key-schema', keyProblem === null, keyProblem ?? `partition key ${RESOURCE_SPEC.table.lockKey} of type String`),
     check('table.status', t.TableStatus === 'ACTIVE', `status ${t.TableStatus ?? 'unknown'}`),
@@ -151,7 +195,7 @@ export async function assessTable(ctx: AssessContext, expectedArn: string): Prom
     tagCheck('table.tags', tags, input.name),
   ];
   const blocker = keyProblem ?? (t.TableStatus === 'DELETING' ? 'is being deleted; wait until it is gone and plan again' : t.TableArn !== expectedArn ? `its ARN ${t.TableArn} is not ${expectedArn}` : null);
-  return { resource: 'table', name, exists: true, owner: ownerOf(ctx, 'table', name, tags), checks, blocker, arn: t.TableArn, tags, table: t };
+  return { resource: 'table', name, exists: true, owner: ownerOf(ctx, 'table', name, tags, verdict), checks, blocker, arn: t.TableArn, tags, table: t, identity };
 }
 
 /** The role and its inline policy against the spec. A role Onramp did not create but that trusts the platform is used as it is: Onramp only adds its policy. */
@@ -167,30 +211,33 @@ export async function assessRoleAndPolicy(ctx: AssessContext, tableArn: string, 
     ];
   }
   const tags = await roleTags(aws, name);
-  const owner = ownerOf(ctx, 'role', name, tags);
+  const identity: ResourceIdentity = role.role.RoleId ? { id: role.role.RoleId } : {};
+  const verdict = identityVerdict(ctx, 'role', name, identity, tags);
+  const owner = ownerOf(ctx, 'role', name, tags, verdict);
   const mismatch = trustMismatch(role.trust, input.platformAccountId, input.externalId);
+  const { alsoTrusted } = analyseTrust(role.trust, input.platformAccountId, input.externalId);
   const untagged = tags[MANAGED_BY_TAG.key] === undefined && tags[CONFIGURATION_TAG_KEY] === undefined;
+  const trustCheck = check('role.trust', mismatch === null, mismatch ?? `trusts only arn:aws:iam::${input.platformAccountId}:root, with the external ID`);
   const checks = [
     check('role.exists', true, `role ${role.role.Arn ?? name}`),
+    ...(verdict.check ? [verdict.check] : []),
     ...(expectedRoleArn ? [check('role.arn', role.role.Arn === expectedRoleArn, `ARN ${role.role.Arn}${role.role.Arn === expectedRoleArn ? '' : `, expected ${expectedRoleArn}`}`)] : []),
-    check('role.trust', mismatch === null, mismatch ?? `trusts arn:aws:iam::${input.platformAccountId}:root with the external ID`),
-    // A role that existed before (no Onramp tag, not in the journal) is used as it is and never deleted.
+    alsoTrusted.length ? { ...trustCheck, alsoTrusted } : trustCheck,
+    // A role that existed before (no Onramp tag, no recorded RoleId, not in the journal) is used as it is and never deleted.
     owner.kind === 'none' && untagged
       ? check('role.tags', true, 'existed before Onramp (not tagged by it): Onramp only adds and removes its inline policy')
       : tagCheck('role.tags', tags, input.name),
   ];
-  const roleA: Assessment = { resource: 'role', name, exists: true, owner, checks, blocker: null, arn: role.role.Arn, tags };
+  const roleA: Assessment = { resource: 'role', name, exists: true, owner, checks, blocker: null, arn: role.role.Arn, tags, identity, trust: role.trust, alsoTrusted };
 
   const policy = await inspectPolicy(aws, name, policyName);
   const where = { account: ctx.account, region: input.region };
-  const policyOwner: Owner =
+  const ownPolicy =
     owner.kind === 'this' ||
     inOwnJournal(ctx.claims, input.name, 'policy', name, where) ||
-    ctx.claims.saved.some((c) => c.name === input.name && c.accountId === ctx.account && c.roleName.toLowerCase() === name.toLowerCase())
-      ? { kind: 'this' }
-      : owner.kind === 'other'
-        ? owner
-        : { kind: 'none' };
+    ctx.claims.saved.some((c) => c.name === input.name && c.accountId === ctx.account && c.roleName.toLowerCase() === name.toLowerCase());
+  // The policy follows a role that is another configuration's, or was re-created by someone else.
+  const policyOwner: Owner = owner.kind === 'other' || owner.kind === 'replaced' ? owner : ownPolicy ? { kind: 'this' } : { kind: 'none' };
   if (policy.kind === 'absent') {
     return [roleA, { resource: 'policy', name: policyName, exists: false, owner: policyOwner, blocker: null, checks: [check('policy.exists', false, `inline policy ${policyName} is missing from the role`)] }];
   }

@@ -6,6 +6,7 @@ import type { AwsContext } from '../aws/context';
 import { toAppError } from '../aws/errors';
 import { whoAmI } from '../profiles/session';
 import { inOwnJournal, NO_CLAIMS, otherUsers, type Claims } from './claims';
+import { describeIdentity, isoOf, recordedIdentity, sameIdentity, type ResourceIdentity } from './identity';
 import { bucketTags, inspectBucket, inspectRole, inspectTable, roleAttachments, roleTags, tableTags } from './inspect';
 import { resourceLockNames, withResourceLock } from './lock';
 import { RESOURCE_SPEC } from './spec';
@@ -30,7 +31,7 @@ export interface DestroyOptions {
 }
 
 const NOT_OURS = (what: string, name: string) =>
-  `not tagged ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value} and ${CONFIGURATION_TAG_KEY}=${name} nor in its journal: Onramp did not create this ${what} and will not delete it`;
+  `not tagged ${MANAGED_BY_TAG.key}=${MANAGED_BY_TAG.value} and ${CONFIGURATION_TAG_KEY}=${name}, not the ${what} whose identity Onramp recorded, nor in its journal: Onramp did not create this ${what} and will not delete it`;
 
 const show = (items: string[], more: boolean) => `${items.map((i) => `"${i}"`).join(', ')}${more ? ', …' : ''}`;
 
@@ -52,7 +53,8 @@ async function tableContents(aws: AwsContext, table: string, region: string): Pr
 
 /**
  * Tear a configuration down in the order role policy, role, table, bucket. Only resources this
- * configuration owns (its tags or its journal) and no other configuration uses are deleted. When the
+ * configuration owns (its tags, the identity recorded when Onramp created them, or its journal) and
+ * no other configuration uses are deleted; a resource of the same name with another identity is kept. When the
  * bucket holds objects or the table holds items, the platform still has state there (workspaces):
  * nothing at all is changed, so the platform is never cut off from what it runs. A role that existed
  * before Onramp keeps existing, but Onramp's inline policy is always removed from it, so no role is
@@ -70,7 +72,20 @@ async function destroyLocked(aws: AwsContext, target: DestroyTarget, opts: Destr
   const claims = opts.claims ?? NO_CLAIMS;
   const where = { account, region: target.region };
   const users = (kind: SetupResource, name: string) => otherUsers(claims, target.name, kind, name, where);
-  const ours = (kind: SetupResource, name: string, tags: Record<string, string>) => isOwnedBy(tags, target.name) || inOwnJournal(claims, target.name, kind, name, where);
+  // The identity recorded when Onramp created the resource decides first: the same one is this
+  // configuration's even untagged; another one (deleted and re-created since) is never deleted.
+  // A bucket's date may move on edits (identity.ts), so a tagged bucket stays this configuration's.
+  const identityOf = (kind: 'bucket' | 'table' | 'role', name: string, live: ResourceIdentity) => {
+    const recorded = recordedIdentity(claims, target.name, kind, name, where);
+    return recorded ? { recorded, same: sameIdentity(recorded, live) } : null;
+  };
+  const replaced = (kind: 'bucket' | 'table' | 'role', name: string, live: ResourceIdentity, tags: Record<string, string>): string | null => {
+    const id = identityOf(kind, name, live);
+    if (id?.same !== false || (kind === 'bucket' && isOwnedBy(tags, target.name))) return null;
+    return `is not the ${kind} Onramp created (${describeIdentity(kind, live)}; Onramp created the one with ${describeIdentity(kind, id.recorded)}): it was deleted and re-created since, so Onramp will not delete it`;
+  };
+  const ours = (kind: 'bucket' | 'table' | 'role', name: string, tags: Record<string, string>, live: ResourceIdentity) =>
+    isOwnedBy(tags, target.name) || identityOf(kind, name, live)?.same === true || inOwnJournal(claims, target.name, kind, name, where);
   const policyName = RESOURCE_SPEC.role.inlinePolicyName;
   const iam = await aws.iam();
 
@@ -104,6 +119,9 @@ async function destroyLocked(aws: AwsContext, target: DestroyTarget, opts: Destr
   if (role.kind === 'present' && !cancelled()) {
     await attempt(`role ${target.roleName}`, async () => {
       const tags = await roleTags(aws, target.roleName);
+      const live: ResourceIdentity = role.role.RoleId ? { id: role.role.RoleId } : {};
+      const notTheOne = replaced('role', target.roleName, live, tags);
+      if (notTheOne) return void kept.push({ resource: `role ${target.roleName}`, reason: `${notTheOne}; left as it is, policy included` });
       const others = users('role', target.roleName);
       const taggedOther = tags[CONFIGURATION_TAG_KEY] !== undefined && tags[CONFIGURATION_TAG_KEY] !== target.name;
       if (others.length || taggedOther) {
@@ -115,7 +133,7 @@ async function destroyLocked(aws: AwsContext, target: DestroyTarget, opts: Destr
         await iam.send(new DeleteRolePolicyCommand({ RoleName: target.roleName, PolicyName: policyName }));
         deleted.push(`policy ${policyName}`);
       }
-      if (!ours('role', target.roleName, tags)) {
+      if (!ours('role', target.roleName, tags, live)) {
         notes.push(
           `Role ${target.roleName} existed before Onramp, so it was kept${inline.includes(policyName) ? `; Onramp's inline policy ${policyName} was removed from it, so the platform can no longer use it with Onramp's permissions` : ' (it had no Onramp policy)'}.`,
         );
@@ -135,9 +153,12 @@ async function destroyLocked(aws: AwsContext, target: DestroyTarget, opts: Destr
   if (table.kind === 'present' && !cancelled()) {
     await attempt(`table ${target.tableName}`, async () => {
       const tags = table.table.TableArn ? await tableTags(aws, table.table.TableArn, target.region) : {};
+      const live: ResourceIdentity = { id: table.table.TableArn, createdAt: isoOf(table.table.CreationDateTime) };
+      const notTheOne = replaced('table', target.tableName, live, tags);
+      if (notTheOne) return void kept.push({ resource: `table ${target.tableName}`, reason: notTheOne });
       const others = users('table', target.tableName);
       if (others.length) return void kept.push({ resource: `table ${target.tableName}`, reason: `is used by configuration ${others.map((o) => `"${o}"`).join(', ')}` });
-      if (!ours('table', target.tableName, tags)) return void kept.push({ resource: `table ${target.tableName}`, reason: NOT_OURS('table', target.name) });
+      if (!ours('table', target.tableName, tags, live)) return void kept.push({ resource: `table ${target.tableName}`, reason: NOT_OURS('table', target.name) });
       const ddb = await aws.dynamodb(target.region);
       await ddb.send(new DeleteTableCommand({ TableName: target.tableName }));
       deleted.push(`table ${target.tableName}`);
@@ -149,9 +170,12 @@ async function destroyLocked(aws: AwsContext, target: DestroyTarget, opts: Destr
   } else if (bucket.kind === 'ours' && !cancelled()) {
     await attempt(`bucket ${target.bucketName}`, async () => {
       const tags = await bucketTags(aws, target.bucketName, bucket.region);
+      const live: ResourceIdentity = bucket.createdAt ? { createdAt: bucket.createdAt } : {};
+      const notTheOne = replaced('bucket', target.bucketName, live, tags);
+      if (notTheOne) return void kept.push({ resource: `bucket ${target.bucketName}`, reason: notTheOne });
       const others = users('bucket', target.bucketName);
       if (others.length) return void kept.push({ resource: `bucket ${target.bucketName}`, reason: `is used by configuration ${others.map((o) => `"${o}"`).join(', ')}` });
-      if (!ours('bucket', target.bucketName, tags)) return void kept.push({ resource: `bucket ${target.bucketName}`, reason: NOT_OURS('bucket', target.name) });
+      if (!ours('bucket', target.bucketName, tags, live)) return void kept.push({ resource: `bucket ${target.bucketName}`, reason: NOT_OURS('bucket', target.name) });
       const s3 = await aws.s3(bucket.region);
       try {
         await s3.send(new DeleteBucketCommand({ Bucket: target.bucketName }));

@@ -18,6 +18,7 @@ import {
 } from '@aws-sdk/client-iam';
 import type { AwsContext } from '../aws/context';
 import { httpStatus, isAwsError, isNotFound, toAppError } from '../aws/errors';
+import { isoOf } from './identity';
 import { parsePolicyDocument } from './policy';
 import { tagMap } from './tags';
 
@@ -25,7 +26,7 @@ import { tagMap } from './tags';
 export type BucketState =
   | { kind: 'absent' }
   | { kind: 'foreign'; detail: string }
-  | { kind: 'ours'; region: string };
+  | { kind: 'ours'; region: string; /** ListBuckets' CreationDate (ISO 8601), when this identity may list. */ createdAt?: string };
 
 /** What DynamoDB says about a table name in a region. */
 export type TableState = { kind: 'absent' } | { kind: 'present'; table: TableDescription };
@@ -61,20 +62,35 @@ export async function inspectBucket(aws: AwsContext, bucket: string, account: st
     if (status !== 301 && status !== 400) throw toAppError(err, `S3 HeadBucket ${bucket}`);
     // 301/400: the bucket lives in another region; GetBucketLocation below says which.
   }
+  let createdAt: string | undefined;
   try {
-    const listed = await s3.send(new ListBucketsCommand({}));
-    if (!(listed.Buckets ?? []).some((b) => b.Name === bucket)) {
+    const listed = (await s3.send(new ListBucketsCommand({}))).Buckets ?? [];
+    const mine = listed.find((b) => b.Name === bucket);
+    if (!mine) {
       return { kind: 'foreign', detail: 'exists but is owned by another AWS account; bucket names are global — choose another name' };
     }
+    createdAt = isoOf(mine.CreationDate);
   } catch (err) {
     if (toAppError(err).code !== 'AccessDenied') throw toAppError(err, 'S3 ListBuckets');
   }
   try {
     const loc = await s3.send(new GetBucketLocationCommand({ Bucket: bucket, ExpectedBucketOwner: account }));
-    return { kind: 'ours', region: locationToRegion(loc.LocationConstraint) };
+    return { kind: 'ours', region: locationToRegion(loc.LocationConstraint), ...(createdAt ? { createdAt } : {}) };
   } catch (err) {
     if (httpStatus(err) === 403) return { kind: 'foreign', detail: 'exists but this account cannot read it' };
     throw toAppError(err, `S3 GetBucketLocation ${bucket}`);
+  }
+}
+
+/** The bucket's creation date from ListBuckets (ISO 8601), or undefined when it is not listed or may not be listed. */
+export async function bucketCreatedAt(aws: AwsContext, bucket: string): Promise<string | undefined> {
+  const s3 = await aws.s3();
+  try {
+    const listed = (await s3.send(new ListBucketsCommand({}))).Buckets ?? [];
+    return isoOf(listed.find((b) => b.Name === bucket)?.CreationDate);
+  } catch (err) {
+    if (toAppError(err).code === 'AccessDenied') return undefined;
+    throw toAppError(err, 'S3 ListBuckets');
   }
 }
 

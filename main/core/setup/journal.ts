@@ -10,6 +10,8 @@ export const JournalEntrySchema = z.object({
   kind: z.enum(['bucket', 'table', 'role', 'policy']),
   name: z.string().max(300),
   state: z.enum(['intended', 'created', 'hardened']),
+  /** What identifies the resource once created (RoleId; table ARN and creation time; bucket creation date): optional, older journals lack it. */
+  identity: z.object({ id: z.string().max(300).optional(), createdAt: z.string().max(40).optional() }).optional(),
 });
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
@@ -71,11 +73,14 @@ export class SetupJournal {
     return journal;
   }
 
-  /** Record (durably) a resource's new state; call with 'intended' before its create call. */
-  async mark(journal: Journal, kind: JournalEntry['kind'], name: string, state: JournalEntry['state']): Promise<void> {
+  /** Record (durably) a resource's new state, and its identity once known; call with 'intended' before its create call. */
+  async mark(journal: Journal, kind: JournalEntry['kind'], name: string, state: JournalEntry['state'], identity?: JournalEntry['identity']): Promise<void> {
     const i = journal.resources.findIndex((r) => r.kind === kind);
-    if (i >= 0) journal.resources[i] = { kind, name, state };
-    else journal.resources.push({ kind, name, state });
+    // A later mark without an identity keeps the one recorded before.
+    const known = identity ?? (i >= 0 ? journal.resources[i]!.identity : undefined);
+    const entry: JournalEntry = known ? { kind, name, state, identity: known } : { kind, name, state };
+    if (i >= 0) journal.resources[i] = entry;
+    else journal.resources.push(entry);
     await this.write(journal);
   }
 

@@ -39,10 +39,13 @@ const CREATE_DETAIL = {
 
 /** Decide one resource's action from its assessment: every verify failure maps to exactly one action. */
 export function actionFor(a: Assessment, createDetail: string): PlanStep {
-  const step = (action: PlanStep['action'], detail: string): PlanStep => ({ resource: a.resource, name: a.name, action, detail });
+  // The role's step names who else its trust policy lets in, whatever the action (scripts read it from --json).
+  const also = a.alsoTrusted?.length ? { alsoTrusted: a.alsoTrusted } : {};
+  const step = (action: PlanStep['action'], detail: string): PlanStep => ({ resource: a.resource, name: a.name, action, detail, ...also });
   if (!a.exists) return step('create', createDetail);
   if (a.owner.kind === 'foreign') return step('conflict', a.owner.detail);
   if (a.owner.kind === 'other') return step('conflict', `${a.owner.detail}; Onramp will not share or change it — choose another name`);
+  if (a.owner.kind === 'replaced') return step('conflict', `${a.owner.detail} — choose another name, or delete it yourself and apply again`);
   if (a.blocker) return step('conflict', a.blocker);
   const failed = a.checks.filter((c) => !c.ok);
   if (failed.length === 0) return step('keep', 'exists and matches in every property Onramp sets; left unchanged');

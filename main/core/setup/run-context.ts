@@ -6,7 +6,7 @@ import { cancelledError } from './wait';
 
 /** Where a run records what it is about to create and has created (the journal, or nothing in tests). */
 export interface RunJournal {
-  mark(kind: SetupResource, name: string, state: JournalEntry['state']): Promise<void>;
+  mark(kind: SetupResource, name: string, state: JournalEntry['state'], identity?: JournalEntry['identity']): Promise<void>;
   drop(kind: SetupResource): Promise<void>;
 }
 

@@ -6,6 +6,7 @@ import { AppError } from '../../../shared/errors';
 import type { AwsContext } from '../aws/context';
 import { deletedUnlessGone } from '../aws/errors';
 import { otherUsers, type Claims } from './claims';
+import { isoOf, sameIdentity, type ResourceIdentity } from './identity';
 import { bucketTags, inspectBucket, inspectPolicy, inspectRole, inspectTable, roleAttachments, roleTags, tableTags } from './inspect';
 import type { Created } from './run-context';
 import { RESOURCE_SPEC } from './spec';
@@ -24,6 +25,11 @@ export async function undoJournal(aws: AwsContext, run: InterruptedRun, account:
   const created: Created[] = [];
   const skipped: string[] = [];
   const listed = (kind: SetupResource) => run.resources.some((r) => r.kind === kind);
+  // The run recorded what it created: a resource of that name with another identity is someone else's now.
+  const recreated = (kind: SetupResource, live: ResourceIdentity) => {
+    const recorded = run.resources.find((r) => r.kind === kind)?.identity;
+    return recorded ? sameIdentity(recorded, live) === false : false;
+  };
   const foreignTag = (tags: Record<string, string>) => tags[CONFIGURATION_TAG_KEY] !== undefined && tags[CONFIGURATION_TAG_KEY] !== run.configuration;
   const others = (kind: SetupResource, name: string) => otherUsers(claims, run.configuration, kind, name, where);
   const add = (id: SetupResource, name: string, label: string, undo: Created['undo']) => created.push({ id, name, label, region: input.region, undo });
@@ -32,6 +38,7 @@ export async function undoJournal(aws: AwsContext, run: InterruptedRun, account:
     const s3 = await aws.s3(input.region);
     const b = await inspectBucket(aws, input.bucketName, account);
     if (b.kind !== 'ours') skipped.push(`bucket ${input.bucketName}: ${b.kind === 'absent' ? 'not there' : 'not this account\'s'}`);
+    else if (recreated('bucket', { createdAt: b.createdAt })) skipped.push(`bucket ${input.bucketName}: re-created since this run made it`);
     else if (foreignTag(await bucketTags(aws, input.bucketName, b.region)) || others('bucket', input.bucketName).length) skipped.push(`bucket ${input.bucketName}: another configuration uses it`);
     else {
       add('bucket', input.bucketName, `bucket ${input.bucketName}`, async (signal) => {
@@ -45,6 +52,7 @@ export async function undoJournal(aws: AwsContext, run: InterruptedRun, account:
     const ddb = await aws.dynamodb(input.region);
     const t = await inspectTable(aws, input.tableName, input.region);
     if (t.kind === 'absent') skipped.push(`table ${input.tableName}: not there`);
+    else if (recreated('table', { id: t.table.TableArn, createdAt: isoOf(t.table.CreationDateTime) })) skipped.push(`table ${input.tableName}: re-created since this run made it`);
     else if (foreignTag(t.table.TableArn ? await tableTags(aws, t.table.TableArn, input.region) : {}) || others('table', input.tableName).length) skipped.push(`table ${input.tableName}: another configuration uses it`);
     else {
       add('table', input.tableName, `table ${input.tableName}`, async (signal) => {
@@ -59,6 +67,7 @@ export async function undoJournal(aws: AwsContext, run: InterruptedRun, account:
   const roleFree = role?.kind === 'present' && !foreignTag(await roleTags(aws, input.roleName)) && others('role', input.roleName).length === 0;
   if (listed('role')) {
     if (role?.kind !== 'present') skipped.push(`role ${input.roleName}: not there`);
+    else if (recreated('role', { id: role.role.RoleId })) skipped.push(`role ${input.roleName}: re-created since this run made it`);
     else if (!roleFree) skipped.push(`role ${input.roleName}: another configuration uses it`);
     else {
       add('role', input.roleName, `role ${input.roleName}`, async (signal) => {

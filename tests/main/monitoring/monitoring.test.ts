@@ -28,7 +28,7 @@ import { createInvoker, createSessionHolder } from '../../../main/handlers';
 import { AppError } from '../../../shared/errors';
 import { AlarmConfigSchema, type AlarmConfigInput } from '../../../shared/monitoring/alarm-config';
 import { backtest } from '../../../shared/monitoring/backtest';
-import { DOCUMENTED_USAGE_CLASSES } from '../../../shared/monitoring/metric';
+import { vcpuClassesQuery } from '../../../shared/monitoring/insights';
 import { type AwsTestEnv, useMoto } from '../../helpers/fixtures';
 import { HAS_MOTO } from '../../helpers/moto';
 import { P5, seedUsage, twoDaysWithSpikes, type SeededUsage } from './seed';
@@ -54,7 +54,7 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
     await seedUsage(aws, 'us-east-2', 'Standard/OnDemand', [12, 11, 10, 9, 8, 7].map((j) => ({ t: t(j), v: 10 })));
     await seedUsage(aws, 'us-east-2', 'G/OnDemand', [12, 10, 8].map((j) => ({ t: t(j), v: 4 })));
     await seedUsage(aws, 'us-east-2', 'P/OnDemand', [11, 10, 2].map((j) => ({ t: t(j), v: 96 })));
-    await seedUsage(aws, 'us-east-2', 'Standard/Spot', [12, 11].map((j) => ({ t: t(j), v: 1000 }))); // not a documented class: not in the total
+    await seedUsage(aws, 'us-east-2', 'Standard/Spot', [12, 11].map((j) => ({ t: t(j), v: 1000 }))); // a Spot class: in the total too
   });
 
   describe('usage history and backtest', () => {
@@ -76,36 +76,34 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       expect(h.end - h.start).toBe(WEEK * 1000);
     });
 
-    it('all usage classes: one GetMetricData request with a query per documented class, summed per timestamp', async () => {
+    it('all usage classes: every class the region publishes (Spot too), found with ListMetrics, one GetMetricData request, summed per timestamp', async () => {
       const now = Date.now();
       const h = await usageHistory(aws, { region: 'us-east-2', metric: { kind: 'vcpu', usageClass: 'all' }, stat: 'Maximum', durationSeconds: 86_400, breakdown: true }, now);
       const t = (j: number) => seeded.base - j * P5;
-      // Standard 10 at 12..7, G 4 at 12,10,8, P 96 at 11,10,2; Standard/Spot is left out.
+      // Standard 10 at 12..7, G 4 at 12,10,8, P 96 at 11,10,2, Standard/Spot 1000 at 12,11.
       expect(h.points).toEqual([
-        { t: t(12), v: 14 },
-        { t: t(11), v: 106 },
+        { t: t(12), v: 1014 },
+        { t: t(11), v: 1106 },
         { t: t(10), v: 110 },
         { t: t(9), v: 10 },
         { t: t(8), v: 14 },
         { t: t(7), v: 10 },
         { t: t(2), v: 96 },
       ]);
-      expect(h).toMatchObject({ classes: [...DOCUMENTED_USAGE_CLASSES], max: 110, quota: { value: null }, dimensions: { Service: 'EC2', Type: 'Resource', Resource: 'vCPU' } });
+      expect(h).toMatchObject({ classes: ['Standard/OnDemand', 'G/OnDemand', 'P/OnDemand', 'Standard/Spot'], max: 1106, quota: { value: null }, dimensions: { Service: 'EC2', Type: 'Resource', Resource: 'vCPU' } });
       expect(h.byClass.map((c) => [c.usageClass, c.points.length])).toEqual([
         ['Standard/OnDemand', 6],
-        ['F/OnDemand', 0],
         ['G/OnDemand', 3],
-        ['Inf/OnDemand', 0],
         ['P/OnDemand', 3],
-        ['X/OnDemand', 0],
+        ['Standard/Spot', 2],
       ]);
-      // exactly one request
+      // one ListMetrics and one GetMetricData request, a query per published class
       const { RequestLog } = await import('../../../main/core/aws/request-log');
       const log = new RequestLog();
       const counted = await contextForProfile({ profile: 'default', env, region: 'us-east-2', requestLog: log });
       await fetchUsage(counted, { region: 'us-east-2', metric: { kind: 'vcpu', usageClass: 'all' }, stat: 'Maximum', period: 300, start: h.start, end: h.end });
-      expect(log.snapshot().byOperation).toEqual({ 'cloudwatch:GetMetricDataCommand': 1 });
-      expect(log.snapshot().cloudwatch.metricsRequested).toBe(6);
+      expect(log.snapshot().byOperation).toEqual({ 'cloudwatch:ListMetricsCommand': 1, 'cloudwatch:GetMetricDataCommand': 1 });
+      expect(log.snapshot().cloudwatch.metricsRequested).toBe(4);
     });
 
     it('backtests 1 of 1 at 40 vCPUs: two episodes (spike A for 15 minutes, spike B for 5)', async () => {
@@ -243,15 +241,14 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       await deleteAlarm(aws, 'us-east-1', 'vcpu-ok-only');
     });
 
-    it('all usage classes: a metric-math alarm whose expression adds the six documented classes', async () => {
+    it('all usage classes: an alarm on a Metrics Insights query grouped by class, summed (Spot and later classes included)', async () => {
       await createAlarm(aws, config({ name: 'vcpu-total', metric: { kind: 'vcpu', usageClass: 'all' }, threshold: 100, period: 60, stat: 'Average' }));
       const [alarm] = await describeAlarm('vcpu-total');
       expect(alarm?.MetricName).toBeUndefined();
-      const metrics = alarm!.Metrics!;
-      expect(metrics.filter((m) => m.MetricStat).map((m) => [m.Id, m.MetricStat!.Metric!.Dimensions!.find((d) => d.Name === 'Class')!.Value, m.MetricStat!.Period, m.MetricStat!.Stat, m.ReturnData])).toEqual(
-        DOCUMENTED_USAGE_CLASSES.map((c, i) => [`m${i + 1}`, c, 60, 'Average', false]),
-      );
-      expect(metrics.find((m) => m.Expression)).toMatchObject({ Id: 'total', Expression: 'SUM([m1,m2,m3,m4,m5,m6])', ReturnData: true });
+      expect(alarm!.Metrics).toEqual([
+        { Id: 'classes', Expression: vcpuClassesQuery('Average'), Period: 60, ReturnData: false },
+        { Id: 'total', Expression: 'SUM(classes)', Label: 'EC2 vCPUs, All usage classes (On-Demand and Spot)', ReturnData: true },
+      ]);
       const listed = (await listAlarms(aws, 'us-east-1')).find((a) => a.alarmName === 'vcpu-total');
       expect(listed).toMatchObject({ metric: { kind: 'vcpu', usageClass: 'all' }, stat: 'Average', period: 60, threshold: 100 });
       await deleteAlarm(aws, 'us-east-1', 'vcpu-total');
@@ -397,7 +394,7 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       const h = await invoke('usage:history', { region: 'us-east-1', range: '1w' });
       expect(h).toMatchObject({ ok: true, value: { max: 60, period: 300, suggestion: { value: 72 } } });
       const all = await invoke('usage:history', { region: 'us-east-2', range: '1d', metric: { kind: 'vcpu', usageClass: 'all' }, breakdown: true });
-      expect(all).toMatchObject({ ok: true, value: { max: 110, classes: [...DOCUMENTED_USAGE_CLASSES] } });
+      expect(all).toMatchObject({ ok: true, value: { max: 1106, classes: ['Standard/OnDemand', 'G/OnDemand', 'P/OnDemand', 'Standard/Spot'] } });
       expect(await invoke('usage:classes', { region: 'us-west-2' })).toEqual({ ok: true, value: ['Standard/OnDemand', 'G/OnDemand'] });
       expect(await invoke('usage:quota', { region: 'us-east-1' })).toMatchObject({ ok: true, value: { value: null } });
     });
@@ -416,8 +413,12 @@ describe.skipIf(!HAS_MOTO)('monitoring core against moto', () => {
       expect(await invoke('alarms:test-notification', { region: 'us-east-1', name: 'ipc-alarm' })).toEqual({ ok: true, value: { alarmName: 'ipc-alarm', state: 'ALARM' } });
       const dash = await invoke('dashboard:summary', { regions: ['us-east-1'] });
       expect(dash).toMatchObject({ ok: true, value: { regions: [{ region: 'us-east-1', ok: true, usageClass: 'all' }] } });
-      expect(await invoke('alarms:delete', { region: 'us-east-1', name: 'ipc-alarm' })).toEqual({ ok: true, value: { alarmName: 'ipc-alarm', deleted: true } });
-      expect(await invoke('alarms:delete', { region: 'us-east-1', name: 'ipc-alarm' })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
+      expect(await invoke('alarms:delete-plan', { regions: ['us-east-1', 'us-west-1'], name: 'ipc-alarm' })).toMatchObject({ ok: true, value: { foundIn: ['us-east-1'], notFoundIn: ['us-west-1'], topics: [{ topicArn, onramp: true, status: 'deletable' }] } });
+      expect(await invoke('alarms:delete', { regions: ['us-east-1'], name: 'ipc-alarm' })).toEqual({
+        ok: true,
+        value: { alarmName: 'ipc-alarm', deletedIn: ['us-east-1'], notFoundIn: [], failed: [], topics: [expect.objectContaining({ topicArn, status: 'kept' })] },
+      });
+      expect(await invoke('alarms:delete', { regions: ['us-east-1'], name: 'ipc-alarm' })).toMatchObject({ ok: false, error: { code: 'NotFound' } });
     });
 
     it('rejects bad requests with InvalidInput and a field', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tableKeyMismatch, locationToRegion } from '../../../main/core/setup/inspect';
 import { isOwnedBy, onrampTags, tagMap } from '../../../main/core/setup/tags';
-import { describeTrust, trustMismatch, trustPolicy } from '../../../main/core/setup/trust';
+import { describeTrust, trustPolicy } from '../../../main/core/setup/trust';
 
 const PLATFORM = '481633624848';
 const EXT = 'ext-abc-123';
@@ -22,55 +22,7 @@ describe('trustPolicy', () => {
   });
 });
 
-describe('trustMismatch', () => {
-  const doc = (over: Record<string, unknown> = {}) => ({
-    Version: '2012-10-17',
-    Statement: [{ ...JSON.parse(trustPolicy(PLATFORM, EXT)).Statement[0], ...over }],
-  });
-
-  it('is null for our own trust policy', () => {
-    expect(trustMismatch(JSON.parse(trustPolicy(PLATFORM, EXT)), PLATFORM, EXT)).toBeNull();
-  });
-
-  it('accepts the bare account ID principal, list forms and a single (non-array) Statement', () => {
-    expect(trustMismatch(doc({ Principal: { AWS: PLATFORM } }), PLATFORM, EXT)).toBeNull();
-    expect(trustMismatch(doc({ Principal: { AWS: ['arn:aws:iam::111122223333:root', `arn:aws:iam::${PLATFORM}:root`] }, Action: ['sts:TagSession', 'sts:AssumeRole'] }), PLATFORM, EXT)).toBeNull();
-    expect(trustMismatch({ Statement: doc().Statement[0] }, PLATFORM, EXT)).toBeNull();
-    expect(trustMismatch(doc({ Condition: { StringEquals: { 'sts:ExternalId': ['zzz', EXT] } } }), PLATFORM, EXT)).toBeNull();
-  });
-
-  it('reports another account', () => {
-    const m = trustMismatch(doc({ Principal: { AWS: 'arn:aws:iam::111122223333:root' } }), PLATFORM, EXT);
-    expect(m).toMatch(/trusts arn:aws:iam::111122223333:root/);
-    expect(m).toMatch(/arn:aws:iam::481633624848:root/);
-  });
-
-  it('reports another external ID (abbreviated when long)', () => {
-    expect(trustMismatch(doc({ Condition: { StringEquals: { 'sts:ExternalId': 'other' } } }), PLATFORM, EXT)).toMatch(/external ID "other"/);
-    const long = 'abcd-0123456789-wxyz';
-    expect(trustMismatch(doc({ Condition: { StringEquals: { 'sts:ExternalId': long } } }), PLATFORM, EXT)).toMatch(/"abcd…wxyz"/);
-  });
-
-  it('reports a missing external ID condition', () => {
-    expect(trustMismatch(doc({ Condition: undefined }), PLATFORM, EXT)).toMatch(/no external ID/);
-  });
-
-  it('rejects Deny, a wrong action, a service principal and "*"', () => {
-    expect(trustMismatch(doc({ Effect: 'Deny' }), PLATFORM, EXT)).not.toBeNull();
-    expect(trustMismatch(doc({ Action: 'sts:AssumeRoleWithSAML' }), PLATFORM, EXT)).not.toBeNull();
-    expect(trustMismatch(doc({ Principal: { Service: 'ec2.amazonaws.com' } }), PLATFORM, EXT)).toMatch(/no AWS principal/);
-    expect(trustMismatch(doc({ Principal: '*' }), PLATFORM, EXT)).toMatch(/trusts \*/);
-  });
-
-  it('rejects garbage without throwing', () => {
-    expect(trustMismatch(null, PLATFORM, EXT)).toMatch(/no AWS principal with no external ID/);
-    expect(trustMismatch({}, PLATFORM, EXT)).not.toBeNull();
-  });
-
-  it('the platform account must be the one asked for', () => {
-    expect(trustMismatch(JSON.parse(trustPolicy(PLATFORM, EXT)), '999999999999', EXT)).not.toBeNull();
-  });
-});
+// trustMismatch (exact trust, who else is trusted) is tested in trust.test.ts.
 
 describe('describeTrust', () => {
   it('lists principals and external IDs of Allow statements only', () => {

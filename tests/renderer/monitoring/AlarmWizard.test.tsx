@@ -13,7 +13,7 @@ const P5 = 300_000;
 const END = 1_700_000_100_000 - (1_700_000_100_000 % P5);
 const START = END - 7 * 86_400_000;
 const TOPIC = 'arn:aws:sns:us-east-1:123456789012:ops';
-const ALL = ['Standard/OnDemand', 'F/OnDemand', 'G/OnDemand', 'Inf/OnDemand', 'P/OnDemand', 'X/OnDemand'];
+const ALL = ['Standard/OnDemand', 'G/OnDemand', 'Standard/Spot'];
 
 /** A week of all usage classes: nothing for the first day, then 10 vCPUs with a 3-slot spike of 50 and a 1-slot spike of 60. */
 function history(): UsageHistory {
@@ -89,7 +89,7 @@ describe('AlarmWizard', () => {
     renderUi(<AlarmWizard session={SESSION} onGoConnect={() => undefined} />);
     // 1. Metric: all usage classes by default; classes of every chosen region; billing explains Receive Billing Alerts.
     await waitFor(() => expect(fake.requestsOn('usage:classes')).toEqual([{ region: 'us-east-1' }]));
-    expect(screen.getByRole('combobox', { name: 'Usage class' })).toHaveValue('All usage classes (Standard, F, G, Inf, P and X On-Demand)');
+    expect(screen.getByRole('combobox', { name: 'Usage class' })).toHaveValue('All usage classes (On-Demand and Spot)');
     fireEvent.click(screen.getByRole('checkbox', { name: 'us-west-2' }));
     await waitFor(() => expect(fake.requestsOn('usage:classes')).toContainEqual({ region: 'us-west-2' }));
     fireEvent.click(screen.getByRole('radio', { name: /Estimated charges/ }));
@@ -103,7 +103,7 @@ describe('AlarmWizard', () => {
     await screen.findByRole('figure', { name: /vCPUs over the last week/ }, { timeout: 10_000 });
     expect(fake.requestsOn('usage:history')[0]).toEqual({ region: 'us-east-1', metric: { kind: 'vcpu', usageClass: 'all' }, range: '1w', stat: 'Maximum', period: 300 });
     expect(screen.getByText(/History and backtest of us-east-1, the first of the 2 regions/)).toBeInTheDocument();
-    expect(screen.getByLabelText('Classes covered')).toHaveTextContent('Standard/OnDemand + F/OnDemand + G/OnDemand + Inf/OnDemand + P/OnDemand + X/OnDemand');
+    expect(screen.getByLabelText('Classes covered')).toHaveTextContent('Standard/OnDemand + G/OnDemand + Standard/Spot');
     const threshold = screen.getByRole('textbox', { name: 'Threshold' });
     await waitFor(() => expect(threshold).toHaveValue('72'));
     expect(backtestText()).toBe('This alarm would not have fired in the last week.');
@@ -157,7 +157,7 @@ describe('AlarmWizard', () => {
     const preview = screen.getByRole('table', { name: 'Alarm preview' });
     expect(preview).toHaveTextContent('us-east-1, us-west-2 (all or nothing)');
     expect(preview).toHaveTextContent('Notifies onALARM, OK');
-    expect(preview).toHaveTextContent('$0.60 per month per region (6 metrics × $0.10); $1.20 for 2 regions');
+    expect(preview).toHaveTextContent('$0.10 per month for each usage class the query reads, in each region');
     expect(preview).toHaveTextContent('2 of 3');
     expect(preview).toHaveTextContent('vcpu-alerts (new, one in each region) → ops@example.com, dev@example.com');
     fireEvent.click(screen.getByRole('button', { name: 'Create in 2 regions' }));

@@ -40,17 +40,19 @@ function summary(state: RegionAlarm['state']): { generatedAt: number; regions: R
         region: 'us-east-1',
         ok: true,
         usageClass: 'all',
-        current: 12,
+        current: 15,
         currentAt: now - 300_000,
         peak24h: 60,
-        series: [{ t: now - 600_000, v: 10 }, { t: now - 300_000, v: 12 }],
+        series: [{ t: now - 600_000, v: 10 }, { t: now - 300_000, v: 15 }],
         quota: null,
         quotaNote: 'Service Quotas does not know quota L-1216C47A in us-east-1.',
         headroom: null,
         classes: [
           { usageClass: 'Standard/OnDemand', current: 4, peak24h: 50, quota: null, quotaCode: 'L-1216C47A' },
           { usageClass: 'G/OnDemand', current: 8, peak24h: 12, quota: 64, quotaCode: 'L-DB2E81BA' },
+          { usageClass: 'Standard/Spot', current: 3, peak24h: 5, quota: 32, quotaCode: 'L-34B43A08' },
         ],
+        summedClasses: ['Standard/OnDemand', 'G/OnDemand', 'Standard/Spot'],
         alarms: [alarm(state)],
       },
       {
@@ -82,15 +84,16 @@ function history(region: string) {
     namespace: 'AWS/Usage',
     metricName: 'ResourceCount',
     dimensions: {},
-    classes: ['Standard/OnDemand', 'F/OnDemand', 'G/OnDemand', 'Inf/OnDemand', 'P/OnDemand', 'X/OnDemand'],
+    classes: ['Standard/OnDemand', 'G/OnDemand', 'Standard/Spot'],
     stat: 'Average' as const,
     period: 3600,
     start: now - 7 * 86_400_000,
     end: now,
     points: [{ t, v: 10 }],
     byClass: [
-      { usageClass: 'Standard/OnDemand', points: [{ t, v: 6 }] },
+      { usageClass: 'Standard/OnDemand', points: [{ t, v: 4 }] },
       { usageClass: 'G/OnDemand', points: [{ t, v: 4 }] },
+      { usageClass: 'Standard/Spot', points: [{ t, v: 2 }] },
     ],
     max: 10,
     maxAt: now,
@@ -112,11 +115,16 @@ describe('DashboardScreen', () => {
     }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     const east1 = await screen.findByRole('region', { name: 'Region us-east-1' });
-    expect(east1).toHaveTextContent('12 vCPUs now');
+    expect(east1).toHaveTextContent('15 vCPUs now');
     expect(east1).toHaveTextContent('all classes');
     const classes = within(east1).getByRole('table', { name: 'Usage classes in us-east-1' });
     expect(within(classes).getByRole('rowheader', { name: 'G' }).closest('tr')).toHaveTextContent('G81264');
     expect(within(classes).getByRole('rowheader', { name: 'Standard' }).closest('tr')).toHaveTextContent('Standard450?');
+    // Spot is a class of its own, with its own quota (Service Quotas L-34B43A08), and the card names what the total adds up.
+    const spot = within(classes).getByRole('rowheader', { name: 'Standard/Spot' });
+    expect(spot.closest('tr')).toHaveTextContent('Standard/Spot3532');
+    expect(within(spot.closest('tr')!).getByTitle('Service Quotas L-34B43A08')).toBeInTheDocument();
+    expect(within(east1).getByLabelText('Classes in the total of us-east-1')).toHaveTextContent('Total of Standard/OnDemand + G/OnDemand + Standard/Spot');
     // the quota note is said once, not on every card
     expect(east1).not.toHaveTextContent('L-1216C47A');
     expect(screen.getAllByLabelText('Quota note')).toHaveLength(1);
@@ -138,12 +146,13 @@ describe('DashboardScreen', () => {
     expect(within(cost).getAllByRole('row')[1]).toHaveTextContent('us-east-110');
     expect(cost).toHaveTextContent('$0.50');
     expect(within(cost).getByRole('row', { name: 'us-east-1 G/OnDemand' })).toHaveTextContent('G/OnDemand4');
+    expect(within(cost).getByRole('row', { name: 'us-east-1 Standard/Spot' })).toHaveTextContent('Standard/Spot2');
     // the cost card asks for the total of all classes with the breakdown
     expect(fake.requestsOn('usage:history')[0]).toMatchObject({ metric: { kind: 'vcpu', usageClass: 'all' }, breakdown: true, stat: 'Average' });
   });
 
-  it('confirms before a test notification (real emails) and before delete', async () => {
-    const fake = createFakeApi({ 'dashboard:summary': () => summary('OK'), 'usage:history': () => fail('Internal', 'x'), 'alarms:test-notification': (r) => ({ alarmName: r.name, state: 'ALARM' as const }), 'alarms:delete': (r) => ({ alarmName: r.name, deleted: true as const }) }).install();
+  it('confirms before a test notification (real emails)', async () => {
+    const fake = createFakeApi({ 'dashboard:summary': () => summary('OK'), 'usage:history': () => fail('Internal', 'x'), 'alarms:test-notification': (r) => ({ alarmName: r.name, state: 'ALARM' as const }) }).install();
     renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Test vcpu-high' }));
     const dialog = await screen.findByRole('dialog');
@@ -152,9 +161,55 @@ describe('DashboardScreen', () => {
     fireEvent.click(within(dialog).getByRole('button', { name: 'Send test notification' }));
     await waitFor(() => expect(fake.requestsOn('alarms:test-notification')).toEqual([{ region: 'us-east-1', name: 'vcpu-high' }]));
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
-    fireEvent.click(screen.getByRole('button', { name: 'Delete vcpu-high' }));
-    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete alarm' }));
-    await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ region: 'us-east-1', name: 'vcpu-high' }]));
+  });
+
+  it('Delete finds the alarm in every region, deletes it in all of them, and offers only the topic Onramp created and nothing else uses', async () => {
+    const ops = 'arn:aws:sns:us-east-1:123456789012:ops';
+    const team = 'arn:aws:sns:us-west-2:123456789012:team';
+    const fake = createFakeApi({
+      'dashboard:summary': () => summary('OK'),
+      'usage:history': () => fail('Internal', 'x'),
+      'alarms:delete-plan': (r) => ({
+        alarmName: r.name,
+        foundIn: ['us-east-1', 'us-west-2'],
+        notFoundIn: ['us-east-2', 'us-west-1'],
+        topics: [
+          { region: 'us-east-1', topicArn: ops, onramp: true, usedBy: [], subscriptions: 2, status: 'deletable', reason: 'Onramp created it' },
+          { region: 'us-west-2', topicArn: team, onramp: false, usedBy: [], subscriptions: 5, status: 'kept', reason: 'Onramp did not create this topic, so it never deletes it' },
+        ],
+      }),
+      'alarms:delete': (r) => ({ alarmName: r.name, deletedIn: r.regions, notFoundIn: [], failed: [], topics: [] }),
+    }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete vcpu-high' }));
+    const dialog = await screen.findByRole('dialog');
+    await waitFor(() => expect(fake.requestsOn('alarms:delete-plan')).toEqual([{ regions: ['us-east-1', 'us-east-2', 'us-west-1', 'us-west-2'], name: 'vcpu-high' }]));
+    expect(await within(dialog).findByRole('checkbox', { name: 'us-east-1' })).toBeChecked();
+    expect(within(dialog).getByRole('checkbox', { name: 'us-west-2' })).toBeChecked();
+    expect(dialog).toHaveTextContent('No alarm of this name in us-east-2, us-west-1.');
+    expect(dialog).toHaveTextContent('Topic team in us-west-2: Onramp did not create this topic, so it never deletes it.');
+    const topic = within(dialog).getByRole('checkbox', { name: /Also delete the SNS topic Onramp created for it \(ops in us-east-1\)/ });
+    expect(topic).not.toBeChecked();
+    fireEvent.click(topic);
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete alarm' }));
+    await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ regions: ['us-east-1', 'us-west-2'], name: 'vcpu-high', deleteTopic: true }]));
+  });
+
+  it('Delete with the topic box left empty keeps the topic, and one region can be left out', async () => {
+    const fake = createFakeApi({
+      'dashboard:summary': () => summary('OK'),
+      'usage:history': () => fail('Internal', 'x'),
+      'alarms:delete-plan': (r) => ({ alarmName: r.name, foundIn: ['us-east-1', 'us-west-2'], notFoundIn: [], topics: [{ region: 'us-west-2', topicArn: 'arn:aws:sns:us-west-2:123456789012:ops', onramp: true, usedBy: [], subscriptions: 1, status: 'deletable', reason: 'x' }] }),
+      'alarms:delete': (r) => ({ alarmName: r.name, deletedIn: r.regions, notFoundIn: [], failed: [], topics: [] }),
+    }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete vcpu-high' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.click(await within(dialog).findByRole('checkbox', { name: 'us-west-2' }));
+    // The only offered topic is in the region left out: nothing to offer any more.
+    expect(within(dialog).queryByRole('checkbox', { name: /Also delete the SNS topic/ })).not.toBeInTheDocument();
+    fireEvent.click(within(dialog).getByRole('button', { name: 'Delete alarm' }));
+    await waitFor(() => expect(fake.requestsOn('alarms:delete')).toEqual([{ regions: ['us-east-1'], name: 'vcpu-high', deleteTopic: false }]));
   });
 
   it('opens the wizard prefilled to edit an alarm', async () => {

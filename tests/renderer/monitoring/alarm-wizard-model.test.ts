@@ -133,7 +133,7 @@ describe('alarm wizard validation', () => {
     expect(validateAlarmForm(valid())).toEqual({});
     const f = { ...valid(), threshold: '-1', evaluationPeriods: '2', datapointsToAlarm: '3', emails: ['ok@example.com', '', 'no pe@x'], name: '' };
     const e = validateAlarmForm(f);
-    expect(e.threshold).toBe('Threshold must not be negative.');
+    expect(e.threshold).toBe('Threshold is too small: it must not be negative.');
     expect(e.datapointsToAlarm).toMatch(/must not exceed evaluation periods/);
     expect(e['emails.2']).toMatch(/contains spaces/);
     expect(e.name).toBeDefined();
@@ -220,8 +220,8 @@ describe('alarm wizard preview', () => {
     });
   });
 
-  it('prices all usage classes per metric read, and several regions', () => {
-    expect(priceText({ ...valid(), usageClass: 'all' })).toBe('$0.60 per month (6 metrics × $0.10)');
+  it('prices all usage classes per class the query reads, and several regions', () => {
+    expect(priceText({ ...valid(), usageClass: 'all' })).toBe('$0.10 per month for each usage class the query reads (the classes the account publishes; more as new ones appear)');
     expect(priceText({ ...valid(), regions: ['us-east-1', 'us-west-2', 'us-east-2'] })).toBe('$0.10 per month per region (standard alarm); $0.30 for 3 regions');
   });
 

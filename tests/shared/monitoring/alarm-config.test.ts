@@ -131,6 +131,23 @@ describe('AlarmConfigSchema', () => {
   it('rejects unknown fields', () => {
     expect(AlarmConfigSchema.safeParse({ ...VALID, extra: 1 }).success).toBe(false);
   });
+
+  it('an alarm on all usage classes (a Metrics Insights query) evaluates at most the latest 3 hours', () => {
+    const all = { metric: { kind: 'vcpu', usageClass: 'all' } };
+    expect(AlarmConfigSchema.safeParse({ ...VALID, ...all, period: 300, evaluationPeriods: 36, datapointsToAlarm: 1 }).success).toBe(true);
+    expect(problem({ ...all, period: 300, evaluationPeriods: 37, datapointsToAlarm: 1 })).toMatchObject({ path: 'evaluationPeriods', message: expect.stringContaining('at most the latest 3 hours (10800 s)') });
+    // One class is a plain metric alarm: a day is fine.
+    expect(AlarmConfigSchema.safeParse({ ...VALID, period: 300, evaluationPeriods: 288, datapointsToAlarm: 1 }).success).toBe(true);
+  });
+
+  it('out-of-range numbers say too large or too small, Infinity included', () => {
+    expect(problem({ threshold: Number.POSITIVE_INFINITY })).toMatchObject({ path: 'threshold', message: 'Threshold is too large.' });
+    expect(problem({ threshold: Number.NEGATIVE_INFINITY })).toMatchObject({ path: 'threshold', message: 'Threshold is too small.' });
+    expect(problem({ threshold: 2e15 }).message).toBe('Threshold is too large: at most 1,000,000,000,000,000.');
+    expect(problem({ threshold: -1 }).message).toBe('Threshold is too small: it must not be negative.');
+    expect(problem({ evaluationPeriods: 0 }).message).toBe('Evaluation periods is too small: at least 1.');
+    expect(problem({ threshold: 'high' }).message).toBe('Threshold must be a number.');
+  });
 });
 
 describe('AlarmConditionsSchema and topicArnRegion', () => {

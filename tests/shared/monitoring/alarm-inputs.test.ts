@@ -48,6 +48,14 @@ describe('parseTypedNumber', () => {
   it.each(['1,00', '10,0000', '1 000', '1.000,5', 'lots', '', '1,000,', 'Infinity', 'NaN'])('returns %j as text', (text) => expect(typeof parseTypedNumber(text)).toBe('string'));
 });
 
+describe('numbers beyond a double', () => {
+  it('are numbers (±Infinity) that the schemas call too large or too small, not "not a number"', () => {
+    expect(parseTypedNumber('1e400')).toBe(Number.POSITIVE_INFINITY);
+    expect(parseTypedNumber('-1e400')).toBe(Number.NEGATIVE_INFINITY);
+    expect(explainNumber('1e400', 'Threshold')).toBeNull();
+  });
+});
+
 describe('explainNumber', () => {
   it('says exactly why', () => {
     expect(explainNumber('1,000', 'Threshold')).toBeNull();

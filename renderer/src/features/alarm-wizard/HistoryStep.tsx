@@ -1,7 +1,7 @@
 import { Button, Group, SegmentedControl, Skeleton, Stack, Text, TextInput, type SegmentedControlItem } from '@mantine/core';
 import type { UsageHistory } from '../../../../shared/contract/monitoring';
 import type { BacktestResult } from '../../../../shared/monitoring/backtest';
-import { usageClassLabel } from '../../../../shared/monitoring/metric';
+import { summedClassesLabel, usageClassLabel } from '../../../../shared/monitoring/metric';
 import { RANGE_IDS, type RangeId } from '../../../../shared/monitoring/range';
 import type { AppErrorShape } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -55,9 +55,9 @@ export function HistoryStep({
       {loading && !history && <Skeleton height={300} aria-label="Loading history" />}
       {history && (
         <>
-          {history.classes.length > 1 && (
+          {form.metricKind === 'vcpu' && form.usageClass === 'all' && (
             <Text size="sm" aria-label="Classes covered">
-              {usageClassLabel('all')}: the chart is their sum, {history.classes.join(' + ')}.
+              {usageClassLabel('all')}: the chart is their sum, {summedClassesLabel(history.classes)}.
             </Text>
           )}
           <BacktestChart

@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Group, Loader, Radio, Select, Stack, Text } from '@mantine/core';
 import { useEffect, useState } from 'react';
-import { ALL_USAGE_CLASSES, BILLING_REGION, DEFAULT_USAGE_CLASS, DOCUMENTED_USAGE_CLASSES, usageClassLabel } from '../../../../shared/monitoring/metric';
+import { ALL_USAGE_CLASSES, BILLING_REGION, DEFAULT_USAGE_CLASS, usageClassLabel } from '../../../../shared/monitoring/metric';
 import { isSupportedRegion, SUPPORTED_REGIONS } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { withMetricKind, withRegions, type AlarmForm, type FieldErrors } from './model';
@@ -69,7 +69,7 @@ export function MetricStep({ form, onChange, errors }: { form: AlarmForm; onChan
           label="Usage class"
           description={
             form.usageClass === ALL_USAGE_CLASSES
-              ? `The total of ${DOCUMENTED_USAGE_CLASSES.join(', ')} — the classes AWS documents for this metric — added up per minute by a metric math expression, the same sum the chart and backtest show.`
+              ? 'The total of every usage class the account publishes in the region — On-Demand and Spot, and classes AWS adds later. The alarm is a CloudWatch Metrics Insights query that adds them up per period as they appear, the same sum the chart and backtest show; it evaluates at most the latest 3 hours.'
               : 'Standard/OnDemand covers A, C, D, H, I, M, R, T and Z instances; other classes appear when the account has used them.'
           }
           data={classOptions(classes, form.usageClass)}

@@ -79,13 +79,19 @@ export function notifyOnText(form: AlarmForm): string {
     .join(', ');
 }
 
-/** The alarm's monthly price: CloudWatch charges standard-resolution alarms per metric they read, so a total over six classes reads six. */
+/**
+ * The alarm's monthly price: CloudWatch charges standard-resolution alarms per metric they read. The
+ * total of all usage classes is a Metrics Insights query that reads every class the region publishes,
+ * so its price follows the number of classes, which can grow.
+ */
 export function priceText(form: AlarmForm): string {
-  const metrics = form.metricKind === 'vcpu' && form.usageClass === 'all' ? 6 : 1;
-  const each = metrics * ALARM_PRICE_PER_MONTH_USD;
   const regions = form.regions.length;
-  const per = metrics > 1 ? `$${each.toFixed(2)} per month per region (${metrics} metrics × $${ALARM_PRICE_PER_MONTH_USD.toFixed(2)})` : `$${each.toFixed(2)} per month per region (standard alarm)`;
-  return regions > 1 ? `${per}; $${(each * regions).toFixed(2)} for ${regions} regions` : per.replace(' per region', '');
+  const unit = `$${ALARM_PRICE_PER_MONTH_USD.toFixed(2)}`;
+  if (form.metricKind === 'vcpu' && form.usageClass === 'all') {
+    return `${unit} per month for each usage class the query reads${regions > 1 ? ', in each region' : ''} (the classes the account publishes; more as new ones appear)`;
+  }
+  const per = `${unit} per month per region (standard alarm)`;
+  return regions > 1 ? `${per}; $${(ALARM_PRICE_PER_MONTH_USD * regions).toFixed(2)} for ${regions} regions` : per.replace(' per region', '');
 }
 
 /** The preview's rows: label and value, everything the alarm will be. */
@@ -93,7 +99,7 @@ export function previewRows(form: AlarmForm, plan: TopicPlanView | null = null):
   const n = form.evaluationPeriods.trim();
   const m = form.datapointsToAlarm.trim();
   const metric =
-    form.metricKind === 'billing' ? 'AWS/Billing EstimatedCharges (Currency=USD)' : `AWS/Usage ResourceCount — EC2 vCPU, ${form.usageClass === 'all' ? `${usageClassLabel('all')}, added up by a metric math expression` : `class ${form.usageClass}`}`;
+    form.metricKind === 'billing' ? 'AWS/Billing EstimatedCharges (Currency=USD)' : `AWS/Usage ResourceCount — EC2 vCPU, ${form.usageClass === 'all' ? `${usageClassLabel('all')}, added up by a CloudWatch Metrics Insights query that follows new classes` : `class ${form.usageClass}`}`;
   const emails = enteredEmails(form);
   const topic =
     form.topicMode === 'existing'

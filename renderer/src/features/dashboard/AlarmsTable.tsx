@@ -1,6 +1,7 @@
 import { Badge, Button, Group, Modal, Stack, Table, Text, Tooltip } from '@mantine/core';
 import { IconBell, IconEdit, IconTrash } from '@tabler/icons-react';
 import { useState } from 'react';
+import { DeleteAlarmModal, type DeleteChoice } from './DeleteAlarmModal';
 import { ago, shortPeriod, stateColor, topicNameOf, type RegionAlarm } from './model';
 import { TableHead } from '../../components/TableHead';
 
@@ -20,16 +21,16 @@ export function AlarmsTable({
   alarms: RegionAlarm[];
   now: number;
   onEdit: (alarm: RegionAlarm) => void;
-  onDelete: (alarm: RegionAlarm) => Promise<boolean>;
+  onDelete: (alarm: RegionAlarm, choice: DeleteChoice) => Promise<boolean>;
   onTest: (alarm: RegionAlarm) => Promise<boolean>;
 }) {
   const [pending, setPending] = useState<Pending>(null);
   const [busy, setBusy] = useState(false);
 
   async function confirm() {
-    if (!pending) return;
+    if (pending?.kind !== 'test') return;
     setBusy(true);
-    const ok = await (pending.kind === 'delete' ? onDelete(pending.alarm) : onTest(pending.alarm));
+    const ok = await onTest(pending.alarm);
     setBusy(false);
     if (ok) setPending(null);
   }
@@ -89,25 +90,20 @@ export function AlarmsTable({
           ))}
         </Table.Tbody>
       </Table>
-      <Modal opened={pending !== null} onClose={() => !busy && setPending(null)} title={pending?.kind === 'delete' ? 'Delete alarm?' : 'Send a test notification?'}>
-        {pending && (
+      {pending?.kind === 'delete' && <DeleteAlarmModal alarm={pending.alarm} onClose={() => setPending(null)} onDelete={(choice) => onDelete(pending.alarm, choice)} />}
+      <Modal opened={pending?.kind === 'test'} onClose={() => !busy && setPending(null)} title="Send a test notification?">
+        {pending?.kind === 'test' && (
           <Stack>
-            {pending.kind === 'delete' ? (
-              <Text size="sm">
-                Delete <b>{pending.alarm.alarmName}</b> in {pending.alarm.region}? Its SNS topic and subscriptions are kept.
-              </Text>
-            ) : (
-              <Text size="sm">
-                This sets <b>{pending.alarm.alarmName}</b> to ALARM for a moment, so its topic sends <b>real emails</b> (and any other
-                notifications) to every confirmed subscriber. The alarm returns to its real state at its next evaluation.
-              </Text>
-            )}
+            <Text size="sm">
+              This sets <b>{pending.alarm.alarmName}</b> to ALARM for a moment, so its topic sends <b>real emails</b> (and any other
+              notifications) to every confirmed subscriber. The alarm returns to its real state at its next evaluation.
+            </Text>
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setPending(null)} disabled={busy}>
                 Cancel
               </Button>
-              <Button color={pending.kind === 'delete' ? 'red' : 'orange'} loading={busy} onClick={() => void confirm()}>
-                {pending.kind === 'delete' ? 'Delete alarm' : 'Send test notification'}
+              <Button color="orange" loading={busy} onClick={() => void confirm()}>
+                Send test notification
               </Button>
             </Group>
           </Stack>

@@ -9,7 +9,8 @@ import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { formFromAlarm, type AlarmForm } from '../alarm-wizard';
 import { AlarmsTable } from './AlarmsTable';
-import { alarmsOf, ago, DEFAULT_REFRESH_MS, quotaNotes, refreshOptions, stateChanges, type RegionAlarm, type RegionSummary } from './model';
+import type { DeleteChoice } from './DeleteAlarmModal';
+import { alarmsOf, ago, DEFAULT_REFRESH_MS, deleteSummary, quotaNotes, refreshOptions, stateChanges, type RegionAlarm, type RegionSummary } from './model';
 import { announceChanges } from './notify';
 import { RegionCard } from './RegionCard';
 import { useAutoRefresh } from './use-auto-refresh';
@@ -78,15 +79,15 @@ export function DashboardScreen({
     return () => clearInterval(t);
   }, []);
 
-  async function remove(a: RegionAlarm): Promise<boolean> {
-    const region = a.region;
-    if (!isSupportedRegion(region)) return false;
-    const r = await call(() => api().alarms.delete({ region, name: a.alarmName }));
+  async function remove(a: RegionAlarm, choice: DeleteChoice): Promise<boolean> {
+    if (choice.regions.length === 0) return false;
+    const r = await call(() => api().alarms.delete({ regions: choice.regions, name: a.alarmName, deleteTopic: choice.deleteTopic }));
     if (!r.ok) {
       notifications.show({ color: 'red', title: `Could not delete ${a.alarmName}`, message: r.error.message });
       return false;
     }
-    notifications.show({ color: 'teal', title: 'Alarm deleted', message: `${a.alarmName} (${a.region})` });
+    const said = deleteSummary(r.value);
+    notifications.show({ color: said.ok ? 'teal' : 'orange', title: said.title, message: `${a.alarmName}: ${said.message}` });
     await refresh();
     return true;
   }
@@ -149,7 +150,7 @@ export function DashboardScreen({
       {regions && (
         <>
           <Text size="sm" c="dimmed">
-            EC2 vCPUs of all usage classes (the On-Demand classes AWS documents, added up), with each class that ran in the last 24 hours.
+            EC2 vCPUs of all usage classes the account publishes (On-Demand and Spot, added up), with each class that ran in the last 24 hours.
           </Text>
           <SimpleGrid cols={{ base: 1, sm: 2, lg: 4 }}>
             {regions.map((r) => (

@@ -1,5 +1,5 @@
 import { Badge, Card, Group, Stack, Table, Text } from '@mantine/core';
-import { usageClassLabel } from '../../../../shared/monitoring/metric';
+import { summedClassesLabel, usageClassLabel } from '../../../../shared/monitoring/metric';
 import { LazySparkline } from '../../components/charts/LazyCharts';
 import { classLabel, headroomText, num, type RegionSummary } from './model';
 import { TableHead } from '../../components/TableHead';
@@ -41,7 +41,7 @@ export function RegionCard({ summary }: { summary: RegionSummary }) {
           </Text>
           {summary.usageClass === 'all' && summary.classes.length > 0 && (
             <Table aria-label={`Usage classes in ${summary.region}`} verticalSpacing={2} horizontalSpacing={4} fz="xs">
-              <TableHead columns={['On-Demand class', { title: 'Now', ta: 'right' }, { title: '24 h peak', ta: 'right' }, { title: 'Quota', ta: 'right' }]} />
+              <TableHead columns={['Usage class', { title: 'Now', ta: 'right' }, { title: '24 h peak', ta: 'right' }, { title: 'Quota', ta: 'right' }]} />
               <Table.Tbody>
                 {summary.classes.map((c) => (
                   <Table.Tr key={c.usageClass}>
@@ -57,6 +57,11 @@ export function RegionCard({ summary }: { summary: RegionSummary }) {
                 ))}
               </Table.Tbody>
             </Table>
+          )}
+          {summary.usageClass === 'all' && summary.summedClasses && (
+            <Text size="xs" c="dimmed" aria-label={`Classes in the total of ${summary.region}`}>
+              Total of {summedClassesLabel(summary.summedClasses)}
+            </Text>
           )}
         </Stack>
       ) : (

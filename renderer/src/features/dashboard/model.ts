@@ -2,7 +2,7 @@
  * The dashboard's pure model: alarm state colours and changes between refreshes, refresh choices,
  * relative times and the usage cost rows (from shared/monitoring/cost, as the CLI computes them).
  */
-import type { AlarmSummary, RegionSummary } from '../../../../shared/contract/monitoring';
+import type { AlarmDeletePlan, AlarmDeleteResult, AlarmSummary, AlarmTopic, RegionSummary } from '../../../../shared/contract/monitoring';
 import { usageCost, type UsageCost } from '../../../../shared/monitoring/cost';
 import type { Datapoint } from '../../../../shared/monitoring/metric';
 
@@ -169,4 +169,25 @@ export function usd(value: number): string {
 /** A number with at most one decimal, grouped ("1,234.5"). */
 export function num(value: number): string {
   return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+}
+
+/** The topics a delete in these regions may remove with the alarm: Onramp's, used by no other alarm. */
+export function deletableTopics(plan: AlarmDeletePlan, regions: readonly string[]): AlarmTopic[] {
+  return plan.topics.filter((t) => t.status === 'deletable' && regions.includes(t.region));
+}
+
+/** One line per topic a delete in these regions keeps whatever is chosen, with why. */
+export function keptTopicLines(plan: AlarmDeletePlan, regions: readonly string[]): string[] {
+  return plan.topics.filter((t) => t.status === 'kept' && regions.includes(t.region)).map((t) => `Topic ${topicNameOf(t.topicArn)} in ${t.region}: ${t.reason}.`);
+}
+
+/** What a delete did, in one notification: where it was deleted, where there was none, and the topics. */
+export function deleteSummary(r: AlarmDeleteResult): { title: string; message: string; ok: boolean } {
+  const parts = [
+    r.deletedIn.length ? `Deleted in ${r.deletedIn.join(', ')}.` : '',
+    r.notFoundIn.length ? `None in ${r.notFoundIn.join(', ')}.` : '',
+    ...r.failed.map((f) => `Not deleted in ${f.region}: ${f.message}`),
+    ...r.topics.map((t) => `Topic ${topicNameOf(t.topicArn)} (${t.region}) ${t.status === 'deleted' ? 'deleted' : 'kept'}: ${t.reason}.`),
+  ].filter(Boolean);
+  return { title: r.failed.length ? `${r.alarmName} was not deleted everywhere` : 'Alarm deleted', message: parts.join(' '), ok: r.failed.length === 0 };
 }
