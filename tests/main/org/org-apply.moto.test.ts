@@ -14,7 +14,7 @@ import { openRollout } from '../../../main/core/org/rollout';
 import { SeedStore } from '../../../main/core/org/seeds';
 import { createPlatformClient } from '../../../main/core/platform';
 import { renderPlatformPolicy } from '../../../main/core/setup/policy';
-import { trustPolicy } from '../../../main/core/setup/trust';
+import { analyseTrust, trustPolicy } from '../../../main/core/setup/trust';
 import type { OrgRolloutInput } from '../../../shared/contract/org';
 import { useFakePlatformPerTest } from '../../helpers/fixtures';
 import { HAS_MOTO } from '../../helpers/moto';
@@ -100,6 +100,9 @@ describe.skipIf(!HAS_MOTO || !HAS_BOTO3)('org apply (moto organization, StackSet
       const got = await readBack(world, id, names);
       // The platform role trusts exactly the platform's account with this account's own external ID.
       expect(got.role.trust).toEqual(JSON.parse(trustPolicy('481633624848', names.externalId)));
+      expect(analyseTrust(got.role.trust, '481633624848', names.externalId)).toMatchObject({ exact: true, platformAllowed: true, alsoTrusted: [] });
+      // Another account's external ID does not open this account's role.
+      expect(analyseTrust(got.role.trust, '481633624848', `${names.externalId.slice(0, -12)}000000000000`).platformAllowed).toBe(false);
       expect(names.externalId.endsWith(`-${id}`)).toBe(true);
       expect(got.role.policies).toEqual(['Bodo-Platform-User-Policy']);
       expect(pythonRepr(got.role.policy)).toEqual(JSON.parse(renderPlatformPolicy(names.bucket, `arn:aws:dynamodb:us-east-2:${id}:table/acme-bodo-locks`)));
@@ -109,6 +112,9 @@ describe.skipIf(!HAS_MOTO || !HAS_BOTO3)('org apply (moto organization, StackSet
       // The monitoring role: trusted only by the administering account, with the roll-out's monitoring external ID; read-only actions.
       const r = await openRollout(await world.admin(), input, new SeedStore(world.env.ONRAMP_DATA_DIR));
       expect(got.monitor.trust).toEqual(JSON.parse(trustPolicy(MANAGEMENT_ACCOUNT, r.seeds.monitoringExternalId)));
+      // The same exact-trust check as the platform role: only the administering account, only with the roll-out's monitoring external ID.
+      expect(analyseTrust(got.monitor.trust, MANAGEMENT_ACCOUNT, r.seeds.monitoringExternalId)).toMatchObject({ exact: true, alsoTrusted: [], differences: [] });
+      expect(analyseTrust(got.monitor.trust, '481633624848', r.seeds.monitoringExternalId).platformAllowed).toBe(false);
       const monitorPolicy = pythonRepr(got.monitor.policy) as { Statement: { Action: string[]; Resource: string }[] };
       expect(monitorPolicy.Statement.flatMap((s) => s.Action).sort()).toEqual(monitoringActions());
       expect(monitorPolicy.Statement.map((s) => s.Resource)).toEqual(['*', `arn:aws:s3:::${names.bucket}`, `arn:aws:dynamodb:us-east-2:${id}:table/acme-bodo-locks`, names.roleArn]);
