@@ -5,6 +5,7 @@ import { configsHandlers } from './configs';
 import { costHandlers } from './cost';
 import { exportHandlers } from './export';
 import { monitoringHandlers } from './monitoring';
+import { orgHandlers } from './org';
 import { platformHandlers } from './platform';
 import { readinessHandlers } from './readiness';
 import { sessionHandlers } from './session';
@@ -14,6 +15,7 @@ import { setupHandlers } from './setup';
 import { ssoHandlers } from './sso';
 import { createRuns } from '../core/app/runs';
 import type { HandlerDeps, HandlerTable, RunningDeps } from './types';
+import { PlatformCredentialStore } from '../core/platform/credential-store';
 
 export type { AppRuns, HandlerDeps, HandlerTable } from './types';
 export { createSessionHolder } from './session-holder';
@@ -23,7 +25,12 @@ export { createSessionHolder } from './session-holder';
  * any slice started). Electron-free: the app, the e2e harness and tests share it.
  */
 export function createHandlers(options: HandlerDeps): HandlerTable {
-  const deps: RunningDeps = { ...options, runs: options.runs ?? createRuns({ now: options.now }) };
+  const deps: RunningDeps = {
+    ...options,
+    runs: options.runs ?? createRuns({ now: options.now }),
+    // One platform credential store for every slice that reaches the platform (memory-only unless the Electron layer gives a keychain-backed one).
+    platformCredentials: options.platformCredentials ?? new PlatformCredentialStore(options.dataDir, null, (p) => options.logger?.warn(p)),
+  };
   return {
     ...runsHandlers(deps),
     ...sessionHandlers(deps),
@@ -37,6 +44,7 @@ export function createHandlers(options: HandlerDeps): HandlerTable {
     ...platformHandlers(deps),
     ...costHandlers(deps),
     ...budgetsHandlers(deps),
+    ...orgHandlers(deps),
   };
 }
 

@@ -12,6 +12,7 @@ import { COST_CHANNELS } from './cost.channels';
 import { DASHBOARD_CHANNELS } from './dashboard.channels';
 import { DIAGNOSTICS_CHANNELS } from './diagnostics.channels';
 import { EXPORT_CHANNELS } from './export.channels';
+import { ORG_CHANNELS } from './org.channels';
 import { PLATFORM_CHANNELS } from './platform.channels';
 import { PROFILES_CHANNELS } from './profiles.channels';
 import { READINESS_CHANNELS } from './readiness.channels';
@@ -42,6 +43,7 @@ export const CHANNELS = [
   ...PLATFORM_CHANNELS,
   ...COST_CHANNELS,
   ...BUDGETS_CHANNELS,
+  ...ORG_CHANNELS,
 ] as const;
 
 /** One IPC channel name. */

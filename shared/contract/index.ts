@@ -9,6 +9,7 @@ import { costContract } from './cost';
 import { dashboardContract } from './dashboard';
 import { diagnosticsContract } from './diagnostics';
 import { exportContract } from './export';
+import { orgContract } from './org';
 import { platformContract } from './platform';
 import { profilesContract } from './profiles';
 import { readinessContract } from './readiness';
@@ -43,6 +44,7 @@ export const contract = {
   ...platformContract,
   ...costContract,
   ...budgetsContract,
+  ...orgContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

@@ -15,6 +15,7 @@ import type { ContractEntry } from './entry';
 import { AlarmDeleteResultSchema, CreateAlarmResultSchema } from './alarms';
 import { CreateBudgetResultSchema } from './budgets';
 import { CostReportSchema } from './cost';
+import { OrgApplyResultSchema, OrgDestroyResultSchema } from './org';
 import type { RUNS_CHANNELS } from './runs.channels';
 import { ApplyStepStatusSchema, CloudConfigurationSchema, DestroyResultSchema, ManualStepSchema } from './setup';
 import { SsoCodeSchema } from './sso';
@@ -82,6 +83,14 @@ export const RunProgressSchema = z.discriminatedUnion('kind', [
   RunBaseSchema.extend({ kind: z.literal('cost-refresh'), result: CostReportSchema.nullable() }),
   /** Creating a budget with its alerts, all or nothing; `subject` is its name. */
   RunBaseSchema.extend({ kind: z.literal('budget-create'), result: CreateBudgetResultSchema.nullable() }),
+  /**
+   * Rolling a configuration out to an organization's accounts through a StackSet; `subject` is the
+   * roll-out's name, one item per account and region. A cancel stops the StackSet operation in flight
+   * (accounts done keep their configuration) and the result says `cancelled`.
+   */
+  RunBaseSchema.extend({ kind: z.literal('org-apply'), result: OrgApplyResultSchema.extend({ cancelled: z.boolean() }).nullable() }),
+  /** Removing a roll-out's stack instances (and its StackSet once empty); one item per account and region. */
+  RunBaseSchema.extend({ kind: z.literal('org-destroy'), result: OrgDestroyResultSchema.nullable() }),
 ]);
 export type RunProgress = z.infer<typeof RunProgressSchema>;
 /** The kinds of run. */

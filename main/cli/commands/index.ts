@@ -3,6 +3,7 @@ import { configurationCommands } from './configurations';
 import { costCommands } from './cost';
 import { exportCommands } from './export';
 import { monitoringCommands } from './monitoring';
+import { orgCommands } from './org';
 import { profileCommands } from './profiles';
 import { platformCommands } from './platform';
 import { readinessCommands } from './readiness';
@@ -22,4 +23,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   ...exportCommands,
   ...platformCommands,
   ...costCommands,
+  ...orgCommands,
 };

@@ -22,7 +22,8 @@ import { parseFlags, requireFlag, validateWith } from '../args';
 import { runCancellable } from '../cancel';
 import { credentialFlags, type CredentialFlags } from '../deps';
 import { EXIT } from '../io';
-import { BASE_FLAGS, HISTORY_FLAGS, BACKTEST_FLAGS, CREATE_FLAGS, DELETE_FLAGS } from './monitoring';
+import { ALARMS_FLAGS, HISTORY_FLAGS, BACKTEST_FLAGS, CREATE_FLAGS, DELETE_FLAGS } from './monitoring';
+import type { AlarmSummary, UsageHistory } from '../../core/monitoring';
 import type { Command } from './index';
 
 const CONDITION_FIELD_TO_FLAG: Record<string, string> = {
@@ -133,7 +134,7 @@ function conditionValues(flags: Flags, period: number) {
 const iso = (t: number | null): string | null => (t === null ? null : new Date(t).toISOString());
 const isAll = (metric: MetricSpec) => metric.kind === 'vcpu' && metric.usageClass === ALL_USAGE_CLASSES;
 
-/** `onramp usage`: the metric's history summary. */
+/** `onramp usage`: the metric's history summary (with --org, of every rolled-out account through its monitoring role). */
 export const usage: Command = async (argv, io, deps) => {
   const flags = parseFlags(argv, HISTORY_FLAGS);
   const { credentials, region } = baseInput(flags);
@@ -141,31 +142,40 @@ export const usage: Command = async (argv, io, deps) => {
   const now = Date.now();
   planOrExit({ region, ...input }, now); // refuse an unanswerable window before any client exists
   const { usageHistory } = await core();
+  const describe = (h: UsageHistory) => {
+    const json = {
+      region: h.region,
+      namespace: h.namespace,
+      metricName: h.metricName,
+      dimensions: h.dimensions,
+      ...(isAll(input.metric) ? { classes: h.classes } : {}),
+      period: h.period,
+      stat: h.stat,
+      points: h.points.length,
+      max: h.max,
+      maxAt: iso(h.maxAt),
+      suggestedThreshold: h.suggestion.value,
+      quota: h.quota.value,
+    };
+    const what = isAll(input.metric) ? `${usageClassLabel('all')}: ${summedClassesLabel(h.classes)}` : Object.entries(h.dimensions).map(([k, v]) => `${k}=${v}`).join(' ');
+    const human = [
+      `${h.namespace} ${h.metricName} ${what} in ${region}`,
+      `${h.points.length} datapoints (${h.stat}, ${h.period} s) from ${iso(h.start)} to ${iso(h.end)}`,
+      `peak: ${h.max === null ? 'none' : `${h.max} at ${iso(h.maxAt)}`}`,
+      `quota: ${h.quota.value ?? `unknown (${h.quota.note ?? ''})`}`,
+      `suggested threshold: ${h.suggestion.value ?? 'none'} (${h.suggestion.reason})`,
+    ].join('\n');
+    return { json, human };
+  };
+  if (flags.org === true) {
+    const { readEveryAccount, perAccountOutput } = await import('./org-monitoring-run');
+    const rows = await readEveryAccount(await deps.aws(credentials, region), region, async (aws) => describe(await usageHistory(aws, { region, ...input }, now)));
+    return perAccountOutput(region, rows);
+  }
   const h = await usageHistory(await deps.aws(credentials, region), { region, ...input }, now);
   for (const note of h.notes) io.stderr(`note: ${note}\n`);
   if (h.quota.note && input.metric.kind === 'vcpu') io.stderr(`note: ${h.quota.note}\n`);
-  const json = {
-    region: h.region,
-    namespace: h.namespace,
-    metricName: h.metricName,
-    dimensions: h.dimensions,
-    ...(isAll(input.metric) ? { classes: h.classes } : {}),
-    period: h.period,
-    stat: h.stat,
-    points: h.points.length,
-    max: h.max,
-    maxAt: iso(h.maxAt),
-    suggestedThreshold: h.suggestion.value,
-    quota: h.quota.value,
-  };
-  const what = isAll(input.metric) ? `${usageClassLabel('all')}: ${summedClassesLabel(h.classes)}` : Object.entries(h.dimensions).map(([k, v]) => `${k}=${v}`).join(' ');
-  const human = [
-    `${h.namespace} ${h.metricName} ${what} in ${region}`,
-    `${h.points.length} datapoints (${h.stat}, ${h.period} s) from ${iso(h.start)} to ${iso(h.end)}`,
-    `peak: ${h.max === null ? 'none' : `${h.max} at ${iso(h.maxAt)}`}`,
-    `quota: ${h.quota.value ?? `unknown (${h.quota.note ?? ''})`}`,
-    `suggested threshold: ${h.suggestion.value ?? 'none'} (${h.suggestion.reason})`,
-  ].join('\n');
+  const { json, human } = describe(h);
   return { json, human, exitCode: EXIT.ok };
 };
 
@@ -272,26 +282,34 @@ export const alarmCreate: Command = async (argv, io, deps) => {
   return { json, human, exitCode: EXIT.ok };
 };
 
-/** `onramp alarms`: the alarms on the watched metrics in a region. */
+/** `onramp alarms`: the alarms on the watched metrics in a region (with --org, in every rolled-out account). */
 export const alarms: Command = async (argv, io, deps) => {
-  const flags = parseFlags(argv, BASE_FLAGS);
+  const flags = parseFlags(argv, ALARMS_FLAGS);
   const { credentials, region } = baseInput(flags);
   const { listAlarms } = await core();
-  const list = await listAlarms(await deps.aws(credentials, region), region);
-  const json = list.map((a) => ({
-    alarmName: a.alarmName,
-    state: a.state,
-    threshold: a.threshold,
-    period: a.period,
-    evaluationPeriods: a.evaluationPeriods,
-    datapointsToAlarm: a.datapointsToAlarm,
-    topicArns: a.topicArns,
-    notifyOn: a.notifyOn,
-    metric: a.metric,
-  }));
-  const human = list.length
-    ? list.map((a) => `${a.state.padEnd(17)} ${a.alarmName}  (> ${a.threshold}, ${a.datapointsToAlarm}/${a.evaluationPeriods} × ${a.period} s)`).join('\n')
-    : `No alarms on EC2 vCPU usage or billing in ${region}.`;
+  const describe = (list: AlarmSummary[]) => {
+    const json = list.map((a) => ({
+      alarmName: a.alarmName,
+      state: a.state,
+      threshold: a.threshold,
+      period: a.period,
+      evaluationPeriods: a.evaluationPeriods,
+      datapointsToAlarm: a.datapointsToAlarm,
+      topicArns: a.topicArns,
+      notifyOn: a.notifyOn,
+      metric: a.metric,
+    }));
+    const human = list.length
+      ? list.map((a) => `${a.state.padEnd(17)} ${a.alarmName}  (> ${a.threshold}, ${a.datapointsToAlarm}/${a.evaluationPeriods} × ${a.period} s)`).join('\n')
+      : `No alarms on EC2 vCPU usage or billing in ${region}.`;
+    return { json, human };
+  };
+  if (flags.org === true) {
+    const { readEveryAccount, perAccountOutput } = await import('./org-monitoring-run');
+    const rows = await readEveryAccount(await deps.aws(credentials, region), region, async (aws) => describe(await listAlarms(aws, region)));
+    return perAccountOutput(region, rows);
+  }
+  const { json, human } = describe(await listAlarms(await deps.aws(credentials, region), region));
   return { json, human, exitCode: EXIT.ok };
 };
 

@@ -18,8 +18,14 @@ export const METRIC_FLAGS: OptionSpec = {
   stat: { type: 'string', value: 'STAT', description: 'Statistic: Maximum (default) or Average.' },
 };
 
+/** `--org`: every account of the organization's roll-outs in the region, through its monitoring role. */
+const ORG_FLAG: OptionSpec = {
+  org: { type: 'boolean', description: 'Every rolled-out account of the organization (onramp org apply) in this region, read through its monitoring role.' },
+};
+
 export const HISTORY_FLAGS: OptionSpec = {
   ...BASE_FLAGS,
+  ...ORG_FLAG,
   days: { type: 'string', value: 'DAYS', description: 'Days of history, up to 455 (default 7).' },
   ...METRIC_FLAGS,
 };
@@ -32,7 +38,7 @@ export const CONDITION_FLAGS: OptionSpec = {
   'treat-missing': { type: 'string', value: 'HOW', description: 'Missing data: missing (default), ignore, breaching or notBreaching.' },
 };
 
-export const BACKTEST_FLAGS: OptionSpec = { ...HISTORY_FLAGS, ...CONDITION_FLAGS };
+export const BACKTEST_FLAGS: OptionSpec = { ...Object.fromEntries(Object.entries(HISTORY_FLAGS).filter(([k]) => k !== 'org')), ...CONDITION_FLAGS };
 
 export const CREATE_FLAGS: OptionSpec = {
   ...PROFILE_FLAG,
@@ -47,6 +53,9 @@ export const CREATE_FLAGS: OptionSpec = {
   'notify-on': { type: 'string', value: 'STATES', description: 'When to notify: alarm (default), ok, insufficient-data, comma-separated.' },
 };
 
+/** `onramp alarms`: a region, or with --org every rolled-out account. */
+export const ALARMS_FLAGS: OptionSpec = { ...BASE_FLAGS, ...ORG_FLAG };
+
 export const DELETE_FLAGS: OptionSpec = {
   ...PROFILE_FLAG,
   region: { type: 'string', value: 'REGIONS', required: true, description: 'Region, several separated by commas, or "all" for the four supported regions: the alarm is deleted wherever it exists there.' },
@@ -59,6 +68,6 @@ export const monitoringCommands: Record<string, CommandEntry> = {
   usage: { summary: 'EC2 vCPU usage (or billing) history: peak, quota, suggested threshold', flags: HISTORY_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'usage') },
   'alarm backtest': { summary: 'How often an alarm would have fired over past usage, evaluated as CloudWatch does', flags: BACKTEST_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarmBacktest') },
   'alarm create': { summary: 'Create or update an alarm with an SNS email topic, in one region or several', flags: CREATE_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarmCreate') },
-  alarms: { summary: 'List alarms on EC2 vCPU usage and billing', flags: BASE_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarms') },
+  alarms: { summary: 'List alarms on EC2 vCPU usage and billing', flags: ALARMS_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarms') },
   'alarm delete': { summary: 'Delete an alarm in every region given, and optionally the SNS topic Onramp made for it', flags: DELETE_FLAGS, run: lazyCommand(() => import('./monitoring-run'), 'alarmDelete') },
 };

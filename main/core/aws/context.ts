@@ -1,5 +1,7 @@
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { BudgetsClient } from '@aws-sdk/client-budgets';
+import type { CloudFormationClient } from '@aws-sdk/client-cloudformation';
+import type { OrganizationsClient } from '@aws-sdk/client-organizations';
 import type { CloudWatchClient } from '@aws-sdk/client-cloudwatch';
 import type { CostExplorerClient } from '@aws-sdk/client-cost-explorer';
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
@@ -10,6 +12,7 @@ import type { ServiceQuotasClient } from '@aws-sdk/client-service-quotas';
 import type { SNSClient } from '@aws-sdk/client-sns';
 import type { STSClient } from '@aws-sdk/client-sts';
 import { resolveEndpoint, type ServiceId } from './endpoint';
+import { toAppError } from './errors';
 import type { RequestLog } from './request-log';
 
 /** Per-request time bounds: no AWS call may hang without end. */
@@ -41,12 +44,29 @@ export interface AwsContext {
   costExplorer(): Promise<CostExplorerClient>;
   /** AWS Budgets (global; its endpoint is in us-east-1). */
   budgets(): Promise<BudgetsClient>;
+  cloudformation(region?: string): Promise<CloudFormationClient>;
+  /** AWS Organizations (global; its endpoint lives in us-east-1). */
+  organizations(): Promise<OrganizationsClient>;
+  /**
+   * The same endpoints and limits with the credentials of a role assumed from this context
+   * (STS AssumeRole, renewed before they expire): how a roll-out reads its member accounts.
+   */
+  assumeRole(role: AssumeRoleSpec): AwsContext;
   /**
    * Load the SDK clients setup and monitoring use, one per macrotask, so their module loading (tens
    * of milliseconds each) happens right after connecting rather than in the middle of provisioning
    * or a dashboard refresh.
    */
   prewarm(): Promise<void>;
+}
+
+/** A role to assume from a context: its ARN, the external ID its trust requires, and a session name CloudTrail shows. */
+export interface AssumeRoleSpec {
+  roleArn: string;
+  externalId?: string;
+  sessionName: string;
+  /** The region of the new context (default: this context's). */
+  region?: string;
 }
 
 /** Options to build an AwsContext. */
@@ -86,6 +106,7 @@ export function memoizeCredentials(provider: AwsCredentialIdentityProvider): Aws
 export function createAwsContext(opts: AwsContextOptions): AwsContext {
   const timeouts = opts.timeouts ?? DEFAULT_TIMEOUTS;
   const cache = new Map<string, Promise<unknown>>();
+  const assumed = new Map<string, AwsContext>();
   const endpointUrl = opts.env.AWS_ENDPOINT_URL || opts.profileEndpoint || null;
 
   async function common(service: ServiceId, region: string) {
@@ -191,6 +212,27 @@ export function createAwsContext(opts: AwsContextOptions): AwsContext {
         const { BudgetsClient } = await import('@aws-sdk/client-budgets');
         return new BudgetsClient(await common('budgets', 'us-east-1'));
       }),
+    cloudformation: (region) =>
+      client(`cloudformation:${r(region)}`, async () => {
+        const { CloudFormationClient } = await import('@aws-sdk/client-cloudformation');
+        return new CloudFormationClient(await common('cloudformation', r(region)));
+      }),
+    // Organizations is global; its endpoint lives in us-east-1.
+    organizations: () =>
+      client('organizations', async () => {
+        const { OrganizationsClient } = await import('@aws-sdk/client-organizations');
+        return new OrganizationsClient(await common('organizations', 'us-east-1'));
+      }),
+    assumeRole: (role) => {
+      // One context per role, external ID and region: its credentials and clients are reused until they expire.
+      const key = JSON.stringify([role.roleArn, role.externalId ?? '', role.sessionName, role.region ?? opts.region]);
+      let made = assumed.get(key);
+      if (!made) {
+        made = createAwsContext({ ...opts, profile: `${opts.profile} → ${role.roleArn}`, region: role.region ?? opts.region, credentials: assumedCredentials(context, role) });
+        assumed.set(key, made);
+      }
+      return made;
+    },
     prewarm: async () => {
       const yieldToLoop = () => new Promise<void>((res) => setImmediate(res));
       for (const make of [context.s3, context.dynamodb, context.iam, context.cloudwatch, context.sns, context.serviceQuotas]) {
@@ -200,4 +242,25 @@ export function createAwsContext(opts: AwsContextOptions): AwsContext {
     },
   };
   return context;
+}
+
+/**
+ * Credentials of a role assumed through `base`'s STS client (AssumeRole with the external ID its
+ * trust requires), cached until five minutes before they expire. Errors name the role, so a
+ * roll-out's per-account failure says which account refused.
+ */
+function assumedCredentials(base: AwsContext, role: AssumeRoleSpec): AwsCredentialIdentityProvider {
+  return memoizeCredentials(async () => {
+    const { AssumeRoleCommand } = await import('@aws-sdk/client-sts');
+    const sts = await base.sts();
+    let out;
+    try {
+      out = await sts.send(new AssumeRoleCommand({ RoleArn: role.roleArn, RoleSessionName: role.sessionName, ...(role.externalId ? { ExternalId: role.externalId } : {}) }));
+    } catch (err) {
+      throw toAppError(err, `STS AssumeRole ${role.roleArn}`);
+    }
+    const c = out.Credentials;
+    if (!c?.AccessKeyId || !c.SecretAccessKey) throw toAppError(new Error('STS returned no credentials'), `STS AssumeRole ${role.roleArn}`);
+    return { accessKeyId: c.AccessKeyId, secretAccessKey: c.SecretAccessKey, sessionToken: c.SessionToken, ...(c.Expiration ? { expiration: new Date(c.Expiration) } : {}) };
+  });
 }

@@ -11,6 +11,9 @@ export const SERVICE_ENV_KEYS = {
   // Cost Explorer and AWS Budgets: global services whose endpoints live in us-east-1.
   costexplorer: 'COST_EXPLORER',
   budgets: 'BUDGETS',
+  // Organization roll-outs: StackSets and the organization's accounts and units.
+  cloudformation: 'CLOUDFORMATION',
+  organizations: 'ORGANIZATIONS',
   // IAM Identity Center: the SSO portal (GetRoleCredentials) and the SSO-OIDC sign-in service.
   sso: 'SSO',
   ssooidc: 'SSO_OIDC',

@@ -4,14 +4,38 @@ import { exportTags, isPartList, RESOURCE_SPEC, platformPolicyParts, POLICY_NAME
 /** Logical IDs in the template (stable: renaming them would replace resources on stack update). */
 export const CFN_IDS = { bucket: 'StateBucket', table: 'LockTable', role: 'PlatformRole' } as const;
 
-type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+/** A JSON value of a template. */
+export type Json = string | number | boolean | null | Json[] | { [key: string]: Json };
+
+/**
+ * The values a template puts into the resources: literals for a one-account stack (the export), or
+ * CloudFormation expressions for a StackSet, whose accounts each get their own bucket name and
+ * external ID (main/core/org/template.ts). Everything else comes from the resource spec.
+ */
+export interface ResourceValues {
+  bucketName: Json;
+  tableName: Json;
+  roleName: Json;
+  externalId: Json;
+}
+
+/** The token put into a rendered document where an expression belongs (never a valid value of any field). */
+const EXTERNAL_ID_TOKEN = '@@ONRAMP_EXTERNAL_ID@@';
+
+/** Replace every string equal to `token` by `expr` in a JSON value (how a document rendered with a token gets an expression). */
+export function withExpression(value: unknown, token: string, expr: Json): Json {
+  if (value === token) return expr;
+  if (Array.isArray(value)) return value.map((v) => withExpression(v, token, expr));
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, withExpression(v, token, expr)]));
+  return value as Json;
+}
 
 /**
  * The inline policy in CloudFormation terms: the bucket name as a literal, the table ARN as
  * Fn::GetAtt of the table (Fn::Join when it is part of a longer string, which avoids Fn::Sub's
  * `${}` syntax so no literal needs escaping).
  */
-function policyJson(value: PolicyValue, bucketName: string): Json {
+function policyJson(value: PolicyValue, bucketName: Json): Json {
   if (value === null || typeof value !== 'object') return value;
   if (isPartList(value)) {
     const pieces: Json[] = value.map((p) =>
@@ -24,9 +48,56 @@ function policyJson(value: PolicyValue, bucketName: string): Json {
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, policyJson(v, bucketName)]));
 }
 
+/**
+ * The bucket, table and role of a configuration as CloudFormation resources: every property from
+ * the resource spec, the names and external ID from `values` (literals or expressions), the names
+ * and tags of `source`.
+ */
+export function configurationResources(source: ExportSource, values: ResourceValues): Record<string, Json> {
+  const tags = exportTags(source);
+  const trust = withExpression(trustDocument({ ...source, externalId: EXTERNAL_ID_TOKEN }), EXTERNAL_ID_TOKEN, values.externalId);
+  return {
+    [CFN_IDS.bucket]: {
+      Type: 'AWS::S3::Bucket',
+      // The bucket is the platform's state store: never delete it with the stack.
+      DeletionPolicy: 'Retain',
+      UpdateReplacePolicy: 'Retain',
+      Properties: {
+        BucketName: values.bucketName,
+        PublicAccessBlockConfiguration: { ...RESOURCE_SPEC.bucket.publicAccessBlock },
+        // CloudFormation names the S3 API's ApplyServerSideEncryptionByDefault "ServerSideEncryptionByDefault".
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: bucketEncryptionConfiguration().Rules.map((r) => ({ ServerSideEncryptionByDefault: { ...r.ApplyServerSideEncryptionByDefault } })),
+        },
+        Tags: tags,
+      },
+    },
+    [CFN_IDS.table]: {
+      Type: 'AWS::DynamoDB::Table',
+      DeletionPolicy: 'Delete',
+      UpdateReplacePolicy: 'Delete',
+      Properties: {
+        TableName: values.tableName,
+        ...(tableKeySchema() as unknown as Record<string, Json>),
+        BillingMode: RESOURCE_SPEC.table.billingMode,
+        Tags: tags,
+      },
+    },
+    [CFN_IDS.role]: {
+      Type: 'AWS::IAM::Role',
+      Properties: {
+        RoleName: values.roleName,
+        Description: roleDescription(source),
+        AssumeRolePolicyDocument: trust,
+        Policies: [{ PolicyName: POLICY_NAME, PolicyDocument: policyJson(platformPolicyParts(), values.bucketName) }],
+        Tags: tags,
+      },
+    },
+  };
+}
+
 /** The CloudFormation template as an object (JSON-serialisable). */
 export function cloudFormationTemplate(source: ExportSource): Record<string, Json> {
-  const tags = exportTags(source);
   return {
     AWSTemplateFormatVersion: '2010-09-09',
     Description: `Onramp Cloud Configuration "${source.name}" for the Bodo Platform: S3 bucket, DynamoDB lock table and cross-account IAM role. Deploy in ${source.region}.`,
@@ -40,44 +111,7 @@ export function cloudFormationTemplate(source: ExportSource): Record<string, Jso
         ],
       },
     },
-    Resources: {
-      [CFN_IDS.bucket]: {
-        Type: 'AWS::S3::Bucket',
-        // The bucket is the platform's state store: never delete it with the stack.
-        DeletionPolicy: 'Retain',
-        UpdateReplacePolicy: 'Retain',
-        Properties: {
-          BucketName: source.bucketName,
-          PublicAccessBlockConfiguration: { ...RESOURCE_SPEC.bucket.publicAccessBlock },
-          // CloudFormation names the S3 API's ApplyServerSideEncryptionByDefault "ServerSideEncryptionByDefault".
-          BucketEncryption: {
-            ServerSideEncryptionConfiguration: bucketEncryptionConfiguration().Rules.map((r) => ({ ServerSideEncryptionByDefault: { ...r.ApplyServerSideEncryptionByDefault } })),
-          },
-          Tags: tags,
-        },
-      },
-      [CFN_IDS.table]: {
-        Type: 'AWS::DynamoDB::Table',
-        DeletionPolicy: 'Delete',
-        UpdateReplacePolicy: 'Delete',
-        Properties: {
-          TableName: source.tableName,
-          ...(tableKeySchema() as unknown as Record<string, Json>),
-          BillingMode: RESOURCE_SPEC.table.billingMode,
-          Tags: tags,
-        },
-      },
-      [CFN_IDS.role]: {
-        Type: 'AWS::IAM::Role',
-        Properties: {
-          RoleName: source.roleName,
-          Description: roleDescription(source),
-          AssumeRolePolicyDocument: trustDocument(source) as Json,
-          Policies: [{ PolicyName: POLICY_NAME, PolicyDocument: policyJson(platformPolicyParts(), source.bucketName) }],
-          Tags: tags,
-        },
-      },
-    },
+    Resources: configurationResources(source, { bucketName: source.bucketName, tableName: source.tableName, roleName: source.roleName, externalId: source.externalId }),
     Outputs: {
       RoleArn: { Description: 'Role ARN for the platform\'s Cloud Configuration form', Value: { 'Fn::GetAtt': [CFN_IDS.role, 'Arn'] } },
       TableArn: { Description: 'DynamoDB table ARN', Value: { 'Fn::GetAtt': [CFN_IDS.table, 'Arn'] } },

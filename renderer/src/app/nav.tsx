@@ -1,4 +1,4 @@
-import { IconAlarmPlus, IconChartLine, IconCoin, IconGauge, IconListDetails, IconPlugConnected, IconSettings, IconWand } from '@tabler/icons-react';
+import { IconAlarmPlus, IconChartLine, IconCoin, IconGauge, IconListDetails, IconPlugConnected, IconSettings, IconSitemap, IconWand } from '@tabler/icons-react';
 import type { ComponentType, ReactNode } from 'react';
 import type { SessionInfo } from '../../../shared/contract/session';
 import type { AlarmForm } from '../features/alarm-wizard/form';
@@ -13,6 +13,7 @@ const SetupWizard = lazyScreen(() => import('../features/setup-wizard/SetupWizar
 const ReadinessScreen = lazyScreen(() => import('../features/readiness/ReadinessScreen').then((m) => m.ReadinessScreen), 'readiness');
 const ConfigurationsScreen = lazyScreen(() => import('../features/configurations/ConfigurationsScreen').then((m) => m.ConfigurationsScreen), 'configurations');
 const CostScreen = lazyScreen(() => import('../features/cost/CostScreen').then((m) => m.CostScreen), 'the Cost screen');
+const OrgScreen = lazyScreen(() => import('../features/organization/OrgScreen').then((m) => m.OrgScreen), 'organization');
 const SettingsScreen = lazyScreen(() => import('../features/settings/SettingsScreen').then((m) => m.SettingsScreen), 'settings');
 
 /** What a screen gets from the shell. */
@@ -101,6 +102,12 @@ export const NAV_ITEMS: NavItem[] = [
     label: 'Configurations',
     icon: IconListDetails,
     render: (ctx) => <ConfigurationsScreen session={ctx.session} onNewSetup={() => ctx.navigate('setup')} onOpenSetup={() => ctx.navigate('setup')} />,
+  },
+  {
+    id: 'organization',
+    label: 'Organization',
+    icon: IconSitemap,
+    render: (ctx) => <OrgScreen session={ctx.session} onGoConnect={() => ctx.navigate('connect')} />,
   },
   { id: 'settings', label: 'Settings', icon: IconSettings, render: () => <SettingsScreen /> },
   {

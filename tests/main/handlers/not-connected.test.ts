@@ -76,6 +76,10 @@ const SAMPLES: Sample = {
   'platform:forget-credentials': { needsSession: false, why: 'edits the local platform credential store' },
   'platform:register': { needsSession: false, why: 'registers saved values with the Bodo Platform; no AWS call' },
   'platform:list': { needsSession: false, why: 'reads the Bodo Platform and the local store; no AWS call' },
+  'org:list': { needsSession: true, request: { region: 'us-east-1' } },
+  'org:plan': { needsSession: true, request: { name: 'acme', region: 'us-east-1', bucketPattern: 'acme-{account}', tableName: 'locks', roleName: 'BodoPlatformUser', platformAccountId: '481633624848', targets: { ous: ['ou-ab12-cd34ef56'] } } },
+  'org:status': { needsSession: true, request: { name: 'acme', region: 'us-east-1' } },
+  'org:dashboard': { needsSession: true, request: { name: 'acme', region: 'us-east-1' } },
 };
 
 const needing = CHANNELS.filter((c) => SAMPLES[c].needsSession);

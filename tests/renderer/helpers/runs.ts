@@ -15,6 +15,8 @@ const OWN: { [K in RunKind]: Omit<RunOf<K>, keyof RunBase | 'kind'> } = {
   'sso-sign-in': { code: null, result: null },
   'cost-refresh': { result: null },
   'budget-create': { result: null },
+  'org-apply': { result: null },
+  'org-destroy': { result: null },
 };
 
 /** A run's progress of one kind, for a fake `runs:progress`: running unless the overrides say otherwise. */

@@ -1,0 +1,15 @@
+/** Bounded parallelism for per-account work (AWS throttles a burst of calls from one account). */
+
+/** Run `fn` over `items` with at most `limit` at a time, keeping the order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
