@@ -93,6 +93,9 @@ describe.skipIf(!HAS_MOTO)('org:apply and org:destroy runs (moto organization, S
     expect(run.steps.find((s) => s.id === 'register')).toMatchObject({ state: 'skipped', detail: expect.stringMatching(/no Bodo Platform API token is saved/) });
     expect(run.result!.accounts.map((x) => [x.status, x.registration.state])).toEqual([['succeeded', 'not-attempted'], ['succeeded', 'not-attempted']]);
     expect(run.result!.accounts[0]!.registration.detail).toMatch(/Settings → Bodo Platform/);
+    // A roll-out that does not exist is the request's error: no run starts.
+    expect(await a.invoke('org:destroy', { name: 'nope', region: 'us-east-2', confirmation: 'nope' })).toMatchObject({ ok: false, error: { code: 'NotFound', message: expect.stringContaining('"nope"') } });
+    expect(await a.ok<unknown[]>('runs:list', {})).toHaveLength(1);
   }, 120_000);
 
   it('apply plans again in main and refuses a plan with conflicts: the run fails and nothing is created', async () => {
@@ -129,5 +132,29 @@ describe.skipIf(!HAS_MOTO)('org:apply and org:destroy runs (moto organization, S
     expect(run.items.map((i) => i.state)).toEqual(['undone', 'undone']);
     expect(run.steps.find((s) => s.id === 'deploy')?.state).toBe('undone');
     expect(run.steps.some((s) => s.id === 'register')).toBe(false);
+  }, 120_000);
+
+  it('runs:cancel stops a removal in flight: the accounts not removed by then keep everything, and the StackSet stays', async () => {
+    const org = await world.fresh();
+    const a = await app(world);
+    const input = rolloutInput({ targets: { ous: [org.ous.prod], accounts: [], exclude: [] } });
+    const applied = await a.until((await a.ok<{ runId: string }>('org:apply', input)).runId, 'org-apply');
+    expect(applied.state).toBe('succeeded');
+    world.fake.runFor(10_000);
+    const { runId } = await a.ok<{ runId: string }>('org:destroy', { name: 'acme', region: 'us-east-2', confirmation: 'acme' });
+    for (let i = 0; ; i++) {
+      const p = await a.ok<RunProgress>('runs:progress', { runId });
+      if (p.steps.some((s) => s.id === 'remove' && s.state === 'running')) break;
+      if (i > 400 || p.state !== 'running') throw new Error(`the removal never started: ${JSON.stringify(p)}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    expect(await a.ok('runs:cancel', { runId })).toEqual({ cancelled: true });
+    const run = await a.until(runId, 'org-destroy');
+    expect(world.fake.calls.some((c) => c.action === 'StopStackSetOperation')).toBe(true);
+    expect(run).toMatchObject({ state: 'succeeded', result: { cancelled: true, removed: [], stackSetDeleted: false } });
+    expect(run.result!.kept.map((k) => k.reason)).toEqual(['cancelled before its instance was removed', 'cancelled before its instance was removed']);
+    expect(run.items.map((i) => i.state)).toEqual(['undone', 'undone']);
+    for (const x of applied.result!.accounts) expect(await holds(world, x.accountId, { roleName: 'BodoPlatformUser', bucket: x.bucket })).toEqual({ role: true, bucket: true });
+    expect(await a.ok<unknown[]>('org:list', { region: 'us-east-2' })).toHaveLength(1);
   }, 120_000);
 });
