@@ -2,7 +2,7 @@ import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from '@ma
 import { IconAlertTriangle, IconCircleCheck, IconExternalLink, IconHelpCircle } from '@tabler/icons-react';
 import type { SupportedRegion } from '../../../../shared/regions';
 import type { RegionReadiness } from '../../../../shared/contract/readiness';
-import type { ResourceLimitKey } from '../../../../shared/readiness';
+import { QUOTAS, type ResourceLimitKey } from '../../../../shared/readiness';
 import type { Verdict } from '../../../../shared/contract/readiness';
 import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, unknownQuotaLines, VERDICT_LOOK } from './model';
 import { TableHead } from '../../components/TableHead';
@@ -34,7 +34,8 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
 }
 
 /**
- * One region's limits (used / limit / where the limit came from), its problems with what to do, a
+ * One region's limits (used / limit / where the limit came from; the Standard Spot vCPUs with a line
+ * saying they are informational), its problems with what to do, a
  * short line per unknown limit (the shared explanation is said once, above the cards), and notes.
  */
 export function RegionCard({ region, highlight }: { region: RegionReadiness; highlight: ResourceLimitKey }) {
@@ -62,9 +63,9 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
                   <Table.Td ta="right">{cell.used}</Table.Td>
                   <Table.Td ta="right">{cell.limit ?? '—'}</Table.Td>
                   <Table.Td>
-                    {cell.source === null ? (
+                    {cell.source === null || cell.source === 'not read' ? (
                       <Text size="xs" c="dimmed">
-                        not limited here
+                        {cell.source ?? 'not limited here'}
                       </Text>
                     ) : (
                       <Badge size="sm" variant={cell.source === 'account' ? 'light' : 'outline'} color={cell.source === 'account' ? 'blue' : 'gray'}>
@@ -77,6 +78,11 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
             })}
           </Table.Tbody>
         </Table>
+        {region.spotVcpus && (
+          <Text size="xs" c="dimmed" aria-label={`${QUOTAS.spotVcpus.shortName} in ${region.region}`}>
+            <QuotaLinkedText text={region.spotVcpus.note} region={region.region} />
+          </Text>
+        )}
         {region.problems.length > 0 && (
           <List size="sm" spacing="xs" aria-label={`Problems in ${region.region}`} icon={<IconAlertTriangle size={16} color="var(--mantine-color-red-6)" aria-hidden />}>
             {region.problems.map((p) => (

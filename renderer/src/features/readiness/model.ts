@@ -12,19 +12,23 @@ export const LIMIT_ROWS: readonly { key: Exclude<ResourceLimitKey, null>; label:
   { key: 'elasticIps', label: QUOTAS.elasticIps.shortName },
   { key: 'natGateways', label: 'NAT gateways' },
   { key: 'vcpus', label: QUOTAS.vcpus.shortName },
+  { key: 'spotVcpus', label: QUOTAS.spotVcpus.shortName },
 ];
 
 /** What one row of a region card says: "used / limit" and where the limit came from. */
 export interface LimitCell {
   used: string;
   limit: string | null;
-  source: 'account' | 'AWS default' | null;
+  /** Null where nothing limits the figure; "not read" where the report has no such figure. */
+  source: 'account' | 'AWS default' | 'not read' | null;
 }
 
 /** The cell for one figure of one region ("?" when the count could not be read). */
 export function limitCell(region: RegionReadiness, key: Exclude<ResourceLimitKey, null>): LimitCell {
   if (key === 'natGateways') return { used: countText(region.natGateways.used), limit: null, source: null };
-  const usage: LimitUsage = region[key];
+  const usage: LimitUsage | undefined = region[key];
+  // A report from a main process older than the Spot figures has none.
+  if (!usage) return { used: '?', limit: null, source: 'not read' };
   return { used: countText(usage.used), limit: String(usage.limit), source: usage.source === 'account' ? 'account' : 'AWS default' };
 }
 
