@@ -68,7 +68,12 @@ function regionLine(r: RegionReadiness, workspaceVcpus: number): string {
     .filter((u) => u.roomAtDefault === false)
     .map(({ quota }) => `  ? ${QUOTAS[quota].shortName}: no room at AWS's default of ${QUOTAS[quota].defaultValue}; this account's own quota is unknown (see below)`);
   // Spot is informational: a line (marked "-", not "!") only where a workspace on Spot would not fit.
-  const spot = r.spotVcpus && r.spotVcpus.used !== null && r.spotVcpus.limit - r.spotVcpus.used < workspaceVcpus ? [`  - ${r.spotVcpus.note}`] : [];
+  const s = r.spotVcpus;
+  const spotFree = s && s.used !== null ? Math.max(0, s.limit - s.used) : null;
+  const spot =
+    spotFree !== null && spotFree < workspaceVcpus
+      ? [`  - Spot: a workspace of ${workspaceVcpus} vCPUs on Spot instances would not fit (${spotFree} free${s?.source === 'default' ? " at AWS's default" : ''}); this matters only if its clusters use Spot.`]
+      : [];
   return [cols.join(' ').trimEnd(), ...r.problems.map((p) => `  ! ${p}`), ...unknown, ...spot].join('\n');
 }
 

@@ -180,8 +180,12 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(json.code, json.stderr).toBe(0);
     expect(json.json.verdict).toBe('ready');
     expect(json.json.regions[0]).toMatchObject({ verdict: 'ready', ok: true, problems: [], spotVcpus: { used: 0, limit: 0, source: 'account', quotaReason: null } });
-    const eight = await cli(['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '8', '--json'], env);
+    const eightArgs = ['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '8'];
+    const [eight, eightHuman] = await Promise.all([cli([...eightArgs, '--json'], env), cli(eightArgs, env)]);
     expect(eight.code).toBe(0);
+    expect(eightHuman.code).toBe(0);
+    expect(eightHuman.stdout).toMatch(/^us-east-2 +ready .* Spot vCPUs 0\/0\n {2}- Spot: a workspace of 8 vCPUs on Spot instances would not fit \(0 free\); this matters only if its clusters use Spot\.$/m);
+    expect(eightHuman.stdout).not.toMatch(/^ {2}! /m);
     expect(eight.json.verdict).toBe('ready');
     expect(eight.json.regions[0].spotVcpus.note).toMatch(/A workspace of 8 vCPUs on Spot instances would not fit \(0 free\)/);
     expect(human.code).toBe(0);
