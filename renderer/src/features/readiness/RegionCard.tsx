@@ -4,7 +4,7 @@ import type { SupportedRegion } from '../../../../shared/regions';
 import type { RegionReadiness } from '../../../../shared/contract/readiness';
 import { QUOTAS, type ResourceLimitKey } from '../../../../shared/readiness';
 import type { Verdict } from '../../../../shared/contract/readiness';
-import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, unknownQuotaLines, VERDICT_LOOK } from './model';
+import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, spotLine, unknownQuotaLines, VERDICT_LOOK } from './model';
 import { TableHead } from '../../components/TableHead';
 
 /** A sentence with the Service Quotas console URLs it embeds turned into links the app may open. */
@@ -38,9 +38,10 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
  * saying they are informational), its problems with what to do, a
  * short line per unknown limit (the shared explanation is said once, above the cards), and notes.
  */
-export function RegionCard({ region, highlight }: { region: RegionReadiness; highlight: ResourceLimitKey }) {
+export function RegionCard({ region, highlight, workspaceVcpus }: { region: RegionReadiness; highlight: ResourceLimitKey; workspaceVcpus: number }) {
   const headingId = `readiness-${region.region}`;
   const unknownLines = unknownQuotaLines(region);
+  const spot = spotLine(region, workspaceVcpus);
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -78,11 +79,6 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
             })}
           </Table.Tbody>
         </Table>
-        {region.spotVcpus && (
-          <Text size="xs" c="dimmed" aria-label={`${QUOTAS.spotVcpus.shortName} in ${region.region}`}>
-            <QuotaLinkedText text={region.spotVcpus.note} region={region.region} />
-          </Text>
-        )}
         {region.problems.length > 0 && (
           <List size="sm" spacing="xs" aria-label={`Problems in ${region.region}`} icon={<IconAlertTriangle size={16} color="var(--mantine-color-red-6)" aria-hidden />}>
             {region.problems.map((p) => (
@@ -98,6 +94,11 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>
+        )}
+        {spot && (
+          <Text size="xs" c="dimmed" aria-label={`${QUOTAS.spotVcpus.shortName} in ${region.region}`}>
+            <QuotaLinkedText text={spot} region={region.region} />
+          </Text>
         )}
         {region.notes.map((n) => (
           <Text key={n} size="xs" c="dimmed">

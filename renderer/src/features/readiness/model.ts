@@ -153,6 +153,21 @@ export function limitAnchorId(region: SupportedRegion, key: Exclude<ResourceLimi
 }
 
 /**
+ * The line a region card shows under its table for the Standard Spot vCPUs: that they are
+ * informational and, where a workspace of `workspaceVcpus` would not fit on Spot, the quota page
+ * (a Service Quotas URL, which the card turns into a link). Null for a report without Spot figures.
+ */
+export function spotLine(region: RegionReadiness, workspaceVcpus: number): string | null {
+  const s = region.spotVcpus;
+  if (!s) return null;
+  const base = 'Standard Spot vCPUs are informational: they matter only when clusters use Spot instances and never change this verdict.';
+  const free = s.used === null ? null : Math.max(0, s.limit - s.used);
+  if (free === null || free >= workspaceVcpus) return base;
+  const at = s.source === 'default' ? " at AWS's default" : '';
+  return `${base} A workspace of ${workspaceVcpus} vCPUs on Spot would not fit (${free} free${at}); if its clusters use Spot, request more at ${quotaConsoleUrl(region.region, 'spotVcpus')}.`;
+}
+
+/**
  * The short lines a region card adds for its unknown quotas: only where AWS's default alone leaves
  * no room (the table already marks each default, and the explanation is said once above the cards).
  */
