@@ -15,9 +15,13 @@ export function orgRunNotice(run: RunProgress): RunNotice | null {
   if (run.state === 'running' || (run.kind !== 'org-apply' && run.kind !== 'org-destroy')) return null;
   const about = { about: 'organization', action: { label: 'Show the roll-out', screen: 'organization' } };
   const verb = run.kind === 'org-apply' ? 'Roll-out' : 'Removal';
-  if (run.state === 'succeeded' && run.result) {
-    const s = run.kind === 'org-apply' ? applySummary(run.result) : destroySummary(run.result);
-    return { title: `${run.subject}: ${s.title}`, color: s.color, message: run.kind === 'org-apply' ? applySummary(run.result).lines[0]! : s.title, ...about };
+  if (run.state === 'succeeded' && run.kind === 'org-apply' && run.result) {
+    const s = applySummary(run.result);
+    return { title: `${run.subject}: ${s.title}`, color: s.color, message: s.lines.join(' '), ...about };
+  }
+  if (run.state === 'succeeded' && run.kind === 'org-destroy' && run.result) {
+    const s = destroySummary(run.result);
+    return { title: `${run.subject}: removal finished`, color: s.color, message: s.title, ...about };
   }
   return { title: `${verb} of ${run.subject} ${run.state === 'cancelled' ? 'cancelled' : 'failed'}`, color: 'red', message: run.error?.message ?? `${verb} ended ${run.state}.`, ...about };
 }
