@@ -78,7 +78,9 @@ const SAMPLES: Sample = {
   'platform:list': { needsSession: false, why: 'reads the Bodo Platform and the local store; no AWS call' },
   'org:list': { needsSession: true, request: { region: 'us-east-1' } },
   'org:plan': { needsSession: true, request: { name: 'acme', region: 'us-east-1', bucketPattern: 'acme-{account}', tableName: 'locks', roleName: 'BodoPlatformUser', platformAccountId: '481633624848', targets: { ous: ['ou-ab12-cd34ef56'] } } },
+  'org:apply': { needsSession: true, request: { name: 'acme', region: 'us-east-1', bucketPattern: 'acme-{account}', tableName: 'locks', roleName: 'BodoPlatformUser', platformAccountId: '481633624848', targets: { ous: ['ou-ab12-cd34ef56'] }, consentTrustedAccess: true } },
   'org:status': { needsSession: true, request: { name: 'acme', region: 'us-east-1' } },
+  'org:destroy': { needsSession: true, request: { name: 'acme', region: 'us-east-1', confirmation: 'acme' } },
   'org:dashboard': { needsSession: true, request: { name: 'acme', region: 'us-east-1' } },
 };
 
