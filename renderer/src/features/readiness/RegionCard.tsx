@@ -13,7 +13,8 @@ export function QuotaLinkedText({ text, region }: { text: string; region: Suppor
     part.kind === 'text' ? (
       <span key={i}>{part.text}</span>
     ) : (
-      <Anchor key={i} href={part.href} target="_blank" rel="noreferrer">
+      // Underlined: a link inside a sentence must not rely on colour alone (WCAG 1.4.1, axe link-in-text-block).
+      <Anchor key={i} href={part.href} target="_blank" rel="noreferrer" underline="always">
         {part.label}
         <IconExternalLink size={12} style={{ marginLeft: 2, verticalAlign: 'middle' }} aria-hidden />
       </Anchor>
