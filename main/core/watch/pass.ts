@@ -29,7 +29,8 @@ export interface SpendStatus {
   total: string;
   /** The month-end forecast, or null when there is none. */
   forecast: string | null;
-  budgets: { name: string; amount: string }[];
+  /** Each budget, with its own figures when it counts less than every charge (the platform's alone). */
+  budgets: { name: string; amount: string; figures?: { actual: string; forecast: string | null } }[];
 }
 
 /** One saved configuration's verify. */
@@ -224,7 +225,8 @@ export async function runPass(deps: PassDeps, prev: WatchState, now: () => numbe
     for (const b of spend?.budgets ?? []) {
       const amount = Number(b.amount);
       if (!Number.isFinite(amount) || amount <= 0) continue;
-      for (const [which, figure] of [['actual', spend!.total], ['forecast', spend!.forecast]] as const) {
+      const figures = b.figures ?? { actual: spend!.total, forecast: spend!.forecast };
+      for (const [which, figure] of [['actual', figures.actual], ['forecast', figures.forecast]] as const) {
         if (figure === null) continue;
         const key = `${spend!.month}|${b.name}|${which}`;
         const over = Number(figure) >= amount;
