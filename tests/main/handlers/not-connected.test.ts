@@ -80,6 +80,9 @@ const SAMPLES: Sample = {
   'org:plan': { needsSession: true, request: { name: 'acme', region: 'us-east-1', bucketPattern: 'acme-{account}', tableName: 'locks', roleName: 'BodoPlatformUser', platformAccountId: '481633624848', targets: { ous: ['ou-ab12-cd34ef56'] } } },
   'org:status': { needsSession: true, request: { name: 'acme', region: 'us-east-1' } },
   'org:dashboard': { needsSession: true, request: { name: 'acme', region: 'us-east-1' } },
+  'watch:status': { needsSession: false, why: 'reads the watcher kept in memory and the settings' },
+  'watch:update': { needsSession: false, why: 'saves the watcher settings' },
+  'watch:pause': { needsSession: false, why: 'pauses the watcher kept in memory' },
 };
 
 const needing = CHANNELS.filter((c) => SAMPLES[c].needsSession);
