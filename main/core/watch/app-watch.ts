@@ -195,8 +195,8 @@ export function createAppWatch(deps: AppWatchDeps): AppWatch {
     async start() {
       started = true;
       const settings = await settingsOf();
-      // Start at login follows the setting from the first start on (off by default: the autostart file is removed).
-      if (hooks.startAtLogin) loginState = await hooks.startAtLogin(settings.startAtLogin).catch(() => null);
+      // When on, written again at each start (the app may have moved); off is the default and leaves nothing to remove.
+      if (hooks.startAtLogin && settings.startAtLogin) loginState = await hooks.startAtLogin(true).catch(() => null);
       await recheck();
       scheduleRecheck();
     },
