@@ -51,6 +51,8 @@ export function installKeepWatching(opts: KeepWatchingOptions): Tray {
   const icons = { calm: nativeImage.createFromBuffer(discPng(TRAY_COLOURS.calm)), alarm: nativeImage.createFromBuffer(discPng(TRAY_COLOURS.alarm)) };
   tray = new Tray(icons.calm);
   const here = tray;
+  // Also on globalThis, where the real-Electron smoke test looks for it.
+  (globalThis as { onrampTray?: Tray }).onrampTray = here;
   const pause = (until: number | null) => void opts.watch.pause(until).catch(() => undefined);
 
   const redraw = (status: WatchStatus) => {
