@@ -47,6 +47,8 @@ export function setupHandlers(deps: RunningDeps): HandlerSlice<SetupChannels> {
       }
       const saved = await savedOrThrow(deps, { name, accountId });
       const conn = connection();
+      // Refused at once, not as a failed run: nothing is started for another account's configuration.
+      (await service()).requireSameAccount(saved, conn.account);
       const s = await setup();
       const { runId } = runs.start({ kind: 'setup-destroy', subject: name, fields: {}, work: (run) => s.destroy(conn, saved, { signal: run.signal }) });
       return { runId };

@@ -43,6 +43,8 @@ export interface HandlerDeps {
   now?: () => number;
   /** Setup timing and lock folder (tests make them fast and private). */
   setup?: { lockDir?: string; tuning?: { pollMs?: number; iamPropagationMs?: number; rollbackMs?: number; timeoutMs?: number } };
+  /** Roll-out timing: the wait between polls of a StackSet operation (tests make it short). */
+  org?: { pollMs?: number };
   /**
    * Opens an https page in the user's browser (the Electron layer passes its allow-listed
    * shell.openExternal); used for the IAM Identity Center verification page. Absent in tests that

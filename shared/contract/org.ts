@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { validateRoleName, validateTableName, validateAccountId } from '../validation/names';
 import { normaliseAccountId, trimPasted } from '../validation/forgiving';
 import { splitList, validateBucketPattern, validateMemberAccountId, validateOuId, validateRolloutName } from '../validation/org';
-import { namedString, RegionSchema } from './common';
+import { namedString, RegionSchema, RunRefSchema } from './common';
 import type { ContractEntry } from './entry';
 import type { ORG_CHANNELS } from './org.channels';
 import { DashboardSummarySchema } from './dashboard';
@@ -46,27 +46,37 @@ export const OrgTargetsSchema = z
   });
 export type OrgTargets = z.infer<typeof OrgTargetsSchema>;
 
+/** The fields the user describes for a roll-out (checked together by OrgRolloutInputSchema). */
+const rolloutFields = {
+  name: namedString('Roll-out name', validateRolloutName, undefined, trimPasted),
+  region: RegionSchema,
+  /** Each account's bucket name: `{account}` (required) and `{region}` are filled in per account. */
+  bucketPattern: namedString('S3 bucket name pattern', validateBucketPattern, undefined, trimPasted),
+  tableName: namedString('DynamoDB table name', validateTableName, undefined, trimPasted),
+  roleName: namedString('IAM role name', validateRoleName, undefined, trimPasted),
+  platformAccountId: namedString('Platform account ID', validateAccountId, undefined, normaliseAccountId),
+  targets: OrgTargetsSchema,
+  /** Deploy to accounts added to the OUs later (StackSets automatic deployment); OU targets only. */
+  autoDeploy: z.boolean().default(false),
+};
+
+/** Automatic deployment needs OU targets. */
+function checkAutoDeploy(i: { autoDeploy: boolean; targets: OrgTargets }, ctx: z.RefinementCtx): void {
+  if (i.autoDeploy && i.targets.ous.length === 0) {
+    ctx.addIssue({ code: 'custom', path: ['autoDeploy'], message: 'Automatic deployment follows organizational units: name OUs to deploy to accounts added later.' });
+  }
+}
+
 /** What the user describes for a roll-out. */
-export const OrgRolloutInputSchema = z
-  .object({
-    name: namedString('Roll-out name', validateRolloutName, undefined, trimPasted),
-    region: RegionSchema,
-    /** Each account's bucket name: `{account}` (required) and `{region}` are filled in per account. */
-    bucketPattern: namedString('S3 bucket name pattern', validateBucketPattern, undefined, trimPasted),
-    tableName: namedString('DynamoDB table name', validateTableName, undefined, trimPasted),
-    roleName: namedString('IAM role name', validateRoleName, undefined, trimPasted),
-    platformAccountId: namedString('Platform account ID', validateAccountId, undefined, normaliseAccountId),
-    targets: OrgTargetsSchema,
-    /** Deploy to accounts added to the OUs later (StackSets automatic deployment); OU targets only. */
-    autoDeploy: z.boolean().default(false),
-  })
-  .strict()
-  .superRefine((i, ctx) => {
-    if (i.autoDeploy && i.targets.ous.length === 0) {
-      ctx.addIssue({ code: 'custom', path: ['autoDeploy'], message: 'Automatic deployment follows organizational units: name OUs to deploy to accounts added later.' });
-    }
-  });
+export const OrgRolloutInputSchema = z.object(rolloutFields).strict().superRefine(checkAutoDeploy);
 export type OrgRolloutInput = z.infer<typeof OrgRolloutInputSchema>;
+
+/** What `org:apply` is asked: the roll-out as `org:plan` takes it, and whether the user agreed that Onramp turns trusted access on. */
+export const OrgApplyRequestSchema = z
+  .object({ ...rolloutFields, consentTrustedAccess: z.boolean().default(false) })
+  .strict()
+  .superRefine(checkAutoDeploy);
+export type OrgApplyRequest = z.infer<typeof OrgApplyRequestSchema>;
 
 /** Which roll-out a status, destroy or dashboard is about: its name and region, optionally some of its accounts. */
 export const OrgSubjectSchema = z
@@ -239,6 +249,10 @@ export type OrgRolloutSummary = z.infer<typeof OrgRolloutSummarySchema>;
 /** What `org:status` is asked: a roll-out, and whether to run drift detection and Onramp's checks. */
 export const OrgStatusRequestSchema = OrgSubjectSchema.extend({ drift: z.boolean().default(false), verify: z.boolean().default(false) }).strict();
 
+/** What `org:destroy` is asked: the roll-out, optionally some of its accounts, and its name typed again to confirm. */
+export const OrgDestroyRequestSchema = OrgSubjectSchema.extend({ confirmation: z.string().max(64) }).strict();
+export type OrgDestroyRequest = z.infer<typeof OrgDestroyRequestSchema>;
+
 /** What `org:dashboard` is asked: a roll-out and, optionally, one usage class (all by default). */
 export const OrgDashboardRequestSchema = z.object({ name: OrgSubjectSchema.shape.name, region: RegionSchema, usageClass: z.string().max(64).optional() }).strict();
 
@@ -253,6 +267,16 @@ export const orgContract = {
     doc: 'Plan a roll-out (read-only): trusted access, the StackSet, and per account its names, external ID, what exists there and what apply does.',
     request: OrgRolloutInputSchema,
     response: OrgPlanSchema,
+  },
+  'org:apply': {
+    doc: 'Start applying a roll-out as a run (kind org-apply, one item per account): main plans again and refuses conflicts, turns trusted access on only with consent, and registers each account with the stored platform token. runs:cancel stops the StackSet operation in flight.',
+    request: OrgApplyRequestSchema,
+    response: RunRefSchema,
+  },
+  'org:destroy': {
+    doc: "Start removing a roll-out from its accounts (or the named ones) as a run (kind org-destroy); the confirmation must repeat its name. Accounts whose bucket or table hold data keep everything.",
+    request: OrgDestroyRequestSchema,
+    response: RunRefSchema,
   },
   'org:status': {
     doc: "A roll-out's accounts: stack instance, drift (StackSet drift detection, or Onramp's verify through the monitoring roles), platform registration.",

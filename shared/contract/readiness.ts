@@ -34,15 +34,31 @@ export const LimitUsageSchema = z.object({
 export type LimitUsage = z.infer<typeof LimitUsageSchema>;
 
 /** A resource whose limit the readiness check reads from Service Quotas. */
-export const QuotaKeySchema = z.enum(['vpcs', 'elasticIps', 'vcpus']);
+export const QuotaKeySchema = z.enum(['vpcs', 'elasticIps', 'vcpus', 'spotVcpus']);
 export type QuotaKey = z.infer<typeof QuotaKeySchema>;
+
+/** The quotas that decide a region's verdict (the Standard Spot vCPUs are informational only). */
+export const VerdictQuotaKeySchema = QuotaKeySchema.exclude(['spotVcpus']);
+export type VerdictQuotaKey = z.infer<typeof VerdictQuotaKeySchema>;
+
+/**
+ * Running Standard Spot vCPUs against the "All Standard (A, C, D, H, I, M, R, T, Z) Spot Instance
+ * Requests" quota. Informational: a workspace may run On-Demand only, so it never changes a verdict.
+ */
+export const SpotUsageSchema = LimitUsageSchema.extend({
+  /** Why Service Quotas did not give the quota (the limit is then AWS's default); null when it did. */
+  quotaReason: z.string().nullable(),
+  /** The row in words: that it matters only when clusters use Spot instances, the figures, and the quota page. */
+  note: z.string(),
+});
+export type SpotUsage = z.infer<typeof SpotUsageSchema>;
 
 /**
  * A quota Service Quotas did not give in one region: why (null when it gave no reason), and whether
  * AWS's default alone would leave room for the next workspace (null when usage is unknown).
  */
 export const UnknownQuotaSchema = z.object({
-  quota: QuotaKeySchema,
+  quota: VerdictQuotaKeySchema,
   reason: z.string().nullable(),
   roomAtDefault: z.boolean().nullable(),
 });
@@ -68,6 +84,8 @@ export const RegionReadinessSchema = z.object({
   elasticIps: LimitUsageSchema,
   natGateways: z.object({ used: z.number().int().nonnegative().nullable() }),
   vcpus: LimitUsageSchema,
+  /** Standard Spot vCPUs (informational, never part of the verdict); absent only from a main process older than the field. */
+  spotVcpus: SpotUsageSchema.optional(),
   /** What stops the next workspace here, each saying what to do; empty when ok. */
   problems: z.array(z.string()),
   /** What the check could not know (a quota Service Quotas did not give), with how to check it; never blocks. */
@@ -118,7 +136,7 @@ export type SetupPermissionsRequest = z.infer<typeof SetupPermissionsRequestSche
 /** Contract entries for the readiness channels (Account readiness: permission preflight and limits per region). */
 export const readinessContract = {
   'readiness:check': {
-    doc: 'Preflight the setup permissions and check VPC, Elastic IP, NAT gateway and vCPU limits per region.',
+    doc: 'Preflight the setup permissions and check VPC, Elastic IP, NAT gateway and vCPU (On-Demand, and Spot for information) limits per region.',
     request: ReadinessRequestSchema,
     response: ReadinessReportSchema,
   },

@@ -4,7 +4,7 @@
  */
 
 /** The readiness figure a resource counts against, or null when Onramp does not check one. */
-export type ResourceLimitKey = 'vpcs' | 'elasticIps' | 'natGateways' | 'vcpus' | null;
+export type ResourceLimitKey = 'vpcs' | 'elasticIps' | 'natGateways' | 'vcpus' | 'spotVcpus' | null;
 
 /** One kind of resource the platform creates, and why. */
 export interface PlatformResource {

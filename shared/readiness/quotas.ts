@@ -10,12 +10,16 @@
  *   the value `aws service-quotas get-aws-default-service-quota --service-code ec2 --quota-code
  *   L-1216C47A` shows in the AWS CLI User Guide. Established accounts usually have far more, which is
  *   why the account's applied value is always tried first.
+ * - All Standard (A, C, D, H, I, M, R, T, Z) Spot Instance Requests (`ec2` L-34B43A08): 5 vCPUs, the
+ *   default the Amazon EC2 User Guide's "Spot Instance quotas" page gives for new accounts
+ *   (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/using-spot-limits.html), which links this
+ *   quota's Service Quotas page. Informational only: it never changes a verdict (`verdict.ts`).
  */
-import type { QuotaKey } from '../contract/readiness';
+import type { QuotaKey, VerdictQuotaKey } from '../contract/readiness';
 import type { SupportedRegion } from '../regions';
 
 /** A resource whose limit the readiness check compares against usage (declared once, in the contract). */
-export type { QuotaKey };
+export type { QuotaKey, VerdictQuotaKey };
 
 /** One Service Quotas quota: where to read it and what AWS documents as its default. */
 export interface QuotaDefinition {
@@ -29,7 +33,7 @@ export interface QuotaDefinition {
   shortName: string;
 }
 
-/** The three quotas the readiness check reads, by resource. */
+/** The quotas the readiness check reads, by resource. */
 export const QUOTAS: Record<QuotaKey, QuotaDefinition> = {
   vpcs: { serviceCode: 'vpc', quotaCode: 'L-F678F1CE', name: 'VPCs per Region', defaultValue: 5, shortName: 'VPCs' },
   elasticIps: { serviceCode: 'ec2', quotaCode: 'L-0263D0A3', name: 'EC2-VPC Elastic IPs', defaultValue: 5, shortName: 'Elastic IPs' },
@@ -40,7 +44,17 @@ export const QUOTAS: Record<QuotaKey, QuotaDefinition> = {
     defaultValue: 5,
     shortName: 'Standard On-Demand vCPUs',
   },
+  spotVcpus: {
+    serviceCode: 'ec2',
+    quotaCode: 'L-34B43A08',
+    name: 'All Standard (A, C, D, H, I, M, R, T, Z) Spot Instance Requests',
+    defaultValue: 5,
+    shortName: 'Standard Spot vCPUs',
+  },
 };
+
+/** The quotas that decide a region's verdict, in the order they are reported. */
+export const VERDICT_QUOTA_KEYS: readonly VerdictQuotaKey[] = ['vpcs', 'elasticIps', 'vcpus'];
 
 /**
  * vCPUs a workspace is assumed to need when the user does not say: 8, one 8-vCPU node (a

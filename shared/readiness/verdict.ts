@@ -2,9 +2,9 @@
  * Pure verdicts over measured limits: whether the platform's next workspace fits in a region, each
  * problem phrased as what to do about it, and whether a whole report passes.
  */
-import type { LimitUsage, MissingPermission, ReadinessReport, RegionReadiness, UnknownQuota, Verdict } from '../contract/readiness';
+import type { LimitUsage, MissingPermission, ReadinessReport, RegionReadiness, SpotUsage, UnknownQuota, Verdict } from '../contract/readiness';
 import type { SupportedRegion } from '../regions';
-import { QUOTAS, quotaCliCommand, quotaConsoleUrl, WORKSPACE_NEEDS, type QuotaKey } from './quotas';
+import { QUOTAS, quotaCliCommand, quotaConsoleUrl, VERDICT_QUOTA_KEYS, WORKSPACE_NEEDS, type QuotaKey, type VerdictQuotaKey } from './quotas';
 import { SETUP_ACTIONS, type SetupAction } from './setup-actions';
 
 /** What was measured in one region before judging it; `unreadable` says why a count is null. */
@@ -14,6 +14,8 @@ export interface RegionMeasurement {
   elasticIps: LimitUsage;
   natGateways: { used: number | null };
   vcpus: LimitUsage;
+  /** Running Standard Spot vCPUs against their quota: informational, never part of the verdict. */
+  spotVcpus?: LimitUsage;
   /** Why a usage count could not be read, by resource (e.g. "AccessDenied (UnauthorizedOperation)"). */
   unreadable: Partial<Record<QuotaKey | 'natGateways', string>>;
   /** Why a quota could not be read from Service Quotas (its limit is then AWS's default), by resource. */
@@ -22,7 +24,7 @@ export interface RegionMeasurement {
   notes: string[];
 }
 
-const NOUN: Record<QuotaKey, { plural: string; action: string }> = {
+const NOUN: Record<VerdictQuotaKey, { plural: string; action: string }> = {
   vpcs: { plural: 'VPCs', action: 'ec2:DescribeVpcs' },
   elasticIps: { plural: 'Elastic IPs', action: 'ec2:DescribeAddresses' },
   vcpus: { plural: 'running On-Demand Standard vCPUs', action: 'ec2:DescribeInstances and ec2:DescribeInstanceTypes' },
@@ -35,7 +37,7 @@ function limitText(usage: LimitUsage): string {
     : String(usage.limit);
 }
 
-function unreadableProblem(region: SupportedRegion, key: QuotaKey, reason: string | undefined): string {
+function unreadableProblem(region: SupportedRegion, key: VerdictQuotaKey, reason: string | undefined): string {
   const n = NOUN[key];
   return `Could not count ${n.plural} in ${region} (${reason ?? 'no answer'}). Allow ${n.action} for this identity, or check the network, then run the check again.`;
 }
@@ -85,7 +87,7 @@ export function regionProblems(m: RegionMeasurement, workspaceVcpus: number): st
 }
 
 /** How much one workspace takes of each limit. */
-function need(key: QuotaKey, workspaceVcpus: number): number {
+function need(key: VerdictQuotaKey, workspaceVcpus: number): number {
   return key === 'vcpus' ? workspaceVcpus : WORKSPACE_NEEDS[key];
 }
 
@@ -94,8 +96,7 @@ function need(key: QuotaKey, workspaceVcpus: number): number {
  * whether the default alone would leave room for the next workspace.
  */
 export function regionUnknownQuotas(m: RegionMeasurement, workspaceVcpus: number): UnknownQuota[] {
-  return (['vpcs', 'elasticIps', 'vcpus'] as const)
-    .filter((key) => m[key].source === 'default')
+  return VERDICT_QUOTA_KEYS.filter((key) => m[key].source === 'default')
     .map((key) => {
       const usage = m[key];
       return {
@@ -131,7 +132,7 @@ export function regionWarnings(m: RegionMeasurement, workspaceVcpus: number): st
 
 /** One quota Service Quotas could not give, across the regions where that happened: the explanation said once. */
 export interface UnknownQuotaGroup {
-  quota: QuotaKey;
+  quota: VerdictQuotaKey;
   /** The quota's name in the Service Quotas console. */
   name: string;
   defaultValue: number;
@@ -153,7 +154,7 @@ export function groupCliCommand(g: Pick<UnknownQuotaGroup, 'quota' | 'regions'>)
  * how to look the real value up) is said once rather than in every region's card or line.
  */
 export function unknownQuotaGroups(regions: readonly Pick<RegionReadiness, 'region' | 'unknownQuotas'>[]): UnknownQuotaGroup[] {
-  const groups = new Map<QuotaKey, UnknownQuotaGroup>();
+  const groups = new Map<VerdictQuotaKey, UnknownQuotaGroup>();
   for (const r of regions) {
     for (const u of r.unknownQuotas) {
       const q = QUOTAS[u.quota];
@@ -164,7 +165,7 @@ export function unknownQuotaGroups(regions: readonly Pick<RegionReadiness, 'regi
       groups.set(u.quota, g);
     }
   }
-  return (['vpcs', 'elasticIps', 'vcpus'] as const).flatMap((key) => groups.get(key) ?? []);
+  return VERDICT_QUOTA_KEYS.flatMap((key) => groups.get(key) ?? []);
 }
 
 /**
@@ -205,10 +206,38 @@ export function judgeRegion(m: RegionMeasurement, workspaceVcpus: number): Regio
     elasticIps: m.elasticIps,
     natGateways: m.natGateways,
     vcpus: m.vcpus,
+    ...(m.spotVcpus ? { spotVcpus: spotUsage(m, m.spotVcpus, workspaceVcpus) } : {}),
     problems,
     warnings: regionWarnings(m, workspaceVcpus),
     unknownQuotas,
     notes,
+  };
+}
+
+/**
+ * The Standard Spot vCPUs as the report shows them. A workspace may run On-Demand only, so this is
+ * never a problem, a warning or an unknown quota: the note says what it means, whether a workspace
+ * of `workspaceVcpus` would fit on Spot, and where the quota is raised.
+ */
+export function spotUsage(m: Pick<RegionMeasurement, 'region' | 'unreadable' | 'unreadableQuotas'>, spot: LimitUsage, workspaceVcpus: number): SpotUsage {
+  const q = QUOTAS.spotVcpus;
+  const url = quotaConsoleUrl(m.region, 'spotVcpus');
+  const reason = spot.source === 'default' ? (m.unreadableQuotas?.spotVcpus ?? null) : null;
+  const uncounted = spot.used === null ? ` (the instances could not be counted: ${m.unreadable.vcpus ?? 'no answer'})` : '';
+  const limit =
+    spot.source === 'default'
+      ? `${spot.limit} (AWS's default: Service Quotas did not answer${reason ? `: ${reason}` : ''}; the account's own quota may be higher)`
+      : String(spot.limit);
+  const headroom = vcpuHeadroom(spot);
+  const fit =
+    headroom !== null && headroom < workspaceVcpus
+      ? `A workspace of ${workspaceVcpus} vCPUs on Spot instances would not fit (${headroom} free${spot.source === 'default' ? " at AWS's default" : ''}): ` +
+        `request a higher "${q.name}" quota at ${url} if its clusters use Spot.`
+      : `Quota: ${url}`;
+  return {
+    ...spot,
+    quotaReason: reason,
+    note: `${q.shortName}: informational, it matters only when clusters use Spot instances and never changes the verdict. ${spot.used ?? '?'} in use of ${limit}${uncounted}. ${fit}`,
   };
 }
 

@@ -44,6 +44,9 @@ describe.skipIf(SKIP)('readiness view end to end (Chromium + real handlers + mot
     expect(await readiness.figure('us-west-1', 'VPCs').allTextContents()).toEqual(['5', '5', 'account']);
     expect(await readiness.figure('us-west-1', 'Elastic IPs').allTextContents()).toEqual(['5', '5', 'AWS default']);
     expect(await readiness.figure('us-west-1', 'Standard On-Demand vCPUs').allTextContents()).toEqual(['0', '5', 'AWS default']);
+    // The Standard Spot vCPUs: moto gives no ec2 quota, so AWS's default; informational, said under the table.
+    expect(await readiness.figure('us-west-1', 'Standard Spot vCPUs').allTextContents()).toEqual(['0', '5', 'AWS default']);
+    expect(await h.page.getByLabel('Standard Spot vCPUs in us-east-1').innerText()).toMatch(/^Standard Spot vCPUs are informational: they matter only when clusters use Spot instances and never change this verdict\. A workspace of 8 vCPUs on Spot would not fit \(5 free at AWS's default\)/);
     expect(await readiness.figure('us-east-1', 'VPCs').allTextContents()).toEqual(['1', '5', 'account']);
     expect((await readiness.figure('us-east-1', 'NAT gateways').allTextContents())[0]).toBe('0');
     await h.screenshot('readiness-01-limits');

@@ -53,20 +53,28 @@ function figure(usage: { used: number | null; limit?: number; source?: string })
 /** The verdict as a terminal column: what to look at stands out. */
 const VERDICT_WORD: Record<Verdict, string> = { ready: 'ready', unknown: 'UNKNOWN', blocked: 'BLOCKED' };
 
-function regionLine(r: RegionReadiness): string {
+function regionLine(r: RegionReadiness, workspaceVcpus: number): string {
   const cols = [
     r.region.padEnd(10),
     VERDICT_WORD[r.verdict].padEnd(8),
     `VPCs ${figure(r.vpcs)}`.padEnd(12),
     `Elastic IPs ${figure(r.elasticIps)}`.padEnd(18),
     `NAT gateways ${figure(r.natGateways)}`.padEnd(16),
-    `vCPUs ${figure(r.vcpus)}`,
+    `vCPUs ${figure(r.vcpus)}`.padEnd(12),
+    ...(r.spotVcpus ? [`Spot vCPUs ${figure(r.spotVcpus)}`] : []),
   ];
   // The footnote (*) marks each default; a line only where the default alone leaves no room.
   const unknown = r.unknownQuotas
     .filter((u) => u.roomAtDefault === false)
     .map(({ quota }) => `  ? ${QUOTAS[quota].shortName}: no room at AWS's default of ${QUOTAS[quota].defaultValue}; this account's own quota is unknown (see below)`);
-  return [cols.join(' '), ...r.problems.map((p) => `  ! ${p}`), ...unknown].join('\n');
+  // Spot is informational: a line (marked "-", not "!") only where a workspace on Spot would not fit.
+  const s = r.spotVcpus;
+  const spotFree = s && s.used !== null ? Math.max(0, s.limit - s.used) : null;
+  const spot =
+    spotFree !== null && spotFree < workspaceVcpus
+      ? [`  - Spot: a workspace of ${workspaceVcpus} vCPUs on Spot instances would not fit (${spotFree} free${s?.source === 'default' ? " at AWS's default" : ''}); this matters only if its clusters use Spot.`]
+      : [];
+  return [cols.join(' ').trimEnd(), ...r.problems.map((p) => `  ! ${p}`), ...unknown, ...spot].join('\n');
 }
 
 /** The unknown quotas, explained once for every region they apply to (doctor --json keeps one sentence per region). */
@@ -79,6 +87,9 @@ function unknownQuotaLines(report: ReadinessReport): string[] {
     );
   });
 }
+
+/** What the Spot column is, said once under the regions. */
+const SPOT_LEGEND = `Spot vCPUs: the "${QUOTAS.spotVcpus.name}" quota (${QUOTAS.spotVcpus.quotaCode}), informational: it matters only when clusters use Spot instances and never changes the verdict.`;
 
 /** The doctor's report for a terminal. */
 export function renderReport(report: ReadinessReport, resources?: SetupResourceNames): string {
@@ -101,7 +112,7 @@ export function renderReport(report: ReadinessReport, resources?: SetupResourceN
       : c.missing.length === 0
         ? ['Cost permissions (Cost Explorer, AWS Budgets): every action is allowed.']
         : [`Cost permissions: ${c.missing.length} action(s) not allowed (not needed for the setup):`, ...c.missing.map((m) => `  - ${m.action.padEnd(32)} blocks ${m.blocks}`)];
-  const anyDefault = report.regions.some((r) => [r.vpcs, r.elasticIps, r.vcpus].some((u) => u.source === 'default'));
+  const anyDefault = report.regions.some((r) => [r.vpcs, r.elasticIps, r.vcpus, r.spotVcpus].some((u) => u?.source === 'default'));
   // The same note (a quota Service Quotas would not give) usually repeats in every region: print it once.
   const notes = [...new Set(report.regions.flatMap((r) => r.notes))];
   return [
@@ -109,8 +120,9 @@ export function renderReport(report: ReadinessReport, resources?: SetupResourceN
     permissions,
     ...cost,
     `Limits (a workspace is taken to need ${report.workspaceVcpus} vCPUs):`,
-    ...report.regions.map(regionLine),
+    ...report.regions.map((r) => regionLine(r, report.workspaceVcpus)),
     ...(anyDefault ? ["* AWS's documented default; the account's own quota could not be read."] : []),
+    ...(report.regions.some((r) => r.spotVcpus) ? [SPOT_LEGEND] : []),
     ...unknownQuotaLines(report),
     ...notes.map((n) => `- ${n}`),
     conclusion(report),

@@ -134,12 +134,6 @@ export function createSetupService(deps: SetupServiceDeps) {
     return list.find((c) => c.name === target.name && c.accountId !== account && c.bucketName === target.bucketName) ?? null;
   }
 
-  function sameAccount(saved: { name: string; accountId: string }, account: string): void {
-    if (saved.accountId !== account) {
-      throw new AppError('WrongAccount', `This configuration belongs to account ${saved.accountId}; you are connected to ${account}. Connect with a profile of account ${saved.accountId}.`);
-    }
-  }
-
   /**
    * Journals of this configuration and account that a completed apply or destroy has settled: only
    * those listing nothing but these very names (a journal naming another bucket, table or role stays,
@@ -207,7 +201,7 @@ export function createSetupService(deps: SetupServiceDeps) {
     /** Verify a saved configuration (or, from the CLI, names given by hand) and record the outcome. */
     async verify(conn: SetupConnection, target: SetupInput & { tableArn?: string; roleArn?: string; accountId?: string }): Promise<VerifyResult> {
       const account = await accountOf(conn);
-      sameAccount({ name: target.name, accountId: target.accountId ?? (await savedElsewhere(target, account))?.accountId ?? account }, account);
+      requireSameAccount({ name: target.name, accountId: target.accountId ?? (await savedElsewhere(target, account))?.accountId ?? account }, account);
       const key = { accountId: account, name: target.name };
       // The saved record counts only when the names are its own (names given by hand may describe others).
       const found = await deps.store.get(key);
@@ -222,7 +216,7 @@ export function createSetupService(deps: SetupServiceDeps) {
     async destroy(conn: SetupConnection, target: DestroyTarget & { accountId?: string }, hooks: Pick<RunHooks, 'signal'> = {}): Promise<DestroyResult> {
       await checkDataDir(deps.dataDir);
       const account = await accountOf(conn);
-      sameAccount({ name: target.name, accountId: target.accountId ?? (await savedElsewhere(target, account))?.accountId ?? account }, account);
+      requireSameAccount({ name: target.name, accountId: target.accountId ?? (await savedElsewhere(target, account))?.accountId ?? account }, account);
       const result = await destroyConfiguration(conn.aws, target, { account, claims: await claims(), signal: hooks.signal, lockDir: deps.lockDir });
       if (result.kept.length === 0 && !result.cancelled) {
         // Only this account's record of these resources: another account's configuration of the same name stays.
@@ -263,3 +257,10 @@ export function createSetupService(deps: SetupServiceDeps) {
 
 /** The setup service's type. */
 export type SetupService = ReturnType<typeof createSetupService>;
+
+/** Refuse to act on a configuration saved for another account than the connected one (before any AWS call). */
+export function requireSameAccount(saved: { name: string; accountId: string }, account: string): void {
+  if (saved.accountId !== account) {
+    throw new AppError('WrongAccount', `This configuration belongs to account ${saved.accountId}; you are connected to ${account}. Connect with a profile of account ${saved.accountId}.`);
+  }
+}

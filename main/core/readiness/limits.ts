@@ -42,8 +42,9 @@ export interface MeasureOptions {
 }
 
 /**
- * Count VPCs, Elastic IPs, NAT gateways and Standard On-Demand vCPUs in one region and read their
- * quotas, all reads in parallel. Never throws for AWS reasons: a count that fails is null with its
+ * Count VPCs, Elastic IPs, NAT gateways and Standard On-Demand and Spot vCPUs in one region and read
+ * their quotas, all reads in parallel (the Spot vCPUs come from the same instance listing, so they
+ * cost one extra request: their quota). Never throws for AWS reasons: a count that fails is null with its
  * reason, a quota that cannot be read falls back to AWS's documented default (judged as a warning, with the reason).
  */
 export async function measureRegion(aws: AwsContext, region: SupportedRegion, opts: MeasureOptions = {}): Promise<RegionMeasurement> {
@@ -53,7 +54,7 @@ export async function measureRegion(aws: AwsContext, region: SupportedRegion, op
   const send = { abortSignal: abort.signal };
   try {
     const ec2 = () => aws.ec2(region);
-    const [vpcs, eips, nats, vcpus, vpcQuota, eipQuota, vcpuQuota] = await Promise.all([
+    const [vpcs, eips, nats, vcpus, vpcQuota, eipQuota, vcpuQuota, spotQuota] = await Promise.all([
       read(async () => countVpcs(await ec2(), send), timeoutMs),
       read(async () => ((await (await ec2()).send(new DescribeAddressesCommand({}), send)).Addresses ?? []).length, timeoutMs),
       read(async () => countNatGateways(await ec2(), send), timeoutMs),
@@ -61,6 +62,7 @@ export async function measureRegion(aws: AwsContext, region: SupportedRegion, op
       readQuota(aws, region, 'vpcs', send, timeoutMs),
       readQuota(aws, region, 'elasticIps', send, timeoutMs),
       readQuota(aws, region, 'vcpus', send, timeoutMs),
+      readQuota(aws, region, 'spotVcpus', send, timeoutMs),
     ]);
     const unreadableQuotas: RegionMeasurement['unreadableQuotas'] = {};
     const usage = (key: QuotaKey, count: Read<number>, quota: Read<number>): LimitUsage => {
@@ -81,7 +83,8 @@ export async function measureRegion(aws: AwsContext, region: SupportedRegion, op
       vpcs: usage('vpcs', vpcs, vpcQuota),
       elasticIps: usage('elasticIps', eips, eipQuota),
       natGateways: { used: nats.ok ? nats.value : null },
-      vcpus: usage('vcpus', vcpus, vcpuQuota),
+      vcpus: usage('vcpus', part(vcpus, 'onDemand'), vcpuQuota),
+      spotVcpus: usage('spotVcpus', part(vcpus, 'spot'), spotQuota),
       unreadable,
       unreadableQuotas,
       notes: [],
@@ -89,6 +92,11 @@ export async function measureRegion(aws: AwsContext, region: SupportedRegion, op
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** One of the two vCPU counts of a read (a failed read fails both). */
+function part(read: Read<StandardVcpus>, key: keyof StandardVcpus): Read<number> {
+  return read.ok ? { ok: true, value: read.value[key] } : read;
 }
 
 // Paginators forward extra arguments to each send, so the abort signal reaches every page.
@@ -120,40 +128,52 @@ async function countNatGateways(ec2: EC2Client, send: SendOptions): Promise<numb
   return n;
 }
 
+/** Running Standard vCPUs, by how they were bought (each has its own quota). */
+interface StandardVcpus {
+  onDemand: number;
+  spot: number;
+}
+
 /**
- * vCPUs of pending and running On-Demand instances of the Standard families. Counted from the
- * instances themselves (DescribeInstances, then DescribeInstanceTypes for each type's default vCPUs)
+ * vCPUs of pending and running instances of the Standard families, On-Demand and Spot apart (the
+ * instance's `InstanceLifecycle` is "spot" for a Spot instance; AWS/Usage counts these as the
+ * `Standard/OnDemand` and `Standard/Spot` classes). Counted from the instances themselves (DescribeInstances, then DescribeInstanceTypes for each type's default vCPUs)
  * rather than the AWS/Usage ResourceCount metric: it needs only EC2 read access, is current to the
  * second rather than the minute, and works against emulators that publish no usage metrics.
  */
-async function countStandardVcpus(ec2: EC2Client, send: SendOptions): Promise<number> {
-  const perType = new Map<string, number>();
+async function countStandardVcpus(ec2: EC2Client, send: SendOptions): Promise<StandardVcpus> {
+  // Instances per type, bought On-Demand and as Spot.
+  const perType = new Map<string, StandardVcpus>();
   const cpuOptions = new Map<string, number>();
   const filter = { Filters: [{ Name: 'instance-state-name', Values: ['pending', 'running'] }] };
   for await (const page of paginateDescribeInstances({ client: ec2, pageSize: 1000 }, filter, send)) {
     for (const reservation of page.Reservations ?? []) {
       for (const instance of reservation.Instances ?? []) {
         const type = instance.InstanceType;
-        if (!type || instance.InstanceLifecycle === 'spot' || !isStandardInstanceType(type)) continue;
-        perType.set(type, (perType.get(type) ?? 0) + 1);
+        if (!type || !isStandardInstanceType(type)) continue;
+        const counts = perType.get(type) ?? { onDemand: 0, spot: 0 };
+        if (instance.InstanceLifecycle === 'spot') counts.spot += 1;
+        else counts.onDemand += 1;
+        perType.set(type, counts);
         const cores = instance.CpuOptions?.CoreCount;
         const threads = instance.CpuOptions?.ThreadsPerCore;
         if (cores && threads) cpuOptions.set(type, cores * threads);
       }
     }
   }
-  if (perType.size === 0) return 0;
+  if (perType.size === 0) return { onDemand: 0, spot: 0 };
   const types = [...perType.keys()];
   const defaults = new Map<string, number>();
   for (let i = 0; i < types.length; i += 100) {
     const out = await ec2.send(new DescribeInstanceTypesCommand({ InstanceTypes: types.slice(i, i + 100) as _InstanceType[] }), send);
     for (const t of out.InstanceTypes ?? []) if (t.InstanceType && t.VCpuInfo?.DefaultVCpus) defaults.set(t.InstanceType, t.VCpuInfo.DefaultVCpus);
   }
-  let total = 0;
+  const total = { onDemand: 0, spot: 0 };
   for (const [type, count] of perType) {
     const vcpus = defaults.get(type) ?? cpuOptions.get(type);
     if (vcpus === undefined) throw Object.assign(new Error(`vCPUs of ${type} unknown`), { name: 'UnknownInstanceType' });
-    total += vcpus * count;
+    total.onDemand += vcpus * count.onDemand;
+    total.spot += vcpus * count.spot;
   }
   return total;
 }

@@ -6,7 +6,7 @@
  */
 const STANDARD_FAMILIES = new Set(['a', 'c', 'd', 'h', 'i', 'm', 'r', 't', 'z', 'im', 'is']);
 
-/** True when an instance type counts against the Standard On-Demand vCPU quota. */
+/** True when an instance type counts against the Standard On-Demand vCPU quota (or, run as Spot, the Standard Spot one). */
 export function isStandardInstanceType(instanceType: string): boolean {
   const family = /^([a-z]+)\d/.exec(instanceType.toLowerCase())?.[1];
   return family !== undefined && STANDARD_FAMILIES.has(family);

@@ -8,7 +8,7 @@ import type { AlarmForm } from '../features/alarm-wizard/form';
 import { newAlarmEntry, unsavedAlarm } from '../features/alarm-wizard/entry';
 import { api, call } from '../api';
 import { setNoticeShell, showNotice } from '../components/notice';
-import { RunsProvider } from '../components/runs';
+import { RunsProvider, useRunsInFlight } from '../components/runs';
 import { useAlarmRun } from '../features/alarm-wizard/alarm-run';
 import { unsavedSetup } from '../features/setup-wizard/model';
 import { useInterruptedRunsNotice, useSetupRun } from '../features/setup-wizard';
@@ -37,17 +37,21 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
   useInterruptedRunsNotice();
   const setupRun = useSetupRun();
   const alarmRun = useAlarmRun();
+  // The Organization screen's runs (its places are named by run kind; its chunk is not loaded for this).
+  const orgRun = useRunsInFlight().find((p) => p.name === 'org-apply' || p.name === 'org-destroy');
   const [session, setSession] = useState<SessionInfo | null>(null);
   // What a disconnect would interrupt: a run in progress, or a wizard with input not yet applied.
   const inProgress: InProgress | null = setupRun?.running
     ? { kind: 'run', what: 'A setup run', screen: 'setup' }
     : alarmRun?.state?.creating
       ? { kind: 'run', what: 'An alarm create', screen: 'new-alarm' }
-      : setupRun && unsavedSetup({ step: setupRun.step, form: setupRun.form, runId: setupRun.runId })
-        ? { kind: 'draft', what: 'New setup', screen: 'setup' }
-        : unsavedAlarm(alarmRun?.state ?? null)
-          ? { kind: 'draft', what: 'New alarm', screen: 'new-alarm' }
-          : null;
+      : orgRun
+        ? { kind: 'run', what: orgRun.name === 'org-apply' ? 'An organization roll-out' : 'A roll-out removal', screen: 'organization' }
+        : setupRun && unsavedSetup({ step: setupRun.step, form: setupRun.form, runId: setupRun.runId })
+          ? { kind: 'draft', what: 'New setup', screen: 'setup' }
+          : unsavedAlarm(alarmRun?.state ?? null)
+            ? { kind: 'draft', what: 'New alarm', screen: 'new-alarm' }
+            : null;
   const [confirmDisconnect, setConfirmDisconnect] = useState(false);
   // An alarm handed from the dashboard's Edit to the wizard; any other navigation clears it.
   const [alarmToEdit, setAlarmToEdit] = useState<AlarmForm | null>(null);

@@ -77,7 +77,14 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(out.permissions).toMatchObject({ checked: false, missing: [], note: expect.stringMatching(/simulation is not available/) });
     expect(out.regions).toHaveLength(1);
     const r = out.regions[0];
-    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'unknownQuotas', 'vcpus', 'verdict', 'vpcs', 'warnings']);
+    expect(keys(r)).toEqual(['elasticIps', 'natGateways', 'notes', 'ok', 'problems', 'region', 'spotVcpus', 'unknownQuotas', 'vcpus', 'verdict', 'vpcs', 'warnings']);
+    expect(r.spotVcpus).toEqual({
+      used: 0,
+      limit: 5,
+      source: 'default',
+      quotaReason: 'NoSuchResourceException',
+      note: expect.stringMatching(/^Standard Spot vCPUs: informational, it matters only when clusters use Spot instances/),
+    });
     expect(r).toMatchObject({
       region: 'us-east-1',
       // The quotas Service Quotas would not give leave room even at AWS's defaults (2 of 5 vCPUs).
@@ -113,6 +120,8 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
 
     expect(human.code).toBe(3);
     expect(human.stdout).toMatch(/^us-west-1 +BLOCKED +VPCs 5\/5 +Elastic IPs 5\/5\*/m);
+    expect(human.stdout).toMatch(/^us-west-1 .* vCPUs 0\/5\* +Spot vCPUs 0\/5\*$/m);
+    expect(human.stdout).toMatch(/^Spot vCPUs: the "All Standard \(A, C, D, H, I, M, R, T, Z\) Spot Instance Requests" quota \(L-34B43A08\), informational: it matters only when clusters use Spot instances and never changes the verdict\.$/m);
     expect(human.stdout).toMatch(/^us-east-1 +ready /m);
     expect(human.stdout).toContain('Permissions: not checked.');
     expect(human.stdout).toMatch(/^Blocked: see the problems/m);
@@ -154,6 +163,34 @@ describe.skipIf(!HAS_MOTO)('onramp doctor against moto', () => {
     expect(run.json.verdict).toBe('blocked');
     expect(run.json.regions[0]).toMatchObject({ verdict: 'blocked', ok: false, vcpus: { used: 0, limit: 4, source: 'account' } });
     expect(run.json.regions[0].problems).toEqual([expect.stringContaining('Not enough vCPUs in us-west-2: a workspace needs 8, but only 4 of the 4')]);
+  });
+
+  it('a Spot vCPU quota too small for the workspace is shown, and changes neither the verdict nor the exit code', async () => {
+    intercept = (req) => {
+      if (req.action === 'SimulatePrincipalPolicy') return simulationAnswer(req, []);
+      if (req.action !== 'GetServiceQuota') return undefined;
+      const code = ['L-1216C47A', 'L-34B43A08'].find((c) => req.body.includes(c));
+      if (!code) return undefined;
+      const Value = code === 'L-1216C47A' ? 64 : 0;
+      return { status: 200, headers: { 'content-type': 'application/x-amz-json-1.1' }, body: JSON.stringify({ Quota: { ServiceCode: 'ec2', QuotaCode: code, Value } }) };
+    };
+    const args = ['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '0'];
+    const [json, human] = await Promise.all([cli([...args, '--json'], env), cli(args, env)]);
+    // A 0-vCPU workspace always fits On-Demand; with Spot at 0 of 0 it is still ready.
+    expect(json.code, json.stderr).toBe(0);
+    expect(json.json.verdict).toBe('ready');
+    expect(json.json.regions[0]).toMatchObject({ verdict: 'ready', ok: true, problems: [], spotVcpus: { used: 0, limit: 0, source: 'account', quotaReason: null } });
+    const eightArgs = ['doctor', '--profile', 'default', '--region', 'us-east-2', '--workspace-vcpus', '8'];
+    const [eight, eightHuman] = await Promise.all([cli([...eightArgs, '--json'], env), cli(eightArgs, env)]);
+    expect(eight.code).toBe(0);
+    expect(eightHuman.code).toBe(0);
+    expect(eightHuman.stdout).toMatch(/^us-east-2 +ready .* Spot vCPUs 0\/0\n {2}- Spot: a workspace of 8 vCPUs on Spot instances would not fit \(0 free\); this matters only if its clusters use Spot\.$/m);
+    expect(eightHuman.stdout).not.toMatch(/^ {2}! /m);
+    expect(eight.json.verdict).toBe('ready');
+    expect(eight.json.regions[0].spotVcpus.note).toMatch(/A workspace of 8 vCPUs on Spot instances would not fit \(0 free\)/);
+    expect(human.code).toBe(0);
+    expect(human.stdout).toMatch(/^us-east-2 +ready .* Spot vCPUs 0\/0$/m);
+    expect(human.stdout).toMatch(/^Ready/m);
   });
 
   it('exits 3 when the simulation finds a missing setup permission, even if every region is ok', async () => {

@@ -103,6 +103,14 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
     const aws = await contextForProfile({ profile: 'default', env });
     const report = await checkReadiness(aws, { region: 'us-east-2', workspaceVcpus: 0 });
     expect(report.regions[0]!.vcpus).toEqual({ used: 10, limit: 5, source: 'default' });
+    // The Spot instance counts against the Standard Spot quota (moto has no ec2 quotas: AWS's default of 5).
+    expect(report.regions[0]!.spotVcpus).toEqual({
+      used: 2,
+      limit: 5,
+      source: 'default',
+      quotaReason: 'NoSuchResourceException',
+      note: expect.stringMatching(/^Standard Spot vCPUs: informational, it matters only when clusters use Spot instances and never changes the verdict\. 2 in use of 5 \(AWS's default/),
+    });
     expect(report.regions[0]!.ok).toBe(true); // a 0-vCPU workspace always fits
     const again = await checkReadiness(aws, { region: 'us-east-2', workspaceVcpus: 1 });
     expect(again.regions[0]!.problems).toEqual([]); // the account's quota is unknown (it runs 10 on a "default" of 5)
@@ -169,6 +177,38 @@ describe.skipIf(!HAS_MOTO)('readiness against moto', () => {
       expect(r.vcpus).toEqual({ used: 0, limit: 4, source: 'account' });
       expect(r.ok).toBe(false);
       expect(r.problems).toEqual([expect.stringMatching(/^Not enough vCPUs in us-west-1: a workspace needs 8, but only 4 of the 4 Standard On-Demand vCPUs are free/)]);
+    });
+
+    it('reads the Standard Spot vCPU quota with one extra request per region; a Spot shortfall never blocks', async () => {
+      const quota = (code: string, Value: number) => ({
+        status: 200,
+        headers: { 'content-type': 'application/x-amz-json-1.1' },
+        body: JSON.stringify({ Quota: { ServiceCode: 'ec2', QuotaCode: code, Value } }),
+      });
+      intercept = (req) => {
+        if (req.action !== 'GetServiceQuota') return undefined;
+        if (req.body.includes('L-1216C47A')) return quota('L-1216C47A', 64);
+        if (req.body.includes('L-34B43A08')) return quota('L-34B43A08', 4);
+        return undefined;
+      };
+      await observerEc2(moto.url, 'us-west-1').send(
+        new RunInstancesCommand({ ImageId: 'ami-12c6146b', InstanceType: 'c5.large', MinCount: 1, MaxCount: 1, InstanceMarketOptions: { MarketType: 'spot' } }),
+      );
+      const aws = await contextForProfile({ profile: 'default', env: { ...env, AWS_ENDPOINT_URL: proxy.url } });
+      const before = proxy.requests.length;
+      const report = await checkReadiness(aws, { region: 'us-west-1', workspaceVcpus: 8 });
+      const r = report.regions[0]!;
+      expect(r.vcpus).toEqual({ used: 0, limit: 64, source: 'account' });
+      expect(r.spotVcpus).toMatchObject({ used: 2, limit: 4, source: 'account', quotaReason: null });
+      expect(r.spotVcpus!.note).toMatch(/2 in use of 4\. A workspace of 8 vCPUs on Spot instances would not fit \(2 free\)/);
+      expect(r.spotVcpus!.note).toContain('https://us-west-1.console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-34B43A08');
+      // Only 2 Spot vCPUs free for an 8-vCPU workspace, yet the region and the report are not blocked.
+      expect(r).toMatchObject({ verdict: 'ready', ok: true, problems: [] });
+      expect(r.warnings.join(' ')).not.toMatch(/Spot|L-34B43A08/); // only the Elastic IP quota moto does not give
+      expect(r.unknownQuotas.map((u) => u.quota)).not.toContain('spotVcpus');
+      expect(report.verdict).toBe('unknown'); // only because moto cannot simulate the permissions
+      const quotaReads = proxy.requests.slice(before).filter((q) => q.action === 'GetServiceQuota');
+      expect(quotaReads.map((q) => JSON.parse(q.body).QuotaCode).sort()).toEqual(['L-0263D0A3', 'L-1216C47A', 'L-34B43A08', 'L-F678F1CE']);
     });
 
     it('reports missing setup actions when the simulation answers', async () => {

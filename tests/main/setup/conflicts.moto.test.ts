@@ -127,12 +127,12 @@ describe.skipIf(!HAS_MOTO)('conflicts and kept resources against moto', () => {
   it('a bucket of ours in another region is a conflict', async () => {
     const inp = input('us-east-1');
     await createBucket(inp.bucketName, 'us-west-2');
-    await expectConflict(inp, ['bucket'], /exists in us-west-2, but bucket and table must share us-east-1/);
+    await expectConflict(inp, ['bucket'], /exists in us-west-2, but bucket and table must share us-east-1/i);
   });
 
   it.each([
-    ['a differently named key', { name: 'id', type: 'S' as const }, false, /its key is id \(partition, S\)/],
-    ['a LockID of type Number', { name: 'LockID', type: 'N' as const }, false, /its key is LockID \(partition, N\)/],
+    ['a differently named key', { name: 'id', type: 'S' as const }, false, /its key is id \(partition, S\)/i],
+    ['a LockID of type Number', { name: 'LockID', type: 'N' as const }, false, /its key is LockID \(partition, N\)/i],
     ['an extra sort key', { name: 'LockID', type: 'S' as const }, true, /LockID \(partition, S\) \+ ts \(sort, N\)/],
   ])('a table with %s is a conflict', async (_label, key, sortKey, detail) => {
     const inp = input('us-west-2');

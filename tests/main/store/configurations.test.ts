@@ -51,10 +51,13 @@ describe('ConfigurationStore', () => {
     await store.save(config('C', '2026-02-01T00:00:00.000Z'));
     expect((await store.list()).map((c) => c.name)).toEqual(['B', 'C', 'A']);
 
-    // A re-apply (same account, name and resources) updates the record in place, keeping when it was made.
+    // A re-apply (same account, name and resources) updates the record in place, keeping when it was made
+    // and its registration with the platform (a Repair must not lose the platform link).
+    const link = { uuid: 'cfg-1', status: 'ACTIVE', apiUrl: 'https://api.example.test', registeredAt: '2026-02-01T00:00:00.000Z' };
+    await store.update(key('A'), { platform: link });
     await store.save(config('A', '2026-05-01T00:00:00.000Z', { externalId: 'ext-2', verifiedAt: null }));
     expect((await store.list()).filter((c) => c.name === 'A')).toHaveLength(1);
-    expect(await store.get(key('A'))).toMatchObject({ externalId: 'ext-2', createdAt: '2026-01-01T00:00:00.000Z' });
+    expect(await store.get(key('A'))).toMatchObject({ externalId: 'ext-2', createdAt: '2026-01-01T00:00:00.000Z', platform: link });
 
     await store.update(key('C'), { verifiedAt: '2026-04-01T00:00:00.000Z' });
     expect((await store.get(key('C')))!.verifiedAt).toBe('2026-04-01T00:00:00.000Z');

@@ -358,3 +358,30 @@ describe('App: disconnecting in the middle of a wizard, and narrow windows', () 
     }
   });
 });
+
+describe('App with an organization roll-out in progress', () => {
+  it('asks before disconnecting while the Organization screen’s apply runs', async () => {
+    const { fakeRuns } = await import('../helpers/runs');
+    const { useRun } = await import('../../../renderer/src/components/runs');
+    const runs = fakeRuns();
+    const fake = createFakeApi({ 'session:current': () => SESSION, 'profiles:list': () => [], 'session:disconnect': () => null, ...runs.handlers }).install();
+    const { runId } = runs.start('org-apply', 'acme');
+    // The place the Organization screen follows its apply in (named by the run kind).
+    function StartRun() {
+      const place = useRun('org-apply', () => ({ command: null }));
+      return (
+        <button type="button" onClick={() => place?.track(runId)}>
+          start a roll-out
+        </button>
+      );
+    }
+    renderUi(<App navItems={[...NAV_ITEMS, { id: 'extra', label: 'Extra', icon: () => null, render: () => <StartRun /> }]} />);
+    await screen.findByRole('status', { name: 'Connected account' });
+    fireEvent.click(screen.getByRole('button', { name: 'Extra' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'start a roll-out' }));
+    await waitFor(() => expect(fake.requestsOn('runs:progress')).toContainEqual({ runId }));
+    fireEvent.click(screen.getByRole('button', { name: 'Disconnect' }));
+    expect(await screen.findByRole('dialog', { name: 'An organization roll-out is in progress' })).toBeInTheDocument();
+    expect(fake.requestsOn('session:disconnect')).toEqual([]);
+  });
+});

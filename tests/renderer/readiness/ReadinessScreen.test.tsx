@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ReadinessScreen } from '../../../renderer/src/features/readiness/ReadinessScreen';
 import { clearReadinessCache } from '../../../renderer/src/features/readiness/use-readiness';
 import type { ReadinessReport } from '../../../shared/contract/readiness';
-import { PLATFORM_CHARGES_NOTE, PLATFORM_RESOURCES } from '../../../shared/readiness';
+import { PLATFORM_CHARGES_NOTE, PLATFORM_RESOURCES, quotaConsoleUrl } from '../../../shared/readiness';
 import { renderUi } from '../helpers/dom';
 import { createFakeApi, fail } from '../helpers/fake-api';
 import { REPORT, SESSION, unknownVcpusRegion } from './fixtures';
@@ -51,6 +51,50 @@ describe('ReadinessScreen', () => {
     expect(within(eipRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['5', '5', 'AWS default']);
     expect(within(west1).getByRole('rowheader', { name: 'NAT gateways' })).toBeInTheDocument();
     expect(within(west1).getByRole('rowheader', { name: 'Standard On-Demand vCPUs' })).toBeInTheDocument();
+  });
+
+  it('shows the Standard Spot vCPUs in every card, as informational: a Spot shortfall leaves the card ready', async () => {
+    const { region } = await import('./fixtures');
+    const short = region('us-east-1', {
+      spotVcpus: {
+        used: 4,
+        limit: 4,
+        source: 'account',
+        quotaReason: null,
+        note: `Standard Spot vCPUs: informational, it matters only when clusters use Spot instances and never changes the verdict. 4 in use of 4. A workspace of 8 vCPUs on Spot instances would not fit (0 free): request a higher quota at ${quotaConsoleUrl('us-east-1', 'spotVcpus')} if its clusters use Spot.`,
+      },
+    });
+    start(() => ({ ...REPORT, verdict: 'ready', regions: [short, region('us-west-2')] }));
+    const east = await screen.findByRole('table', { name: 'Limits in us-east-1' });
+    const spotRow = within(east).getByRole('rowheader', { name: 'Standard Spot vCPUs' }).closest('tr')!;
+    expect(within(spotRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['4', '4', 'account']);
+    const card = screen.getByRole('region', { name: 'us-east-1' });
+    expect(within(card).getByText('Ready')).toBeInTheDocument();
+    const note = within(card).getByLabelText('Standard Spot vCPUs in us-east-1');
+    expect(note).toHaveTextContent(
+      /^Standard Spot vCPUs are informational: they matter only when clusters use Spot instances and never change this verdict\. A workspace of 8 vCPUs on Spot would not fit \(0 free\); if its clusters use Spot, request more at Service Quotas/,
+    );
+    expect(within(note).getByRole('link', { name: /Service Quotas: All Standard \(A, C, D, H, I, M, R, T, Z\) Spot Instance Requests in us-east-1/ })).toHaveAttribute(
+      'href',
+      'https://console.aws.amazon.com/servicequotas/home/services/ec2/quotas/L-34B43A08?region=us-east-1',
+    );
+    const west2 = screen.getByRole('table', { name: 'Limits in us-west-2' });
+    const defaultRow = within(west2).getByRole('rowheader', { name: 'Standard Spot vCPUs' }).closest('tr')!;
+    expect(within(defaultRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['0', '5', 'AWS default']);
+    // 5 free at AWS's default is not enough for 8: said so, "at AWS's default".
+    expect(screen.getByLabelText('Standard Spot vCPUs in us-west-2')).toHaveTextContent(/would not fit \(5 free at AWS's default\)/);
+    // Not an unknown limit: the shared "could not be read" notice names only the quotas that decide the verdict.
+    expect(screen.getByRole('note', { name: 'Some limits could not be read' })).not.toHaveTextContent(/Spot/);
+  });
+
+  it('a report without Spot figures (an older main process) still draws its cards', async () => {
+    const { region } = await import('./fixtures');
+    const { spotVcpus: _omit, ...older } = region('us-east-1');
+    start(() => ({ ...REPORT, regions: [older] }));
+    const east = await screen.findByRole('table', { name: 'Limits in us-east-1' });
+    const spotRow = within(east).getByRole('rowheader', { name: 'Standard Spot vCPUs' }).closest('tr')!;
+    expect(within(spotRow).getAllByRole('cell').map((c) => c.textContent)).toEqual(['?', '—', 'not read']);
+    expect(screen.queryByLabelText('Standard Spot vCPUs in us-east-1')).toBeNull();
   });
 
   it('lists a flagged region’s problems with links to the Service Quotas console', async () => {

@@ -23,6 +23,13 @@ export function region(name: SupportedRegion, over: Partial<RegionReadiness> = {
     elasticIps: { used: 0, limit: 5, source: 'default' },
     natGateways: { used: 0 },
     vcpus: { used: 0, limit: 32, source: 'account' },
+    spotVcpus: {
+      used: 0,
+      limit: 5,
+      source: 'default',
+      quotaReason: 'NoSuchResourceException',
+      note: `Standard Spot vCPUs: informational, it matters only when clusters use Spot instances and never changes the verdict. 0 in use of 5 (AWS's default: Service Quotas did not answer: NoSuchResourceException; the account's own quota may be higher). Quota: ${quotaConsoleUrl(name, 'spotVcpus')}`,
+    },
     problems: [],
     warnings: [
       `EC2-VPC Elastic IPs in ${name}: quota unknown (Service Quotas did not answer: NoSuchResourceException). AWS's default is 5; this account's may be higher. The default would leave room for a workspace. Check it at ${quotaConsoleUrl(name, 'elasticIps')} or with: aws service-quotas get-service-quota --service-code ec2 --quota-code L-0263D0A3 --region ${name}`,

@@ -6,6 +6,7 @@ import {
   quotaLink,
   regionStatuses,
   reportSummary,
+  spotLine,
 } from '../../../renderer/src/features/readiness/model';
 import { quotaConsoleUrl } from '../../../shared/readiness';
 import { FULL_REGION, REPORT, region, unknownVcpusRegion } from './fixtures';
@@ -16,6 +17,18 @@ describe('readiness model', () => {
     expect(limitCell(r, 'vpcs')).toEqual({ used: '5', limit: '5', source: 'account' });
     expect(limitCell(r, 'elasticIps')).toEqual({ used: '?', limit: '5', source: 'AWS default' });
     expect(limitCell(r, 'natGateways')).toEqual({ used: '0', limit: null, source: null });
+    expect(limitCell(r, 'spotVcpus')).toEqual({ used: '0', limit: '5', source: 'AWS default' });
+  });
+
+  it('says the Spot vCPUs are informational, and links the quota only where a workspace on Spot would not fit', () => {
+    const spot = (used: number | null, limit: number, source: 'account' | 'default') => region('us-east-2', { spotVcpus: { used, limit, source, quotaReason: null, note: 'n' } });
+    const base = 'Standard Spot vCPUs are informational: they matter only when clusters use Spot instances and never change this verdict.';
+    expect(spotLine(spot(0, 64, 'account'), 8)).toBe(base);
+    expect(spotLine(spot(null, 5, 'default'), 8)).toBe(base); // not counted: the On-Demand row already says why
+    expect(spotLine(spot(60, 64, 'account'), 8)).toBe(`${base} A workspace of 8 vCPUs on Spot would not fit (4 free); if its clusters use Spot, request more at ${quotaConsoleUrl('us-east-2', 'spotVcpus')}.`);
+    expect(spotLine(spot(0, 5, 'default'), 8)).toContain("(5 free at AWS's default)");
+    const { spotVcpus: _omit, ...older } = region('us-east-2');
+    expect(spotLine(older, 8)).toBeNull();
   });
 
   it('links quotas on the global console host, which the Electron layer may open', () => {

@@ -15,6 +15,8 @@ import { costContract } from '../../../shared/contract/cost';
 import { COST_CHANNELS } from '../../../shared/contract/cost.channels';
 import { exportContract } from '../../../shared/contract/export';
 import { EXPORT_CHANNELS } from '../../../shared/contract/export.channels';
+import { orgContract } from '../../../shared/contract/org';
+import { ORG_CHANNELS } from '../../../shared/contract/org.channels';
 import { platformContract } from '../../../shared/contract/platform';
 import { PLATFORM_CHANNELS } from '../../../shared/contract/platform.channels';
 import { profilesContract } from '../../../shared/contract/profiles';
@@ -61,6 +63,7 @@ describe('contract slices and the handler table', () => {
     ['diagnostics', diagnosticsContract, DIAGNOSTICS_CHANNELS],
     ['sso', ssoContract, SSO_CHANNELS],
     ['platform', platformContract, PLATFORM_CHANNELS],
+    ['org', orgContract, ORG_CHANNELS],
     ['watch', watchContract, WATCH_CHANNELS],
   ] as const)('%s: exactly its channel list, each named by the domain', (domain, slice, channels) => {
     expect(Object.keys(slice).sort()).toEqual([...channels].sort());

@@ -175,6 +175,28 @@ describe('verdicts (issue 21.1): ready, unknown or blocked, one answer for summa
     expect(judged.ok).toBe(verdict !== 'blocked');
   });
 
+  it.each([
+    ['read and too small', { used: 0, limit: 4, source: 'account' as const }, undefined],
+    ['over its quota', { used: 9, limit: 5, source: 'account' as const }, undefined],
+    ['unknown, no room at the default', { used: 3, limit: 5, source: 'default' as const }, 'NoSuchResourceException'],
+    ['not counted', { used: null, limit: 5, source: 'account' as const }, undefined],
+  ])('the Standard Spot vCPUs (%s) are informational: never a problem, a warning or an unknown quota', (_label, spotVcpus, reason) => {
+    const judged = judgeRegion(measured({ spotVcpus, unreadableQuotas: reason ? { spotVcpus: reason } : {} }), 8);
+    expect(judged).toMatchObject({ verdict: 'ready', ok: true, problems: [], warnings: [], unknownQuotas: [] });
+    expect(judged.spotVcpus).toMatchObject({ ...spotVcpus, quotaReason: reason ?? null });
+    expect(judged.spotVcpus!.note).toMatch(/^Standard Spot vCPUs: informational, it matters only when clusters use Spot instances and never changes the verdict\./);
+    expect(reportVerdict({ permissions: checked, regions: [judged] })).toBe('ready');
+  });
+
+  it('the Spot note says when a workspace on Spot would not fit, with the quota page', () => {
+    const note = judgeRegion(measured({ spotVcpus: { used: 2, limit: 5, source: 'account' } }), 8).spotVcpus!.note;
+    expect(note).toBe(
+      'Standard Spot vCPUs: informational, it matters only when clusters use Spot instances and never changes the verdict. 2 in use of 5. ' +
+        `A workspace of 8 vCPUs on Spot instances would not fit (3 free): request a higher "All Standard (A, C, D, H, I, M, R, T, Z) Spot Instance Requests" quota at ${quotaConsoleUrl('us-west-1', 'spotVcpus')} if its clusters use Spot.`,
+    );
+    expect(judgeRegion(measured({ spotVcpus: { used: 2, limit: 64, source: 'account' } }), 8).spotVcpus!.note).toMatch(/2 in use of 64\. Quota: https:\/\/us-west-1\.console/);
+  });
+
   it('the report: blocked beats unknown beats ready; missing permissions block, unchecked ones are unknown', () => {
     const ready = judgeRegion(measured(), 8);
     const unknown = judgeRegion(measured(unknownVcpus), 8);

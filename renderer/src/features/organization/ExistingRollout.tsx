@@ -5,11 +5,14 @@ import type { AppErrorShape } from '../../../../shared/errors';
 import type { SupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { DestroyRolloutModal } from './DestroyRolloutModal';
+import { useOrgRun } from './org-run';
 import { OrgDashboardView } from './OrgDashboardView';
+import { OrgRunView } from './OrgRunView';
 import { RolloutPicker } from './RolloutPicker';
 import { StatusView } from './StatusView';
 
-/** A roll-out that exists: its status per account (with drift and checks on demand), or the dashboard over its accounts. */
+/** A roll-out that exists: its status per account (with drift and checks on demand) and its removal, or the dashboard over its accounts. */
 export function ExistingRollout({ view, initialRegion }: { view: 'status' | 'dashboard'; initialRegion: SupportedRegion }) {
   const [region, setRegion] = useState<SupportedRegion>(initialRegion);
   const [picked, setPicked] = useState<OrgRolloutSummary | null>(null);
@@ -17,6 +20,8 @@ export function ExistingRollout({ view, initialRegion }: { view: 'status' | 'das
   const [dashboard, setDashboard] = useState<OrgDashboard | null>(null);
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const [removing, setRemoving] = useState<OrgRolloutSummary | null>(null);
+  const destroyRun = useOrgRun('org-destroy')!;
 
   async function loadStatus(r: OrgRolloutSummary, opts: { drift?: boolean; verify?: boolean } = {}) {
     setBusy(opts.drift ? 'drift' : opts.verify ? 'verify' : 'status');
@@ -55,8 +60,21 @@ export function ExistingRollout({ view, initialRegion }: { view: 'status' | 'das
           <Button variant="light" onClick={() => void loadStatus(picked, { verify: true })} loading={busy === 'verify'}>
             Check every account
           </Button>
+          <Button variant="light" color="red" onClick={() => setRemoving(picked)} disabled={destroyRun.running}>
+            Remove roll-out…
+          </Button>
         </Group>
       )}
+      {view === 'status' && destroyRun.runId && (
+        <OrgRunView
+          run={destroyRun.run}
+          cancelling={destroyRun.cancelling}
+          pollError={destroyRun.pollError}
+          onCancel={() => void destroyRun.cancel()}
+          onClear={() => destroyRun.clear()}
+        />
+      )}
+      <DestroyRolloutModal target={removing} destroyRun={destroyRun} onClose={() => setRemoving(null)} />
       {picked && view === 'dashboard' && (
         <Group>
           <Button variant="default" onClick={() => void loadDashboard(picked)} loading={busy === 'dashboard'}>

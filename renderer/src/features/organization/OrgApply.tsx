@@ -1,4 +1,5 @@
-import { Alert, Code, Stack, Text } from '@mantine/core';
+import { Alert, Button, Code, Group, Stack, Text } from '@mantine/core';
+import { IconRocket } from '@tabler/icons-react';
 import type { ApplyRequest } from './RolloutTab';
 
 /** The CLI command that applies the same roll-out (shown beside the run, to repeat it from a terminal). */
@@ -20,8 +21,11 @@ export function applyCommand(request: ApplyRequest): string {
   return parts.filter(Boolean).join(' ');
 }
 
-/** Under an applicable plan: apply it (or why not). */
-export function OrgApply({ request, blocker }: { request: ApplyRequest | null; blocker: string | null }) {
+/**
+ * Under an applicable plan: Apply starts the roll-out as a run in main (which plans again and refuses
+ * conflicts); the same command for a terminal stays visible as the secondary way.
+ */
+export function OrgApply({ request, blocker, busy, onApply }: { request: ApplyRequest | null; blocker: string | null; busy: boolean; onApply: (request: ApplyRequest) => void }) {
   if (!request) {
     return (
       <Alert color="yellow" title="Cannot apply yet">
@@ -31,7 +35,15 @@ export function OrgApply({ request, blocker }: { request: ApplyRequest | null; b
   }
   return (
     <Stack gap="xs">
-      <Text size="sm">The same roll-out from a terminal:</Text>
+      <Group>
+        <Button leftSection={<IconRocket size={18} aria-hidden />} loading={busy} disabled={busy} onClick={() => onApply(request)}>
+          Apply
+        </Button>
+        <Text size="sm" c="dimmed">
+          Creates or updates the StackSet and deploys to the accounts above, then registers each with the Bodo Platform.
+        </Text>
+      </Group>
+      <Text size="sm">Or run it from the CLI:</Text>
       <Code block>{applyCommand(request)}</Code>
     </Stack>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Stack, Text } from '@mantine/core';
+import { Button, Checkbox, Code, Group, Stack, Text } from '@mantine/core';
 import { IconListSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import type { OrgPlan, OrgRolloutInput } from '../../../../shared/contract/org';
@@ -7,7 +7,9 @@ import type { SupportedRegion } from '../../../../shared/regions';
 import { api, call } from '../../api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { applyBlocker, emptyForm, formToInput, type FormField, type RolloutForm } from './model';
-import { OrgApply } from './OrgApply';
+import { applyCommand, OrgApply } from './OrgApply';
+import { useOrgRun } from './org-run';
+import { OrgRunView } from './OrgRunView';
 import { PlanView } from './PlanView';
 import { RolloutFormFields } from './RolloutFormFields';
 
@@ -17,7 +19,7 @@ export interface ApplyRequest {
   consentTrustedAccess: boolean;
 }
 
-/** Describe a roll-out, plan it, and apply it. */
+/** Describe a roll-out, plan it, and apply it (a run followed here, kept across navigation). */
 export function RolloutTab({ initialRegion }: { initialRegion: SupportedRegion }) {
   const [form, setForm] = useState<RolloutForm>(() => emptyForm(initialRegion));
   const [errors, setErrors] = useState<Partial<Record<FormField, string>>>({});
@@ -25,6 +27,17 @@ export function RolloutTab({ initialRegion }: { initialRegion: SupportedRegion }
   const [error, setError] = useState<AppErrorShape | null>(null);
   const [planning, setPlanning] = useState(false);
   const [consent, setConsent] = useState(false);
+  const applyRun = useOrgRun('org-apply')!;
+  const [starting, setStarting] = useState(false);
+  const [startError, setStartError] = useState<AppErrorShape | null>(null);
+
+  async function apply(request: ApplyRequest) {
+    setStarting(true);
+    setStartError(null);
+    const refused = await applyRun.start(() => api().org.apply({ ...request.input, consentTrustedAccess: request.consentTrustedAccess }), applyCommand(request));
+    setStarting(false);
+    setStartError(refused);
+  }
 
   async function runPlan() {
     const checked = formToInput(form);
@@ -82,7 +95,23 @@ export function RolloutTab({ initialRegion }: { initialRegion: SupportedRegion }
               onChange={(e) => setConsent(e.currentTarget.checked)}
             />
           )}
-          <OrgApply request={blocker ? null : { input: plan.input, consentTrustedAccess: consent }} blocker={blocker} />
+          <OrgApply request={blocker ? null : { input: plan.input, consentTrustedAccess: consent }} blocker={blocker} busy={starting || applyRun.running} onApply={(r) => void apply(r)} />
+        </Stack>
+      )}
+      {startError && <ErrorAlert error={startError} />}
+      {applyRun.runId && (
+        <OrgRunView
+          run={applyRun.run}
+          cancelling={applyRun.cancelling}
+          pollError={applyRun.pollError}
+          onCancel={() => void applyRun.cancel()}
+          onClear={() => applyRun.clear()}
+        />
+      )}
+      {applyRun.runId && applyRun.command && !plan && (
+        <Stack gap={4}>
+          <Text size="sm">The same roll-out from a terminal:</Text>
+          <Code block>{applyRun.command}</Code>
         </Stack>
       )}
     </Stack>

@@ -111,7 +111,7 @@ export function ReadinessScreen({
                   <UnknownQuotasNotice groups={unknownQuotaGroups(report.regions)} />
                   <SimpleGrid cols={{ base: 1, md: 2 }}>
                     {orderedRegions(report).map((r) => (
-                      <RegionCard key={r.region} region={r} highlight={highlight} />
+                      <RegionCard key={r.region} region={r} highlight={highlight} workspaceVcpus={report.workspaceVcpus} />
                     ))}
                   </SimpleGrid>
                 </Stack>

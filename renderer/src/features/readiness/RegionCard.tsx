@@ -2,9 +2,9 @@ import { Anchor, Badge, Card, Group, List, Stack, Table, Text, Title } from '@ma
 import { IconAlertTriangle, IconCircleCheck, IconExternalLink, IconHelpCircle } from '@tabler/icons-react';
 import type { SupportedRegion } from '../../../../shared/regions';
 import type { RegionReadiness } from '../../../../shared/contract/readiness';
-import type { ResourceLimitKey } from '../../../../shared/readiness';
+import { QUOTAS, type ResourceLimitKey } from '../../../../shared/readiness';
 import type { Verdict } from '../../../../shared/contract/readiness';
-import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, unknownQuotaLines, VERDICT_LOOK } from './model';
+import { LIMIT_ROWS, limitAnchorId, limitCell, problemParts, spotLine, unknownQuotaLines, VERDICT_LOOK } from './model';
 import { TableHead } from '../../components/TableHead';
 
 /** A sentence with the Service Quotas console URLs it embeds turned into links the app may open. */
@@ -34,12 +34,14 @@ export function VerdictBadge({ verdict }: { verdict: Verdict }) {
 }
 
 /**
- * One region's limits (used / limit / where the limit came from), its problems with what to do, a
+ * One region's limits (used / limit / where the limit came from; the Standard Spot vCPUs with a line
+ * saying they are informational), its problems with what to do, a
  * short line per unknown limit (the shared explanation is said once, above the cards), and notes.
  */
-export function RegionCard({ region, highlight }: { region: RegionReadiness; highlight: ResourceLimitKey }) {
+export function RegionCard({ region, highlight, workspaceVcpus }: { region: RegionReadiness; highlight: ResourceLimitKey; workspaceVcpus: number }) {
   const headingId = `readiness-${region.region}`;
   const unknownLines = unknownQuotaLines(region);
+  const spot = spotLine(region, workspaceVcpus);
   return (
     <Card withBorder padding="md" component="section" aria-labelledby={headingId}>
       <Stack gap="sm">
@@ -62,9 +64,9 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
                   <Table.Td ta="right">{cell.used}</Table.Td>
                   <Table.Td ta="right">{cell.limit ?? '—'}</Table.Td>
                   <Table.Td>
-                    {cell.source === null ? (
+                    {cell.source === null || cell.source === 'not read' ? (
                       <Text size="xs" c="dimmed">
-                        not limited here
+                        {cell.source ?? 'not limited here'}
                       </Text>
                     ) : (
                       <Badge size="sm" variant={cell.source === 'account' ? 'light' : 'outline'} color={cell.source === 'account' ? 'blue' : 'gray'}>
@@ -92,6 +94,11 @@ export function RegionCard({ region, highlight }: { region: RegionReadiness; hig
               <List.Item key={line}>{line}</List.Item>
             ))}
           </List>
+        )}
+        {spot && (
+          <Text size="xs" c="dimmed" aria-label={`${QUOTAS.spotVcpus.shortName} in ${region.region}`}>
+            <QuotaLinkedText text={spot} region={region.region} />
+          </Text>
         )}
         {region.notes.map((n) => (
           <Text key={n} size="xs" c="dimmed">

@@ -12,19 +12,23 @@ export const LIMIT_ROWS: readonly { key: Exclude<ResourceLimitKey, null>; label:
   { key: 'elasticIps', label: QUOTAS.elasticIps.shortName },
   { key: 'natGateways', label: 'NAT gateways' },
   { key: 'vcpus', label: QUOTAS.vcpus.shortName },
+  { key: 'spotVcpus', label: QUOTAS.spotVcpus.shortName },
 ];
 
 /** What one row of a region card says: "used / limit" and where the limit came from. */
 export interface LimitCell {
   used: string;
   limit: string | null;
-  source: 'account' | 'AWS default' | null;
+  /** Null where nothing limits the figure; "not read" where the report has no such figure. */
+  source: 'account' | 'AWS default' | 'not read' | null;
 }
 
 /** The cell for one figure of one region ("?" when the count could not be read). */
 export function limitCell(region: RegionReadiness, key: Exclude<ResourceLimitKey, null>): LimitCell {
   if (key === 'natGateways') return { used: countText(region.natGateways.used), limit: null, source: null };
-  const usage: LimitUsage = region[key];
+  const usage: LimitUsage | undefined = region[key];
+  // A report from a main process older than the Spot figures has none.
+  if (!usage) return { used: '?', limit: null, source: 'not read' };
   return { used: countText(usage.used), limit: String(usage.limit), source: usage.source === 'account' ? 'account' : 'AWS default' };
 }
 
@@ -146,6 +150,21 @@ export function parseWorkspaceVcpus(text: string | number, max: number): number 
 /** The DOM id of a figure's row header in a region card, so other pages can link to it. */
 export function limitAnchorId(region: SupportedRegion, key: Exclude<ResourceLimitKey, null>): string {
   return `limit-${region}-${key}`;
+}
+
+/**
+ * The line a region card shows under its table for the Standard Spot vCPUs: that they are
+ * informational and, where a workspace of `workspaceVcpus` would not fit on Spot, the quota page
+ * (a Service Quotas URL, which the card turns into a link). Null for a report without Spot figures.
+ */
+export function spotLine(region: RegionReadiness, workspaceVcpus: number): string | null {
+  const s = region.spotVcpus;
+  if (!s) return null;
+  const base = 'Standard Spot vCPUs are informational: they matter only when clusters use Spot instances and never change this verdict.';
+  const free = s.used === null ? null : Math.max(0, s.limit - s.used);
+  if (free === null || free >= workspaceVcpus) return base;
+  const at = s.source === 'default' ? " at AWS's default" : '';
+  return `${base} A workspace of ${workspaceVcpus} vCPUs on Spot would not fit (${free} free${at}); if its clusters use Spot, request more at ${quotaConsoleUrl(region.region, 'spotVcpus')}.`;
 }
 
 /**
