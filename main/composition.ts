@@ -78,7 +78,16 @@ export function createMainProcess(opts: MainProcessOptions): MainProcess {
     setup: opts.setup,
     platformCredentials: new PlatformCredentialStore(dataDir, opts.secretCipher ?? null, (problem) => logger.warn(problem)),
   };
-  const table = rememberLastSession(createHandlers(deps), settings, logger);
+  const remembered = rememberLastSession(createHandlers(deps), settings, logger);
+  // The watcher follows the connected profile at once (it also re-checks every minute).
+  const table: HandlerTable = {
+    ...remembered,
+    'session:connect': async (request) => {
+      const info = await remembered['session:connect'](request);
+      void watch.recheck().catch(() => undefined);
+      return info;
+    },
+  };
   return {
     deps,
     table,

@@ -138,7 +138,8 @@ export function createAppWatch(deps: AppWatchDeps): AppWatch {
           ? `Watching profile ${profile}.`
           : `Watching profile ${profile} (on by default since there is ${what}).`;
     on = wanted;
-    const key = wanted && profile ? `${profile}|${session?.aws.endpointUrl ?? deps.env.AWS_ENDPOINT_URL ?? 'aws'}|${all.refreshIntervalSeconds}` : null;
+    // Before start (the e2e harness, tests) it only says what it would do.
+    const key = started && wanted && profile ? `${profile}|${session?.aws.endpointUrl ?? deps.env.AWS_ENDPOINT_URL ?? 'aws'}|${all.refreshIntervalSeconds}` : null;
     if (key !== watchedKey) {
       watcher?.stop();
       watcher = null;

@@ -11,6 +11,7 @@ import { createRuns } from '../../../main/core/app/runs';
 import { SettingsStore } from '../../../main/core/settings/settings-store';
 import { ConfigurationStore } from '../../../main/core/store/configurations';
 import { createAppWatch } from '../../../main/core/watch/app-watch';
+import type { CreateAlarmResult } from '../../../shared/contract/alarms';
 import type { RunProgress } from '../../../shared/contract/runs';
 import { savedConfig } from '../../helpers/platform-fixtures';
 import { fakeClock } from '../../helpers/fake-clock';
@@ -52,5 +53,20 @@ describe('the app watcher decides', () => {
     expect(s.startAtLogin).toEqual({ method: 'xdg-autostart', note: null });
     expect(s.settings.startAtLogin).toBe(true);
     w.watch.stop();
+  });
+
+  it('an alarm created in this session turns it on by default too', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'onramp-appwatch-'));
+    const runs = createRuns<RunProgress>();
+    const env = { HOME: dataDir, AWS_CONFIG_FILE: join(dataDir, 'no-config'), AWS_SHARED_CREDENTIALS_FILE: join(dataDir, 'no-credentials') };
+    const watch = createAppWatch({ env, dataDir, settings: new SettingsStore(dataDir), session: { current: () => null }, store: new ConfigurationStore(dataDir), runs, clock: fakeClock(Date.now()).clock });
+    await watch.start();
+    expect(watch.watching()).toBe(false);
+    const result = { alarmName: 'vcpus-high', notifyOn: ['ALARM'], regions: [] } as unknown as CreateAlarmResult;
+    await runs.start({ kind: 'alarm-create', subject: 'vcpus-high', fields: {}, work: async () => result }).done;
+    const s = await watch.recheck();
+    expect(s.watching).toBe(true);
+    expect(s.reason).toContain('Connect to a profile');
+    watch.stop();
   });
 });
