@@ -14,6 +14,9 @@ import { SettingsStore } from './core/settings/settings-store';
 import { ConfigurationStore } from './core/store/configurations';
 import { createHandlers, createSessionHolder, type HandlerDeps, type HandlerTable } from './handlers';
 import { dispatch } from './handlers/dispatch';
+import { createRuns } from './core/app/runs';
+import { createAppWatch } from './core/watch/app-watch';
+import type { RunProgress } from '../shared/contract/runs';
 import { rememberLastSession } from './handlers/settings';
 
 /** What the caller brings: where the data lives, the environment, and Electron's few abilities. */
@@ -37,7 +40,7 @@ export interface MainProcessOptions {
 /** The composed main process. */
 export interface MainProcess {
   /** Everything the handlers were built from (the same objects, so callers can inspect them). */
-  deps: HandlerDeps & Required<Pick<HandlerDeps, 'requestLog' | 'seriesCache' | 'settings' | 'logger'>>;
+  deps: HandlerDeps & Required<Pick<HandlerDeps, 'requestLog' | 'seriesCache' | 'settings' | 'logger' | 'runs' | 'watch'>>;
   /** The handler table, with "remember the last profile" on connect. */
   table: HandlerTable;
   /** Validate, run and wrap one IPC call, exactly as the app's ipcMain handler does. */
@@ -53,11 +56,18 @@ export function createMainProcess(opts: MainProcessOptions): MainProcess {
   const settings = new SettingsStore(dataDir, (problem) => logger.warn(problem));
   // Metric series survive restarts, so the dashboard's refreshes ask CloudWatch only for new points.
   const seriesCache = new SeriesCache(dataDir);
+  const store = new ConfigurationStore(dataDir);
+  const session = createSessionHolder();
+  const runs = createRuns<RunProgress>({ now: opts.now });
+  // The background watcher: built here so the watch channels answer; only the Electron layer starts it.
+  const watch = createAppWatch({ env, dataDir, settings, session, store, runs, logger });
   const deps = {
     env,
     dataDir,
-    store: new ConfigurationStore(dataDir),
-    session: createSessionHolder(),
+    store,
+    session,
+    runs,
+    watch,
     requestLog: new RequestLog(),
     seriesCache,
     settings,
@@ -68,7 +78,16 @@ export function createMainProcess(opts: MainProcessOptions): MainProcess {
     setup: opts.setup,
     platformCredentials: new PlatformCredentialStore(dataDir, opts.secretCipher ?? null, (problem) => logger.warn(problem)),
   };
-  const table = rememberLastSession(createHandlers(deps), settings, logger);
+  const remembered = rememberLastSession(createHandlers(deps), settings, logger);
+  // The watcher follows the connected profile at once (it also re-checks every minute).
+  const table: HandlerTable = {
+    ...remembered,
+    'session:connect': async (request) => {
+      const info = await remembered['session:connect'](request);
+      void watch.recheck().catch(() => undefined);
+      return info;
+    },
+  };
   return {
     deps,
     table,

@@ -27,6 +27,8 @@ export interface CommandOutput {
   json: unknown;
   human: string;
   exitCode: number;
+  /** True when the command printed its output as it went (`onramp watch`): nothing more is printed. */
+  streamed?: boolean;
 }
 
 /** Thrown by a command to end with a given exit code and JSON document. */

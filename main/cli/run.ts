@@ -74,6 +74,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return EXIT.ok;
     }
     const out = await entry.run(rest, io, lazyDeps(io));
+    if (out.streamed) return out.exitCode;
     if (json) io.stdout(JSON.stringify(out.json, null, 2) + '\n');
     else io.stdout(out.human + '\n');
     return out.exitCode;

@@ -12,6 +12,10 @@ import { applySecurityPolicies, openVerificationPage } from './security';
 import { APP_ORIGIN } from './origin';
 import { aboutText, buildMenuTemplate } from './menu-template';
 import { DEFAULT_BOUNDS, MIN_SIZE } from './window-options';
+import { installKeepWatching } from './keep-watching';
+import { HIDDEN_FLAG } from './login-items';
+import { WATCH_NAVIGATE_EVENT } from '../../shared/contract/watch.channels';
+import type { WatchScreen } from '../../shared/watch/events';
 
 // The Vite dev server's URL in `npm start` (electron-vite dev); unset in a packaged app.
 const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
@@ -19,8 +23,15 @@ const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_
 registerAppScheme();
 app.enableSandbox();
 
+// One instance: a second launch (from the menu, or start at login while running) focuses the first.
+const firstInstance = app.requestSingleInstanceLock();
+if (!firstInstance) app.quit();
+// "Quit" (menu, tray, Cmd-Q) really quits; closing the window while watching only hides it.
+let quitting = false;
+let mainWindow: BrowserWindow | null = null;
+
 /** Create the main window at its remembered place (if still on a display), showing it once its first frame is ready. */
-async function createWindow(settings: SettingsStore): Promise<BrowserWindow> {
+async function createWindow(settings: SettingsStore, keepRunning: () => boolean, show = true): Promise<BrowserWindow> {
   const saved = await settings.getWindowState().catch(() => null);
   const bounds = restoreBounds(saved, screen.getAllDisplays().map((d) => d.workArea), DEFAULT_BOUNDS, MIN_SIZE);
   const win = new BrowserWindow({
@@ -50,10 +61,15 @@ async function createWindow(settings: SettingsStore): Promise<BrowserWindow> {
     },
   });
   if (saved?.maximized) win.maximize();
-  win.once('ready-to-show', () => win.show());
+  if (show) win.once('ready-to-show', () => win.show());
   // Remember the un-maximised geometry, so restoring a maximised window still has a sensible size.
-  win.on('close', () => {
+  win.on('close', (event?: Electron.Event) => {
     void settings.setWindowState({ ...win.getNormalBounds(), maximized: win.isMaximized() }).catch(() => undefined);
+    // While watching, closing hides the window: the app keeps running in the tray.
+    if (!quitting && keepRunning()) {
+      event?.preventDefault();
+      win.hide();
+    }
   });
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`);
   return win;
@@ -81,6 +97,7 @@ function installMenu(table: HandlerTable, dataDir: string, appInfo: { name: stri
 }
 
 void app.whenReady().then(async () => {
+  if (!firstInstance) return;
   applySecurityPolicies(devServerUrl);
   serveRenderer(join(__dirname, '../renderer'));
   const dataDir = app.getPath('userData');
@@ -98,16 +115,40 @@ void app.whenReady().then(async () => {
     // The Bodo Platform API token: encrypted with the OS keychain (safeStorage), never plain text on disk.
     secretCipher: safeStorageCipher(),
   });
-  const { table, deps: { settings, seriesCache } } = main;
-  app.on('before-quit', () => void seriesCache.flush());
+  const { table, deps: { settings, seriesCache, watch } } = main;
+  app.on('before-quit', () => {
+    quitting = true;
+    watch.stop();
+    void seriesCache.flush();
+  });
   registerIpc(table, devServerUrl, logger);
   installMenu(table, dataDir, appInfo);
-  await createWindow(settings);
-  app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) void createWindow(settings);
-  });
-  // Quit only after the window's geometry has been written.
+  const keepRunning = () => watch.watching();
+  /** Show the window (making it again if it was closed) and, from a notification, open its screen. */
+  const showWindow = (screen: WatchScreen | null) => {
+    const navigate = (win: BrowserWindow) => {
+      if (screen) win.webContents.send(WATCH_NAVIGATE_EVENT, screen);
+    };
+    if (mainWindow && !mainWindow.isDestroyed()) {
+      mainWindow.show();
+      mainWindow.focus();
+      navigate(mainWindow);
+      return;
+    }
+    void createWindow(settings, keepRunning).then((win) => {
+      mainWindow = win;
+      win.webContents.once('did-finish-load', () => navigate(win));
+    });
+  };
+  app.on('second-instance', () => showWindow(null));
+  installKeepWatching({ watch, showWindow, quit: () => app.quit() });
+  await watch.start().catch((err: unknown) => logger.warn(`The watcher did not start: ${String(err)}`));
+  // Started at login (--hidden) while watching: only the tray, until the user opens the window.
+  const hidden = process.argv.includes(HIDDEN_FLAG) && watch.watching();
+  if (!hidden) mainWindow = await createWindow(settings, keepRunning);
+  app.on('activate', () => showWindow(null));
+  // Quit only after the window's geometry has been written; while watching, the app stays in the tray.
   app.on('window-all-closed', () => {
-    if (process.platform !== 'darwin') void settings.flush().finally(() => app.quit());
+    if (process.platform !== 'darwin' && !watch.watching()) void settings.flush().finally(() => app.quit());
   });
 });

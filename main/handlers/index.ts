@@ -11,6 +11,7 @@ import { readinessHandlers } from './readiness';
 import { sessionHandlers } from './session';
 import { settingsHandlers } from './settings';
 import { runsHandlers } from './runs';
+import { watchHandlers } from './watch';
 import { setupHandlers } from './setup';
 import { ssoHandlers } from './sso';
 import { createRuns } from '../core/app/runs';
@@ -45,6 +46,7 @@ export function createHandlers(options: HandlerDeps): HandlerTable {
     ...costHandlers(deps),
     ...budgetsHandlers(deps),
     ...orgHandlers(deps),
+    ...watchHandlers(deps),
   };
 }
 

@@ -10,6 +10,7 @@ import type { SeriesCache } from '../core/monitoring/series-cache';
 import type { PlatformCredentialStore } from '../core/platform/credential-store';
 import type { Runs } from '../core/app/runs';
 import type { RunProgress } from '../../shared/contract/runs';
+import type { AppWatch } from '../core/watch/app-watch';
 
 /** Holds the connected profile for the app's lifetime (the CLI opens one per command instead). */
 export interface SessionHolder {
@@ -54,6 +55,8 @@ export interface HandlerDeps {
   platformCredentials?: PlatformCredentialStore;
   /** The app's runs (createHandlers makes them when not given). */
   runs?: AppRuns;
+  /** The background watcher (the composition root makes it; the Electron layer starts it). */
+  watch?: AppWatch;
 }
 
 /** What a slice that starts or answers runs is given: the deps, with the app's runs always there. */

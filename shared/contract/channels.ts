@@ -23,6 +23,7 @@ import { SETUP_CHANNELS } from './setup.channels';
 import { SSO_CHANNELS } from './sso.channels';
 import { TOPICS_CHANNELS } from './topics.channels';
 import { USAGE_CHANNELS } from './usage.channels';
+import { WATCH_CHANNELS } from './watch.channels';
 
 /** Every channel of every domain. */
 export const CHANNELS = [
@@ -44,6 +45,7 @@ export const CHANNELS = [
   ...COST_CHANNELS,
   ...BUDGETS_CHANNELS,
   ...ORG_CHANNELS,
+  ...WATCH_CHANNELS,
 ] as const;
 
 /** One IPC channel name. */

@@ -20,6 +20,7 @@ import { setupContract } from './setup';
 import { ssoContract } from './sso';
 import { topicsContract } from './topics';
 import { usageContract } from './usage';
+import { watchContract } from './watch';
 
 export * from './channels';
 
@@ -45,6 +46,7 @@ export const contract = {
   ...costContract,
   ...budgetsContract,
   ...orgContract,
+  ...watchContract,
 } satisfies Record<Channel, ContractEntry>;
 
 /** The request type of a channel. */

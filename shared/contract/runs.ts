@@ -19,6 +19,7 @@ import { OrgApplyResultSchema, OrgDestroyResultSchema } from './org';
 import type { RUNS_CHANNELS } from './runs.channels';
 import { ApplyStepStatusSchema, CloudConfigurationSchema, DestroyResultSchema, ManualStepSchema } from './setup';
 import { SsoCodeSchema } from './sso';
+import { WatchPassResultSchema } from '../watch/events';
 
 export { RunIdSchema, RunQuerySchema, RunRefSchema, type RunRef } from './common';
 
@@ -91,6 +92,8 @@ export const RunProgressSchema = z.discriminatedUnion('kind', [
   RunBaseSchema.extend({ kind: z.literal('org-apply'), result: OrgApplyResultSchema.extend({ cancelled: z.boolean() }).nullable() }),
   /** Removing a roll-out's stack instances (and its StackSet once empty); one item per account and region. */
   RunBaseSchema.extend({ kind: z.literal('org-destroy'), result: OrgDestroyResultSchema.nullable() }),
+  /** One pass of the background watcher (alarms, vCPUs, subscriptions, credentials, spend, drift); `subject` is the profile. */
+  RunBaseSchema.extend({ kind: z.literal('watch-pass'), result: WatchPassResultSchema.nullable() }),
 ]);
 export type RunProgress = z.infer<typeof RunProgressSchema>;
 /** The kinds of run. */

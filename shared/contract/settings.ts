@@ -4,6 +4,7 @@ import type { ContractEntry } from './entry';
 import { ProfileNameSchema } from './profiles';
 import { normalisePlatformUrl, platformUrlProblem } from '../platform/urls';
 import type { SETTINGS_CHANNELS } from './settings.channels';
+import { WatchSettingsSchema } from '../watch/settings';
 
 /** The colour schemes the app offers; `system` follows the OS. */
 export const THEMES = ['light', 'dark', 'system'] as const;
@@ -52,6 +53,8 @@ export const SettingsSchema = z
     platformApiUrl: platformUrl('Platform API URL').nullable().optional(),
     /** The Bodo Platform's auth URL; null or absent for https://auth.bodo.ai (ONRAMP_PLATFORM_AUTH_URL wins). */
     platformAuthUrl: platformUrl('Platform auth URL').nullable().optional(),
+    /** The background watcher: on/off, which changes notify, quiet hours, start at login (absent: the defaults). */
+    watch: WatchSettingsSchema.optional(),
   })
   .strict();
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -2,7 +2,8 @@
  * Smoke test of the real desktop app: the built app (out/) launched in a real Electron binary with
  * Playwright's `_electron`, against moto. It checks what only a real Electron can: the sandboxed
  * page has no `require`/`process`, `window.api` is the frozen contract API from the preload, one IPC
- * round trip works end to end, and a navigation away from the app is refused.
+ * round trip works end to end, a navigation away from the app is refused, the tray exists, and with
+ * watching on, closing the window hides it while the app keeps running.
  *
  * The Electron binary is downloaded from GitHub, which these development machines cannot reach, so
  * here the test reports why it is skipped. It runs wherever `npx install-electron` has installed the
@@ -123,5 +124,22 @@ describe.skipIf(SKIP)('the real Electron app (Playwright _electron, against moto
     await page.evaluate(() => window.open('https://example.com/'));
     await page.waitForTimeout(500);
     expect(app.windows()).toHaveLength(1);
+  });
+
+  // Last: it hides the window.
+  it('has a tray, and with watching on, closing the window hides it and the app keeps running', async () => {
+    const tray = await app.evaluate(() => {
+      const t = (globalThis as { onrampTray?: { isDestroyed(): boolean } }).onrampTray;
+      return t ? !t.isDestroyed() : false;
+    });
+    expect(tray).toBe(true);
+    const on = await page.evaluate(() =>
+      (window as unknown as { api: { watch: { update: (r: unknown) => Promise<{ ok: boolean; value: { watching: boolean } }> } } }).api.watch.update({ enabled: true }),
+    );
+    expect(on).toMatchObject({ ok: true, value: { watching: true } });
+    await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]!.close());
+    await new Promise((r) => setTimeout(r, 500));
+    const windows = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows().map((w) => ({ destroyed: w.isDestroyed(), visible: w.isVisible() })));
+    expect(windows).toEqual([{ destroyed: false, visible: false }]);
   });
 });

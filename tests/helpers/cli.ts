@@ -40,6 +40,8 @@ export interface RunningCli {
   child: ChildProcess;
   /** stderr so far. */
   stderr(): string;
+  /** stdout so far. */
+  stdout(): string;
   done: Promise<Run & { signal: NodeJS.Signals | null }>;
 }
 
@@ -69,7 +71,7 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv, opts: { uid?: n
       resolve({ code, signal, stdout, stderr, json });
     });
   });
-  return { child, stderr: () => stderr, done };
+  return { child, stderr: () => stderr, stdout: () => stdout, done };
 }
 
 /**

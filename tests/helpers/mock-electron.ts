@@ -11,8 +11,38 @@ import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 /** One BrowserWindow the layer opened. */
 export interface MockWindow {
   options: Record<string, unknown>;
-  listeners: Map<string, () => void>;
+  listeners: Map<string, (event?: { preventDefault: () => void }) => void>;
   loaded: string[];
+  /** How often it was hidden, shown and focused; what was sent to its page. */
+  hidden: number;
+  shown: number;
+  focused: number;
+  sent: [string, unknown][];
+}
+
+/** The tray icon the layer made. */
+export interface MockTray {
+  images: unknown[];
+  tooltips: string[];
+  /** Every menu template set, latest last. */
+  menus: MenuItem[][];
+  listeners: Map<string, () => void>;
+}
+
+/** A menu item as a template gives it. */
+export interface MenuItem {
+  label?: string;
+  type?: string;
+  enabled?: boolean;
+  click?: () => void;
+  submenu?: MenuItem[];
+}
+
+/** A desktop notification the layer showed. */
+export interface MockNotification {
+  options: { title?: string; body?: string };
+  listeners: Map<string, () => void>;
+  shown: boolean;
 }
 
 type IpcHandler = (event: unknown, payload: unknown) => Promise<unknown>;
@@ -45,6 +75,16 @@ export interface ElectronRecorder {
   onQuit?: () => void;
   /** safeStorage: its backend name, whether encryption is available, what it encrypted, how often it decrypted. */
   keychain: { backend: string; available: boolean; encrypted: string[]; decrypted: number };
+  trays: MockTray[];
+  notifications: MockNotification[];
+  /** app.setLoginItemSettings calls, and the status getLoginItemSettings answers. */
+  loginItems: Record<string, unknown>[];
+  loginItemStatus: string | undefined;
+  appUserModelId: string | null;
+  powerListeners: Map<string, () => void>;
+  /** What app.requestSingleInstanceLock() answers (false: another instance runs). */
+  singleInstance: boolean;
+  singleInstanceAsked: number;
 }
 
 /** A fresh recorder; `init` sets the data folder, version or window bounds. */
@@ -69,6 +109,14 @@ export function electronRecorder(init: Partial<Pick<ElectronRecorder, 'dataDir' 
     sandboxEnabled: false,
     quit: 0,
     keychain: { backend: 'gnome_libsecret', available: true, encrypted: [], decrypted: 0 },
+    trays: [],
+    notifications: [],
+    loginItems: [],
+    loginItemStatus: undefined,
+    appUserModelId: null,
+    powerListeners: new Map(),
+    singleInstance: true,
+    singleInstanceAsked: 0,
   };
 }
 
@@ -108,15 +156,29 @@ export function mockElectron(rec: ElectronRecorder): Record<string, unknown> {
   class BrowserWindow {
     static getAllWindows = () => rec.windows;
     private entry: MockWindow;
+    webContents: { send: (channel: string, payload: unknown) => void; once: (event: string, fn: () => void) => void };
     constructor(options: Record<string, unknown>) {
-      this.entry = { options, listeners: new Map(), loaded: [] };
+      this.entry = { options, listeners: new Map(), loaded: [], hidden: 0, shown: 0, focused: 0, sent: [] };
       rec.windows.push(this.entry);
+      const entry = this.entry;
+      this.webContents = { send: (channel, payload) => void entry.sent.push([channel, payload]), once: (_e, fn) => fn() };
     }
     once() {}
     on(event: string, fn: () => void) {
       this.entry.listeners.set(event, fn);
     }
-    show() {}
+    show() {
+      this.entry.shown++;
+    }
+    hide() {
+      this.entry.hidden++;
+    }
+    focus() {
+      this.entry.focused++;
+    }
+    isDestroyed() {
+      return false;
+    }
     maximize() {}
     isMaximized() {
       return false;
@@ -129,8 +191,54 @@ export function mockElectron(rec: ElectronRecorder): Record<string, unknown> {
       return Promise.resolve();
     }
   }
+  class Tray {
+    private entry: MockTray;
+    constructor(image: unknown) {
+      this.entry = { images: [image], tooltips: [], menus: [], listeners: new Map() };
+      rec.trays.push(this.entry);
+    }
+    setImage(image: unknown) {
+      this.entry.images.push(image);
+    }
+    setToolTip(t: string) {
+      this.entry.tooltips.push(t);
+    }
+    setContextMenu(menu: MenuItem[]) {
+      this.entry.menus.push(menu);
+    }
+    on(event: string, fn: () => void) {
+      this.entry.listeners.set(event, fn);
+    }
+  }
+  class Notification {
+    static isSupported = () => true;
+    private entry: MockNotification;
+    constructor(options: { title?: string; body?: string }) {
+      this.entry = { options, listeners: new Map(), shown: false };
+      rec.notifications.push(this.entry);
+    }
+    on(event: string, fn: () => void) {
+      this.entry.listeners.set(event, fn);
+    }
+    show() {
+      this.entry.shown = true;
+    }
+  }
   return {
+    Tray,
+    Notification,
+    nativeImage: { createFromBuffer: (b: Buffer) => ({ png: b }) },
+    powerMonitor: { on: (event: string, fn: () => void) => rec.powerListeners.set(event, fn) },
     app: {
+      requestSingleInstanceLock: () => {
+        rec.singleInstanceAsked++;
+        return rec.singleInstance;
+      },
+      setAppUserModelId: (id: string) => {
+        rec.appUserModelId = id;
+      },
+      setLoginItemSettings: (s: Record<string, unknown>) => void rec.loginItems.push(s),
+      getLoginItemSettings: () => ({ openAtLogin: Boolean(rec.loginItems.at(-1)?.openAtLogin), status: rec.loginItemStatus }),
       isPackaged: true,
       enableSandbox: () => {
         rec.sandboxEnabled = true;

@@ -9,6 +9,7 @@ import { platformCommands } from './platform';
 import { readinessCommands } from './readiness';
 import { setupCommands } from './setup';
 import { ssoCommands } from './sso';
+import { watchCommands } from './watch';
 
 export type { Command, CommandEntry } from './entry';
 
@@ -24,4 +25,5 @@ export const COMMANDS: Record<string, CommandEntry> = {
   ...platformCommands,
   ...costCommands,
   ...orgCommands,
+  ...watchCommands,
 };

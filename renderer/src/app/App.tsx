@@ -17,6 +17,7 @@ import { NAV_ITEMS, type NavItem, type ScreenContext } from './nav';
 import { SessionExpiredModal } from './SessionExpiredModal';
 import { SessionHeader } from './SessionHeader';
 import { ThemeToggle, useThemePreference } from './ThemeToggle';
+import { useWatchNavigation } from './watch-navigation';
 
 /** Below this window width the navbar collapses to its icons (a toggle opens it again). */
 export const NAVBAR_COLLAPSE_BELOW_PX = 1000;
@@ -66,6 +67,8 @@ function Shell({ navItems }: { navItems: NavItem[] }) {
     setActive(id);
   };
   const { setTheme } = useThemePreference();
+  // A desktop notification from the background watcher was clicked: open the screen it is about.
+  useWatchNavigation(go);
 
   // The saved theme applies from start-up, not only once Settings is opened.
   useEffect(() => {

@@ -82,6 +82,9 @@ const SAMPLES: Sample = {
   'org:status': { needsSession: true, request: { name: 'acme', region: 'us-east-1' } },
   'org:destroy': { needsSession: true, request: { name: 'acme', region: 'us-east-1', confirmation: 'acme' } },
   'org:dashboard': { needsSession: true, request: { name: 'acme', region: 'us-east-1' } },
+  'watch:status': { needsSession: false, why: 'reads the watcher kept in memory and the settings' },
+  'watch:update': { needsSession: false, why: 'saves the watcher settings' },
+  'watch:pause': { needsSession: false, why: 'pauses the watcher kept in memory' },
 };
 
 const needing = CHANNELS.filter((c) => SAMPLES[c].needsSession);

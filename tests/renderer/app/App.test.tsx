@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { App } from '../../../renderer/src/app/App';
 import { NAV_ITEMS } from '../../../renderer/src/app/nav';
@@ -37,6 +37,20 @@ describe('App', () => {
     expect(await screen.findByRole('heading', { name: 'New Cloud Configuration' }, { timeout: 15_000 })).toBeInTheDocument();
     fireEvent.click(within(nav).getByRole('button', { name: 'Configurations' }));
     expect(await screen.findByRole('heading', { name: 'Configurations' }, { timeout: 15_000 })).toBeInTheDocument();
+  });
+
+  it('opens the screen a clicked desktop notification names (the preload event), ignoring unknown names', async () => {
+    createFakeApi({ 'session:current': () => null, 'profiles:list': () => [], 'configs:list': () => [] }).install();
+    let listener: ((screen: string) => void) | null = null;
+    window.onrampEvents = { onNavigate: (l) => ((listener = l), () => (listener = null)) };
+    const view = renderUi(<App />);
+    expect(screen.getByText('Not connected')).toBeInTheDocument();
+    act(() => listener!('nowhere'));
+    act(() => listener!('configurations'));
+    expect(await screen.findByRole('heading', { name: 'Configurations' }, { timeout: 15_000 })).toBeInTheDocument();
+    view.unmount();
+    expect(listener).toBeNull();
+    delete window.onrampEvents;
   });
 
   it('accepts extra nav items (e.g. a future Settings screen)', async () => {

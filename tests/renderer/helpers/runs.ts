@@ -17,6 +17,7 @@ const OWN: { [K in RunKind]: Omit<RunOf<K>, keyof RunBase | 'kind'> } = {
   'budget-create': { result: null },
   'org-apply': { result: null },
   'org-destroy': { result: null },
+  'watch-pass': { result: null },
 };
 
 /** A run's progress of one kind, for a fake `runs:progress`: running unless the overrides say otherwise. */

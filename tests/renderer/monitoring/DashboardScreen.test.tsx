@@ -1,3 +1,4 @@
+import { DEFAULT_WATCH_SETTINGS } from '../../../shared/watch/settings';
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -285,6 +286,30 @@ describe('DashboardScreen', () => {
     expect(fake.requestsOn('dashboard:summary')).toHaveLength(3);
     vi.unstubAllGlobals();
     visibility.mockRestore();
+  });
+
+  it('leaves the desktop notification to main while its watcher watches: a change shows only inside the window', async () => {
+    const shown: string[] = [];
+    class FakeNotification {
+      static permission = 'granted';
+      constructor(title: string) {
+        shown.push(title);
+      }
+    }
+    vi.stubGlobal('Notification', FakeNotification);
+    const toast = vi.spyOn(notifications, 'show');
+    let state: RegionAlarm['state'] = 'OK';
+    const watching = { watching: true, reason: 'r', profile: 'dev', pausedUntil: null, nextAt: null, last: null, runId: null, settings: DEFAULT_WATCH_SETTINGS, startAtLogin: null };
+    const fake = createFakeApi({ 'dashboard:summary': () => summary(state), 'usage:history': () => fail('Internal', 'x'), 'watch:status': () => watching }).install();
+    renderUi(<DashboardScreen session={SESSION} onGoConnect={() => undefined} onNewAlarm={() => undefined} onEditAlarm={() => undefined} />);
+    await screen.findByRole('table', { name: 'Alarms' });
+    state = 'ALARM';
+    fireEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    await waitFor(() => expect(fake.requestsOn('watch:status')).toHaveLength(1));
+    await waitFor(() => expect(toast).toHaveBeenCalledWith(expect.objectContaining({ title: 'vcpu-high is ALARM' })));
+    expect(shown).toEqual([]);
+    toast.mockRestore();
+    vi.unstubAllGlobals();
   });
 
   it('starts from the saved refresh interval and price, and saves a new interval', async () => {

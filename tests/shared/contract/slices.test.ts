@@ -37,6 +37,8 @@ import { topicsContract } from '../../../shared/contract/topics';
 import { TOPICS_CHANNELS } from '../../../shared/contract/topics.channels';
 import { usageContract } from '../../../shared/contract/usage';
 import { USAGE_CHANNELS } from '../../../shared/contract/usage.channels';
+import { watchContract } from '../../../shared/contract/watch';
+import { WATCH_CHANNELS } from '../../../shared/contract/watch.channels';
 
 // Each domain's contract slice is typed against its own channel list (`satisfies Record<List, …>`), so
 // an extra or a missing entry fails the build; at run time the slices, the whole contract and the
@@ -62,6 +64,7 @@ describe('contract slices and the handler table', () => {
     ['sso', ssoContract, SSO_CHANNELS],
     ['platform', platformContract, PLATFORM_CHANNELS],
     ['org', orgContract, ORG_CHANNELS],
+    ['watch', watchContract, WATCH_CHANNELS],
   ] as const)('%s: exactly its channel list, each named by the domain', (domain, slice, channels) => {
     expect(Object.keys(slice).sort()).toEqual([...channels].sort());
     for (const c of channels) expect(c.startsWith(`${domain}:`), c).toBe(true);

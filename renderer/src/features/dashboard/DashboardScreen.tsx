@@ -53,8 +53,12 @@ export function DashboardScreen({
     if (!r.ok) return setError(r.error);
     setError(null);
     const alarms = alarmsOf(r.value.regions);
-    announceChanges(stateChanges(previous.current, alarms));
+    const changes = stateChanges(previous.current, alarms);
     previous.current = alarms;
+    if (changes.length > 0) {
+      // Main's watcher notifies the desktop while it watches (and is not paused): the window then only shows them inside.
+      void call(() => api().watch.status({})).then((watch) => announceChanges(changes, { desktop: !(watch.ok && watch.value.watching && watch.value.pausedUntil === null) }));
+    }
     setRegions(r.value.regions);
     setUpdatedAt(r.value.generatedAt);
     setRefreshCount((n) => n + 1);

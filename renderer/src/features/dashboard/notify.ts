@@ -16,11 +16,14 @@ function desktopNotification(title: string, body: string): void {
   }
 }
 
-/** Announce alarm state changes on the desktop and in the app. */
-export function announceChanges(changes: readonly StateChange[]): void {
+/**
+ * Announce alarm state changes in the app and, unless main's background watcher already does
+ * (`desktop` false while it watches), on the desktop: each change is one desktop notification, not two.
+ */
+export function announceChanges(changes: readonly StateChange[], opts: { desktop: boolean } = { desktop: true }): void {
   for (const c of changes) {
     const { title, body } = changeMessage(c);
-    desktopNotification(title, body);
+    if (opts.desktop) desktopNotification(title, body);
     notifications.show({ title, message: body, color: c.to === 'ALARM' ? 'red' : c.to === 'OK' ? 'teal' : 'gray' });
   }
 }

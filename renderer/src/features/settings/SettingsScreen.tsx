@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { copyText } from '../../components/clipboard';
 import { PlatformSettings } from '../platform';
 import { RequestsPanel } from './RequestsPanel';
+import { WatchCard } from './WatchCard';
 import { draftFrom, draftToUpdate, type DraftErrors, type SettingsDraft } from './model';
 
 /** Preferences (appearance; monitoring's refresh interval and price per vCPU-hour; the Cost Explorer refresh interval), the Bodo Platform, the "Copy diagnostics" report and the session's AWS requests. */
@@ -126,6 +127,7 @@ export function SettingsScreen() {
           </Paper>
         </>
       )}
+      <WatchCard />
       <PlatformSettings />
       <Paper withBorder p="md" component="section" aria-labelledby="settings-diagnostics">
         <Stack gap="sm">
