@@ -74,7 +74,7 @@ describe.skipIf(SKIP)('every screen at 1280, 1024 and 800 px, light and dark (Ch
     // A button mid-request (Mantine's loading state: a spinner over a dimmed label) is a passing state,
     // not the screen: checks run once nothing on the screen is loading.
     // Likewise a nav icon's tooltip fading out after the pointer left it (white on a half-transparent grey).
-    await h.page.waitForFunction('document.querySelectorAll(\'button[data-loading], [role="tooltip"]\').length === 0', undefined, { timeout: 60_000 });
+    await expect.poll(() => h.page.locator('button[data-loading], [role="tooltip"]').count(), { timeout: 60_000 }).toBe(0);
   }
 
   for (const scheme of ['light', 'dark'] as const) {
