@@ -103,18 +103,29 @@ export async function describeStackSet(scope: StackSetScope): Promise<StackSetIn
   }
 }
 
+/**
+ * What CreateStackSet and UpdateStackSet both say of the StackSet: its template and parameters,
+ * service-managed with named IAM resources, and automatic deployment that keeps an account's stacks
+ * (and so its data) when the account leaves the OU.
+ */
+function definition(scope: StackSetScope, spec: StackSetSpec) {
+  return {
+    StackSetName: scope.name,
+    Description: spec.description,
+    TemplateBody: spec.template,
+    Parameters: params(spec.parameters),
+    Capabilities: ['CAPABILITY_NAMED_IAM' as const],
+    PermissionModel: 'SERVICE_MANAGED' as const,
+    AutoDeployment: { Enabled: spec.autoDeploy, ...(spec.autoDeploy ? { RetainStacksOnAccountRemoval: true } : {}) },
+  };
+}
+
 /** CreateStackSet: service-managed, named IAM resources, stacks kept when an account leaves the OU (its data stays). */
 export async function createStackSet(scope: StackSetScope, spec: StackSetSpec): Promise<string> {
   try {
     const out = await (await cfn(scope)).send(
       new CreateStackSetCommand({
-        StackSetName: scope.name,
-        Description: spec.description,
-        TemplateBody: spec.template,
-        Parameters: params(spec.parameters),
-        Capabilities: ['CAPABILITY_NAMED_IAM'],
-        PermissionModel: 'SERVICE_MANAGED',
-        AutoDeployment: { Enabled: spec.autoDeploy, ...(spec.autoDeploy ? { RetainStacksOnAccountRemoval: true } : {}) },
+        ...definition(scope, spec),
         // Operations on the StackSet queue instead of failing while another runs.
         ManagedExecution: { Active: true },
         Tags: spec.tags,
@@ -132,13 +143,7 @@ export async function updateStackSet(scope: StackSetScope, spec: StackSetSpec): 
   try {
     const out = await (await cfn(scope)).send(
       new UpdateStackSetCommand({
-        StackSetName: scope.name,
-        Description: spec.description,
-        TemplateBody: spec.template,
-        Parameters: params(spec.parameters),
-        Capabilities: ['CAPABILITY_NAMED_IAM'],
-        PermissionModel: 'SERVICE_MANAGED',
-        AutoDeployment: { Enabled: spec.autoDeploy, ...(spec.autoDeploy ? { RetainStacksOnAccountRemoval: true } : {}) },
+        ...definition(scope, spec),
         OperationPreferences: OPERATION_PREFERENCES,
         CallAs: scope.callAs,
       }),
