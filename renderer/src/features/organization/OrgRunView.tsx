@@ -3,9 +3,9 @@ import type { OrgApplyResult, OrgDestroyResult } from '../../../../shared/contra
 import type { AppErrorShape } from '../../../../shared/errors';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { TableHead } from '../../components/TableHead';
+import { RegistrationCell } from './RegistrationCell';
 import { applySummary, destroySummary, itemStateLabel, STATE_COLOR, type OrgRun } from './run-model';
 
-const REG_COLOR = { registered: 'green', mismatch: 'orange', failed: 'red', 'not-registered': 'gray', 'not-attempted': 'gray' } as const;
 
 /** An apply's final table: each account's outcome, names and platform registration. */
 function ApplyResultView({ result }: { result: OrgApplyResult & { cancelled: boolean } }) {
@@ -53,14 +53,7 @@ function ApplyResultView({ result }: { result: OrgApplyResult & { cancelled: boo
                   )}
                 </Table.Td>
                 <Table.Td>
-                  <Badge color={REG_COLOR[a.registration.state]} variant="light">
-                    {a.registration.state.replace('-', ' ')}
-                  </Badge>
-                  {a.registration.detail && (
-                    <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                      {a.registration.detail}
-                    </Text>
-                  )}
+                  <RegistrationCell registration={a.registration} />
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -1,9 +1,9 @@
 import { Alert, Badge, List, Stack, Table, Text } from '@mantine/core';
 import type { OrgStatus } from '../../../../shared/contract/org';
 import { TableHead } from '../../components/TableHead';
+import { RegistrationCell } from './RegistrationCell';
 import { statusProblems } from './model';
 
-const REG_COLOR = { registered: 'green', mismatch: 'orange', failed: 'red', 'not-registered': 'gray', 'not-attempted': 'gray' } as const;
 
 /** A roll-out's accounts: instance, drift, Onramp's checks and platform registration; what needs attention first. */
 export function StatusView({ status }: { status: OrgStatus }) {
@@ -44,14 +44,7 @@ export function StatusView({ status }: { status: OrgStatus }) {
                 <Table.Td>{a.drift && a.drift !== 'NOT_CHECKED' ? a.drift.toLowerCase().replace('_', ' ') : '—'}</Table.Td>
                 <Table.Td>{a.verify ? (a.verify.ok ? 'ok' : `${a.verify.checks.filter((c) => !c.ok).length || 'could not'} ${a.verify.error ? 'run' : 'failed'}`) : '—'}</Table.Td>
                 <Table.Td>
-                  <Badge color={REG_COLOR[a.registration.state]} variant="light">
-                    {a.registration.state.replace('-', ' ')}
-                  </Badge>
-                  {a.registration.detail && a.registration.state !== 'not-attempted' && (
-                    <Text size="xs" c="dimmed" style={{ wordBreak: 'break-word' }}>
-                      {a.registration.detail}
-                    </Text>
-                  )}
+                  <RegistrationCell registration={a.registration} quietWhenNotAttempted />
                 </Table.Td>
               </Table.Tr>
             ))}
